@@ -1,0 +1,79 @@
+// The only code (with the rest of src/io) that touches the file system.
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
+import type { SourceFile } from "../questionnaire/yaml-source.js";
+import { compareStrings } from "../util/order.js";
+import { UserError } from "./user-error.js";
+
+/** Writes via a temp file in the same folder and a rename, so readers never see half a file. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Reads a file, turning "not found" and friends into one-line user errors. */
+export async function readFileOrFail(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw fileError(path, e);
+  }
+}
+
+export function fileError(path: string, e: unknown): UserError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const reason =
+    code === "ENOENT"
+      ? "no such file or folder"
+      : code === "EACCES"
+        ? "permission denied"
+        : code === "EISDIR"
+          ? "is a folder, not a file"
+          : (e as Error).message;
+  return new UserError(`${path}: ${reason}`);
+}
+
+/** Files under the given paths (folders searched recursively) whose names match, sorted. */
+export async function listFiles(paths: readonly string[], match: (name: string) => boolean): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (p: string, explicit: boolean): Promise<void> => {
+    let s: Awaited<ReturnType<typeof stat>>;
+    try {
+      s = await stat(p);
+    } catch (e) {
+      throw fileError(p, e);
+    }
+    if (s.isDirectory()) {
+      const entries = (await readdir(p)).sort(compareStrings);
+      for (const entry of entries) {
+        if (entry.startsWith(".") || entry === "node_modules") continue;
+        await walk(join(p, entry), false);
+      }
+    } else if (explicit || match(p)) {
+      out.push(p);
+    }
+  };
+  for (const p of paths) await walk(p, true);
+  return [...new Set(out)];
+}
+
+export const isYaml = (name: string): boolean => /\.ya?ml$/i.test(name);
+
+/** Reads questionnaire sources; paths in messages are relative to the working directory. */
+export async function readQuestionnaireSources(paths: readonly string[], cwd: string): Promise<SourceFile[]> {
+  const files = await listFiles(paths, isYaml);
+  return Promise.all(
+    files.map(async (file) => ({
+      path: relative(cwd, file) || file,
+      text: (await readFileOrFail(file)).toString("utf8"),
+    })),
+  );
+}

@@ -1,0 +1,23 @@
+// One record per respondent, whatever produced it (survey export or terminal interview).
+
+export interface ResponseRecord {
+  /** Respondent id from the export, or generated. */
+  readonly respondent: string;
+  /** Department id; undefined for respondents outside the administration (citizens, businesses). */
+  readonly department?: string;
+  /** Respondent group / perspective id (staff, management, citizens, businesses). */
+  readonly group: string;
+  /**
+   * Answers as codes, keyed by item id (grid rows as `item[row]`): a scale option or choice code,
+   * yes/no, a number in canonical form, choice codes joined by ";" (multi), or free text.
+   * Missing keys and empty strings mean "not answered".
+   */
+  readonly answers: ReadonlyMap<string, string>;
+  /** Where the record came from, for messages. */
+  readonly source?: { readonly file: string; readonly row: number };
+}
+
+/** The column of a grid row in answer files and in `answers`. */
+export function gridKey(itemId: string, rowId: string): string {
+  return `${itemId}[${rowId}]`;
+}

@@ -1,0 +1,230 @@
+// The Assessment: every number a report shows, and nothing personal. Reports are rendered from
+// it alone, so `report` can regenerate them without the raw answers. Field names are a contract
+// (CI pipelines read them); see schema/assessment.schema.json and docs/assessment-json.md.
+import type { Text } from "../questionnaire/model.js";
+
+export const SCHEMA_VERSION = 1;
+
+export type AdministrationWeighting = "respondent" | "department";
+
+export interface Settings {
+  /** Minimum group size k: smaller groups are suppressed everywhere. */
+  readonly minGroupSize: number;
+  /** Minimum share (0–1) of a dimension's applicable items a respondent must answer. */
+  readonly minCoverage: number;
+  /** How the administration total is formed. */
+  readonly administrationWeighting: AdministrationWeighting;
+  /** Confidence level of the intervals. */
+  readonly confidence: number;
+  /** Minimum listwise-complete respondents for Cronbach's alpha. */
+  readonly minAlphaN: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  minGroupSize: 5,
+  minCoverage: 0.5,
+  administrationWeighting: "respondent",
+  confidence: 0.95,
+  minAlphaN: 30,
+};
+
+/** Summary statistics of respondent scores (0–100) in one cell. */
+export interface Stats {
+  readonly n: number;
+  readonly mean: number;
+  readonly median: number;
+  /** Sample standard deviation (n − 1); 0 when n = 1. */
+  readonly sd: number;
+  readonly ciLow: number;
+  readonly ciHigh: number;
+  readonly min: number;
+  readonly max: number;
+  /** Level id of the mean. */
+  readonly level: string;
+  /** Share (0–1) of respondents whose own score is at each level, by level id. */
+  readonly levelShares: Readonly<Record<string, number>>;
+}
+
+export interface DimensionResult extends Partial<Stats> {
+  readonly id: string;
+  /** Name in the questionnaire's first language; `names` has every language. */
+  readonly name: string;
+  readonly names: Text;
+  /** Respondents with a score for this dimension (0 when suppressed: see `suppressed`). */
+  readonly n: number;
+  readonly suppressed?: SuppressionReason;
+  /** Share (0–1) of applicable item answers that were given (not blank, not don't know / n.a.). */
+  readonly coverage?: number;
+  readonly target?: string;
+  /** Threshold (0–100) of the target level. */
+  readonly targetScore?: number;
+  /** targetScore − mean, when a target is set (negative = above target). */
+  readonly gap?: number;
+}
+
+export interface Overall extends Omit<Partial<Stats>, "level"> {
+  /** Index score 0–100 (the mean of the respondents' overall scores). */
+  readonly score: number | null;
+  readonly level: string | null;
+}
+
+export interface Priority {
+  readonly rank: number;
+  readonly dimension: string;
+  readonly gap: number;
+  readonly weight: number;
+  /** gap × weight; ranked descending, ties by dimension id. */
+  readonly priority: number;
+  readonly fromLevel: string;
+  readonly toLevel: string;
+  /** The questionnaire's measures for lifting the dimension from `fromLevel`. */
+  readonly recommendations: readonly Text[];
+}
+
+export interface ItemResult {
+  readonly id: string;
+  readonly dimension: string;
+  /** Answers that were scored. */
+  readonly n: number;
+  readonly mean?: number;
+  readonly dontKnow: number;
+  readonly notApplicable: number;
+  /** Applicable but not answered (blank). */
+  readonly blank: number;
+  /** Not asked because of skip logic or group. */
+  readonly skipped: number;
+  /** Count per answer code (grid items: per row `row:code`). */
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+export interface Reliability {
+  readonly dimension: string;
+  /** Listwise-complete respondents used. */
+  readonly n: number;
+  readonly items: number;
+  /** Cronbach's alpha; null when n < minAlphaN or fewer than 2 items or zero variance. */
+  readonly alpha: number | null;
+  /** alpha < 0.7 */
+  readonly low: boolean;
+  readonly itemStats: readonly {
+    readonly id: string;
+    /** Corrected item–total correlation (item vs sum of the other items). */
+    readonly itemTotal: number | null;
+    readonly alphaIfDeleted: number | null;
+    /** Deleting the item would raise alpha. */
+    readonly lowersAlpha: boolean;
+  }[];
+}
+
+export type SuppressionReason = "below-minimum" | "secondary";
+
+export interface Unit {
+  readonly id: string;
+  readonly kind: "administration" | "department" | "group";
+  readonly name: string;
+  readonly names: Text;
+  /** Respondent group of a group breakdown (kind "group", or a department's `groups`). */
+  readonly group?: string;
+  /** null when suppressed. */
+  readonly respondents: number | null;
+  readonly suppressed?: SuppressionReason;
+  readonly overall: Overall;
+  readonly dimensions: readonly DimensionResult[];
+  readonly percentToTarget?: number | null;
+  readonly priorities?: readonly Priority[];
+  /** Breakdown by respondent group within this unit. */
+  readonly groups?: readonly Unit[];
+  readonly items?: readonly ItemResult[];
+  readonly reliability?: readonly Reliability[];
+}
+
+export interface Comparison {
+  readonly dimension: string;
+  readonly internal: { readonly group: string; readonly n: number; readonly mean: number };
+  readonly external: { readonly group: string; readonly n: number; readonly mean: number };
+  /** internal − external: positive = staff see the administration better than outsiders do. */
+  readonly difference: number;
+}
+
+export interface SuppressionRecord {
+  /** Unit path, e.g. "department:bauen", "department:bauen/group:management", "group:citizens". */
+  readonly unit: string;
+  /** Dimension id when only one cell is suppressed. */
+  readonly dimension?: string;
+  readonly reason: SuppressionReason;
+}
+
+export interface QuestionnaireRef {
+  readonly id: string;
+  readonly version: string;
+  readonly contentHash: string;
+  readonly department?: string;
+  readonly group: string;
+}
+
+export interface LevelInfo {
+  readonly id: string;
+  readonly rank: number;
+  readonly name: Text;
+  readonly description?: Text;
+  readonly min: number;
+}
+
+export interface DimensionInfo {
+  readonly id: string;
+  readonly name: Text;
+  readonly description?: Text;
+  readonly weight: number;
+  readonly target?: string;
+  readonly aggregate: "mean" | "min";
+  readonly area?: string;
+  readonly recommendations: Readonly<Record<string, readonly Text[]>>;
+}
+
+export interface ItemInfo {
+  readonly id: string;
+  readonly dimension: string;
+  readonly type: string;
+  readonly text: Text;
+  readonly reverse: boolean;
+  readonly weight: number;
+  /** Answer codes with labels in scale order (scored options first). */
+  readonly options: readonly { readonly code: string; readonly label: Text; readonly missing?: string }[];
+  /** Grid rows. */
+  readonly rows?: readonly { readonly id: string; readonly text: Text }[];
+  /** Ids of the questionnaires that contain the item. */
+  readonly questionnaires: readonly string[];
+}
+
+export interface Assessment {
+  readonly schemaVersion: typeof SCHEMA_VERSION;
+  readonly generator: { readonly name: "reifegrad"; readonly version: string };
+  /** The root questionnaire (the core every department extends). */
+  readonly questionnaire: { readonly id: string; readonly version: string; readonly contentHash: string };
+  readonly questionnaires: readonly QuestionnaireRef[];
+  readonly languages: readonly string[];
+  /** Report date (YYYY-MM-DD) from the data or --date; never the wall clock. */
+  readonly date?: string;
+  readonly settings: Settings;
+  readonly levels: readonly LevelInfo[];
+  readonly dimensions: readonly DimensionInfo[];
+  readonly items: readonly ItemInfo[];
+  readonly administration: Unit;
+  /** Sorted by id. Suppressed departments are listed without numbers. */
+  readonly departments: readonly Unit[];
+  /** Every respondent group across the administration (internal) and outside it (external). */
+  readonly groups: readonly Unit[];
+  readonly comparisons: readonly Comparison[];
+  readonly suppression: { readonly minGroupSize: number; readonly records: readonly SuppressionRecord[] };
+  /** Respondents and answers that were counted, for the methodology appendix. */
+  readonly counts: {
+    readonly respondents: number;
+    readonly answers: number;
+    readonly dontKnow: number;
+    readonly notApplicable: number;
+    readonly blank: number;
+    readonly invalid: number;
+  };
+  /** What the importer did (files, detected dialects, account); set by the import layer. */
+  readonly input?: unknown;
+}

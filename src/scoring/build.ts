@@ -1,0 +1,502 @@
+// Turns merged cells into the Assessment: statistics, levels, targets, gaps, priorities,
+// comparisons, reliability — then applies anonymity suppression.
+import type { Dimension, Level, Questionnaire, Text } from "../questionnaire/model.js";
+import { compareStrings } from "../util/order.js";
+import {
+  type Assessment,
+  type Comparison,
+  type DimensionInfo,
+  type DimensionResult,
+  type ItemInfo,
+  type ItemResult,
+  type Overall,
+  type Priority,
+  type Reliability,
+  SCHEMA_VERSION,
+  type Settings,
+  type Stats,
+  type Unit,
+} from "./assessment.js";
+import { type Cell, mergeCells } from "./cell.js";
+import { cronbach } from "./reliability.js";
+import type { CellKey, ScorerOptions } from "./score.js";
+import { isExternal } from "./score.js";
+import { ciHalfWidth, type Histogram, summarize, tQuantile } from "./stats.js";
+import { applySuppression } from "./suppress.js";
+
+export interface BuildInput {
+  readonly root: Questionnaire;
+  readonly questionnaires: readonly Questionnaire[];
+  readonly cells: readonly { key: CellKey; cell: Cell }[];
+  readonly options: ScorerOptions;
+  readonly input?: unknown;
+  readonly questionnaireFor: (department: string | undefined, group: string) => Questionnaire;
+}
+
+export function levelOf(levels: readonly Level[], score: number): Level {
+  let found = levels[0]!;
+  for (const l of levels) if (score + 1e-9 >= l.min) found = l;
+  return found;
+}
+
+function first(text: Text | undefined, languages: readonly string[]): string {
+  if (!text) return "";
+  return text[languages[0] ?? "de"] ?? Object.values(text)[0] ?? "";
+}
+
+function statsOf(h: Histogram, levels: readonly Level[], settings: Settings): Stats | undefined {
+  const s = summarize(h);
+  if (!s) return undefined;
+  const half = ciHalfWidth(s.sd, s.n, settings.confidence);
+  const shares: Record<string, number> = Object.fromEntries(levels.map((l) => [l.id, 0]));
+  for (const [v, w] of h) {
+    const id = levelOf(levels, v).id;
+    shares[id] = (shares[id] ?? 0) + w / s.n;
+  }
+  return {
+    ...s,
+    ciLow: Math.max(0, s.mean - half),
+    ciHigh: Math.min(100, s.mean + half),
+    level: levelOf(levels, s.mean).id,
+    levelShares: shares,
+  };
+}
+
+interface UnitSpec {
+  readonly id: string;
+  readonly kind: Unit["kind"];
+  readonly names: Text;
+  readonly group?: string;
+  readonly cell: Cell;
+  readonly dimensions: readonly Dimension[];
+  /** Overall histogram to describe (root view for the administration). */
+  readonly overallHist: Histogram;
+  readonly aggregate: "mean" | "min";
+  readonly targets?: Readonly<Record<string, string>>;
+  /** Department-weighted administration: stats from department cells instead of pooling. */
+  readonly strata?: readonly Cell[];
+}
+
+export function buildAssessment(b: BuildInput): Assessment {
+  const { root, options } = b;
+  const settings = options.settings;
+  const levels = root.levels;
+  const languages = root.languages;
+  const levelMin = new Map(levels.map((l) => [l.id, l.min]));
+  const itemDimension = new Map<string, string>();
+  for (const q of b.questionnaires) for (const i of q.items) itemDimension.set(i.id, i.dimension);
+
+  const makeUnit = (spec: UnitSpec, withDetail: boolean): Unit => {
+    const dims: DimensionResult[] = [];
+    for (const d of spec.dimensions) {
+      const acc = spec.cell.dims.get(d.id);
+      if (!acc) continue;
+      const stats = spec.strata ? stratifiedStats(spec.strata, d.id, levels, settings) : statsOf(acc.hist, levels, settings);
+      const target = spec.targets?.[d.id] ?? d.target;
+      const targetScore = target !== undefined ? levelMin.get(target) : undefined;
+      dims.push({
+        id: d.id,
+        name: first(d.name, languages),
+        names: d.name,
+        ...(stats ?? {}),
+        n: stats?.n ?? 0,
+        coverage: acc.applicable > 0 ? acc.answered / acc.applicable : 0,
+        ...(target !== undefined ? { target } : {}),
+        ...(targetScore !== undefined ? { targetScore } : {}),
+        ...(targetScore !== undefined && stats ? { gap: targetScore - stats.mean } : {}),
+      });
+    }
+    const scored = dims.filter((d) => d.mean !== undefined);
+    const weights = new Map(spec.dimensions.map((d) => [d.id, d.weight]));
+    let score: number | null = null;
+    if (scored.length > 0 && scored.length === dims.length) {
+      score =
+        spec.aggregate === "min"
+          ? Math.min(...scored.map((d) => d.mean!))
+          : scored.reduce((s, d) => s + weights.get(d.id)! * d.mean!, 0) /
+            scored.reduce((s, d) => s + weights.get(d.id)!, 0);
+    }
+    const ostats = spec.strata ? undefined : statsOf(spec.overallHist, levels, settings);
+    const overall: Overall = {
+      ...(ostats ?? {}),
+      score,
+      level: score === null ? null : levelOf(levels, score).id,
+    };
+    const unit: Unit = {
+      id: spec.id,
+      kind: spec.kind,
+      name: first(spec.names, languages),
+      names: spec.names,
+      ...(spec.group ? { group: spec.group } : {}),
+      respondents: spec.cell.respondents,
+      overall,
+      dimensions: dims,
+      ...targetsAndPriorities(dims, spec.dimensions),
+      ...(withDetail ? { items: itemResults(spec.cell, itemDimension) } : {}),
+      ...(withDetail ? { reliability: reliabilityOf(spec.cell, spec.dimensions, settings) } : {}),
+    };
+    return unit;
+  };
+
+  // Departments: every cell with a department, merged per department.
+  const deptCells = new Map<string, { key: CellKey; cell: Cell }[]>();
+  for (const c of b.cells) {
+    if (c.key.department === undefined) continue;
+    const list = deptCells.get(c.key.department) ?? [];
+    list.push(c);
+    deptCells.set(c.key.department, list);
+  }
+  const groupsOf = (q: Questionnaire) => new Map(q.groups.map((g) => [g.id, g]));
+  const departments: Unit[] = [...deptCells.keys()].sort(compareStrings).map((id) => {
+    const list = deptCells.get(id)!;
+    const q = b.questionnaireFor(id, list[0]!.key.group);
+    const merged = mergeCells(list.map((c) => c.cell));
+    const names = q.department?.name ?? options.departmentNames?.[id] ?? { [languages[0] ?? "de"]: id };
+    const byGroup = new Map<string, Cell[]>();
+    for (const c of list) byGroup.set(c.key.group, [...(byGroup.get(c.key.group) ?? []), c.cell]);
+    const gmap = groupsOf(q);
+    const groups = [...byGroup.keys()].sort(compareStrings).map((g) =>
+      makeUnit(
+        {
+          id: g,
+          kind: "group",
+          group: g,
+          names: gmap.get(g)?.name ?? { [languages[0] ?? "de"]: g },
+          cell: mergeCells(byGroup.get(g)!),
+          dimensions: q.dimensions,
+          overallHist: mergeCells(byGroup.get(g)!).overall,
+          aggregate: q.overall.aggregate,
+          ...(options.targets?.[id] ? { targets: options.targets[id] } : {}),
+        },
+        false,
+      ),
+    );
+    const unit = makeUnit(
+      {
+        id,
+        kind: "department",
+        names,
+        cell: merged,
+        dimensions: q.dimensions,
+        overallHist: merged.overall,
+        aggregate: q.overall.aggregate,
+        ...(options.targets?.[id] ? { targets: options.targets[id] } : {}),
+      },
+      true,
+    );
+    return { ...unit, groups };
+  });
+
+  // Administration: internal respondents (staff, management …), on the root's dimensions.
+  const rootGroups = groupsOf(root);
+  const internalCells = b.cells.filter((c) => rootGroups.get(c.key.group)?.perspective !== "external");
+  const adminCell = mergeCells(internalCells.map((c) => c.cell));
+  const deptWeighted = settings.administrationWeighting === "department";
+  const adminStrata = deptWeighted
+    ? [...deptCells.values()].map((list) =>
+        mergeCells(list.filter((c) => rootGroups.get(c.key.group)?.perspective !== "external").map((c) => c.cell)),
+      )
+    : undefined;
+  const adminUnit = makeUnit(
+    {
+      id: "administration",
+      kind: "administration",
+      names: root.title,
+      cell: adminCell,
+      dimensions: root.dimensions,
+      overallHist: adminCell.rootOverall,
+      aggregate: root.overall.aggregate,
+      ...(adminStrata ? { strata: adminStrata } : {}),
+    },
+    true,
+  );
+
+  // Groups across the administration (internal) and outside it (external questionnaires).
+  const allGroupIds = new Set(b.cells.map((c) => c.key.group));
+  const groups: Unit[] = [...allGroupIds].sort(compareStrings).map((g) => {
+    const list = b.cells.filter((c) => c.key.group === g);
+    const cell = mergeCells(list.map((c) => c.cell));
+    const q = b.questionnaireFor(undefined, g);
+    const external = isExternal(q) || rootGroups.get(g)?.perspective === "external";
+    const dims = external ? q.dimensions : root.dimensions;
+    return makeUnit(
+      {
+        id: g,
+        kind: "group",
+        group: g,
+        names: groupsOf(q).get(g)?.name ?? rootGroups.get(g)?.name ?? { [languages[0] ?? "de"]: g },
+        cell,
+        dimensions: dims,
+        overallHist: external ? cell.overall : cell.rootOverall,
+        aggregate: external ? q.overall.aggregate : root.overall.aggregate,
+      },
+      external,
+    );
+  });
+
+  const comparisons = compare(adminUnit, groups, root, rootGroups);
+  const dimensions = dimensionInfos(b.questionnaires, root);
+  const counts = countAnswers(b.cells.map((c) => c.cell));
+  const draft: Assessment = {
+    schemaVersion: SCHEMA_VERSION,
+    generator: { name: "reifegrad", version: options.generatorVersion ?? "0.0.0" },
+    questionnaire: { id: root.id, version: root.version, contentHash: root.contentHash },
+    questionnaires: [...b.questionnaires]
+      .sort((x, y) => compareStrings(x.id, y.id))
+      .map((q) => ({
+        id: q.id,
+        version: q.version,
+        contentHash: q.contentHash,
+        ...(q.department ? { department: q.department.id } : {}),
+        group: q.group,
+      })),
+    languages,
+    ...(options.date ? { date: options.date } : {}),
+    settings,
+    levels: levels.map((l) => ({
+      id: l.id,
+      rank: l.rank,
+      name: l.name,
+      ...(l.description ? { description: l.description } : {}),
+      min: l.min,
+    })),
+    dimensions,
+    items: itemInfos(b.questionnaires),
+    administration: adminUnit,
+    departments,
+    groups,
+    comparisons,
+    suppression: { minGroupSize: settings.minGroupSize, records: [] },
+    counts,
+    ...(b.input !== undefined ? { input: b.input } : {}),
+  };
+  return applySuppression(draft, rootGroups);
+}
+
+/** Department-weighted: each department counts once (stratified mean and its standard error). */
+function stratifiedStats(strata: readonly Cell[], dim: string, levels: readonly Level[], settings: Settings): Stats | undefined {
+  const parts = strata.flatMap((c) => {
+    const s = c.dims.get(dim) ? summarize(c.dims.get(dim)!.hist) : undefined;
+    return s ? [{ s, hist: c.dims.get(dim)!.hist }] : [];
+  });
+  if (parts.length === 0) return undefined;
+  const D = parts.length;
+  const mean = parts.reduce((a, p) => a + p.s.mean, 0) / D;
+  const variance = parts.reduce((a, p) => a + (p.s.n > 1 ? p.s.sd ** 2 / p.s.n : 0), 0) / (D * D);
+  const n = parts.reduce((a, p) => a + p.s.n, 0);
+  // Weighted respondent distribution: each respondent weighs 1 / (D · n_department).
+  const weighted = new Map<number, number>();
+  for (const p of parts) for (const [v, w] of p.hist) weighted.set(v, (weighted.get(v) ?? 0) + w / (D * p.s.n));
+  const keys = [...weighted.keys()].sort((a, c) => a - c);
+  let cum = 0;
+  let median = keys[keys.length - 1]!;
+  for (const k of keys) {
+    cum += weighted.get(k)!;
+    if (cum >= 0.5 - 1e-12) {
+      median = k;
+      break;
+    }
+  }
+  let ss = 0;
+  for (const k of keys) ss += weighted.get(k)! * (k - mean) ** 2;
+  const se = Math.sqrt(variance);
+  const z = tQuantile(1 - (1 - settings.confidence) / 2, Math.max(1, n - 1));
+  const shares: Record<string, number> = Object.fromEntries(levels.map((l) => [l.id, 0]));
+  for (const k of keys) {
+    const id = levelOf(levels, k).id;
+    shares[id] = (shares[id] ?? 0) + weighted.get(k)!;
+  }
+  return {
+    n,
+    mean,
+    median,
+    sd: Math.sqrt(ss),
+    ciLow: Math.max(0, mean - z * se),
+    ciHigh: Math.min(100, mean + z * se),
+    min: keys[0]!,
+    max: keys[keys.length - 1]!,
+    level: levelOf(levels, mean).id,
+    levelShares: shares,
+  };
+}
+
+function targetsAndPriorities(
+  dims: readonly DimensionResult[],
+  defs: readonly Dimension[],
+): { percentToTarget: number | null; priorities: Priority[] } {
+  const byId = new Map(defs.map((d) => [d.id, d]));
+  let gapSum = 0;
+  let targetSum = 0;
+  const priorities: Omit<Priority, "rank">[] = [];
+  for (const d of dims) {
+    if (d.targetScore === undefined || d.mean === undefined) continue;
+    const gap = Math.max(0, d.targetScore - d.mean);
+    gapSum += gap;
+    targetSum += d.targetScore;
+    if (gap <= 0) continue;
+    const def = byId.get(d.id)!;
+    const fromLevel = d.level!;
+    const levelIds = Object.keys(d.levelShares ?? {});
+    const toLevel = levelIds[levelIds.indexOf(fromLevel) + 1] ?? fromLevel;
+    priorities.push({
+      dimension: d.id,
+      gap,
+      weight: def.weight,
+      priority: gap * def.weight,
+      fromLevel,
+      toLevel,
+      recommendations: def.recommendations[fromLevel] ?? [],
+    });
+  }
+  priorities.sort((a, b) => b.priority - a.priority || compareStrings(a.dimension, b.dimension));
+  return {
+    percentToTarget: targetSum > 0 ? 1 - gapSum / targetSum : null,
+    priorities: priorities.map((p, i) => ({ rank: i + 1, ...p })),
+  };
+}
+
+function itemResults(cell: Cell, dimensionOf: ReadonlyMap<string, string>): ItemResult[] {
+  return [...cell.items.entries()]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([id, a]) => {
+      const s = summarize(a.scores);
+      return {
+        id,
+        dimension: dimensionOf.get(id) ?? "",
+        n: a.n,
+        ...(s ? { mean: s.mean } : {}),
+        dontKnow: a.dontKnow,
+        notApplicable: a.notApplicable,
+        blank: a.blank,
+        skipped: a.skipped,
+        counts: Object.fromEntries([...a.counts.entries()].sort(([x], [y]) => compareStrings(x, y))),
+      };
+    });
+}
+
+function reliabilityOf(cell: Cell, dims: readonly Dimension[], settings: Settings): Reliability[] {
+  const out: Reliability[] = [];
+  for (const d of dims) {
+    const acc = cell.reliability.get(d.id);
+    if (!acc) continue;
+    const r = cronbach(acc, settings.minAlphaN);
+    out.push({
+      dimension: d.id,
+      n: r.n,
+      items: acc.itemIds.length,
+      alpha: r.alpha,
+      low: r.alpha !== null && r.alpha < 0.7,
+      itemStats: r.items.map((i) => ({
+        ...i,
+        lowersAlpha: r.alpha !== null && i.alphaIfDeleted !== null && i.alphaIfDeleted > r.alpha,
+      })),
+    });
+  }
+  return out;
+}
+
+function compare(
+  admin: Unit,
+  groups: readonly Unit[],
+  root: Questionnaire,
+  rootGroups: ReadonlyMap<string, { perspective: string }>,
+): Comparison[] {
+  const out: Comparison[] = [];
+  const internal = admin.dimensions;
+  for (const g of groups) {
+    const q = rootGroups.get(g.id);
+    if (!q || q.perspective !== "external") continue;
+    for (const d of g.dimensions) {
+      const mine = internal.find((x) => x.id === d.id);
+      if (!mine || mine.mean === undefined || d.mean === undefined) continue;
+      out.push({
+        dimension: d.id,
+        internal: { group: "administration", n: mine.n, mean: mine.mean },
+        external: { group: g.id, n: d.n, mean: d.mean },
+        difference: mine.mean - d.mean,
+      });
+    }
+  }
+  const order = root.dimensions.map((d) => d.id);
+  return out.sort(
+    (a, b) => order.indexOf(a.dimension) - order.indexOf(b.dimension) || compareStrings(a.external.group, b.external.group),
+  );
+}
+
+function dimensionInfos(questionnaires: readonly Questionnaire[], root: Questionnaire): DimensionInfo[] {
+  const seen = new Map<string, DimensionInfo>();
+  const ordered = [root, ...[...questionnaires].filter((q) => q !== root).sort((a, b) => compareStrings(a.id, b.id))];
+  for (const q of ordered) {
+    for (const d of q.dimensions) {
+      if (seen.has(d.id)) continue;
+      seen.set(d.id, {
+        id: d.id,
+        name: d.name,
+        ...(d.description ? { description: d.description } : {}),
+        weight: d.weight,
+        ...(d.target ? { target: d.target } : {}),
+        aggregate: d.aggregate,
+        ...(d.area ? { area: d.area } : {}),
+        recommendations: d.recommendations,
+      });
+    }
+  }
+  return [...seen.values()];
+}
+
+function itemInfos(questionnaires: readonly Questionnaire[]): ItemInfo[] {
+  const out = new Map<string, ItemInfo>();
+  for (const q of [...questionnaires].sort((a, b) => compareStrings(a.id, b.id))) {
+    for (const item of q.items) {
+      const existing = out.get(item.id);
+      if (existing) {
+        out.set(item.id, { ...existing, questionnaires: [...existing.questionnaires, q.id] });
+        continue;
+      }
+      if (item.type === "text") continue;
+      const scale = item.type === "likert" || item.type === "grid" ? q.scales.get(item.scale) : undefined;
+      const options =
+        scale?.options.map((o) => ({ code: o.code, label: o.label, ...(o.missing ? { missing: o.missing } : {}) })) ??
+        (item.type === "single" || item.type === "multi"
+          ? item.choices.map((c) => ({ code: c.code, label: c.label, ...(c.missing ? { missing: c.missing } : {}) }))
+          : item.type === "yesno"
+            ? [
+                { code: "no", label: { de: "nein", en: "no" } },
+                { code: "yes", label: { de: "ja", en: "yes" } },
+              ]
+            : []);
+      out.set(item.id, {
+        id: item.id,
+        dimension: item.dimension,
+        type: item.type,
+        text: item.text,
+        reverse: "reverse" in item ? item.reverse : false,
+        weight: item.weight,
+        options,
+        ...(item.type === "grid" ? { rows: item.rows } : {}),
+        questionnaires: [q.id],
+      });
+    }
+  }
+  return [...out.values()];
+}
+
+function countAnswers(cells: readonly Cell[]): Assessment["counts"] {
+  let respondents = 0;
+  let answers = 0;
+  let dontKnow = 0;
+  let notApplicable = 0;
+  let blank = 0;
+  let invalid = 0;
+  for (const c of cells) {
+    respondents += c.respondents;
+    for (const a of c.items.values()) {
+      answers += a.n;
+      dontKnow += a.dontKnow;
+      notApplicable += a.notApplicable;
+      blank += a.blank;
+      invalid += a.invalid;
+    }
+  }
+  return { respondents, answers, dontKnow, notApplicable, blank, invalid };
+}

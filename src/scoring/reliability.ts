@@ -1,0 +1,90 @@
+// Cronbach's alpha and corrected item–total correlations from running sums of products, so they
+// can be computed while streaming (no respondent rows kept). Listwise: only respondents who
+// answered every item of the dimension count.
+
+export class ReliabilityAcc {
+  n = 0;
+  readonly s: Float64Array;
+  /** Upper triangle incl. diagonal, row-major: ss[i*k + j] for j ≥ i. */
+  readonly ss: Float64Array;
+
+  constructor(readonly itemIds: readonly string[]) {
+    const k = itemIds.length;
+    this.s = new Float64Array(k);
+    this.ss = new Float64Array(k * k);
+  }
+
+  add(x: ArrayLike<number>): void {
+    const k = this.itemIds.length;
+    this.n++;
+    for (let i = 0; i < k; i++) {
+      const xi = x[i]!;
+      this.s[i]! += xi;
+      const row = i * k;
+      for (let j = i; j < k; j++) this.ss[row + j]! += xi * x[j]!;
+    }
+  }
+
+  merge(other: ReliabilityAcc): void {
+    this.n += other.n;
+    for (let i = 0; i < this.s.length; i++) this.s[i]! += other.s[i]!;
+    for (let i = 0; i < this.ss.length; i++) this.ss[i]! += other.ss[i]!;
+  }
+}
+
+export interface AlphaResult {
+  readonly n: number;
+  readonly alpha: number | null;
+  readonly items: readonly { id: string; itemTotal: number | null; alphaIfDeleted: number | null }[];
+}
+
+/** Covariance matrix (n − 1 denominator). */
+function covariance(acc: ReliabilityAcc): number[][] {
+  const k = acc.itemIds.length;
+  const n = acc.n;
+  const cov: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let i = 0; i < k; i++) {
+    for (let j = i; j < k; j++) {
+      const c = (acc.ss[i * k + j]! - (acc.s[i]! * acc.s[j]!) / n) / (n - 1);
+      cov[i]![j] = c;
+      cov[j]![i] = c;
+    }
+  }
+  return cov;
+}
+
+function alphaOf(cov: number[][], keep: readonly number[]): number | null {
+  const k = keep.length;
+  if (k < 2) return null;
+  let total = 0;
+  let diag = 0;
+  for (const i of keep) {
+    diag += cov[i]![i]!;
+    for (const j of keep) total += cov[i]![j]!;
+  }
+  if (total <= 0) return null;
+  return (k / (k - 1)) * (1 - diag / total);
+}
+
+export function cronbach(acc: ReliabilityAcc, minN: number): AlphaResult {
+  const k = acc.itemIds.length;
+  if (acc.n < Math.max(2, minN) || k < 2) {
+    return { n: acc.n, alpha: null, items: acc.itemIds.map((id) => ({ id, itemTotal: null, alphaIfDeleted: null })) };
+  }
+  const cov = covariance(acc);
+  const all = acc.itemIds.map((_, i) => i);
+  const alpha = alphaOf(cov, all);
+  const items = acc.itemIds.map((id, i) => {
+    const rest = all.filter((j) => j !== i);
+    let covRest = 0;
+    let varRest = 0;
+    for (const j of rest) {
+      covRest += cov[i]![j]!;
+      for (const l of rest) varRest += cov[j]![l]!;
+    }
+    const vi = cov[i]![i]!;
+    const denom = Math.sqrt(vi * varRest);
+    return { id, itemTotal: denom > 0 ? covRest / denom : null, alphaIfDeleted: alphaOf(cov, rest) };
+  });
+  return { n: acc.n, alpha, items };
+}

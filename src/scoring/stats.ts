@@ -1,0 +1,134 @@
+// Statistics over score histograms. Respondent scores repeat a lot (they are means of a few
+// discrete item scores), so cells keep value → weight maps: memory does not grow with the number
+// of respondents, and summing over sorted keys makes every result independent of input order.
+
+export type Histogram = Map<number, number>;
+
+export function addTo(h: Histogram, value: number, weight = 1): void {
+  h.set(value, (h.get(value) ?? 0) + weight);
+}
+
+export function mergeInto(target: Histogram, source: Histogram, factor = 1): void {
+  for (const [v, w] of source) addTo(target, v, w * factor);
+}
+
+export interface Summary {
+  readonly n: number;
+  readonly mean: number;
+  readonly median: number;
+  readonly sd: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Summary of a frequency histogram (weights are counts). */
+export function summarize(h: Histogram): Summary | undefined {
+  const keys = [...h.keys()].sort((a, b) => a - b);
+  let n = 0;
+  let sum = 0;
+  for (const k of keys) {
+    const w = h.get(k)!;
+    n += w;
+    sum += k * w;
+  }
+  if (n === 0 || keys.length === 0) return undefined;
+  const mean = sum / n;
+  let ss = 0;
+  for (const k of keys) ss += h.get(k)! * (k - mean) ** 2;
+  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+  return { n, mean, median: weightedMedian(keys, h), sd, min: keys[0]!, max: keys[keys.length - 1]! };
+}
+
+/** Median of sorted keys with weights; the mean of the two middle values for an even split. */
+export function weightedMedian(sortedKeys: readonly number[], h: Histogram): number {
+  let total = 0;
+  for (const k of sortedKeys) total += h.get(k)!;
+  const half = total / 2;
+  let cum = 0;
+  for (let i = 0; i < sortedKeys.length; i++) {
+    const k = sortedKeys[i]!;
+    cum += h.get(k)!;
+    if (Math.abs(cum - half) < 1e-9 * total && i + 1 < sortedKeys.length) return (k + sortedKeys[i + 1]!) / 2;
+    if (cum > half) return k;
+  }
+  return sortedKeys[sortedKeys.length - 1]!;
+}
+
+/** Two-sided confidence interval half-width: t(1−α/2, n−1) · sd / √n. */
+export function ciHalfWidth(sd: number, n: number, confidence: number): number {
+  if (n < 2) return 0;
+  return tQuantile(1 - (1 - confidence) / 2, n - 1) * (sd / Math.sqrt(n));
+}
+
+/** Quantile of Student's t distribution (bisection on the CDF; exact to ~1e-12). */
+export function tQuantile(p: number, df: number): number {
+  if (p === 0.5) return 0;
+  if (p < 0.5) return -tQuantile(1 - p, df);
+  let lo = 0;
+  let hi = 1;
+  while (tCdf(hi, df) < p) hi *= 2;
+  for (let i = 0; i < 200 && hi - lo > 1e-13; i++) {
+    const mid = (lo + hi) / 2;
+    if (tCdf(mid, df) < p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+export function tCdf(t: number, df: number): number {
+  const x = df / (df + t * t);
+  const tail = 0.5 * regularizedBeta(x, df / 2, 0.5);
+  return t >= 0 ? 1 - tail : tail;
+}
+
+/** Regularized incomplete beta I_x(a, b) via its continued fraction (Numerical Recipes §6.4). */
+export function regularizedBeta(x: number, a: number, b: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const lnFront = lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log(1 - x);
+  if (x < (a + 1) / (a + b + 2)) return (Math.exp(lnFront) * betaFraction(x, a, b)) / a;
+  return 1 - (Math.exp(lnFront) * betaFraction(1 - x, b, a)) / b;
+}
+
+function betaFraction(x: number, a: number, b: number): number {
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - ((a + b) * x) / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 300; m++) {
+    const m2 = 2 * m;
+    let aa = (m * (b - m) * x) / ((a - 1 + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    h *= d * c;
+    aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + 1 + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < 1e-15) break;
+  }
+  return h;
+}
+
+/** ln Γ(x), Lanczos approximation (g = 7, n = 9). */
+export function lnGamma(x: number): number {
+  const g = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
+  const xx = x - 1;
+  let a = g[0]!;
+  const t = xx + 7.5;
+  for (let i = 1; i < 9; i++) a += g[i]! / (xx + i);
+  return 0.5 * Math.log(2 * Math.PI) + (xx + 0.5) * Math.log(t) - t + Math.log(a);
+}
