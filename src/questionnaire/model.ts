@@ -102,7 +102,14 @@ export interface TextItem extends ItemBase {
   readonly type: "text";
 }
 
-export type Item = LikertItem | SingleItem | MultiItem | YesNoItem | NumberItem | GridItem | TextItem;
+export type Item =
+  | LikertItem
+  | SingleItem
+  | MultiItem
+  | YesNoItem
+  | NumberItem
+  | GridItem
+  | TextItem;
 
 export interface Level {
   readonly id: string;

@@ -1,5 +1,6 @@
 // Parses YAML while keeping source positions, so every later rule can point at file:line:column.
-import { isNode, LineCounter, type Document, parseDocument } from "yaml";
+// Also the first line of defence: huge files, alias bombs, deep nesting, tabs and duplicate keys.
+import { type Document, isMap, isNode, isPair, isScalar, LineCounter, parseDocument } from "yaml";
 import { type Problem, problem } from "../problem.js";
 
 export interface SourceFile {
@@ -9,78 +10,182 @@ export interface SourceFile {
 
 export type Path = readonly (string | number)[];
 
+export interface Position {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
 export interface ParsedYaml {
   readonly file: string;
   readonly doc: Document.Parsed;
   readonly data: unknown;
-  /** 1-based line/column of the node at a path (or of its nearest existing parent). */
-  readonly at: (path: Path) => { file: string; line: number; column: number };
+  /** 1-based line/column of the value at a path (or of its nearest existing parent). */
+  readonly at: (path: Path) => Position;
+  /** Position of the key of the last path segment (falls back to `at`). */
+  readonly keyAt: (path: Path) => Position;
+  /**
+   * Position of a character inside the string value at a path, e.g. a column inside a `when`
+   * expression. Exact for plain and single-line quoted scalars; block scalars give their start.
+   */
+  readonly charAt: (path: Path, offset: number) => Position;
 }
 
-/** Refuse files that would take long to parse or expand (alias bombs are capped by maxAliasCount). */
-export const MAX_YAML_BYTES = 2_000_000;
+/** Refuse files that would take long to parse; a real questionnaire is far below this. */
+export const MAX_YAML_CHARS = 2_000_000;
+/** At most this many alias expansions (`*name`); more is refused as a resource-exhaustion attack. */
+export const MAX_ALIAS_COUNT = 100;
+/** Deeper nesting than this is never a questionnaire, and deep recursion could exhaust the stack. */
+export const MAX_DEPTH = 64;
 
 export function parseYaml(source: SourceFile): { parsed?: ParsedYaml; problems: Problem[] } {
   const file = source.path;
-  if (source.text.length > MAX_YAML_BYTES) {
+  const text = source.text.startsWith("\uFEFF") ? source.text.slice(1) : source.text;
+  const start = { file, line: 1, column: 1 };
+  if (text.length > MAX_YAML_CHARS) {
     return {
       problems: [
-        problem("file-too-large", `file has ${source.text.length} characters, more than ${MAX_YAML_BYTES}`, {
-          file,
-          line: 1,
-          column: 1,
-          hint: "split the questionnaire into a core and department files",
-        }),
+        problem(
+          "file-too-large",
+          `file has ${text.length} characters, more than the limit of ${MAX_YAML_CHARS}`,
+          { ...start, hint: "split the questionnaire into a core and department files" },
+        ),
       ],
     };
   }
+  const problems: Problem[] = tabProblems(file, text);
+  const tabLines = new Set(problems.map((p) => p.line));
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = [];
-  for (const err of [...doc.errors, ...doc.warnings]) {
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const errorLines = new Set<number>();
+  for (const err of doc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);
-    const code = err.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax";
-    const tab = /tab/i.test(err.message);
+    // One tab or syntax error tends to cascade; report the first per line.
+    if (tabLines.has(pos.line) || errorLines.has(pos.line)) continue;
+    errorLines.add(pos.line);
+    const duplicate = err.code === "DUPLICATE_KEY";
     problems.push(
-      problem(tab ? "yaml-tab" : code, firstLine(err.message), {
+      problem(duplicate ? "duplicate-key" : "yaml-syntax", firstLine(err.message), {
         file,
         line: pos.line,
         column: pos.col,
-        severity: doc.errors.includes(err as never) ? "error" : "warning",
-        hint: tab
-          ? "indent with spaces; YAML does not allow tabs for indentation"
-          : code === "duplicate-key"
-            ? "remove or rename one of the keys"
-            : "check indentation, quotes and colons on this line",
+        hint: duplicate
+          ? "a key may appear only once in a mapping; remove or rename one of them"
+          : "check indentation, quotes, colons and brackets on this line and the one before",
       }),
     );
   }
-  if (doc.errors.length > 0) return { problems };
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
+  for (const warn of doc.warnings) {
+    const pos = lineCounter.linePos(warn.pos[0]);
     problems.push(
-      problem("yaml-alias-limit", `too many alias expansions: ${(e as Error).message}`, {
+      problem("yaml-warning", firstLine(warn.message), {
         file,
-        line: 1,
-        column: 1,
-        hint: "YAML aliases (*name) may be expanded at most 100 times",
+        line: pos.line,
+        column: pos.col,
+        severity: "warning",
+      }),
+    );
+  }
+  if (problems.some((p) => p.severity === "error")) return { problems };
+
+  const depth = maxDepth(doc.contents);
+  if (depth.depth > MAX_DEPTH) {
+    const pos = depth.offset === undefined ? undefined : lineCounter.linePos(depth.offset);
+    problems.push(
+      problem("yaml-too-deep", `nesting is deeper than ${MAX_DEPTH} levels`, {
+        file,
+        line: pos?.line ?? 1,
+        column: pos?.col ?? 1,
+        hint: "a questionnaire needs only a few levels of nesting; check the indentation",
       }),
     );
     return { problems };
   }
-  const at = (path: Path) => {
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    problems.push(
+      problem("yaml-alias-limit", `refused to expand aliases: ${(e as Error).message}`, {
+        ...start,
+        hint: `YAML aliases (*name) may be expanded at most ${MAX_ALIAS_COUNT} times in total; write the content out`,
+      }),
+    );
+    return { problems };
+  }
+
+  const position = (offset: number): Position => {
+    const pos = lineCounter.linePos(offset);
+    return { file, line: pos.line, column: pos.col };
+  };
+  const at = (path: Path): Position => {
     for (let n = path.length; n >= 0; n--) {
       const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-      if (isNode(node) && node.range) {
-        const pos = lineCounter.linePos(node.range[0]);
-        return { file, line: pos.line, column: pos.col };
+      if (isNode(node) && node.range) return position(node.range[0]);
+    }
+    return start;
+  };
+  const keyAt = (path: Path): Position => {
+    const parent = path.length === 0 ? undefined : doc.getIn(path.slice(0, -1), true);
+    if (isMap(parent)) {
+      const last = path[path.length - 1];
+      for (const pair of parent.items) {
+        if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === String(last)) {
+          if (pair.key.range) return position(pair.key.range[0]);
+        }
       }
     }
-    return { file, line: 1, column: 1 };
+    return at(path);
   };
-  return { parsed: { file, doc, data, at }, problems };
+  const charAt = (path: Path, offset: number): Position => {
+    const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
+    if (!isScalar(node) || !node.range) return at(path);
+    if (node.type === "PLAIN") return position(node.range[0] + offset);
+    if (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") {
+      const raw = text.slice(node.range[0], node.range[1]);
+      if (!raw.includes("\n")) return position(node.range[0] + 1 + offset);
+    }
+    return position(node.range[0]);
+  };
+  return { parsed: { file, doc, data, at, keyAt, charAt }, problems };
+}
+
+/** Tabs in indentation: YAML forbids them, and editors hide them, so say so plainly. */
+function tabProblems(file: string, text: string): Problem[] {
+  const out: Problem[] = [];
+  const lines = text.split(/\r?\n/);
+  for (const [i, line] of lines.entries()) {
+    const indent = /^[ \t]*/.exec(line)?.[0] ?? "";
+    const tab = indent.indexOf("\t");
+    // Blank lines and comments may hold tabs.
+    if (tab < 0 || indent.length === line.length || line[indent.length] === "#") continue;
+    out.push(
+      problem("tab-indentation", "line is indented with a tab", {
+        file,
+        line: i + 1,
+        column: tab + 1,
+        hint: "indent with spaces; YAML does not allow tabs for indentation",
+      }),
+    );
+  }
+  return out;
+}
+
+/** Depth of the deepest collection, iteratively (a recursive walk could itself overflow). */
+function maxDepth(root: unknown): { depth: number; offset?: number } {
+  let best: { depth: number; offset?: number } = { depth: 0 };
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isNode(node) || !("items" in node)) continue;
+    if (depth > best.depth) best = { depth, offset: node.range?.[0] };
+    if (depth > MAX_DEPTH) break;
+    for (const entry of (node as { items: unknown[] }).items) {
+      stack.push({ node: isPair(entry) ? entry.value : entry, depth: depth + 1 });
+    }
+  }
+  return best;
 }
 
 function firstLine(message: string): string {
