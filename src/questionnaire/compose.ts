@@ -133,7 +133,7 @@ export function compose(
 ): Composed {
   const b = new Builder(report, languages);
   const t: ToText = (v) => text(v, languages);
-  chain.forEach((file, i) => b.add(file, i === 0));
+  for (const [i, file] of chain.entries()) b.add(file, i === 0);
   const top = chain[chain.length - 1]!;
   const d = top.data;
   const dept = isRecord(d.department) ? d.department : undefined;

@@ -36,20 +36,27 @@ function check(ctx: ShapeContext, value: unknown, shape: Shape, path: Path): voi
     });
   switch (shape.kind) {
     case "object":
-      if (!isRecord(value))
-        return wrongType(`a mapping (${shape.name})`, "write `key: value` lines, indented");
-      return checkObject(ctx, value, shape.name, shape.fields, path);
+      if (!isRecord(value)) {
+        wrongType(`a mapping (${shape.name})`, "write `key: value` lines, indented");
+        return;
+      }
+      checkObject(ctx, value, shape.name, shape.fields, path);
+      return;
     case "list":
-      if (!Array.isArray(value))
-        return wrongType("a list", 'write each entry on its own line starting with "- "');
+      if (!Array.isArray(value)) {
+        wrongType("a list", 'write each entry on its own line starting with "- "');
+        return;
+      }
       if (shape.minItems && value.length < shape.minItems) {
         report("empty-list", `${where} needs at least ${shape.minItems} entry`, parsed.at(path));
       }
-      value.forEach((v, i) => check(ctx, v, shape.of, [...path, i]));
+      for (const [i, v] of value.entries()) check(ctx, v, shape.of, [...path, i]);
       return;
     case "map":
-      if (!isRecord(value))
-        return wrongType("a mapping", "write `id:` followed by indented entries");
+      if (!isRecord(value)) {
+        wrongType("a mapping", "write `id:` followed by indented entries");
+        return;
+      }
       for (const [key, v] of Object.entries(value)) {
         if (shape.keyPattern && !shape.keyPattern.test(key)) {
           report(
@@ -65,7 +72,10 @@ function check(ctx: ShapeContext, value: unknown, shape: Shape, path: Path): voi
       }
       return;
     case "string":
-      if (typeof value !== "string") return wrongType("a string", quoteHint(value));
+      if (typeof value !== "string") {
+        wrongType("a string", quoteHint(value));
+        return;
+      }
       if (shape.enum && !shape.enum.includes(value)) {
         report(
           "invalid-value",
@@ -81,7 +91,8 @@ function check(ctx: ShapeContext, value: unknown, shape: Shape, path: Path): voi
       return;
     case "code":
       if (typeof value !== "string" && !(typeof value === "number" && Number.isFinite(value))) {
-        return wrongType("a code (string or number)");
+        wrongType("a code (string or number)");
+        return;
       }
       if (!CODE.test(String(value))) {
         report(
@@ -95,11 +106,16 @@ function check(ctx: ShapeContext, value: unknown, shape: Shape, path: Path): voi
       }
       return;
     case "version":
-      if (typeof value !== "string" && typeof value !== "number") return wrongType("a string");
+      if (typeof value !== "string" && typeof value !== "number") {
+        wrongType("a string");
+        return;
+      }
       return;
     case "number":
-      if (typeof value !== "number" || !Number.isFinite(value))
-        return wrongType("a number", "write digits without quotes");
+      if (typeof value !== "number" || !Number.isFinite(value)) {
+        wrongType("a number", "write digits without quotes");
+        return;
+      }
       if (
         (shape.min !== undefined &&
           (shape.exclusiveMin ? value <= shape.min : value < shape.min)) ||
@@ -122,10 +138,15 @@ function check(ctx: ShapeContext, value: unknown, shape: Shape, path: Path): voi
       }
       return;
     case "boolean":
-      if (typeof value !== "boolean") return wrongType("true or false");
+      if (typeof value !== "boolean") {
+        wrongType("true or false");
+        return;
+      }
       return;
-    case "text":
-      return checkText(ctx, value, path);
+    case "text": {
+      checkText(ctx, value, path);
+      return;
+    }
   }
 }
 
