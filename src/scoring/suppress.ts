@@ -124,7 +124,8 @@ export function applySuppression(a: Assessment, rootGroups: ReadonlyMap<string, 
   for (const dim of dimIds) {
     const parts = a.departments
       .filter((d) => !deptHidden.has(d.id))
-      .flatMap((d) => d.dimensions.filter((x) => x.id === dim).map((x) => ({ key: `${d.id}#${dim}`, n: x.n })));
+      .flatMap((d) => d.dimensions.filter((x) => x.id === dim && x.n > 0).map((x) => ({ key: `${d.id}#${dim}`, n: x.n })));
+    // A cell without any score (n = 0) shows nothing and needs no protection.
     const primary = parts.filter((p) => p.n < k);
     if (primary.length > 0) suppressPartition(parts, k, dimHidden);
   }
