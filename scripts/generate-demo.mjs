@@ -48,12 +48,17 @@ if (problems.some((p) => p.severity === "error")) {
   process.exit(1);
 }
 const core = questionnaires.find((q) => q.id === "core");
-const departments = questionnaires.filter((q) => q.department).sort((a, b) => (a.id < b.id ? -1 : 1));
+const departments = questionnaires
+  .filter((q) => q.department)
+  .sort((a, b) => (a.id < b.id ? -1 : 1));
 
 // Respondents per department (about 400 in all) and a tiny office that must be suppressed.
 const sizes = [62, 38, 55, 47, 41, 52, 36, 65];
 const plan = departments.map((q, i) => ({ id: q.department.id, q, n: sizes[i % sizes.length] }));
-plan.push({ id: "rpa", q: core, n: 4 }); // Rechnungsprüfungsamt: below the minimum group size
+// Two small offices without an own questionnaire, each below the minimum group size (together 7,
+// so neither can be recovered from the administration total and no secondary suppression is needed).
+plan.push({ id: "rpa", q: core, n: 4 }); // Rechnungsprüfungsamt
+plan.push({ id: "gleichstellung", q: core, n: 3 }); // Gleichstellungsstelle
 
 const columns = [];
 const seen = new Set();
@@ -102,7 +107,8 @@ function answer(item, q, maturity) {
       return picks.map((c) => c.code).join(";");
     }
     case "number": {
-      const b = item.bands[Math.floor(clamp(maturity + normal() * 0.2, 0, 0.999) * item.bands.length)];
+      const b =
+        item.bands[Math.floor(clamp(maturity + normal() * 0.2, 0, 0.999) * item.bands.length)];
       const lo = b.min ?? (b.max ?? 10) - 10;
       const hi = b.max ?? lo + 10;
       const v = lo + rand() * (hi - lo);
@@ -135,6 +141,11 @@ for (const d of plan) {
     rows.push(row);
   }
 }
-const csv = stringify(rows, { header: true, columns: ["respondent", "department", "group", ...columns] });
+const csv = stringify(rows, {
+  header: true,
+  columns: ["respondent", "department", "group", ...columns],
+});
 writeFileSync(out, csv);
-console.error(`wrote ${out}: ${rows.length} respondents, ${columns.length} item columns, seed ${seed}`);
+console.error(
+  `wrote ${out}: ${rows.length} respondents, ${columns.length} item columns, seed ${seed}`,
+);

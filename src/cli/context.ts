@@ -14,7 +14,10 @@ export interface CliContext {
   readonly stdinIsTTY: boolean;
 }
 
-export function colorLevel(isTTY: boolean, env: Readonly<Record<string, string | undefined>>): 0 | 1 {
+export function colorLevel(
+  isTTY: boolean,
+  env: Readonly<Record<string, string | undefined>>,
+): 0 | 1 {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return 0;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR === "0" ? 0 : 1;
   return isTTY ? 1 : 0;

@@ -31,7 +31,10 @@ export function buildProgram(ctx: CliContext, exit: ExitHolder): Command {
   return program;
 }
 
-export async function main(argv: readonly string[], ctx: CliContext = processContext()): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  ctx: CliContext = processContext(),
+): Promise<number> {
   const exit: ExitHolder = { code: EXIT.ok };
   const program = buildProgram(ctx, exit);
   try {

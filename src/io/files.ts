@@ -42,7 +42,10 @@ export function fileError(path: string, e: unknown): UserError {
 }
 
 /** Files under the given paths (folders searched recursively) whose names match, sorted. */
-export async function listFiles(paths: readonly string[], match: (name: string) => boolean): Promise<string[]> {
+export async function listFiles(
+  paths: readonly string[],
+  match: (name: string) => boolean,
+): Promise<string[]> {
   const out: string[] = [];
   const walk = async (p: string, explicit: boolean): Promise<void> => {
     let s: Awaited<ReturnType<typeof stat>>;
@@ -68,7 +71,10 @@ export async function listFiles(paths: readonly string[], match: (name: string) 
 export const isYaml = (name: string): boolean => /\.ya?ml$/i.test(name);
 
 /** Reads questionnaire sources; paths in messages are relative to the working directory. */
-export async function readQuestionnaireSources(paths: readonly string[], cwd: string): Promise<SourceFile[]> {
+export async function readQuestionnaireSources(
+  paths: readonly string[],
+  cwd: string,
+): Promise<SourceFile[]> {
   const files = await listFiles(paths, isYaml);
   return Promise.all(
     files.map(async (file) => ({

@@ -2,7 +2,9 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /** The questionnaires shipped with the package (used when the working folder has none). */
-export const BUNDLED_QUESTIONNAIRES = fileURLToPath(new URL("../../questionnaires", import.meta.url));
+export const BUNDLED_QUESTIONNAIRES = fileURLToPath(
+  new URL("../../questionnaires", import.meta.url),
+);
 
 /** `questionnaires/` of the working folder when it exists, else the bundled ones. */
 export function defaultQuestionnairePath(cwd: string): string {

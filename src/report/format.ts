@@ -3,11 +3,46 @@ import type { Text } from "../questionnaire/model.js";
 
 export type Lang = "de" | "en";
 
+/** Rounds half away from zero at `digits` decimals; "–" for missing values; de uses a comma. */
 export function fmt(value: number | null | undefined, digits = 1, lang: Lang = "en"): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "–";
-  const s = (Math.round(value * 10 ** digits) / 10 ** digits).toFixed(digits);
-  const clean = s === `-${(0).toFixed(digits)}` ? (0).toFixed(digits) : s;
-  return lang === "de" ? clean.replace(".", ",") : clean;
+  const s = fixed(value, digits);
+  return lang === "de" ? s.replace(".", ",") : s;
+}
+
+/** toFixed after rounding half away from zero, without "-0.0". */
+export function fixed(value: number, digits: number): string {
+  const f = 10 ** digits;
+  const r = (Math.sign(value) * Math.round(Math.abs(value) * f + 1e-9)) / f;
+  const s = r.toFixed(digits);
+  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+}
+
+/** Like fmt, with an explicit sign for non-zero values ("+3.2", "-1.0"). */
+export function fmtSigned(value: number | null | undefined, digits = 1, lang: Lang = "en"): string {
+  const s = fmt(value, digits, lang);
+  if (s === "–" || s.startsWith("-") || /^[0.,]+$/.test(s)) return s;
+  return `+${s}`;
+}
+
+/** A share 0–1 as a percentage: "89.6%" (en), "89,6 %" (de). */
+export function fmtPct(share: number | null | undefined, digits = 0, lang: Lang = "en"): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return "–";
+  const s = fmt(share * 100, digits, lang);
+  return lang === "de" ? `${s} %` : `${s}%`;
+}
+
+/** Integers with a thin grouping: 1,234 (en) / 1.234 (de), fixed rules. */
+export function fmtInt(value: number | null | undefined, lang: Lang = "en"): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "–";
+  const s = String(Math.round(Math.abs(value))).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "de" ? "." : ",");
+  return value < 0 ? `-${s}` : s;
+}
+
+/** Machine-readable number: up to `digits` decimals, trailing zeros trimmed, "." separator. */
+export function plainNumber(value: number, digits = 4): string {
+  const s = fixed(value, digits);
+  return s.includes(".") ? s.replace(/\.?0+$/, "") : s;
 }
 
 export function pick(text: Text | undefined, lang: string): string {

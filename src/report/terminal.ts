@@ -24,14 +24,21 @@ export function renderTerminal(a: Assessment, c: ChalkInstance, lang: Lang = "de
   for (const u of rows) {
     const name = pick(u.names, lang).slice(0, nameW).padEnd(nameW);
     if (u.suppressed) {
-      lines.push(`${name} ${"<k".padStart(5)} ${c.dim("suppressed (fewer respondents than the minimum group size)")}`);
+      lines.push(
+        `${name} ${"<k".padStart(5)} ${c.dim("suppressed (fewer respondents than the minimum group size)")}`,
+      );
       continue;
     }
     const cells = dims.map((id) => {
       const d = u.dimensions.find((x) => x.id === id);
       return d?.suppressed ? "<k".padStart(10) : paint(d?.mean, d?.level);
     });
-    const line = [name, String(u.respondents ?? "").padStart(5), ...cells, paint(u.overall.score ?? undefined, u.overall.level)].join(" ");
+    const line = [
+      name,
+      String(u.respondents ?? "").padStart(5),
+      ...cells,
+      paint(u.overall.score ?? undefined, u.overall.level),
+    ].join(" ");
     lines.push(u.kind === "administration" ? c.bold(line) : line);
   }
   return `${lines.join("\n")}\n`;

@@ -189,7 +189,11 @@ export interface ItemInfo {
   readonly reverse: boolean;
   readonly weight: number;
   /** Answer codes with labels in scale order (scored options first). */
-  readonly options: readonly { readonly code: string; readonly label: Text; readonly missing?: string }[];
+  readonly options: readonly {
+    readonly code: string;
+    readonly label: Text;
+    readonly missing?: string;
+  }[];
   /** Grid rows. */
   readonly rows?: readonly { readonly id: string; readonly text: Text }[];
   /** Ids of the questionnaires that contain the item. */
@@ -200,7 +204,11 @@ export interface Assessment {
   readonly schemaVersion: typeof SCHEMA_VERSION;
   readonly generator: { readonly name: "reifegrad"; readonly version: string };
   /** The root questionnaire (the core every department extends). */
-  readonly questionnaire: { readonly id: string; readonly version: string; readonly contentHash: string };
+  readonly questionnaire: {
+    readonly id: string;
+    readonly version: string;
+    readonly contentHash: string;
+  };
   readonly questionnaires: readonly QuestionnaireRef[];
   readonly languages: readonly string[];
   /** Report date (YYYY-MM-DD) from the data or --date; never the wall clock. */
@@ -215,7 +223,10 @@ export interface Assessment {
   /** Every respondent group across the administration (internal) and outside it (external). */
   readonly groups: readonly Unit[];
   readonly comparisons: readonly Comparison[];
-  readonly suppression: { readonly minGroupSize: number; readonly records: readonly SuppressionRecord[] };
+  readonly suppression: {
+    readonly minGroupSize: number;
+    readonly records: readonly SuppressionRecord[];
+  };
   /** Respondents and answers that were counted, for the methodology appendix. */
   readonly counts: {
     readonly respondents: number;

@@ -91,7 +91,9 @@ export function buildAssessment(b: BuildInput): Assessment {
     for (const d of spec.dimensions) {
       const acc = spec.cell.dims.get(d.id);
       if (!acc) continue;
-      const stats = spec.strata ? stratifiedStats(spec.strata, d.id, levels, settings) : statsOf(acc.hist, levels, settings);
+      const stats = spec.strata
+        ? stratifiedStats(spec.strata, d.id, levels, settings)
+        : statsOf(acc.hist, levels, settings);
       const target = spec.targets?.[d.id] ?? d.target;
       const targetScore = target !== undefined ? levelMin.get(target) : undefined;
       dims.push({
@@ -151,7 +153,8 @@ export function buildAssessment(b: BuildInput): Assessment {
     const list = deptCells.get(id)!;
     const q = b.questionnaireFor(id, list[0]!.key.group);
     const merged = mergeCells(list.map((c) => c.cell));
-    const names = q.department?.name ?? options.departmentNames?.[id] ?? { [languages[0] ?? "de"]: id };
+    const names = q.department?.name ??
+      options.departmentNames?.[id] ?? { [languages[0] ?? "de"]: id };
     const byGroup = new Map<string, Cell[]>();
     for (const c of list) byGroup.set(c.key.group, [...(byGroup.get(c.key.group) ?? []), c.cell]);
     const gmap = groupsOf(q);
@@ -189,12 +192,18 @@ export function buildAssessment(b: BuildInput): Assessment {
 
   // Administration: internal respondents (staff, management …), on the root's dimensions.
   const rootGroups = groupsOf(root);
-  const internalCells = b.cells.filter((c) => rootGroups.get(c.key.group)?.perspective !== "external");
+  const internalCells = b.cells.filter(
+    (c) => rootGroups.get(c.key.group)?.perspective !== "external",
+  );
   const adminCell = mergeCells(internalCells.map((c) => c.cell));
   const deptWeighted = settings.administrationWeighting === "department";
   const adminStrata = deptWeighted
     ? [...deptCells.values()].map((list) =>
-        mergeCells(list.filter((c) => rootGroups.get(c.key.group)?.perspective !== "external").map((c) => c.cell)),
+        mergeCells(
+          list
+            .filter((c) => rootGroups.get(c.key.group)?.perspective !== "external")
+            .map((c) => c.cell),
+        ),
       )
     : undefined;
   const adminUnit = makeUnit(
@@ -274,7 +283,12 @@ export function buildAssessment(b: BuildInput): Assessment {
 }
 
 /** Department-weighted: each department counts once (stratified mean and its standard error). */
-function stratifiedStats(strata: readonly Cell[], dim: string, levels: readonly Level[], settings: Settings): Stats | undefined {
+function stratifiedStats(
+  strata: readonly Cell[],
+  dim: string,
+  levels: readonly Level[],
+  settings: Settings,
+): Stats | undefined {
   const parts = strata.flatMap((c) => {
     const s = c.dims.get(dim) ? summarize(c.dims.get(dim)!.hist) : undefined;
     return s ? [{ s, hist: c.dims.get(dim)!.hist }] : [];
@@ -286,7 +300,8 @@ function stratifiedStats(strata: readonly Cell[], dim: string, levels: readonly 
   const n = parts.reduce((a, p) => a + p.s.n, 0);
   // Weighted respondent distribution: each respondent weighs 1 / (D · n_department).
   const weighted = new Map<number, number>();
-  for (const p of parts) for (const [v, w] of p.hist) weighted.set(v, (weighted.get(v) ?? 0) + w / (D * p.s.n));
+  for (const p of parts)
+    for (const [v, w] of p.hist) weighted.set(v, (weighted.get(v) ?? 0) + w / (D * p.s.n));
   const keys = [...weighted.keys()].sort((a, c) => a - c);
   let cum = 0;
   let median = keys[keys.length - 1]!;
@@ -369,7 +384,9 @@ function itemResults(cell: Cell, dimensionOf: ReadonlyMap<string, string>): Item
         notApplicable: a.notApplicable,
         blank: a.blank,
         skipped: a.skipped,
-        counts: Object.fromEntries([...a.counts.entries()].sort(([x], [y]) => compareStrings(x, y))),
+        counts: Object.fromEntries(
+          [...a.counts.entries()].sort(([x], [y]) => compareStrings(x, y)),
+        ),
       };
     });
 }
@@ -419,13 +436,21 @@ function compare(
   }
   const order = root.dimensions.map((d) => d.id);
   return out.sort(
-    (a, b) => order.indexOf(a.dimension) - order.indexOf(b.dimension) || compareStrings(a.external.group, b.external.group),
+    (a, b) =>
+      order.indexOf(a.dimension) - order.indexOf(b.dimension) ||
+      compareStrings(a.external.group, b.external.group),
   );
 }
 
-function dimensionInfos(questionnaires: readonly Questionnaire[], root: Questionnaire): DimensionInfo[] {
+function dimensionInfos(
+  questionnaires: readonly Questionnaire[],
+  root: Questionnaire,
+): DimensionInfo[] {
   const seen = new Map<string, DimensionInfo>();
-  const ordered = [root, ...[...questionnaires].filter((q) => q !== root).sort((a, b) => compareStrings(a.id, b.id))];
+  const ordered = [
+    root,
+    ...[...questionnaires].filter((q) => q !== root).sort((a, b) => compareStrings(a.id, b.id)),
+  ];
   for (const q of ordered) {
     for (const d of q.dimensions) {
       if (seen.has(d.id)) continue;
@@ -454,11 +479,20 @@ function itemInfos(questionnaires: readonly Questionnaire[]): ItemInfo[] {
         continue;
       }
       if (item.type === "text") continue;
-      const scale = item.type === "likert" || item.type === "grid" ? q.scales.get(item.scale) : undefined;
+      const scale =
+        item.type === "likert" || item.type === "grid" ? q.scales.get(item.scale) : undefined;
       const options =
-        scale?.options.map((o) => ({ code: o.code, label: o.label, ...(o.missing ? { missing: o.missing } : {}) })) ??
+        scale?.options.map((o) => ({
+          code: o.code,
+          label: o.label,
+          ...(o.missing ? { missing: o.missing } : {}),
+        })) ??
         (item.type === "single" || item.type === "multi"
-          ? item.choices.map((c) => ({ code: c.code, label: c.label, ...(c.missing ? { missing: c.missing } : {}) }))
+          ? item.choices.map((c) => ({
+              code: c.code,
+              label: c.label,
+              ...(c.missing ? { missing: c.missing } : {}),
+            }))
           : item.type === "yesno"
             ? [
                 { code: "no", label: { de: "nein", en: "no" } },

@@ -1,5 +1,13 @@
 // Answer code → item score on 0–100. "Don't know", "not applicable" and blanks are missing, never 0.
-import type { Choice, GridItem, Item, MissingKind, NumberItem, Questionnaire, Scale } from "../questionnaire/model.js";
+import type {
+  Choice,
+  GridItem,
+  Item,
+  MissingKind,
+  NumberItem,
+  Questionnaire,
+  Scale,
+} from "../questionnaire/model.js";
 import { gridKey } from "../responses/model.js";
 
 export type Outcome =
@@ -43,7 +51,9 @@ export function scaleOutcomes(scale: Scale, reverse: boolean): Map<string, Outco
 
 function choiceOutcomes(choices: readonly Choice[]): Map<string, Outcome> {
   return new Map(
-    choices.map((c) => [c.code, c.missing ? missing(c.missing) : { kind: "score", score: c.score }] as const),
+    choices.map(
+      (c) => [c.code, c.missing ? missing(c.missing) : { kind: "score", score: c.score }] as const,
+    ),
   );
 }
 
@@ -121,7 +131,9 @@ function numberScorer(item: NumberItem): ItemScorer {
     if (v === "na") return NOT_APPLICABLE;
     const x = Number(v.replace(",", "."));
     if (!Number.isFinite(x) || v.trim() === "") return { kind: "invalid", value: v };
-    const band = item.bands.find((b) => (b.min === undefined || x >= b.min) && (b.max === undefined || x < b.max));
+    const band = item.bands.find(
+      (b) => (b.min === undefined || x >= b.min) && (b.max === undefined || x < b.max),
+    );
     return band ? { kind: "score", score: band.score } : { kind: "invalid", value: v };
   };
 }

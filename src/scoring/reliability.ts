@@ -35,7 +35,11 @@ export class ReliabilityAcc {
 export interface AlphaResult {
   readonly n: number;
   readonly alpha: number | null;
-  readonly items: readonly { id: string; itemTotal: number | null; alphaIfDeleted: number | null }[];
+  readonly items: readonly {
+    id: string;
+    itemTotal: number | null;
+    alphaIfDeleted: number | null;
+  }[];
 }
 
 /** Covariance matrix (n − 1 denominator). */
@@ -69,7 +73,11 @@ function alphaOf(cov: number[][], keep: readonly number[]): number | null {
 export function cronbach(acc: ReliabilityAcc, minN: number): AlphaResult {
   const k = acc.itemIds.length;
   if (acc.n < Math.max(2, minN) || k < 2) {
-    return { n: acc.n, alpha: null, items: acc.itemIds.map((id) => ({ id, itemTotal: null, alphaIfDeleted: null })) };
+    return {
+      n: acc.n,
+      alpha: null,
+      items: acc.itemIds.map((id) => ({ id, itemTotal: null, alphaIfDeleted: null })),
+    };
   }
   const cov = covariance(acc);
   const all = acc.itemIds.map((_, i) => i);
@@ -84,7 +92,11 @@ export function cronbach(acc: ReliabilityAcc, minN: number): AlphaResult {
     }
     const vi = cov[i]![i]!;
     const denom = Math.sqrt(vi * varRest);
-    return { id, itemTotal: denom > 0 ? covRest / denom : null, alphaIfDeleted: alphaOf(cov, rest) };
+    return {
+      id,
+      itemTotal: denom > 0 ? covRest / denom : null,
+      alphaIfDeleted: alphaOf(cov, rest),
+    };
   });
   return { n: acc.n, alpha, items };
 }

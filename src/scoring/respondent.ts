@@ -1,7 +1,12 @@
 // One respondent: item outcomes → dimension scores → overall score, for one questionnaire.
 import { evaluateCondition } from "../questionnaire/condition.js";
 import type { Dimension, Item, Questionnaire } from "../questionnaire/model.js";
-import { type AnswerGetter, compileItemScorer, type ItemScorer, type Outcome } from "./item-score.js";
+import {
+  type AnswerGetter,
+  compileItemScorer,
+  type ItemScorer,
+  type Outcome,
+} from "./item-score.js";
 
 export interface PlannedItem {
   readonly item: Item;
@@ -49,7 +54,12 @@ export interface RespondentScores {
  * (and at least one item is answered); it is the weighted mean of the answered item scores, or
  * their minimum for weakest-link dimensions.
  */
-export function scoreRespondent(plan: Plan, group: string, get: AnswerGetter, minCoverage: number): RespondentScores {
+export function scoreRespondent(
+  plan: Plan,
+  group: string,
+  get: AnswerGetter,
+  minCoverage: number,
+): RespondentScores {
   const nd = plan.dimensions.length;
   const applicable = new Array<number>(nd).fill(0);
   const answered = new Array<number>(nd).fill(0);
@@ -59,7 +69,10 @@ export function scoreRespondent(plan: Plan, group: string, get: AnswerGetter, mi
   const items: ItemState[] = [];
   for (const p of plan.items) {
     const { item } = p;
-    if ((item.groups && !item.groups.includes(group)) || (item.when && !evaluateCondition(item.when, get))) {
+    if (
+      (item.groups && !item.groups.includes(group)) ||
+      (item.when && !evaluateCondition(item.when, get))
+    ) {
       items.push(SKIPPED);
       continue;
     }

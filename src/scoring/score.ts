@@ -31,7 +31,8 @@ export function findRoot(questionnaires: readonly Questionnaire[]): Questionnair
     (a, b) => (extended.get(b.id) ?? 0) - (extended.get(a.id) ?? 0) || compareStrings(a.id, b.id),
   );
   const internal = sorted.filter((q) => !isExternal(q));
-  const root = internal.find((q) => q.id === "core") ?? internal[0] ?? sorted[0] ?? questionnaires[0];
+  const root =
+    internal.find((q) => q.id === "core") ?? internal[0] ?? sorted[0] ?? questionnaires[0];
   if (!root) throw new Error("no questionnaire to score with");
   return root;
 }
@@ -88,13 +89,17 @@ export class Scorer {
       const rel = isExternal(q) ? q : this.root;
       const rootItems = new Map<string, number[]>();
       for (const d of rel.dimensions) {
-        const ids = rel.items.filter((i) => i.dimension === d.id && i.type !== "text").map((i) => i.id);
+        const ids = rel.items
+          .filter((i) => i.dimension === d.id && i.type !== "text")
+          .map((i) => i.id);
         rootItems.set(
           d.id,
           ids.map((id) => plan.items.findIndex((p) => p.item.id === id)),
         );
       }
-      const rootDims = this.root.dimensions.map((d) => plan.dimensions.findIndex((x) => x.id === d.id));
+      const rootDims = this.root.dimensions.map((d) =>
+        plan.dimensions.findIndex((x) => x.id === d.id),
+      );
       entry = { plan, rootItems, rootDims };
       this.plans.set(q.id, entry);
     }
@@ -117,9 +122,13 @@ export class Scorer {
     const { plan } = entry;
     const get = (key: string) => record.answers.get(key);
     const r = scoreRespondent(plan, record.group, get, this.options.settings.minCoverage);
-    const cell = this.cellFor({ questionnaire: q.id, department: record.department, group: record.group });
+    const cell = this.cellFor({
+      questionnaire: q.id,
+      department: record.department,
+      group: record.group,
+    });
     cell.respondents++;
-    plan.dimensions.forEach((d, i) => cell.addDimension(d.id, r.dimensions[i]!));
+    for (const [i, d] of plan.dimensions.entries()) cell.addDimension(d.id, r.dimensions[i]!);
     const dimScores = r.dimensions.map((d) => d.score);
     const overall = combineDimensions(
       dimScores,
@@ -133,8 +142,10 @@ export class Scorer {
       this.root.dimensions.map((d) => d.weight),
       this.root.overall.aggregate,
     );
-    if (rootOverall !== undefined) cell.rootOverall.set(rootOverall, (cell.rootOverall.get(rootOverall) ?? 0) + 1);
-    plan.items.forEach((p, i) => cell.addItem(p.item.id, r.items[i]!, codesOf(p.item, get)));
+    if (rootOverall !== undefined)
+      cell.rootOverall.set(rootOverall, (cell.rootOverall.get(rootOverall) ?? 0) + 1);
+    for (const [i, p] of plan.items.entries())
+      cell.addItem(p.item.id, r.items[i]!, codesOf(p.item, get));
     for (const [dim, idx] of entry.rootItems) {
       const xs: number[] = [];
       for (const i of idx) {
@@ -170,7 +181,10 @@ export class Scorer {
   }
 }
 
-function codesOf(item: Questionnaire["items"][number], get: (k: string) => string | undefined): string[] {
+function codesOf(
+  item: Questionnaire["items"][number],
+  get: (k: string) => string | undefined,
+): string[] {
   switch (item.type) {
     case "grid": {
       const out: string[] = [];

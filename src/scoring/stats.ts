@@ -36,7 +36,14 @@ export function summarize(h: Histogram): Summary | undefined {
   let ss = 0;
   for (const k of keys) ss += h.get(k)! * (k - mean) ** 2;
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-  return { n, mean, median: weightedMedian(keys, h), sd, min: keys[0]!, max: keys[keys.length - 1]! };
+  return {
+    n,
+    mean,
+    median: weightedMedian(keys, h),
+    sd,
+    min: keys[0]!,
+    max: keys[keys.length - 1]!,
+  };
 }
 
 /** Median of sorted keys with weights; the mean of the two middle values for an even split. */
@@ -48,7 +55,8 @@ export function weightedMedian(sortedKeys: readonly number[], h: Histogram): num
   for (let i = 0; i < sortedKeys.length; i++) {
     const k = sortedKeys[i]!;
     cum += h.get(k)!;
-    if (Math.abs(cum - half) < 1e-9 * total && i + 1 < sortedKeys.length) return (k + sortedKeys[i + 1]!) / 2;
+    if (Math.abs(cum - half) < 1e-9 * total && i + 1 < sortedKeys.length)
+      return (k + sortedKeys[i + 1]!) / 2;
     if (cum > half) return k;
   }
   return sortedKeys[sortedKeys.length - 1]!;
@@ -122,8 +130,9 @@ function betaFraction(x: number, a: number, b: number): number {
 /** ln Γ(x), Lanczos approximation (g = 7, n = 9). */
 export function lnGamma(x: number): number {
   const g = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+    -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+    1.5056327351493116e-7,
   ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
   const xx = x - 1;

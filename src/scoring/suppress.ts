@@ -3,7 +3,13 @@
 // the shown ones from it (secondary suppression): at least two hidden cells per total, together
 // holding at least k respondents.
 import { compareStrings } from "../util/order.js";
-import type { Assessment, DimensionResult, SuppressionReason, SuppressionRecord, Unit } from "./assessment.js";
+import type {
+  Assessment,
+  DimensionResult,
+  SuppressionReason,
+  SuppressionRecord,
+  Unit,
+} from "./assessment.js";
 
 interface Entry {
   readonly key: string;
@@ -63,7 +69,10 @@ function hideDimension(d: DimensionResult, reason: SuppressionReason): Dimension
   };
 }
 
-export function applySuppression(a: Assessment, rootGroups: ReadonlyMap<string, { perspective: string }>): Assessment {
+export function applySuppression(
+  a: Assessment,
+  rootGroups: ReadonlyMap<string, { perspective: string }>,
+): Assessment {
   const k = a.settings.minGroupSize;
   const records: SuppressionRecord[] = [];
   const internal = (g: string) => rootGroups.get(g)?.perspective !== "external";
@@ -94,7 +103,8 @@ export function applySuppression(a: Assessment, rootGroups: ReadonlyMap<string, 
     k,
     groupHidden,
   );
-  for (const g of a.groups) if (!internal(g.id) && (g.respondents ?? 0) < k) groupHidden.set(g.id, "below-minimum");
+  for (const g of a.groups)
+    if (!internal(g.id) && (g.respondents ?? 0) < k) groupHidden.set(g.id, "below-minimum");
 
   // Department × group cells: within each department, and across departments per group.
   const cellHidden = new Map<string, SuppressionReason>();
@@ -102,19 +112,31 @@ export function applySuppression(a: Assessment, rootGroups: ReadonlyMap<string, 
     changed = false;
     for (const d of a.departments) {
       if (deptHidden.has(d.id)) continue;
-      const parts = (d.groups ?? []).map((g) => ({ key: `${d.id}/${g.id}`, n: g.respondents ?? 0 }));
-      if (parts.length > 1 || parts.some((p) => p.n < k)) changed = suppressPartition(parts, k, cellHidden) || changed;
+      const parts = (d.groups ?? []).map((g) => ({
+        key: `${d.id}/${g.id}`,
+        n: g.respondents ?? 0,
+      }));
+      if (parts.length > 1 || parts.some((p) => p.n < k))
+        changed = suppressPartition(parts, k, cellHidden) || changed;
     }
     const groupIds = new Set(a.departments.flatMap((d) => (d.groups ?? []).map((g) => g.id)));
     for (const gid of groupIds) {
       const parts = a.departments.flatMap((d) =>
         (d.groups ?? [])
           .filter((g) => g.id === gid)
-          .map((g) => ({ key: `${d.id}/${g.id}`, n: deptHidden.has(d.id) ? 0 : (g.respondents ?? 0) })),
+          .map((g) => ({
+            key: `${d.id}/${g.id}`,
+            n: deptHidden.has(d.id) ? 0 : (g.respondents ?? 0),
+          })),
       );
       const visible = parts.filter((p) => !cellHidden.has(p.key) && p.n > 0);
       if (parts.some((p) => cellHidden.has(p.key)) && visible.length > 0)
-        changed = suppressPartition(parts.filter((p) => p.n > 0), k, cellHidden) || changed;
+        changed =
+          suppressPartition(
+            parts.filter((p) => p.n > 0),
+            k,
+            cellHidden,
+          ) || changed;
     }
   }
 
@@ -124,7 +146,11 @@ export function applySuppression(a: Assessment, rootGroups: ReadonlyMap<string, 
   for (const dim of dimIds) {
     const parts = a.departments
       .filter((d) => !deptHidden.has(d.id))
-      .flatMap((d) => d.dimensions.filter((x) => x.id === dim && x.n > 0).map((x) => ({ key: `${d.id}#${dim}`, n: x.n })));
+      .flatMap((d) =>
+        d.dimensions
+          .filter((x) => x.id === dim && x.n > 0)
+          .map((x) => ({ key: `${d.id}#${dim}`, n: x.n })),
+      );
     // A cell without any score (n = 0) shows nothing and needs no protection.
     const primary = parts.filter((p) => p.n < k);
     if (primary.length > 0) suppressPartition(parts, k, dimHidden);
@@ -153,8 +179,12 @@ export function applySuppression(a: Assessment, rootGroups: ReadonlyMap<string, 
       ...d,
       dimensions: dims,
       groups,
-      ...(d.priorities ? { priorities: d.priorities.filter((p) => !hiddenDims.has(p.dimension)) } : {}),
-      ...(d.items ? { items: d.items.map((i) => (hiddenDims.has(i.dimension) ? hideItem(i) : i)) } : {}),
+      ...(d.priorities
+        ? { priorities: d.priorities.filter((p) => !hiddenDims.has(p.dimension)) }
+        : {}),
+      ...(d.items
+        ? { items: d.items.map((i) => (hiddenDims.has(i.dimension) ? hideItem(i) : i)) }
+        : {}),
     };
   });
   const groups = a.groups.map((g) => {
@@ -168,7 +198,9 @@ export function applySuppression(a: Assessment, rootGroups: ReadonlyMap<string, 
     ...a,
     departments,
     groups,
-    comparisons: a.comparisons.filter((c) => shownExternal.has(c.external.group) && c.external.n >= k),
+    comparisons: a.comparisons.filter(
+      (c) => shownExternal.has(c.external.group) && c.external.n >= k,
+    ),
     suppression: { minGroupSize: k, records },
   };
 }
@@ -186,5 +218,14 @@ function suppressSmallDims(u: Unit, k: number, path: string, records: Suppressio
 }
 
 function hideItem<T extends { id: string; dimension: string }>(i: T): T {
-  return { id: i.id, dimension: i.dimension, n: 0, dontKnow: 0, notApplicable: 0, blank: 0, skipped: 0, counts: {} } as unknown as T;
+  return {
+    id: i.id,
+    dimension: i.dimension,
+    n: 0,
+    dontKnow: 0,
+    notApplicable: 0,
+    blank: 0,
+    skipped: 0,
+    counts: {},
+  } as unknown as T;
 }

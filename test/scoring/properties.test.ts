@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderJson } from "../../src/report/json.js";
+import type { ResponseRecord } from "../../src/responses/model.js";
 import { DEFAULT_SETTINGS } from "../../src/scoring/assessment.js";
 import { Scorer, scoreRecords } from "../../src/scoring/score.js";
-import type { ResponseRecord } from "../../src/responses/model.js";
 import { loadFixture } from "./helpers.js";
 
 const qs = loadFixture("fixtures/scoring/tiny.yaml");
@@ -26,13 +26,17 @@ const record = fc
       respondent: `x${i}`,
       department: r.dept,
       group: r.group,
-      answers: new Map(Object.entries({ a1: r.a1, a2: r.a2, a3: r.a3, b1: r.b1, b2: r.b2, b3: r.b3 })),
+      answers: new Map(
+        Object.entries({ a1: r.a1, a2: r.a2, a3: r.a3, b1: r.b1, b2: r.b2, b3: r.b3 }),
+      ),
     }),
   );
 const records = fc.array(record, { minLength: 1, maxLength: 60 });
 const scoresOf = (json: string) =>
   JSON.stringify(
-    JSON.parse(json, (k, v) => (["respondents", "counts", "items", "n", "coverage", "dontKnow"].includes(k) ? undefined : v)),
+    JSON.parse(json, (k, v) =>
+      ["respondents", "counts", "items", "n", "coverage", "dontKnow"].includes(k) ? undefined : v,
+    ),
   );
 
 describe("scoring properties", () => {
@@ -41,7 +45,8 @@ describe("scoring properties", () => {
       fc.property(records, (rs) => {
         const a = scoreRecords(qs, rs, opts);
         for (const u of [a.administration, ...a.departments])
-          for (const d of u.dimensions) if (d.mean !== undefined) expect(d.mean >= 0 && d.mean <= 100).toBe(true);
+          for (const d of u.dimensions)
+            if (d.mean !== undefined) expect(d.mean >= 0 && d.mean <= 100).toBe(true);
       }),
       { numRuns: 200 },
     );
@@ -50,9 +55,13 @@ describe("scoring properties", () => {
   it("permuting respondents changes nothing", () => {
     fc.assert(
       fc.property(records, fc.integer(), (rs, seed) => {
-        const shuffled = [...rs].sort((x, y) => ((x.answers.size * seed) % 7) - ((y.answers.size * seed) % 7));
+        const shuffled = [...rs].sort(
+          (x, y) => ((x.answers.size * seed) % 7) - ((y.answers.size * seed) % 7),
+        );
         shuffled.reverse();
-        expect(renderJson(scoreRecords(qs, shuffled, opts))).toBe(renderJson(scoreRecords(qs, rs, opts)));
+        expect(renderJson(scoreRecords(qs, shuffled, opts))).toBe(
+          renderJson(scoreRecords(qs, rs, opts)),
+        );
       }),
       { numRuns: 100 },
     );
@@ -68,7 +77,9 @@ describe("scoring properties", () => {
           answers: new Map(["a1", "a2", "a3", "b1", "b2", "b3"].map((k) => [k, "dk"])),
         };
         const base = scoreRecords(qs, rs, { settings: { ...DEFAULT_SETTINGS, minGroupSize: 3 } });
-        const more = scoreRecords(qs, [...rs, dk], { settings: { ...DEFAULT_SETTINGS, minGroupSize: 3 } });
+        const more = scoreRecords(qs, [...rs, dk], {
+          settings: { ...DEFAULT_SETTINGS, minGroupSize: 3 },
+        });
         // Suppression depends on head counts, so compare only where both are shown.
         for (const u of base.departments) {
           const v = more.departments.find((x) => x.id === u.id)!;
@@ -90,7 +101,9 @@ describe("scoring properties", () => {
         const s = new Scorer(qs, opts);
         for (const r of rs.slice(at)) s.add(r);
         for (const r of rs.slice(0, at)) s.add(r);
-        expect(scoresOf(renderJson(s.finish()))).toBe(scoresOf(renderJson(scoreRecords(qs, rs, opts))));
+        expect(scoresOf(renderJson(s.finish()))).toBe(
+          scoresOf(renderJson(scoreRecords(qs, rs, opts))),
+        );
       }),
       { numRuns: 100 },
     );

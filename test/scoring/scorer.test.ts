@@ -6,7 +6,14 @@ import { loadFixture, rec } from "./helpers.js";
 
 const qs = loadFixture("fixtures/scoring/tiny.yaml");
 const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...over });
-const full = (a: string, b: string) => ({ a1: a, a2: String(6 - Number(a)), a3: a, b1: b, b2: "yes", b3: b });
+const full = (a: string, b: string) => ({
+  a1: a,
+  a2: String(6 - Number(a)),
+  a3: a,
+  b1: b,
+  b2: "yes",
+  b3: b,
+});
 
 describe("Scorer: units, levels, targets, priorities", () => {
   // d1: five respondents with alpha item codes 1..5 → alpha scores 0, 25, 50, 75, 100
@@ -52,7 +59,9 @@ describe("Scorer: units, levels, targets, priorities", () => {
   });
 
   it("a department where everyone answered only don't know has no scores", () => {
-    const dk = ["dk", "dk", "dk", "dk", "dk"].map(() => rec({ a1: "dk", a2: "dk", a3: "dk", b1: "dk", b2: "dk" }, "d2"));
+    const dk = ["dk", "dk", "dk", "dk", "dk"].map(() =>
+      rec({ a1: "dk", a2: "dk", a3: "dk", b1: "dk", b2: "dk" }, "d2"),
+    );
     const b = scoreRecords(qs, [...d1, ...dk], { settings: settings() });
     const d2 = b.departments.find((d) => d.id === "d2")!;
     expect(d2.respondents).toBe(5);
@@ -64,7 +73,8 @@ describe("Scorer: units, levels, targets, priorities", () => {
 });
 
 describe("anonymity", () => {
-  const many = (dept: string, n: number) => Array.from({ length: n }, () => rec(full("4", "4"), dept));
+  const many = (dept: string, n: number) =>
+    Array.from({ length: n }, () => rec(full("4", "4"), dept));
 
   it("suppresses a small department and, secondarily, the next smallest", () => {
     const a = scoreRecords(qs, [...many("big", 20), ...many("mid", 8), ...many("small", 3)], {
@@ -77,25 +87,41 @@ describe("anonymity", () => {
     expect(byId.small!.respondents).toBeNull();
     expect(byId.small!.dimensions).toEqual([]);
     expect(a.administration.respondents).toBe(31);
-    expect(a.suppression.records).toContainEqual({ unit: "department:small", reason: "below-minimum" });
+    expect(a.suppression.records).toContainEqual({
+      unit: "department:small",
+      reason: "below-minimum",
+    });
     // Nothing of the small department's numbers leaks into the JSON.
     const json = JSON.parse(renderJson(a));
-    expect(JSON.stringify(json.departments.find((d: { id: string }) => d.id === "small"))).not.toMatch(/"mean"/);
+    expect(
+      JSON.stringify(json.departments.find((d: { id: string }) => d.id === "small")),
+    ).not.toMatch(/"mean"/);
   });
 
   it("two small departments together of at least k need no secondary suppression", () => {
-    const a = scoreRecords(qs, [...many("big", 20), ...many("s1", 3), ...many("s2", 4)], { settings: settings() });
-    expect(a.departments.map((d) => d.suppressed ?? "shown")).toEqual(["shown", "below-minimum", "below-minimum"]);
+    const a = scoreRecords(qs, [...many("big", 20), ...many("s1", 3), ...many("s2", 4)], {
+      settings: settings(),
+    });
+    expect(a.departments.map((d) => d.suppressed ?? "shown")).toEqual([
+      "shown",
+      "below-minimum",
+      "below-minimum",
+    ]);
   });
 
   it("honours a larger k", () => {
-    const a = scoreRecords(qs, [...many("big", 20), ...many("mid", 8)], { settings: settings({ minGroupSize: 10 }) });
+    const a = scoreRecords(qs, [...many("big", 20), ...many("mid", 8)], {
+      settings: settings({ minGroupSize: 10 }),
+    });
     expect(a.departments.find((d) => d.id === "mid")!.suppressed).toBe("below-minimum");
     expect(a.departments.find((d) => d.id === "big")!.suppressed).toBe("secondary");
   });
 
   it("suppresses a small group inside a department and its complement", () => {
-    const rs = [...many("big", 20), ...Array.from({ length: 2 }, () => rec(full("2", "2"), "big", "management"))];
+    const rs = [
+      ...many("big", 20),
+      ...Array.from({ length: 2 }, () => rec(full("2", "2"), "big", "management")),
+    ];
     const a = scoreRecords(qs, [...rs, ...many("other", 10)], { settings: settings() });
     const big = a.departments.find((d) => d.id === "big")!;
     expect(big.groups!.map((g) => [g.id, g.suppressed ?? "shown"])).toEqual([
@@ -115,7 +141,9 @@ describe("administration total", () => {
     expect(a.administration.dimensions[0]!.mean).toBeCloseTo((10 * 100) / 15, 10);
   });
   it("department-weighted counts each department once", () => {
-    const a = scoreRecords(qs, rs, { settings: settings({ administrationWeighting: "department" }) });
+    const a = scoreRecords(qs, rs, {
+      settings: settings({ administrationWeighting: "department" }),
+    });
     expect(a.administration.dimensions[0]!.mean).toBe(50);
     expect(a.settings.administrationWeighting).toBe("department");
   });

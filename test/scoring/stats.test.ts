@@ -30,6 +30,15 @@ describe("statistics", () => {
   });
 
   it("median of an even count is the mean of the middle pair", () => {
-    expect(summarize(new Map([[10, 1], [20, 1], [30, 1], [40, 1]]))!.median).toBe(25);
+    expect(
+      summarize(
+        new Map([
+          [10, 1],
+          [20, 1],
+          [30, 1],
+          [40, 1],
+        ]),
+      )!.median,
+    ).toBe(25);
   });
 });

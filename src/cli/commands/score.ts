@@ -28,13 +28,24 @@ interface ScoreOptions {
 export function parseSettings(o: ScoreOptions): Settings {
   const k = Number(o.minGroupSize);
   if (!Number.isInteger(k) || k < 3) {
-    throw new UserError(`--min-group-size must be a whole number of at least 3 (got "${o.minGroupSize}")`, 2);
+    throw new UserError(
+      `--min-group-size must be a whole number of at least 3 (got "${o.minGroupSize}")`,
+      2,
+    );
   }
   const cov = Number(o.minCoverage);
   if (!Number.isFinite(cov) || cov <= 0 || cov > 1) {
-    throw new UserError(`--min-coverage must be a share between 0 and 1, e.g. 0.5 (got "${o.minCoverage}")`, 2);
+    throw new UserError(
+      `--min-coverage must be a share between 0 and 1, e.g. 0.5 (got "${o.minCoverage}")`,
+      2,
+    );
   }
-  return { ...DEFAULT_SETTINGS, minGroupSize: k, minCoverage: cov, administrationWeighting: o.weighting };
+  return {
+    ...DEFAULT_SETTINGS,
+    minGroupSize: k,
+    minCoverage: cov,
+    administrationWeighting: o.weighting,
+  };
 }
 
 export function scoreCommand(ctx: CliContext, exit: ExitHolder): Command {
@@ -42,11 +53,25 @@ export function scoreCommand(ctx: CliContext, exit: ExitHolder): Command {
     .description("score survey exports per department and dimension and write reports")
     .argument("<exports...>", "CSV answer files")
     .option("-o, --out <dir>", "folder for assessment.json and reports")
-    .option("-q, --questionnaires <path>", "questionnaire folder or file (default: questionnaires/)")
-    .option("--min-group-size <k>", "suppress groups smaller than this (at least 3)", String(DEFAULT_SETTINGS.minGroupSize))
-    .option("--min-coverage <share>", "share of a dimension's items a respondent must answer", String(DEFAULT_SETTINGS.minCoverage))
+    .option(
+      "-q, --questionnaires <path>",
+      "questionnaire folder or file (default: questionnaires/)",
+    )
+    .option(
+      "--min-group-size <k>",
+      "suppress groups smaller than this (at least 3)",
+      String(DEFAULT_SETTINGS.minGroupSize),
+    )
+    .option(
+      "--min-coverage <share>",
+      "share of a dimension's items a respondent must answer",
+      String(DEFAULT_SETTINGS.minCoverage),
+    )
     .addOption(
-      new Option("--weighting <how>", "administration total: pool respondents or weigh departments equally")
+      new Option(
+        "--weighting <how>",
+        "administration total: pool respondents or weigh departments equally",
+      )
         .choices(["respondent", "department"])
         .default("respondent"),
     )
@@ -57,10 +82,17 @@ export function scoreCommand(ctx: CliContext, exit: ExitHolder): Command {
       if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) {
         throw new UserError(`--date must look like 2026-11-25 (got "${o.date}")`, 2);
       }
-      const sources = await readQuestionnaireSources([o.questionnaires ?? defaultQuestionnairePath(ctx.cwd)], ctx.cwd);
+      const sources = await readQuestionnaireSources(
+        [o.questionnaires ?? defaultQuestionnairePath(ctx.cwd)],
+        ctx.cwd,
+      );
       const loaded = loadQuestionnaires(sources);
       if (hasErrors(loaded.problems)) {
-        throw new UserError("the questionnaires have errors; run `reifegrad validate`", 1, loaded.problems);
+        throw new UserError(
+          "the questionnaires have errors; run `reifegrad validate`",
+          1,
+          loaded.problems,
+        );
       }
       if (loaded.questionnaires.length === 0) throw new UserError("no questionnaires found");
       const scorer = new Scorer(loaded.questionnaires, {
