@@ -9,6 +9,8 @@ export type Shape =
       /** What the pattern means, for messages, e.g. "lowercase letters, digits and _". */
       readonly patternText?: string;
       readonly enum?: readonly string[];
+      /** Problem code when not in `enum` (default "invalid-value"). */
+      readonly enumCode?: string;
     }
   /** An answer code: a string, or a number written without quotes (read as its string). */
   | { readonly kind: "code" }
@@ -209,7 +211,11 @@ export const ITEM = obj("item", {
     description: "Item id, unique across the composed questionnaire; the answer column.",
   },
   dimension: { shape: id, required: true, description: "Id of the dimension this item measures." },
-  type: { shape: enumOf(ITEM_TYPES), required: true, description: "Kind of question." },
+  type: {
+    shape: { kind: "string", enum: ITEM_TYPES, enumCode: "unknown-item-type" },
+    required: true,
+    description: "Kind of question.",
+  },
   text: { shape: text, required: true, description: "The question or statement." },
   help: { shape: text, description: "Explanation shown on request." },
   weight: { shape: weight, description: "Weight within the dimension (> 0, default 1)." },

@@ -78,7 +78,7 @@ function check(ctx: ShapeContext, value: unknown, shape: Shape, path: Path): voi
       }
       if (shape.enum && !shape.enum.includes(value)) {
         report(
-          "invalid-value",
+          shape.enumCode ?? "invalid-value",
           `${where} is "${value}"${didYouMean(value, shape.enum)}; allowed: ${listing(shape.enum)}`,
           parsed.at(path),
           { hint: `use one of: ${listing(shape.enum)}` },
@@ -179,7 +179,7 @@ function checkObject(
     if (required && value[key] === undefined) {
       report(
         "missing-field",
-        `${name} has no \`${key}\` (${describePath(path)})`,
+        `${name} has no \`${key}\`${path.length > 0 ? ` (${describePath(path)})` : ""}`,
         parsed.at(path),
         {
           hint: `add \`${key}:\` — ${field.description}`,

@@ -78,6 +78,8 @@ function checkBands(id: string, origin: Origin, report: Report): void {
     typeof b.min === "number" ? b.min : Number.NEGATIVE_INFINITY;
   const hi = (b: Record<string, unknown>) =>
     typeof b.max === "number" ? b.max : Number.POSITIVE_INFINITY;
+  const range = (b: Record<string, unknown>) =>
+    `[${typeof b.min === "number" ? b.min : "−∞"}, ${typeof b.max === "number" ? b.max : "∞"})`;
   bands.forEach((b, i) => {
     if (lo(b) >= hi(b)) {
       report(
@@ -96,7 +98,7 @@ function checkBands(id: string, origin: Origin, report: Report): void {
       if (lo(b) < hi(other) && lo(other) < hi(b)) {
         report(
           "bands-overlap",
-          `band ${i + 1} of "${id}" [${lo(b)}, ${hi(b)}) overlaps band ${j + 1} [${lo(other)}, ${hi(other)})`,
+          `band ${i + 1} of "${id}" ${range(b)} overlaps band ${j + 1} ${range(other)}`,
           originAt(origin, "bands", i),
           {
             hint: "bands include min and exclude max; let each band start where the previous one ends",
