@@ -1,0 +1,62 @@
+// Every problem code the questionnaire loader reports. Stable: tools and tests rely on them.
+// docs/questionnaire-format.md explains each (a test keeps the two lists equal).
+export const QUESTIONNAIRE_PROBLEM_CODES = [
+  // reading YAML
+  "file-too-large",
+  "yaml-syntax",
+  "yaml-warning",
+  "tab-indentation",
+  "duplicate-key",
+  "yaml-alias-limit",
+  "yaml-too-deep",
+  "not-a-mapping",
+  // structure
+  "unknown-key",
+  "wrong-type",
+  "missing-field",
+  "empty-list",
+  "invalid-id",
+  "invalid-code",
+  "invalid-value",
+  "unknown-item-type",
+  "field-not-allowed",
+  "unsupported-format",
+  "missing-translation",
+  "unknown-language",
+  "invalid-weight",
+  "score-out-of-range",
+  "level-out-of-range",
+  // composition
+  "duplicate-questionnaire",
+  "unknown-extends",
+  "circular-extends",
+  "unknown-remove",
+  "remove-referenced",
+  "cannot-override",
+  "cannot-redefine",
+  "duplicate-id",
+  // parts and references
+  "duplicate-code",
+  "levels-not-from-zero",
+  "levels-not-ascending",
+  "scale-too-small",
+  "scale-not-ascending",
+  "invalid-option",
+  "too-few-choices",
+  "invalid-band",
+  "bands-overlap",
+  "unknown-dimension",
+  "unknown-scale",
+  "unknown-level",
+  "unknown-area",
+  "unknown-group",
+  "empty-dimension",
+  "recommendation-for-top-level",
+  // skip logic
+  "when-syntax",
+  "when-unknown-item",
+  "when-forward-reference",
+  "when-impossible-value",
+] as const;
+
+export type QuestionnaireProblemCode = (typeof QUESTIONNAIRE_PROBLEM_CODES)[number];
