@@ -18,6 +18,8 @@ export interface Settings {
   readonly confidence: number;
   /** Minimum listwise-complete respondents for Cronbach's alpha. */
   readonly minAlphaN: number;
+  /** Response rates (n / headcount) below this share are flagged as too low to generalise from. */
+  readonly minResponseRate: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   administrationWeighting: "respondent",
   confidence: 0.95,
   minAlphaN: 30,
+  minResponseRate: 0.3,
 };
 
 /** Summary statistics of respondent scores (0–100) in one cell. */
@@ -128,6 +131,11 @@ export interface Unit {
   /** null when suppressed. */
   readonly respondents: number | null;
   readonly suppressed?: SuppressionReason;
+  /** Staff in the unit, when known (project file); with `responseRate` = respondents / headcount. */
+  readonly headcount?: number;
+  readonly responseRate?: number;
+  /** responseRate < settings.minResponseRate: results may not generalise to the whole unit. */
+  readonly lowResponseRate?: boolean;
   readonly overall: Overall;
   readonly dimensions: readonly DimensionResult[];
   readonly percentToTarget?: number | null;

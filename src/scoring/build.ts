@@ -187,7 +187,7 @@ export function buildAssessment(b: BuildInput): Assessment {
       },
       true,
     );
-    return { ...unit, groups };
+    return { ...unit, ...responseRate(merged.respondents, options.headcounts?.[id], settings), groups };
   });
 
   // Administration: internal respondents (staff, management …), on the root's dimensions.
@@ -206,7 +206,10 @@ export function buildAssessment(b: BuildInput): Assessment {
         ),
       )
     : undefined;
-  const adminUnit = makeUnit(
+  const totalHeadcount = options.headcounts
+    ? Object.values(options.headcounts).reduce((x, y) => x + y, 0)
+    : undefined;
+  const adminBase = makeUnit(
     {
       id: "administration",
       kind: "administration",
@@ -219,6 +222,8 @@ export function buildAssessment(b: BuildInput): Assessment {
     },
     true,
   );
+
+  const adminUnit: Unit = { ...adminBase, ...responseRate(adminCell.respondents, totalHeadcount, settings) };
 
   // Groups across the administration (internal) and outside it (external questionnaires).
   const allGroupIds = new Set(b.cells.map((c) => c.key.group));
@@ -280,6 +285,16 @@ export function buildAssessment(b: BuildInput): Assessment {
     ...(b.input !== undefined ? { input: b.input } : {}),
   };
   return applySuppression(draft, rootGroups);
+}
+
+function responseRate(
+  respondents: number,
+  headcount: number | undefined,
+  settings: Settings,
+): Pick<Unit, "headcount" | "responseRate" | "lowResponseRate"> {
+  if (headcount === undefined || headcount <= 0) return {};
+  const rate = respondents / headcount;
+  return { headcount, responseRate: rate, lowResponseRate: rate < settings.minResponseRate };
 }
 
 /** Department-weighted: each department counts once (stratified mean and its standard error). */

@@ -15,6 +15,8 @@ export interface ScorerOptions {
   readonly targets?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Department names (e.g. from a project file) for departments without a questionnaire. */
   readonly departmentNames?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Staff per department (e.g. from a project file), for response rates. */
+  readonly headcounts?: Readonly<Record<string, number>>;
   readonly date?: string;
   readonly generatorVersion?: string;
 }

@@ -161,3 +161,17 @@ describe("self-image vs outside view", () => {
     expect(a.administration.respondents).toBe(6);
   });
 });
+
+describe("response rates", () => {
+  it("n / headcount per department and overall, flagged below the minimum rate", () => {
+    const rs = [
+      ...Array.from({ length: 10 }, () => rec(full("4", "4"), "a")),
+      ...Array.from({ length: 6 }, () => rec(full("4", "4"), "b")),
+    ];
+    const a = scoreRecords(qs, rs, { settings: settings(), headcounts: { a: 20, b: 40 } });
+    const [da, db] = a.departments;
+    expect([da!.headcount, da!.responseRate, da!.lowResponseRate]).toEqual([20, 0.5, false]);
+    expect([db!.headcount, db!.responseRate, db!.lowResponseRate]).toEqual([40, 0.15, true]);
+    expect(a.administration.responseRate).toBeCloseTo(16 / 60, 12);
+  });
+});
