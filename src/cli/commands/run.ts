@@ -1,0 +1,318 @@
+// `reifegrad run`: interview a department in the terminal, with autosave after every answer,
+// save-and-quit, Ctrl-C (exit 130) and `--resume`. On finishing, the respondent's scores are shown
+// and one row is appended (under a lock) to the answers file that `score` reads.
+import { resolve } from "node:path";
+import { Command, Option } from "commander";
+import { appendCsvRow } from "../../io/append-csv.js";
+import { readQuestionnaireSources } from "../../io/files.js";
+import { defaultQuestionnairePath } from "../../io/paths.js";
+import { DEFAULT_SESSIONS_DIR, newId, type Session, SessionStore } from "../../io/session-store.js";
+import { UserError } from "../../io/user-error.js";
+import { hasErrors } from "../../problem.js";
+import { loadQuestionnaires } from "../../questionnaire/load.js";
+import type { Questionnaire } from "../../questionnaire/model.js";
+import {
+  answerColumns,
+  finalAnswers,
+  type InterviewState,
+  progressOf,
+  reconcile,
+  startState,
+} from "../../responses/interview/flow.js";
+import { runInterview } from "../../responses/interview/interview.js";
+import { inquirerPrompter, isPromptExit, type Prompter } from "../../responses/interview/prompter.js";
+import { interviewResult, renderResult } from "../../responses/interview/summary.js";
+import { type Lang, pick } from "../../responses/interview/texts.js";
+import { DEFAULT_SETTINGS } from "../../scoring/assessment.js";
+import { findRoot, isExternal } from "../../scoring/score.js";
+import type { CliContext } from "../context.js";
+import { EXIT, type ExitHolder } from "../main.js";
+
+interface RunOptions {
+  department?: string;
+  group?: string;
+  respondent?: string;
+  answers?: string;
+  lang: Lang;
+  questionnaires?: string;
+  sessions: string;
+  resume?: string | true;
+}
+
+interface Env {
+  readonly ctx: CliContext;
+  readonly o: RunOptions;
+  readonly prompter: Prompter;
+  readonly store: SessionStore;
+  readonly questionnaires: readonly Questionnaire[];
+}
+
+const de = (lang: Lang, deText: string, enText: string) => (lang === "de" ? deText : enText);
+
+export function runCommand(ctx: CliContext, exit: ExitHolder): Command {
+  return new Command("run")
+    .description("interview a department in the terminal (autosave, resume, skip logic)")
+    .option("-d, --department <id>", "department id, or `core` for the whole administration")
+    .option("-g, --group <id>", "respondent group (e.g. staff, management)")
+    .option("-r, --respondent <id>", "respondent id (default: an anonymous random id)")
+    .option("-a, --answers <file>", "answers file the finished interview is added to (default: answers.csv)")
+    .addOption(new Option("--lang <lang>", "language of the interview").choices(["de", "en"]).default("de"))
+    .option("-q, --questionnaires <path>", "questionnaire folder or file (default: questionnaires/)")
+    .option("--sessions <dir>", "folder for interview sessions", DEFAULT_SESSIONS_DIR)
+    .option("--resume [session]", "continue an interrupted interview (without id: list them)")
+    .action(async (o: RunOptions) => {
+      if (!ctx.stdinIsTTY) {
+        throw new UserError(
+          "`reifegrad run` is an interactive interview and needs a terminal; to score answer files, use `reifegrad score answers.csv`",
+          2,
+        );
+      }
+      const controller = new AbortController();
+      const onSigint = () => controller.abort();
+      process.on("SIGINT", onSigint);
+      try {
+        exit.code = await interview(ctx, o, inquirerPrompter(controller.signal));
+      } catch (e) {
+        if (!isPromptExit(e)) throw e;
+        ctx.stderr(`${de(o.lang, "abgebrochen", "cancelled")}\n`);
+        exit.code = EXIT.interrupted;
+      } finally {
+        process.off("SIGINT", onSigint);
+      }
+    });
+}
+
+async function interview(ctx: CliContext, o: RunOptions, prompter: Prompter): Promise<number> {
+  const sources = await readQuestionnaireSources([o.questionnaires ?? defaultQuestionnairePath(ctx.cwd)], ctx.cwd);
+  const loaded = loadQuestionnaires(sources);
+  if (hasErrors(loaded.problems)) {
+    throw new UserError("the questionnaires have errors; run `reifegrad validate`", 1, loaded.problems);
+  }
+  if (loaded.questionnaires.length === 0) throw new UserError("no questionnaires found");
+  const env: Env = {
+    ctx,
+    o,
+    prompter,
+    store: new SessionStore(resolve(ctx.cwd, o.sessions)),
+    questionnaires: loaded.questionnaires,
+  };
+  const session = o.resume !== undefined ? await resumeSession(env) : await newSession(env);
+  if (!session) return EXIT.ok;
+  return continueSession(env, session.session, session.q);
+}
+
+// ---- starting --------------------------------------------------------------------------------
+
+interface Candidate {
+  readonly q: Questionnaire;
+  readonly label: string;
+  readonly keys: readonly string[];
+}
+
+function candidates(qs: readonly Questionnaire[], lang: Lang): Candidate[] {
+  const root = findRoot(qs);
+  const out: Candidate[] = qs
+    .filter((q) => q.department)
+    .map((q) => ({ q, label: pick(q.department!.name, lang, q), keys: [q.department!.id, q.id] }))
+    .sort((a, b) => a.label.localeCompare(b.label, lang));
+  out.push({
+    q: root,
+    label: de(lang, "Gesamtverwaltung (Kernfragebogen)", "whole administration (core)"),
+    keys: ["core", root.id],
+  });
+  for (const q of qs) {
+    if (q !== root && !q.department && isExternal(q)) {
+      out.push({ q, label: `${de(lang, "Außensicht", "outside view")}: ${pick(q.title, lang, q)}`, keys: [q.id] });
+    }
+  }
+  return out;
+}
+
+async function newSession(env: Env): Promise<{ session: Session; q: Questionnaire } | undefined> {
+  const { o, prompter } = env;
+  const list = candidates(env.questionnaires, o.lang);
+  let chosen: Candidate | undefined;
+  if (o.department !== undefined) {
+    chosen = list.find((c) => c.keys.includes(o.department!));
+    if (!chosen) {
+      const known = list.map((c) => c.keys[0]).join(", ");
+      throw new UserError(`unknown department "${o.department}" (known: ${known})`, 2);
+    }
+  } else {
+    const index = await prompter.select({
+      message: de(o.lang, "Welcher Bereich wird befragt?", "Which department is interviewed?"),
+      choices: list.map((c, i) => ({ value: String(i), name: c.label })),
+    });
+    chosen = list[Number(index)]!;
+  }
+  const q = chosen.q;
+  const group = await chooseGroup(env, q);
+  let respondent = o.respondent?.trim();
+  if (!respondent) {
+    const typed = await prompter.input({
+      message: de(o.lang, "Kennung der befragten Person (leer = anonyme ID)", "Respondent id (empty = anonymous id)"),
+    });
+    respondent = typed.trim() || `anon-${newId()}`;
+  }
+  const state = startState(q, { respondent, group, ...(q.department ? { department: q.department.id } : {}) });
+  const session: Session = { format: 1, id: newId(), lang: o.lang, answersFile: o.answers ?? "answers.csv", state };
+  await env.store.save(session);
+  env.ctx.stderr(
+    `${de(o.lang, "Sitzung", "session")} ${session.id} · ${chosen.label} · ${group} · ${respondent} · ${de(o.lang, "Zwischenstand nach jeder Antwort gespeichert", "saved after every answer")}\n`,
+  );
+  return { session, q };
+}
+
+async function chooseGroup(env: Env, q: Questionnaire): Promise<string> {
+  const { o } = env;
+  if (o.group !== undefined) {
+    if (!q.groups.some((g) => g.id === o.group)) {
+      throw new UserError(`unknown group "${o.group}" (known: ${q.groups.map((g) => g.id).join(", ")})`, 2);
+    }
+    return o.group;
+  }
+  const perspective = q.groups.find((g) => g.id === q.group)?.perspective;
+  const fitting = q.groups.filter((g) => g.perspective === perspective);
+  if (fitting.length <= 1) return q.group;
+  return env.prompter.select({
+    message: de(o.lang, "Zu welcher Gruppe gehört die befragte Person?", "Which group does the respondent belong to?"),
+    choices: fitting.map((g) => ({ value: g.id, name: pick(g.name, o.lang, q) })),
+    default: q.group,
+  });
+}
+
+// ---- resuming --------------------------------------------------------------------------------
+
+function describe(env: Env, s: Session): string {
+  const q = env.questionnaires.find((x) => x.id === s.state.questionnaire.id);
+  const lang = env.o.lang;
+  const where = q?.department ? pick(q.department.name, lang, q) : (q ? pick(q.title, lang, q) : s.state.questionnaire.id);
+  const p = q ? progressOf(q, s.state) : undefined;
+  const progress = p ? de(lang, `${p.answered} von ${p.total} beantwortet`, `${p.answered} of ${p.total} answered`) : "?";
+  const at =
+    s.state.position === undefined
+      ? de(lang, "fertig, Zeile noch nicht gespeichert", "complete, row not yet saved")
+      : de(lang, `weiter bei ${s.state.position}`, `continues at ${s.state.position}`);
+  return `${s.id}  ${where} · ${s.state.group} · ${s.state.respondent} · ${progress} · ${at}`;
+}
+
+async function resumeSession(env: Env): Promise<{ session: Session; q: Questionnaire } | undefined> {
+  const { o, ctx } = env;
+  let session: Session;
+  if (typeof o.resume === "string") {
+    session = await env.store.load(o.resume);
+  } else {
+    const all = await env.store.list();
+    if (all.length === 0) {
+      ctx.stderr(`${de(o.lang, "Keine unterbrochenen Interviews in", "No interrupted interviews in")} ${o.sessions}\n`);
+      return undefined;
+    }
+    ctx.stderr(`${de(o.lang, "Unterbrochene Interviews in", "Interrupted interviews in")} ${o.sessions}:\n`);
+    for (const s of all) ctx.stderr(`  ${describe(env, s)}\n`);
+    const id = await env.prompter.select({
+      message: de(o.lang, "Welches Interview fortsetzen?", "Which interview do you want to continue?"),
+      choices: all.map((s) => ({ value: s.id, name: describe(env, s) })),
+    });
+    session = all.find((s) => s.id === id)!;
+  }
+  const q = env.questionnaires.find((x) => x.id === session.state.questionnaire.id);
+  if (!q) {
+    throw new UserError(
+      `session ${session.id} uses questionnaire "${session.state.questionnaire.id}", which is not among the loaded questionnaires (pass it with --questionnaires)`,
+    );
+  }
+  if (q.contentHash !== session.state.questionnaire.contentHash) {
+    const fitted = await fitChangedQuestionnaire(env, session, q);
+    if (!fitted) return undefined;
+    session = fitted;
+  }
+  return { session, q };
+}
+
+async function fitChangedQuestionnaire(env: Env, session: Session, q: Questionnaire): Promise<Session | undefined> {
+  const { o, ctx } = env;
+  const { state, dropped } = reconcile(q, session.state);
+  ctx.stderr(
+    `${de(o.lang, `Der Fragebogen „${q.id}“ hat sich seit Beginn dieses Interviews geändert.`, `The questionnaire "${q.id}" changed since this interview started.`)}\n`,
+  );
+  if (dropped.length === 0) {
+    ctx.stderr(`${de(o.lang, "Alle bisherigen Antworten passen weiterhin.", "All answers so far still fit.")}\n`);
+  } else {
+    ctx.stderr(
+      `${de(o.lang, "Diese Antworten passen nicht mehr und werden verworfen:", "These answers no longer fit and will be dropped:")}\n`,
+    );
+    for (const d of dropped) {
+      const why =
+        d.reason === "removed"
+          ? de(o.lang, "Frage gibt es nicht mehr", "question no longer exists")
+          : de(o.lang, "Antwort passt nicht mehr", "answer no longer fits");
+      ctx.stderr(`  ${d.key} = "${d.value}": ${why}\n`);
+    }
+  }
+  const ok = await env.prompter.confirm({
+    message: de(o.lang, "Mit den übrigen Antworten fortfahren?", "Continue with the remaining answers?"),
+    default: true,
+  });
+  if (!ok) {
+    ctx.stderr(`${de(o.lang, "Sitzung unverändert.", "Session left unchanged.")}\n`);
+    return undefined;
+  }
+  const fitted: Session = { ...session, state };
+  await env.store.save(fitted);
+  return fitted;
+}
+
+// ---- interviewing and finishing ----------------------------------------------------------------
+
+function resumeHint(env: Env, id: string): string {
+  const { o } = env;
+  const parts = ["reifegrad run --resume", id];
+  if (o.sessions !== DEFAULT_SESSIONS_DIR) parts.push("--sessions", o.sessions);
+  if (o.questionnaires !== undefined) parts.push("--questionnaires", o.questionnaires);
+  if (o.lang !== "de") parts.push("--lang", o.lang);
+  return parts.join(" ");
+}
+
+async function continueSession(env: Env, start: Session, q: Questionnaire): Promise<number> {
+  const { ctx, o } = env;
+  const lang = o.lang;
+  let session = start;
+  const outcome = await runInterview(q, session.state, {
+    prompter: env.prompter,
+    lang,
+    print: ctx.stdout,
+    save: async (state: InterviewState) => {
+      session = { ...session, state };
+      await env.store.save(session);
+    },
+    style: { heading: (s) => ctx.color.bold.cyan(s), dim: (s) => ctx.color.dim(s) },
+  });
+  if (outcome.kind !== "finished") {
+    ctx.stderr(
+      `\n${de(lang, "Interview gespeichert. Fortsetzen mit:", "Interview saved. Continue with:")}\n  ${resumeHint(env, session.id)}\n`,
+    );
+    return outcome.kind === "interrupted" ? EXIT.interrupted : EXIT.ok;
+  }
+  const result = interviewResult(q, outcome.state, lang, DEFAULT_SETTINGS.minCoverage);
+  ctx.stdout(`\n${renderResult(result, lang, { bold: (s) => ctx.color.bold(s), dim: (s) => ctx.color.dim(s) })}`);
+  const state = outcome.state;
+  const row = new Map<string, string>([
+    ["respondent", state.respondent],
+    ["department", state.department ?? ""],
+    ["group", state.group],
+    ...finalAnswers(q, state),
+  ]);
+  const answersFile = o.answers ?? session.answersFile;
+  const appended = await appendCsvRow(resolve(ctx.cwd, answersFile), ["respondent", "department", "group", ...answerColumns(q)], row);
+  await env.store.remove(session.id);
+  ctx.stderr(
+    `\n${de(lang, `Antworten gespeichert in ${answersFile} (${appended.rows} Interviews).`, `Answers saved to ${answersFile} (${appended.rows} interviews).`)}\n`,
+  );
+  if (appended.addedColumns.length > 0) {
+    ctx.stderr(
+      `${de(lang, "Neue Spalten ergänzt:", "Columns added:")} ${appended.addedColumns.join(", ")}\n`,
+    );
+  }
+  ctx.stderr(`${de(lang, "Auswerten mit:", "Score with:")} reifegrad score ${answersFile}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,193 @@
+// Asks one step through the Prompter: builds the prompt for the item type and turns the reply into
+// an answer code or an action (help, back, save and quit).
+import type { Choice, Item, Questionnaire, Scale } from "../../questionnaire/model.js";
+import { answerProblem, type InterviewState, parseNumber, type Step } from "./flow.js";
+import type { PromptChoice, Prompter } from "./prompter.js";
+import { type Lang, pick, type UiTexts, uiTexts } from "./texts.js";
+
+export type Reply =
+  | { readonly kind: "answer"; readonly value: string }
+  | { readonly kind: "back" }
+  | { readonly kind: "help" }
+  | { readonly kind: "quit" }
+  /** Nothing to do: ask the same step again. */
+  | { readonly kind: "again" };
+
+const HELP = "@@help";
+const BACK = "@@back";
+const QUIT = "@@quit";
+const NONE = "@@none";
+type Action = typeof HELP | typeof BACK | typeof QUIT | typeof NONE;
+
+export interface AskContext {
+  readonly q: Questionnaire;
+  readonly state: InterviewState;
+  readonly prompter: Prompter;
+  readonly lang: Lang;
+  /** False on the first applicable step. */
+  readonly canGoBack: boolean;
+}
+
+export function questionText(ctx: AskContext, step: Step): string {
+  const text = pick(step.item.text, ctx.lang, ctx.q);
+  if (step.item.type === "grid" && step.row) {
+    const ui = uiTexts(ctx.lang);
+    return `${text}\n  ▸ ${pick(step.row.text, ctx.lang, ctx.q)} (${ui.row((step.rowIndex ?? 0) + 1, step.item.rows.length)})`;
+  }
+  if (step.item.type === "number" && step.item.unit) return `${text} (${pick(step.item.unit, ctx.lang, ctx.q)})`;
+  return text;
+}
+
+function actions(ctx: AskContext, item: Item, ui: UiTexts): PromptChoice<Action>[] {
+  const out: PromptChoice<Action>[] = [];
+  if (item.help) out.push({ value: HELP, name: ui.help });
+  if (ctx.canGoBack) out.push({ value: BACK, name: ui.back });
+  out.push({ value: QUIT, name: ui.saveQuit });
+  return out.map((c, i) => (i === 0 ? { ...c, separatorBefore: true } : c));
+}
+
+function actionReply(value: string): Reply | undefined {
+  if (value === HELP) return { kind: "help" };
+  if (value === BACK) return { kind: "back" };
+  if (value === QUIT) return { kind: "quit" };
+  return undefined;
+}
+
+/** Answer choices of a select item: scored options first, the missing ones after a line. */
+function selectChoices(item: Item, scale: Scale | undefined, ctx: AskContext, ui: UiTexts): PromptChoice[] {
+  const t = (x: { label: Choice["label"] }) => pick(x.label, ctx.lang, ctx.q);
+  let list: { value: string; name: string; missing: boolean }[] = [];
+  if (item.type === "likert" || item.type === "grid") {
+    list = (scale?.options ?? []).map((o) => ({ value: o.code, name: t(o), missing: o.missing !== undefined }));
+  } else if (item.type === "single") {
+    list = item.choices.map((c) => ({ value: c.code, name: t(c), missing: c.missing !== undefined }));
+  } else if (item.type === "yesno") {
+    list = [
+      { value: "yes", name: ui.yes, missing: false },
+      { value: "no", name: ui.no, missing: false },
+      { value: "dk", name: ui.dontKnow, missing: true },
+      { value: "na", name: ui.notApplicable, missing: true },
+    ];
+  }
+  const hasMissing = list.some((c) => c.missing);
+  const choices: PromptChoice[] = list.map((c, i) => ({
+    value: c.value,
+    name: c.name,
+    ...(c.missing && !list[i - 1]?.missing ? { separatorBefore: true } : {}),
+  }));
+  if (!hasMissing && !item.required) choices.push({ value: NONE, name: ui.noAnswer, separatorBefore: true });
+  return choices;
+}
+
+async function askSelect(ctx: AskContext, step: Step, ui: UiTexts): Promise<Reply> {
+  const item = step.item;
+  const scale = item.type === "likert" || item.type === "grid" ? ctx.q.scales.get(item.scale) : undefined;
+  const current = ctx.state.answers[step.key];
+  const value = await ctx.prompter.select<string>({
+    message: questionText(ctx, step),
+    choices: [...selectChoices(item, scale, ctx, ui), ...actions(ctx, item, ui)],
+    ...(current !== undefined ? { default: current } : {}),
+  });
+  if (value === NONE) return { kind: "answer", value: "" };
+  return actionReply(value) ?? { kind: "answer", value };
+}
+
+async function askMulti(ctx: AskContext, step: Step, ui: UiTexts): Promise<Reply> {
+  const item = step.item;
+  if (item.type !== "multi") throw new Error("not a multi item");
+  const chosen = new Set((ctx.state.answers[step.key] ?? "").split(";").filter((c) => c !== ""));
+  const plain = item.choices.filter((c) => !c.exclusive && !c.missing);
+  const special = item.choices.filter((c) => c.exclusive || c.missing);
+  const label = (c: Choice) => pick(c.label, ctx.lang, ctx.q);
+  const choices: PromptChoice[] = [
+    ...plain.map((c) => ({ value: c.code, name: label(c), checked: chosen.has(c.code) })),
+    ...special.map((c, i) => ({ value: c.code, name: label(c), checked: chosen.has(c.code), separatorBefore: i === 0 })),
+    ...actions(ctx, item, ui),
+  ];
+  const isAction = (v: string) => v.startsWith("@@");
+  const values = await ctx.prompter.checkbox<string>({
+    message: questionText(ctx, step),
+    choices,
+    validate: (vs) => {
+      const acts = vs.filter(isAction);
+      if (acts.length > 1 || (acts.length === 1 && vs.length > 1)) return ui.actionAlone;
+      const lone = special.find((c) => vs.includes(c.code));
+      if (lone && vs.length > 1) return ui.exclusiveAlone(label(lone));
+      if (vs.length === 0 && item.required) return ui.required;
+      return undefined;
+    },
+  });
+  const act = values.find(isAction);
+  if (act) return actionReply(act) ?? { kind: "answer", value: "" };
+  // Keep the questionnaire's order of choices, whatever order they were ticked in.
+  const order = item.choices.map((c) => c.code).filter((c) => values.includes(c));
+  return { kind: "answer", value: order.join(";") };
+}
+
+function inputAction(raw: string): Reply | undefined {
+  const t = raw.trim();
+  if (t === "?") return { kind: "help" };
+  if (t === "<") return { kind: "back" };
+  if (t === "!") return { kind: "quit" };
+  return undefined;
+}
+
+/** The code a typed number answer stands for, or an error text. */
+export function numberInput(
+  ctx: Pick<AskContext, "q" | "lang">,
+  step: Step,
+  raw: string,
+): { value: string } | { error: string } {
+  const ui = uiTexts(ctx.lang);
+  const t = raw.trim().toLowerCase();
+  if (t === "") return step.item.required ? { error: ui.required } : { value: "" };
+  if (ui.tokens.dontKnow.includes(t)) return { value: "dk" };
+  if (ui.tokens.notApplicable.includes(t)) return { value: "na" };
+  const n = parseNumber(t);
+  if (n === undefined) return { error: ui.notANumber };
+  if (answerProblem(ctx.q, step, n)) return { error: ui.outOfRange };
+  return { value: n };
+}
+
+async function askInput(ctx: AskContext, step: Step, ui: UiTexts): Promise<Reply> {
+  const kind = step.item.type === "number" ? "number" : "text";
+  const current = ctx.state.answers[step.key];
+  const shown = kind === "number" && current !== undefined ? displayNumber(current, ctx.lang) : current;
+  const raw = await ctx.prompter.input({
+    message: `${questionText(ctx, step)}\n  ${ui.inputHint(kind)}\n `,
+    ...(shown !== undefined ? { default: shown } : {}),
+    validate: (v) => {
+      if (inputAction(v)) return undefined;
+      if (kind === "text") return v.trim() === "" && step.item.required ? ui.required : undefined;
+      const r = numberInput(ctx, step, v);
+      return "error" in r ? r.error : undefined;
+    },
+  });
+  const act = inputAction(raw);
+  if (act) return act;
+  if (kind === "text") return { kind: "answer", value: raw.trim() };
+  const r = numberInput(ctx, step, raw);
+  return "error" in r ? { kind: "again" } : { kind: "answer", value: r.value };
+}
+
+function displayNumber(code: string, lang: Lang): string {
+  if (code === "dk") return uiTexts(lang).tokens.dontKnow[0]!;
+  if (code === "na") return uiTexts(lang).tokens.notApplicable[0]!;
+  return lang === "de" ? code.replace(".", ",") : code;
+}
+
+export async function askStep(ctx: AskContext, step: Step): Promise<Reply> {
+  const ui = uiTexts(ctx.lang);
+  switch (step.item.type) {
+    case "likert":
+    case "grid":
+    case "yesno":
+    case "single":
+      return askSelect(ctx, step, ui);
+    case "multi":
+      return askMulti(ctx, step, ui);
+    case "number":
+    case "text":
+      return askInput(ctx, step, ui);
+  }
+}

@@ -1,0 +1,83 @@
+// Interface texts of the interview in German and English. Answer codes never change with them.
+import type { Questionnaire, Text } from "../../questionnaire/model.js";
+
+export type Lang = "de" | "en";
+
+export interface UiTexts {
+  readonly progress: (index: number, total: number, answered: number) => string;
+  readonly dimension: (name: string, index: number, total: number) => string;
+  readonly row: (index: number, total: number) => string;
+  readonly help: string;
+  readonly back: string;
+  readonly saveQuit: string;
+  readonly noAnswer: string;
+  readonly yes: string;
+  readonly no: string;
+  readonly dontKnow: string;
+  readonly notApplicable: string;
+  readonly noHelp: string;
+  readonly inputHint: (kind: "number" | "text") => string;
+  readonly notANumber: string;
+  readonly outOfRange: string;
+  readonly required: string;
+  readonly actionAlone: string;
+  readonly exclusiveAlone: (label: string) => string;
+  /** Short tokens typed into number / text inputs. */
+  readonly tokens: { readonly dontKnow: readonly string[]; readonly notApplicable: readonly string[] };
+}
+
+const DE: UiTexts = {
+  progress: (i, n, a) => `Frage ${i} von ${n} · ${a} beantwortet`,
+  dimension: (name, i, n) => `Dimension ${i} von ${n}: ${name}`,
+  row: (i, n) => `Zeile ${i} von ${n}`,
+  help: "? Hilfe zu dieser Frage",
+  back: "← zurück",
+  saveQuit: "Speichern und beenden",
+  noAnswer: "keine Angabe",
+  yes: "ja",
+  no: "nein",
+  dontKnow: "weiß nicht",
+  notApplicable: "nicht zutreffend",
+  noHelp: "Zu dieser Frage gibt es keinen Hilfetext.",
+  inputHint: (kind) =>
+    `${kind === "number" ? "Zahl (Komma erlaubt), wn = weiß nicht, nz = nicht zutreffend" : "Freitext, leer lassen = keine Angabe"} · ? Hilfe · < zurück · ! speichern und beenden`,
+  notANumber: "Bitte eine Zahl eingeben, z. B. 3 oder 2,5 (oder wn / nz).",
+  outOfRange: "Diese Zahl liegt außerhalb des erwarteten Bereichs.",
+  required: "Diese Frage ist eine Pflichtfrage.",
+  actionAlone: "Bitte entweder Antworten ankreuzen oder eine Aktion (zurück, Hilfe, speichern) – nicht beides.",
+  exclusiveAlone: (label) => `„${label}“ lässt sich nicht mit anderen Antworten kombinieren.`,
+  tokens: { dontKnow: ["wn", "dk", "weiß nicht", "weiss nicht"], notApplicable: ["nz", "na", "nicht zutreffend"] },
+};
+
+const EN: UiTexts = {
+  progress: (i, n, a) => `Question ${i} of ${n} · ${a} answered`,
+  dimension: (name, i, n) => `Dimension ${i} of ${n}: ${name}`,
+  row: (i, n) => `row ${i} of ${n}`,
+  help: "? Help on this question",
+  back: "← back",
+  saveQuit: "Save and quit",
+  noAnswer: "no answer",
+  yes: "yes",
+  no: "no",
+  dontKnow: "don't know",
+  notApplicable: "not applicable",
+  noHelp: "There is no help text for this question.",
+  inputHint: (kind) =>
+    `${kind === "number" ? "a number, dk = don't know, na = not applicable" : "free text, leave empty = no answer"} · ? help · < back · ! save and quit`,
+  notANumber: "Please enter a number, e.g. 3 or 2.5 (or dk / na).",
+  outOfRange: "This number is outside the expected range.",
+  required: "This question is required.",
+  actionAlone: "Please tick either answers or one action (back, help, save) – not both.",
+  exclusiveAlone: (label) => `“${label}” cannot be combined with other answers.`,
+  tokens: { dontKnow: ["dk", "don't know", "wn"], notApplicable: ["na", "not applicable", "nz"] },
+};
+
+export function uiTexts(lang: Lang): UiTexts {
+  return lang === "en" ? EN : DE;
+}
+
+/** A questionnaire text in the language, else the questionnaire's first language, else any. */
+export function pick(text: Text | undefined, lang: string, q?: Questionnaire): string {
+  if (!text) return "";
+  return text[lang] ?? (q ? text[q.languages[0] ?? ""] : undefined) ?? Object.values(text)[0] ?? "";
+}
