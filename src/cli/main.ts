@@ -3,6 +3,7 @@
 import { Command, CommanderError } from "commander";
 import { PACKAGE_VERSION } from "../io/paths.js";
 import { UserError } from "../io/user-error.js";
+import { runCommand } from "./commands/run.js";
 import { scoreCommand } from "./commands/score.js";
 import { validateCommand } from "./commands/validate.js";
 import { type CliContext, processContext } from "./context.js";
@@ -17,7 +18,7 @@ export interface ExitHolder {
 
 export type CommandFactory = (ctx: CliContext, exit: ExitHolder) => Command;
 
-const COMMANDS: readonly CommandFactory[] = [validateCommand, scoreCommand];
+const COMMANDS: readonly CommandFactory[] = [validateCommand, scoreCommand, runCommand];
 
 export function buildProgram(ctx: CliContext, exit: ExitHolder): Command {
   const program = new Command("reifegrad")
