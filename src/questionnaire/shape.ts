@@ -294,3 +294,8 @@ function quoteHint(v: unknown): string | undefined {
     ? `put it in quotes ("${String(v)}") to make it a string`
     : undefined;
 }
+
+/** Checks any value against a shape (used for other YAML formats, e.g. the project file). */
+export function checkShape(ctx: ShapeContext, value: unknown, shape: Shape, path: Path = []): void {
+  check(ctx, value, shape, path);
+}

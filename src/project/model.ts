@@ -1,0 +1,48 @@
+// An assessment folder's project file (reifegrad.yaml) as a validated model.
+import type { Text } from "../questionnaire/model.js";
+import type { AdministrationWeighting } from "../scoring/assessment.js";
+
+export const PROJECT_FILE = "reifegrad.yaml";
+
+export interface ProjectDepartment {
+  readonly id: string;
+  readonly name?: Text;
+  /** Other names the department has in exports ("Amt 33", "Bürgerbüro"). */
+  readonly aliases: readonly string[];
+  readonly headcount?: number;
+}
+
+export interface ProjectInput {
+  /** A file, a folder, or a pattern with * and ? in its last part, relative to the project. */
+  readonly path: string;
+  readonly preset?: string;
+  readonly mapping?: string;
+  readonly department?: string;
+  readonly group?: string;
+}
+
+export type ReportFormat = "terminal" | "md" | "html" | "json" | "csv";
+
+export interface ProjectSettings {
+  readonly minGroupSize?: number;
+  readonly minCoverage?: number;
+  readonly minResponseRate?: number;
+  readonly weighting?: AdministrationWeighting;
+  readonly lang?: "de" | "en";
+  /** Report date YYYY-MM-DD. */
+  readonly date?: string;
+}
+
+export interface Project {
+  /** The project file, as given (for messages). */
+  readonly file: string;
+  readonly title?: Text;
+  /** Questionnaire files or folders relative to the project, or "bundled". */
+  readonly questionnaires: readonly string[];
+  readonly departments: readonly ProjectDepartment[];
+  /** department id → dimension id → target level id. */
+  readonly targets: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly inputs: readonly ProjectInput[];
+  readonly settings: ProjectSettings;
+  readonly outputs: { readonly dir: string; readonly formats?: readonly ReportFormat[] };
+}
