@@ -208,7 +208,6 @@ async function resumeSession(env: Env): Promise<{ session: Session; q: Questionn
       return undefined;
     }
     ctx.stderr(`${de(o.lang, "Unterbrochene Interviews in", "Interrupted interviews in")} ${o.sessions}:\n`);
-    for (const s of all) ctx.stderr(`  ${describe(env, s)}\n`);
     const id = await env.prompter.select({
       message: de(o.lang, "Welches Interview fortsetzen?", "Which interview do you want to continue?"),
       choices: all.map((s) => ({ value: s.id, name: describe(env, s) })),
@@ -306,7 +305,7 @@ async function continueSession(env: Env, start: Session, q: Questionnaire): Prom
   const appended = await appendCsvRow(resolve(ctx.cwd, answersFile), ["respondent", "department", "group", ...answerColumns(q)], row);
   await env.store.remove(session.id);
   ctx.stderr(
-    `\n${de(lang, `Antworten gespeichert in ${answersFile} (${appended.rows} Interviews).`, `Answers saved to ${answersFile} (${appended.rows} interviews).`)}\n`,
+    `\n${de(lang, `Antworten gespeichert in ${answersFile} (jetzt ${appended.rows} ${appended.rows === 1 ? "Zeile" : "Zeilen"}).`, `Answers saved to ${answersFile} (now ${appended.rows} ${appended.rows === 1 ? "row" : "rows"}).`)}\n`,
   );
   if (appended.addedColumns.length > 0) {
     ctx.stderr(
