@@ -6,6 +6,9 @@ export const BUNDLED_QUESTIONNAIRES = fileURLToPath(
   new URL("../../questionnaires", import.meta.url),
 );
 
+/** The JSON Schemas shipped with the package. */
+export const BUNDLED_SCHEMAS = fileURLToPath(new URL("../../schema", import.meta.url));
+
 /** `questionnaires/` of the working folder when it exists, else the bundled ones. */
 export function defaultQuestionnairePath(cwd: string): string {
   const local = `${cwd}/questionnaires`;
