@@ -28,6 +28,7 @@ export function questionnaireJsonSchema(): Json {
     required,
     // A file without `extends` needs the fields every questionnaire inherits from its root.
     if: { not: { required: ["extends"] } },
+    // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, not a promise
     then: { required: rootRequired() },
     $defs: { text: TEXT },
   };
@@ -126,6 +127,7 @@ function itemTypeRules(): Json[] {
     );
     return {
       if: { properties: { type: { const: type } }, required: ["type"] },
+      // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, not a promise
       then: {
         ...(keys.required.length > 0 ? { required: [...keys.required] } : {}),
         ...(Object.keys(forbidden).length > 0 ? { properties: forbidden } : {}),

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { readQuestionnaireSources } from "../../io/files.js";
 import { defaultQuestionnairePath } from "../../io/paths.js";
+import { UserError } from "../../io/user-error.js";
 import { hasErrors } from "../../problem.js";
 import { loadQuestionnaires } from "../../questionnaire/load.js";
 import type { CliContext } from "../context.js";
@@ -16,6 +17,12 @@ export function validateCommand(ctx: CliContext, exit: ExitHolder): Command {
         paths.length > 0 ? paths : [defaultQuestionnairePath(ctx.cwd)],
         ctx.cwd,
       );
+      if (sources.length === 0) {
+        throw new UserError(
+          `no questionnaire files (*.yaml, *.yml) in ${paths.join(", ") || "questionnaires/"}`,
+        );
+      }
+      // All files load together, so `extends` finds its base among them.
       const { questionnaires, problems } = loadQuestionnaires(sources);
       ctx.stderr(formatProblems(problems, ctx.colorErr));
       const errors = problems.filter((p) => p.severity === "error").length;

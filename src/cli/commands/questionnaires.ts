@@ -1,0 +1,126 @@
+// `reifegrad questionnaires`: list the loaded questionnaires; `… show <id>`: print one, composed.
+import { Command, Option } from "commander";
+import { readQuestionnaireSources } from "../../io/files.js";
+import { defaultQuestionnairePath } from "../../io/paths.js";
+import { UserError } from "../../io/user-error.js";
+import { hasErrors } from "../../problem.js";
+import { loadQuestionnaires } from "../../questionnaire/load.js";
+import type { Questionnaire } from "../../questionnaire/model.js";
+import { presentQuestionnaire, type ShowFormat } from "../../questionnaire/present.js";
+import type { CliContext } from "../context.js";
+import type { ExitHolder } from "../main.js";
+import { formatProblems } from "../problems.js";
+
+interface SourceOptions {
+  questionnaires?: string;
+}
+
+/** Loads all questionnaires; problems go to stderr, and errors set exit code 1. */
+export async function loadForCommand(
+  ctx: CliContext,
+  exit: ExitHolder,
+  o: SourceOptions,
+): Promise<readonly Questionnaire[]> {
+  const sources = await readQuestionnaireSources(
+    [o.questionnaires ?? defaultQuestionnairePath(ctx.cwd)],
+    ctx.cwd,
+  );
+  const { questionnaires, problems } = loadQuestionnaires(sources);
+  if (hasErrors(problems)) {
+    ctx.stderr(formatProblems(problems, ctx.colorErr));
+    ctx.stderr("some questionnaires are invalid and left out (run `reifegrad validate`)\n");
+    exit.code = 1;
+  }
+  return questionnaires;
+}
+
+/** The questionnaire with this id, or a user error naming the known ones. */
+export function pick(questionnaires: readonly Questionnaire[], id: string): Questionnaire {
+  const q = questionnaires.find((x) => x.id === id);
+  if (!q) {
+    throw new UserError(
+      `no valid questionnaire "${id}" (known: ${questionnaires.map((x) => x.id).join(", ") || "none"})`,
+    );
+  }
+  return q;
+}
+
+/** --lang must be one of the questionnaire's languages; default: its first. */
+export function pickLanguage(q: Questionnaire, lang: string | undefined): string {
+  if (lang === undefined) return q.languages[0] ?? "de";
+  if (!q.languages.includes(lang)) {
+    throw new UserError(`--lang ${lang}: questionnaire "${q.id}" has ${q.languages.join(", ")}`, 2);
+  }
+  return lang;
+}
+
+export interface QuestionnaireRow {
+  readonly id: string;
+  readonly department: string;
+  readonly group: string;
+  readonly dimensions: number;
+  readonly items: number;
+}
+
+export function listRows(questionnaires: readonly Questionnaire[]): QuestionnaireRow[] {
+  return [...questionnaires]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((q) => ({
+      id: q.id,
+      department: q.department?.id ?? "-",
+      group: q.group,
+      dimensions: q.dimensions.length,
+      items: q.items.length,
+    }));
+}
+
+export function renderRows(rows: readonly QuestionnaireRow[]): string {
+  const table = [
+    ["id", "department", "group", "dimensions", "items"],
+    ...rows.map((r) => [r.id, r.department, r.group, String(r.dimensions), String(r.items)]),
+  ];
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  return table
+    .map((row) =>
+      row
+        .map((cell, i) => (i >= 3 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+        .join("  ")
+        .trimEnd(),
+    )
+    .map((line) => `${line}\n`)
+    .join("");
+}
+
+const questionnairesOption = () =>
+  new Option(
+    "-q, --questionnaires <path>",
+    "questionnaire folder or file (default: questionnaires/)",
+  );
+
+export function questionnairesCommand(ctx: CliContext, exit: ExitHolder): Command {
+  const show = new Command("show")
+    .description("print a composed questionnaire for review: dimensions, items, scales, skip logic")
+    .argument("<id>", "questionnaire id")
+    .addOption(
+      new Option("--lang <lang>", "language of the texts (default: the questionnaire's first)"),
+    )
+    .addOption(
+      new Option("--format <format>", "output format").choices(["text", "md"]).default("text"),
+    )
+    .addOption(questionnairesOption())
+    .action(async (id: string, _o: unknown, cmd: Command) => {
+      // -q may come before or after `show`; commander then gives it to the parent.
+      const o = cmd.optsWithGlobals<SourceOptions & { lang?: string; format: ShowFormat }>();
+      const q = pick(await loadForCommand(ctx, exit, o), id);
+      const lang = pickLanguage(q, o.lang);
+      ctx.stdout(`${presentQuestionnaire(q, lang, o.format).join("\n")}\n`);
+    })
+    .exitOverride();
+  return new Command("questionnaires")
+    .description("list the questionnaires (id, department, group, dimensions, items)")
+    .addOption(questionnairesOption())
+    .action(async (o: SourceOptions) => {
+      ctx.stdout(renderRows(listRows(await loadForCommand(ctx, exit, o))));
+    })
+    .addCommand(show);
+}

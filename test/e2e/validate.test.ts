@@ -1,0 +1,70 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli, tempDir } from "./cli.js";
+
+describe("reifegrad validate", () => {
+  it("passes on the bundled questionnaires (exit 0)", () => {
+    const r = cli(["validate"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/0 error\(s\)/);
+  });
+
+  it("passes on the model fixtures", () => {
+    const r = cli([
+      "validate",
+      "fixtures/questionnaires/eu-dma-pso.yaml",
+      "fixtures/questionnaires/ozg.yaml",
+      "fixtures/questionnaires/compose",
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/4 questionnaire\(s\) valid/);
+  });
+
+  it("names file:line:column of a YAML syntax error and exits 1", () => {
+    const r = cli(["validate", "fixtures/questionnaires/invalid/yaml-syntax-error.yaml"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      "fixtures/questionnaires/invalid/yaml-syntax-error.yaml:3:1 error yaml-syntax:",
+    );
+  });
+
+  it("prints every problem with its hint on an indented line", () => {
+    const r = cli([
+      "validate",
+      "fixtures/questionnaires/invalid/unknown-scale.yaml",
+      "fixtures/questionnaires/invalid/when-syntax.yaml",
+    ]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /unknown-scale\.yaml:18:57 error unknown-scale: scale "agree7" is not defined.*\n {4}hint: /,
+    );
+    expect(r.stderr).toContain("when-syntax.yaml:19:86 error when-syntax:");
+    expect(r.stderr).toMatch(/2 error\(s\)/);
+  });
+
+  it("searches folders recursively and resolves extends across the given files", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "x.txt"), "not yaml");
+    const r = cli(["validate", "fixtures/questionnaires/compose", dir]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/2 file\(s\), 2 questionnaire\(s\) valid/);
+    const alone = cli(["validate", "fixtures/questionnaires/compose/department.yaml"]);
+    expect(alone.status).toBe(1);
+    expect(alone.stderr).toContain("error unknown-extends:");
+  });
+
+  it("refuses an alias bomb quickly", () => {
+    const started = Date.now();
+    const r = cli(["validate", "fixtures/questionnaires/invalid/alias-bomb.yaml"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("alias-bomb.yaml:1:1 error yaml-alias-limit:");
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("says so when a folder holds no questionnaire files", () => {
+    const r = cli(["validate", tempDir()]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/no questionnaire files/);
+  });
+});
