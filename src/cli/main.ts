@@ -3,8 +3,12 @@
 import { Command, CommanderError } from "commander";
 import { PACKAGE_VERSION } from "../io/paths.js";
 import { UserError } from "../io/user-error.js";
+import { initCommand } from "./commands/init.js";
+import { questionnairesCommand } from "./commands/questionnaires.js";
+import { reportCommand } from "./commands/report.js";
 import { runCommand } from "./commands/run.js";
 import { scoreCommand } from "./commands/score.js";
+import { templateCommand } from "./commands/template.js";
 import { validateCommand } from "./commands/validate.js";
 import { type CliContext, processContext } from "./context.js";
 import { formatProblems } from "./problems.js";
@@ -18,7 +22,15 @@ export interface ExitHolder {
 
 export type CommandFactory = (ctx: CliContext, exit: ExitHolder) => Command;
 
-const COMMANDS: readonly CommandFactory[] = [validateCommand, scoreCommand, runCommand];
+const COMMANDS: readonly CommandFactory[] = [
+  initCommand,
+  validateCommand,
+  scoreCommand,
+  runCommand,
+  questionnairesCommand,
+  templateCommand,
+  reportCommand,
+];
 
 export function buildProgram(ctx: CliContext, exit: ExitHolder): Command {
   const program = new Command("reifegrad")
