@@ -5,7 +5,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { withFileLock, type LockOptions } from "./file-lock.js";
+import { type LockOptions, withFileLock } from "./file-lock.js";
 import { fileError, writeFileAtomic } from "./files.js";
 import { UserError } from "./user-error.js";
 
@@ -38,15 +38,23 @@ export function appendToCsvText(
   const body = existing === undefined ? "" : existing.slice(bom.length);
   let records: string[][];
   try {
-    records = body.trim() === "" ? [] : parse(body, { relax_column_count: true, skip_empty_lines: true });
+    records =
+      body.trim() === "" ? [] : parse(body, { relax_column_count: true, skip_empty_lines: true });
   } catch (e) {
-    throw new UserError(`${file}: cannot add the row, the file is not valid CSV (${(e as Error).message.split("\n")[0]})`);
+    throw new UserError(
+      `${file}: cannot add the row, the file is not valid CSV (${(e as Error).message.split("\n")[0]})`,
+    );
   }
   const header = records[0] ?? [];
-  const missing = [...columns, ...row.keys()].filter((c, i, all) => !header.includes(c) && all.indexOf(c) === i);
+  const missing = [...columns, ...row.keys()].filter(
+    (c, i, all) => !header.includes(c) && all.indexOf(c) === i,
+  );
   const union = [...header, ...missing];
   const line = stringify([union.map((c) => row.get(c) ?? "")], { eof: true });
-  const result = { addedColumns: header.length === 0 ? [] : missing, rows: Math.max(records.length - 1, 0) + 1 };
+  const result = {
+    addedColumns: header.length === 0 ? [] : missing,
+    rows: Math.max(records.length - 1, 0) + 1,
+  };
   if (header.length > 0 && missing.length === 0) {
     // Same header: keep every existing byte and add the line.
     const sep = body.endsWith("\n") ? "" : "\n";

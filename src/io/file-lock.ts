@@ -22,11 +22,16 @@ function alive(pid: number): boolean {
   }
 }
 
-async function ownerOf(lockPath: string): Promise<{ pid: number | undefined; ageMs: number } | undefined> {
+async function ownerOf(
+  lockPath: string,
+): Promise<{ pid: number | undefined; ageMs: number } | undefined> {
   try {
     const [text, s] = await Promise.all([readFile(lockPath, "utf8"), stat(lockPath)]);
     const pid = Number.parseInt(text.trim(), 10);
-    return { pid: Number.isInteger(pid) && pid > 0 ? pid : undefined, ageMs: Date.now() - s.mtimeMs };
+    return {
+      pid: Number.isInteger(pid) && pid > 0 ? pid : undefined,
+      ageMs: Date.now() - s.mtimeMs,
+    };
   } catch {
     return undefined; // released meanwhile
   }
@@ -64,7 +69,11 @@ async function breakStale(lockPath: string, stalePid: number | undefined): Promi
   await rm(aside, { force: true });
 }
 
-export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+export async function withFileLock<T>(
+  lockPath: string,
+  fn: () => Promise<T>,
+  options: LockOptions = {},
+): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const emptyStaleMs = options.emptyStaleMs ?? 5_000;
   const started = Date.now();
@@ -74,7 +83,9 @@ export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, op
     const owner = await ownerOf(lockPath);
     if (owner) {
       const stale =
-        owner.pid === undefined ? owner.ageMs > emptyStaleMs : owner.pid !== process.pid && !alive(owner.pid);
+        owner.pid === undefined
+          ? owner.ageMs > emptyStaleMs
+          : owner.pid !== process.pid && !alive(owner.pid);
       if (stale) {
         await breakStale(lockPath, owner.pid);
         continue;

@@ -49,7 +49,9 @@ export class SessionStore {
       text = await readFile(path, "utf8");
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === "ENOENT") {
-        throw new UserError(`no session "${id}" in ${this.dir} (run \`reifegrad run --resume\` to list them)`);
+        throw new UserError(
+          `no session "${id}" in ${this.dir} (run \`reifegrad run --resume\` to list them)`,
+        );
       }
       throw fileError(path, e);
     }

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,7 +13,16 @@ import { ensureBuilt, ROOT } from "./build.js";
 
 const COLS = ["respondent", "department", "group", "a", "b"];
 const row = (r: string, extra: Record<string, string> = {}) =>
-  new Map(Object.entries({ respondent: r, department: "amt", group: "staff", a: "1", b: "x;y", ...extra }));
+  new Map(
+    Object.entries({
+      respondent: r,
+      department: "amt",
+      group: "staff",
+      a: "1",
+      b: "x;y",
+      ...extra,
+    }),
+  );
 
 describe("appendToCsvText", () => {
   it("creates the file with the header", () => {
@@ -29,7 +38,11 @@ describe("appendToCsvText", () => {
   });
 
   it("adds a newline when the last row has none", () => {
-    const { text } = appendToCsvText("respondent,department,group,a,b\nr0,amt,staff,2,", COLS, row("r1"));
+    const { text } = appendToCsvText(
+      "respondent,department,group,a,b\nr0,amt,staff,2,",
+      COLS,
+      row("r1"),
+    );
     expect(text).toBe("respondent,department,group,a,b\nr0,amt,staff,2,\nr1,amt,staff,1,x;y\n");
   });
 
@@ -37,7 +50,9 @@ describe("appendToCsvText", () => {
     const existing = "respondent,department,group,a,z\nr0,bau,staff,5,old\n";
     const { text, result } = appendToCsvText(existing, COLS, row("r1"));
     expect(result).toEqual({ addedColumns: ["b"], rows: 2 });
-    expect(text).toBe("respondent,department,group,a,z,b\nr0,bau,staff,5,old,\nr1,amt,staff,1,,x;y\n");
+    expect(text).toBe(
+      "respondent,department,group,a,z,b\nr0,bau,staff,5,old,\nr1,amt,staff,1,,x;y\n",
+    );
   });
 
   it("refuses to touch a file that is not CSV", () => {
@@ -45,7 +60,11 @@ describe("appendToCsvText", () => {
   });
 
   it("writes what the own-format importer reads back", () => {
-    const { text } = appendToCsvText(undefined, [...COLS, "g[r1]"], row("r1", { "g[r1]": "dk", a: "Läuft, gut" }));
+    const { text } = appendToCsvText(
+      undefined,
+      [...COLS, "g[r1]"],
+      row("r1", { "g[r1]": "dk", a: "Läuft, gut" }),
+    );
     const r = parseOwnFormat("answers.csv", text);
     expect(r.problems).toEqual([]);
     expect(r.records[0]?.answers.get("a")).toBe("Läuft, gut");
@@ -56,10 +75,19 @@ describe("appendToCsvText", () => {
 describe("appendCsvRow under a lock", () => {
   it("loses no row when many appends run at the same time", async () => {
     const file = join(await mkdtemp(join(tmpdir(), "append-")), "answers.csv");
-    await Promise.all(Array.from({ length: 25 }, (_, i) => appendCsvRow(file, COLS, row(`r${i}`, i % 5 === 0 ? { extra: "e" } : {}))));
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        appendCsvRow(file, COLS, row(`r${i}`, i % 5 === 0 ? { extra: "e" } : {})),
+      ),
+    );
     const rows = parse(await readFile(file, "utf8")) as string[][];
     expect(rows[0]).toEqual([...COLS, "extra"]);
-    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(Array.from({ length: 25 }, (_, i) => `r${i}`).sort());
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(Array.from({ length: 25 }, (_, i) => `r${i}`).sort());
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
@@ -75,13 +103,17 @@ describe("appendCsvRow under a lock", () => {
   it("waits for a live lock and gives up with a clear message", async () => {
     const file = join(await mkdtemp(join(tmpdir(), "append-")), "answers.csv");
     await writeFile(`${file}.lock`, `${process.ppid}\n`);
-    await expect(appendCsvRow(file, COLS, row("r1"), { timeoutMs: 150 })).rejects.toThrow(/is held by process/);
+    await expect(appendCsvRow(file, COLS, row("r1"), { timeoutMs: 150 })).rejects.toThrow(
+      /is held by process/,
+    );
     expect(existsSync(file)).toBe(false);
   });
 
   it("releases the lock when the work fails", async () => {
     const lock = join(await mkdtemp(join(tmpdir(), "lock-")), "x.lock");
-    await expect(withFileLock(lock, async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    await expect(withFileLock(lock, async () => Promise.reject(new Error("boom")))).rejects.toThrow(
+      "boom",
+    );
     expect(existsSync(lock)).toBe(false);
   });
 });
@@ -101,7 +133,9 @@ describe("appendCsvRow from parallel processes", () => {
       }`;
     const run = (who: string) =>
       new Promise<number>((resolve, reject) => {
-        const p = spawn(process.execPath, ["--input-type=module", "-e", script, file, who], { stdio: "inherit" });
+        const p = spawn(process.execPath, ["--input-type=module", "-e", script, file, who], {
+          stdio: "inherit",
+        });
         p.on("error", reject);
         p.on("exit", (code) => resolve(code ?? 1));
       });

@@ -20,10 +20,14 @@ export function ensureBuilt(): void {
   const marker = join(ROOT, "dist/cli/commands/run.js");
   if (existsSync(marker) && statSync(marker).mtimeMs >= newest(join(ROOT, "src"))) return;
   try {
-    execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
-      cwd: ROOT,
-      stdio: "pipe",
-    });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
+      {
+        cwd: ROOT,
+        stdio: "pipe",
+      },
+    );
   } catch (e) {
     if (!existsSync(marker)) throw e;
   }

@@ -124,10 +124,19 @@ describe("numbers", () => {
 });
 
 describe("a changed questionnaire", () => {
-  const answered = answerAll(startState(q, who), ["4", "no", "2,5".replace(",", "."), "info", "web;app", "dk"]);
+  const answered = answerAll(startState(q, who), [
+    "4",
+    "no",
+    "2,5".replace(",", "."),
+    "info",
+    "web;app",
+    "dk",
+  ]);
 
   it("keeps everything when only texts changed", () => {
-    const q2 = loadFixture("amt", (f, t) => (f === "amt.yaml" ? t.replace("Anmerkungen", "Bemerkungen") : t));
+    const q2 = loadFixture("amt", (f, t) =>
+      f === "amt.yaml" ? t.replace("Anmerkungen", "Bemerkungen") : t,
+    );
     expect(q2.contentHash).not.toBe(q.contentHash);
     const { state, dropped } = reconcile(q2, answered);
     expect(dropped).toEqual([]);
@@ -140,8 +149,14 @@ describe("a changed questionnaire", () => {
     const q2 = loadFixture("amt", (f, t) =>
       f === "amt.yaml"
         ? t
-            .replace('      - { code: info, score: 50, label: { de: "nur Informationen", en: "information only" } }\n', "")
-            .replace('      - { id: video, text: { de: "Videokonferenz", en: "video conferencing" } }\n', "")
+            .replace(
+              '      - { code: info, score: 50, label: { de: "nur Informationen", en: "information only" } }\n',
+              "",
+            )
+            .replace(
+              '      - { id: video, text: { de: "Videokonferenz", en: "video conferencing" } }\n',
+              "",
+            )
             .replace("remove: []\n", "")
             .replace("items:\n", "remove: [b_strategy]\n\nitems:\n")
         : t,
@@ -161,7 +176,12 @@ describe("a changed questionnaire", () => {
     const atRow = answerAll(startState(q, who), ["4", "no", "2", "info", "web"]);
     expect(atRow.position).toBe("s_tools[video]");
     const q2 = loadFixture("amt", (f, t) =>
-      f === "amt.yaml" ? t.replace('      - { id: video, text: { de: "Videokonferenz", en: "video conferencing" } }\n', "") : t,
+      f === "amt.yaml"
+        ? t.replace(
+            '      - { id: video, text: { de: "Videokonferenz", en: "video conferencing" } }\n',
+            "",
+          )
+        : t,
     );
     expect(reconcile(q2, atRow).state.position).toBe("s_tools[chat]");
   });

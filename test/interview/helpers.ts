@@ -14,14 +14,18 @@ import type {
 export const FIXTURES = join(import.meta.dirname, "../../fixtures/interview/questionnaires");
 
 /** Loads the fixture questionnaires; `edit` may change a file's text first (changed questionnaire). */
-export function loadFixture(id = "amt", edit: (file: string, text: string) => string = (_f, t) => t): Questionnaire {
+export function loadFixture(
+  id = "amt",
+  edit: (file: string, text: string) => string = (_f, t) => t,
+): Questionnaire {
   const sources = ["core.yaml", "amt.yaml"].map((f) => ({
     path: f,
     text: edit(f, readFileSync(join(FIXTURES, f), "utf8")),
   }));
   const r = loadQuestionnaires(sources);
   const errors = r.problems.filter((p) => p.severity === "error");
-  if (errors.length > 0) throw new Error(errors.map((p) => `${p.file}:${p.line} ${p.code} ${p.message}`).join("\n"));
+  if (errors.length > 0)
+    throw new Error(errors.map((p) => `${p.file}:${p.line} ${p.code} ${p.message}`).join("\n"));
   const q = r.questionnaires.find((x) => x.id === id);
   if (!q) throw new Error(`no questionnaire ${id}`);
   return q;
@@ -63,7 +67,8 @@ export class FakePrompter implements Prompter {
     const s = this.script.shift();
     if (!s) throw new Error(`script ended, but asked ${kind}: ${message}`);
     if ("ctrlC" in s) throw new PromptExit("User force closed the prompt with SIGINT");
-    if (!(kind in s)) throw new Error(`script has ${JSON.stringify(s)}, but asked ${kind}: ${message}`);
+    if (!(kind in s))
+      throw new Error(`script has ${JSON.stringify(s)}, but asked ${kind}: ${message}`);
     return s;
   }
 
@@ -75,13 +80,21 @@ export class FakePrompter implements Prompter {
       ...(spec.default !== undefined ? { default: spec.default } : {}),
     });
     const want = (this.take("select", spec.message) as { select: string }).select;
-    const c = spec.choices.find((x) => x.value === want) ?? spec.choices.find((x) => x.name === want);
-    if (!c) throw new Error(`no choice "${want}" in: ${spec.choices.map((x) => `${x.value}=${x.name}`).join(", ")}`);
+    const c =
+      spec.choices.find((x) => x.value === want) ?? spec.choices.find((x) => x.name === want);
+    if (!c)
+      throw new Error(
+        `no choice "${want}" in: ${spec.choices.map((x) => `${x.value}=${x.name}`).join(", ")}`,
+      );
     return c.value;
   }
 
   async checkbox<V extends string>(spec: CheckboxSpec<V>): Promise<V[]> {
-    this.asked.push({ kind: "checkbox", message: spec.message, choices: spec.choices.map((c) => c.name) });
+    this.asked.push({
+      kind: "checkbox",
+      message: spec.message,
+      choices: spec.choices.map((c) => c.name),
+    });
     const want = (this.take("checkbox", spec.message) as { checkbox: readonly string[] }).checkbox;
     const values = want.map((w) => {
       const c = spec.choices.find((x) => x.value === w) ?? spec.choices.find((x) => x.name === w);
@@ -94,7 +107,11 @@ export class FakePrompter implements Prompter {
   }
 
   async input(spec: InputSpec): Promise<string> {
-    this.asked.push({ kind: "input", message: spec.message, ...(spec.default !== undefined ? { default: spec.default } : {}) });
+    this.asked.push({
+      kind: "input",
+      message: spec.message,
+      ...(spec.default !== undefined ? { default: spec.default } : {}),
+    });
     const typed = (this.take("input", spec.message) as { input: string }).input;
     const value = typed === "" && spec.default !== undefined ? spec.default : typed;
     const error = spec.validate?.(value);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { finalAnswers, type InterviewState, startState } from "../../src/responses/interview/flow.js";
+import {
+  finalAnswers,
+  type InterviewState,
+  startState,
+} from "../../src/responses/interview/flow.js";
 import { type InterviewIO, runInterview } from "../../src/responses/interview/interview.js";
 import { interviewResult, renderResult } from "../../src/responses/interview/summary.js";
 import { FakePrompter, loadFixture, type Scripted } from "./helpers.js";
@@ -72,14 +76,26 @@ describe("runInterview", () => {
     const h = harness([{ select: "4" }, { select: "no" }, { ctrlC: true }]);
     const outcome = await runInterview(q, startState(q, who), h.io);
     expect(outcome.state.position).toBe("s_age");
-    expect(h.prompter.asked.map((a) => a.message.split("\n")[0])).not.toContain("Die E-Akte wird im Alltag genutzt.");
+    expect(h.prompter.asked.map((a) => a.message.split("\n")[0])).not.toContain(
+      "Die E-Akte wird im Alltag genutzt.",
+    );
   });
 
   it("offers don't know and not applicable, stored as missing codes", async () => {
-    const h = harness([{ select: "weiß nicht" }, { select: "nicht zutreffend" }, { input: "wn" }, { ctrlC: true }]);
+    const h = harness([
+      { select: "weiß nicht" },
+      { select: "nicht zutreffend" },
+      { input: "wn" },
+      { ctrlC: true },
+    ]);
     const outcome = await runInterview(q, startState(q, who), h.io);
     expect(h.prompter.asked[0]?.choices).toEqual(
-      expect.arrayContaining(["trifft voll zu", "weiß nicht", "nicht zutreffend", "Speichern und beenden"]),
+      expect.arrayContaining([
+        "trifft voll zu",
+        "weiß nicht",
+        "nicht zutreffend",
+        "Speichern und beenden",
+      ]),
     );
     expect(outcome.state.answers).toMatchObject({ b_strategy: "dk", b_efile: "na", s_age: "dk" });
   });
@@ -114,12 +130,23 @@ describe("runInterview", () => {
     const outcome = await runInterview(q, startState(q, who), h.io);
     expect(h.prompter.asked[3]?.default).toBe("yes");
     expect(h.prompter.asked[5]?.default).toBe("no");
-    expect(outcome.state.answers).toMatchObject({ b_strategy: "4", b_efile: "yes", b_efile_use: "2" });
+    expect(outcome.state.answers).toMatchObject({
+      b_strategy: "4",
+      b_efile: "yes",
+      b_efile_use: "2",
+    });
     expect(outcome.state.position).toBe("s_age");
   });
 
   it("pre-fills a number in the interview language when going back", async () => {
-    const h = harness([{ select: "4" }, { select: "no" }, { input: "2,5" }, { select: "← zurück" }, { input: "" }, { ctrlC: true }]);
+    const h = harness([
+      { select: "4" },
+      { select: "no" },
+      { input: "2,5" },
+      { select: "← zurück" },
+      { input: "" },
+      { ctrlC: true },
+    ]);
     const outcome = await runInterview(q, startState(q, who), h.io);
     expect(h.prompter.asked[4]?.default).toBe("2,5");
     expect(outcome.state.answers.s_age).toBe("2.5");
@@ -133,7 +160,13 @@ describe("runInterview", () => {
   });
 
   it("refuses an exclusive choice combined with others", async () => {
-    const h = harness([{ select: "4" }, { select: "no" }, { input: "1" }, { select: "none" }, { checkbox: ["web", "none"] }]);
+    const h = harness([
+      { select: "4" },
+      { select: "no" },
+      { input: "1" },
+      { select: "none" },
+      { checkbox: ["web", "none"] },
+    ]);
     await expect(runInterview(q, startState(q, who), h.io)).rejects.toThrow(/keiner davon/);
   });
 
@@ -151,7 +184,11 @@ describe("runInterview", () => {
     expect(second.kind).toBe("finished");
     expect(h2.prompter.asked[0]?.message).toMatch(/^Wie alt sind die Rechner/);
     expect(h2.output()).toContain("Frage 3 von 7 · 2 beantwortet");
-    expect(Object.fromEntries(finalAnswers(q, second.state))).toMatchObject({ b_strategy: "4", b_efile: "no", s_remarks: "Läuft gut, aber langsam" });
+    expect(Object.fromEntries(finalAnswers(q, second.state))).toMatchObject({
+      b_strategy: "4",
+      b_efile: "no",
+      s_remarks: "Läuft gut, aber langsam",
+    });
   });
 
   it("Ctrl-C saves and reports an interruption; nothing answered is lost", async () => {
@@ -163,10 +200,24 @@ describe("runInterview", () => {
   });
 
   it("an empty multi and an empty text are 'not answered'", async () => {
-    const h = harness([{ select: "4" }, { select: "no" }, { input: "" }, { select: "keine Angabe" }, { checkbox: [] }, { select: "3" }, { select: "3" }, { input: "" }]);
+    const h = harness([
+      { select: "4" },
+      { select: "no" },
+      { input: "" },
+      { select: "keine Angabe" },
+      { checkbox: [] },
+      { select: "3" },
+      { select: "3" },
+      { input: "" },
+    ]);
     const outcome = await runInterview(q, startState(q, who), h.io);
     expect(outcome.kind).toBe("finished");
-    expect(Object.keys(outcome.state.answers).sort()).toEqual(["b_efile", "b_strategy", "s_tools[chat]", "s_tools[video]"]);
+    expect(Object.keys(outcome.state.answers).sort()).toEqual([
+      "b_efile",
+      "b_strategy",
+      "s_tools[chat]",
+      "s_tools[video]",
+    ]);
   });
 });
 

@@ -14,7 +14,10 @@ function session(id: string): Session {
     id,
     lang: "de",
     answersFile: "answers.csv",
-    state: { ...startState(q, { respondent: "r1", group: "staff", department: "amt" }), answers: { b_strategy: "4" } },
+    state: {
+      ...startState(q, { respondent: "r1", group: "staff", department: "amt" }),
+      answers: { b_strategy: "4" },
+    },
   };
 }
 
@@ -25,7 +28,9 @@ describe("SessionStore", () => {
     expect(await store.list()).toEqual([]);
     await store.save(session("bbbb-2222"));
     await store.save(session("aaaa-1111"));
-    expect(await readdir(dir)).toEqual(expect.arrayContaining(["aaaa-1111.json", "bbbb-2222.json"]));
+    expect(await readdir(dir)).toEqual(
+      expect.arrayContaining(["aaaa-1111.json", "bbbb-2222.json"]),
+    );
     expect(await store.load("aaaa-1111")).toEqual(session("aaaa-1111"));
     expect((await store.list()).map((s) => s.id)).toEqual(["aaaa-1111", "bbbb-2222"]);
     await store.remove("aaaa-1111");

@@ -20,7 +20,11 @@ import {
   startState,
 } from "../../responses/interview/flow.js";
 import { runInterview } from "../../responses/interview/interview.js";
-import { inquirerPrompter, isPromptExit, type Prompter } from "../../responses/interview/prompter.js";
+import {
+  inquirerPrompter,
+  isPromptExit,
+  type Prompter,
+} from "../../responses/interview/prompter.js";
 import { interviewResult, renderResult } from "../../responses/interview/summary.js";
 import { type Lang, pick } from "../../responses/interview/texts.js";
 import { DEFAULT_SETTINGS } from "../../scoring/assessment.js";
@@ -55,9 +59,17 @@ export function runCommand(ctx: CliContext, exit: ExitHolder): Command {
     .option("-d, --department <id>", "department id, or `core` for the whole administration")
     .option("-g, --group <id>", "respondent group (e.g. staff, management)")
     .option("-r, --respondent <id>", "respondent id (default: an anonymous random id)")
-    .option("-a, --answers <file>", "answers file the finished interview is added to (default: answers.csv)")
-    .addOption(new Option("--lang <lang>", "language of the interview").choices(["de", "en"]).default("de"))
-    .option("-q, --questionnaires <path>", "questionnaire folder or file (default: questionnaires/)")
+    .option(
+      "-a, --answers <file>",
+      "answers file the finished interview is added to (default: answers.csv)",
+    )
+    .addOption(
+      new Option("--lang <lang>", "language of the interview").choices(["de", "en"]).default("de"),
+    )
+    .option(
+      "-q, --questionnaires <path>",
+      "questionnaire folder or file (default: questionnaires/)",
+    )
     .option("--sessions <dir>", "folder for interview sessions", DEFAULT_SESSIONS_DIR)
     .option("--resume [session]", "continue an interrupted interview (without id: list them)")
     .action(async (o: RunOptions) => {
@@ -83,10 +95,17 @@ export function runCommand(ctx: CliContext, exit: ExitHolder): Command {
 }
 
 async function interview(ctx: CliContext, o: RunOptions, prompter: Prompter): Promise<number> {
-  const sources = await readQuestionnaireSources([o.questionnaires ?? defaultQuestionnairePath(ctx.cwd)], ctx.cwd);
+  const sources = await readQuestionnaireSources(
+    [o.questionnaires ?? defaultQuestionnairePath(ctx.cwd)],
+    ctx.cwd,
+  );
   const loaded = loadQuestionnaires(sources);
   if (hasErrors(loaded.problems)) {
-    throw new UserError("the questionnaires have errors; run `reifegrad validate`", 1, loaded.problems);
+    throw new UserError(
+      "the questionnaires have errors; run `reifegrad validate`",
+      1,
+      loaded.problems,
+    );
   }
   if (loaded.questionnaires.length === 0) throw new UserError("no questionnaires found");
   const env: Env = {
@@ -122,7 +141,11 @@ function candidates(qs: readonly Questionnaire[], lang: Lang): Candidate[] {
   });
   for (const q of qs) {
     if (q !== root && !q.department && isExternal(q)) {
-      out.push({ q, label: `${de(lang, "Außensicht", "outside view")}: ${pick(q.title, lang, q)}`, keys: [q.id] });
+      out.push({
+        q,
+        label: `${de(lang, "Außensicht", "outside view")}: ${pick(q.title, lang, q)}`,
+        keys: [q.id],
+      });
     }
   }
   return out;
@@ -150,12 +173,26 @@ async function newSession(env: Env): Promise<{ session: Session; q: Questionnair
   let respondent = o.respondent?.trim();
   if (!respondent) {
     const typed = await prompter.input({
-      message: de(o.lang, "Kennung der befragten Person (leer = anonyme ID)", "Respondent id (empty = anonymous id)"),
+      message: de(
+        o.lang,
+        "Kennung der befragten Person (leer = anonyme ID)",
+        "Respondent id (empty = anonymous id)",
+      ),
     });
     respondent = typed.trim() || `anon-${newId()}`;
   }
-  const state = startState(q, { respondent, group, ...(q.department ? { department: q.department.id } : {}) });
-  const session: Session = { format: 1, id: newId(), lang: o.lang, answersFile: o.answers ?? "answers.csv", state };
+  const state = startState(q, {
+    respondent,
+    group,
+    ...(q.department ? { department: q.department.id } : {}),
+  });
+  const session: Session = {
+    format: 1,
+    id: newId(),
+    lang: o.lang,
+    answersFile: o.answers ?? "answers.csv",
+    state,
+  };
   await env.store.save(session);
   env.ctx.stderr(
     `${de(o.lang, "Sitzung", "session")} ${session.id} · ${chosen.label} · ${group} · ${respondent} · ${de(o.lang, "Zwischenstand nach jeder Antwort gespeichert", "saved after every answer")}\n`,
@@ -167,7 +204,10 @@ async function chooseGroup(env: Env, q: Questionnaire): Promise<string> {
   const { o } = env;
   if (o.group !== undefined) {
     if (!q.groups.some((g) => g.id === o.group)) {
-      throw new UserError(`unknown group "${o.group}" (known: ${q.groups.map((g) => g.id).join(", ")})`, 2);
+      throw new UserError(
+        `unknown group "${o.group}" (known: ${q.groups.map((g) => g.id).join(", ")})`,
+        2,
+      );
     }
     return o.group;
   }
@@ -175,7 +215,11 @@ async function chooseGroup(env: Env, q: Questionnaire): Promise<string> {
   const fitting = q.groups.filter((g) => g.perspective === perspective);
   if (fitting.length <= 1) return q.group;
   return env.prompter.select({
-    message: de(o.lang, "Zu welcher Gruppe gehört die befragte Person?", "Which group does the respondent belong to?"),
+    message: de(
+      o.lang,
+      "Zu welcher Gruppe gehört die befragte Person?",
+      "Which group does the respondent belong to?",
+    ),
     choices: fitting.map((g) => ({ value: g.id, name: pick(g.name, o.lang, q) })),
     default: q.group,
   });
@@ -186,9 +230,15 @@ async function chooseGroup(env: Env, q: Questionnaire): Promise<string> {
 function describe(env: Env, s: Session): string {
   const q = env.questionnaires.find((x) => x.id === s.state.questionnaire.id);
   const lang = env.o.lang;
-  const where = q?.department ? pick(q.department.name, lang, q) : (q ? pick(q.title, lang, q) : s.state.questionnaire.id);
+  const where = q?.department
+    ? pick(q.department.name, lang, q)
+    : q
+      ? pick(q.title, lang, q)
+      : s.state.questionnaire.id;
   const p = q ? progressOf(q, s.state) : undefined;
-  const progress = p ? de(lang, `${p.answered} von ${p.total} beantwortet`, `${p.answered} of ${p.total} answered`) : "?";
+  const progress = p
+    ? de(lang, `${p.answered} von ${p.total} beantwortet`, `${p.answered} of ${p.total} answered`)
+    : "?";
   const at =
     s.state.position === undefined
       ? de(lang, "fertig, Zeile noch nicht gespeichert", "complete, row not yet saved")
@@ -196,7 +246,9 @@ function describe(env: Env, s: Session): string {
   return `${s.id}  ${where} · ${s.state.group} · ${s.state.respondent} · ${progress} · ${at}`;
 }
 
-async function resumeSession(env: Env): Promise<{ session: Session; q: Questionnaire } | undefined> {
+async function resumeSession(
+  env: Env,
+): Promise<{ session: Session; q: Questionnaire } | undefined> {
   const { o, ctx } = env;
   let session: Session;
   if (typeof o.resume === "string") {
@@ -204,12 +256,20 @@ async function resumeSession(env: Env): Promise<{ session: Session; q: Questionn
   } else {
     const all = await env.store.list();
     if (all.length === 0) {
-      ctx.stderr(`${de(o.lang, "Keine unterbrochenen Interviews in", "No interrupted interviews in")} ${o.sessions}\n`);
+      ctx.stderr(
+        `${de(o.lang, "Keine unterbrochenen Interviews in", "No interrupted interviews in")} ${o.sessions}\n`,
+      );
       return undefined;
     }
-    ctx.stderr(`${de(o.lang, "Unterbrochene Interviews in", "Interrupted interviews in")} ${o.sessions}:\n`);
+    ctx.stderr(
+      `${de(o.lang, "Unterbrochene Interviews in", "Interrupted interviews in")} ${o.sessions}:\n`,
+    );
     const id = await env.prompter.select({
-      message: de(o.lang, "Welches Interview fortsetzen?", "Which interview do you want to continue?"),
+      message: de(
+        o.lang,
+        "Welches Interview fortsetzen?",
+        "Which interview do you want to continue?",
+      ),
       choices: all.map((s) => ({ value: s.id, name: describe(env, s) })),
     });
     session = all.find((s) => s.id === id)!;
@@ -228,14 +288,20 @@ async function resumeSession(env: Env): Promise<{ session: Session; q: Questionn
   return { session, q };
 }
 
-async function fitChangedQuestionnaire(env: Env, session: Session, q: Questionnaire): Promise<Session | undefined> {
+async function fitChangedQuestionnaire(
+  env: Env,
+  session: Session,
+  q: Questionnaire,
+): Promise<Session | undefined> {
   const { o, ctx } = env;
   const { state, dropped } = reconcile(q, session.state);
   ctx.stderr(
     `${de(o.lang, `Der Fragebogen „${q.id}“ hat sich seit Beginn dieses Interviews geändert.`, `The questionnaire "${q.id}" changed since this interview started.`)}\n`,
   );
   if (dropped.length === 0) {
-    ctx.stderr(`${de(o.lang, "Alle bisherigen Antworten passen weiterhin.", "All answers so far still fit.")}\n`);
+    ctx.stderr(
+      `${de(o.lang, "Alle bisherigen Antworten passen weiterhin.", "All answers so far still fit.")}\n`,
+    );
   } else {
     ctx.stderr(
       `${de(o.lang, "Diese Antworten passen nicht mehr und werden verworfen:", "These answers no longer fit and will be dropped:")}\n`,
@@ -249,7 +315,11 @@ async function fitChangedQuestionnaire(env: Env, session: Session, q: Questionna
     }
   }
   const ok = await env.prompter.confirm({
-    message: de(o.lang, "Mit den übrigen Antworten fortfahren?", "Continue with the remaining answers?"),
+    message: de(
+      o.lang,
+      "Mit den übrigen Antworten fortfahren?",
+      "Continue with the remaining answers?",
+    ),
     default: true,
   });
   if (!ok) {
@@ -293,7 +363,9 @@ async function continueSession(env: Env, start: Session, q: Questionnaire): Prom
     return outcome.kind === "interrupted" ? EXIT.interrupted : EXIT.ok;
   }
   const result = interviewResult(q, outcome.state, lang, DEFAULT_SETTINGS.minCoverage);
-  ctx.stdout(`\n${renderResult(result, lang, { bold: (s) => ctx.color.bold(s), dim: (s) => ctx.color.dim(s) })}`);
+  ctx.stdout(
+    `\n${renderResult(result, lang, { bold: (s) => ctx.color.bold(s), dim: (s) => ctx.color.dim(s) })}`,
+  );
   const state = outcome.state;
   const row = new Map<string, string>([
     ["respondent", state.respondent],
@@ -302,7 +374,11 @@ async function continueSession(env: Env, start: Session, q: Questionnaire): Prom
     ...finalAnswers(q, state),
   ]);
   const answersFile = o.answers ?? session.answersFile;
-  const appended = await appendCsvRow(resolve(ctx.cwd, answersFile), ["respondent", "department", "group", ...answerColumns(q)], row);
+  const appended = await appendCsvRow(
+    resolve(ctx.cwd, answersFile),
+    ["respondent", "department", "group", ...answerColumns(q)],
+    row,
+  );
   await env.store.remove(session.id);
   ctx.stderr(
     `\n${de(lang, `Antworten gespeichert in ${answersFile} (jetzt ${appended.rows} ${appended.rows === 1 ? "Zeile" : "Zeilen"}).`, `Answers saved to ${answersFile} (now ${appended.rows} ${appended.rows === 1 ? "row" : "rows"}).`)}\n`,

@@ -18,7 +18,11 @@ export interface Step {
 }
 
 export interface InterviewState {
-  readonly questionnaire: { readonly id: string; readonly version: string; readonly contentHash: string };
+  readonly questionnaire: {
+    readonly id: string;
+    readonly version: string;
+    readonly contentHash: string;
+  };
   readonly department?: string;
   readonly group: string;
   readonly respondent: string;
@@ -104,7 +108,8 @@ export function currentStep(q: Questionnaire, state: InterviewState): Step | und
 
 export function next(q: Questionnaire, state: InterviewState, event: FlowEvent): InterviewState {
   const steps = stepsOf(q);
-  const here = state.position === undefined ? steps.length : steps.findIndex((s) => s.key === state.position);
+  const here =
+    state.position === undefined ? steps.length : steps.findIndex((s) => s.key === state.position);
   switch (event.type) {
     case "answer": {
       if (state.position === undefined || here < 0) return state;
@@ -180,7 +185,9 @@ export function answerProblem(q: Questionnaire, step: Step, value: string): stri
     case "likert":
     case "grid": {
       const scale = q.scales.get(item.scale);
-      return scale?.options.some((o) => o.code === value) ? undefined : `"${value}" is not an option of the scale`;
+      return scale?.options.some((o) => o.code === value)
+        ? undefined
+        : `"${value}" is not an option of the scale`;
     }
     case "yesno":
       return YES_NO_CODES.has(value) ? undefined : `"${value}" is not yes/no`;
@@ -189,14 +196,18 @@ export function answerProblem(q: Questionnaire, step: Step, value: string): stri
     case "multi": {
       const codes = value.split(";").filter((c) => c !== "");
       const unknown = codes.filter((c) => !item.choices.some((x) => x.code === c));
-      return unknown.length === 0 ? undefined : `${unknown.map((c) => `"${c}"`).join(", ")} not a choice`;
+      return unknown.length === 0
+        ? undefined
+        : `${unknown.map((c) => `"${c}"`).join(", ")} not a choice`;
     }
     case "number": {
       if (value === "dk" || value === "na") return undefined;
       const n = parseNumber(value);
       if (n === undefined) return `"${value}" is not a number`;
       const x = Number(n);
-      const inBand = item.bands.some((b) => (b.min === undefined || x >= b.min) && (b.max === undefined || x < b.max));
+      const inBand = item.bands.some(
+        (b) => (b.min === undefined || x >= b.min) && (b.max === undefined || x < b.max),
+      );
       return inBand ? undefined : `${value} is outside the expected range`;
     }
     case "text":
@@ -216,7 +227,10 @@ export interface DroppedAnswer {
  * rows) that are gone, or whose code no longer fits, are dropped; the rest are kept. The position
  * stays when its step still exists, else moves to the first open step.
  */
-export function reconcile(q: Questionnaire, state: InterviewState): { state: InterviewState; dropped: DroppedAnswer[] } {
+export function reconcile(
+  q: Questionnaire,
+  state: InterviewState,
+): { state: InterviewState; dropped: DroppedAnswer[] } {
   const steps = new Map(stepsOf(q).map((s) => [s.key, s]));
   const answers: Record<string, string> = {};
   const dropped: DroppedAnswer[] = [];

@@ -1,7 +1,14 @@
 // The interview loop: ask the current step, feed the reply to the flow, save, repeat. Prompts,
 // output and saving come in through InterviewIO, so tests run it with a scripted Prompter.
 import type { Questionnaire } from "../../questionnaire/model.js";
-import { currentStep, type InterviewState, next, progressOf, stepsOf, applicableItems } from "./flow.js";
+import {
+  applicableItems,
+  currentStep,
+  type InterviewState,
+  next,
+  progressOf,
+  stepsOf,
+} from "./flow.js";
 import { isPromptExit, type Prompter } from "./prompter.js";
 import { askStep } from "./questions.js";
 import { type Lang, pick, uiTexts } from "./texts.js";
@@ -26,7 +33,11 @@ export type InterviewOutcome =
 
 const plain = (s: string) => s;
 
-export async function runInterview(q: Questionnaire, start: InterviewState, io: InterviewIO): Promise<InterviewOutcome> {
+export async function runInterview(
+  q: Questionnaire,
+  start: InterviewState,
+  io: InterviewIO,
+): Promise<InterviewOutcome> {
   const ui = uiTexts(io.lang);
   const heading = io.style?.heading ?? plain;
   const dim = io.style?.dim ?? plain;
@@ -45,7 +56,9 @@ export async function runInterview(q: Questionnaire, start: InterviewState, io: 
     const p = progressOf(q, state);
     io.print(`${dim(`${ui.progress(p.index, p.total, p.answered)}  [${step.key}]`)}\n`);
     const applicable = applicableItems(q, state.group, state.answers);
-    const canGoBack = steps.findIndex((s) => s.key === step.key) > steps.findIndex((s) => applicable.has(s.item.id));
+    const canGoBack =
+      steps.findIndex((s) => s.key === step.key) >
+      steps.findIndex((s) => applicable.has(s.item.id));
     let reply: Awaited<ReturnType<typeof askStep>>;
     try {
       reply = await askStep({ q, state, prompter: io.prompter, lang: io.lang, canGoBack }, step);

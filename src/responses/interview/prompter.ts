@@ -93,7 +93,10 @@ export function inquirerPrompter(signal?: AbortSignal): Prompter {
           pageSize: Math.min(spec.choices.length + 3, 16),
           loop: false,
           ...(spec.validate
-            ? { validate: (chosen: readonly { value: V }[]) => spec.validate!(chosen.map((c) => c.value)) ?? true }
+            ? {
+                validate: (chosen: readonly { value: V }[]) =>
+                  spec.validate!(chosen.map((c) => c.value)) ?? true,
+              }
             : {}),
         },
         context,
@@ -108,6 +111,9 @@ export function inquirerPrompter(signal?: AbortSignal): Prompter {
         context,
       ),
     confirm: (spec: ConfirmSpec) =>
-      confirm({ message: spec.message, ...(spec.default !== undefined ? { default: spec.default } : {}) }, context),
+      confirm(
+        { message: spec.message, ...(spec.default !== undefined ? { default: spec.default } : {}) },
+        context,
+      ),
   };
 }

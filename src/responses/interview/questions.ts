@@ -34,7 +34,8 @@ export function questionText(ctx: AskContext, step: Step): string {
     const ui = uiTexts(ctx.lang);
     return `${text}\n  ▸ ${pick(step.row.text, ctx.lang, ctx.q)} (${ui.row((step.rowIndex ?? 0) + 1, step.item.rows.length)})`;
   }
-  if (step.item.type === "number" && step.item.unit) return `${text} (${pick(step.item.unit, ctx.lang, ctx.q)})`;
+  if (step.item.type === "number" && step.item.unit)
+    return `${text} (${pick(step.item.unit, ctx.lang, ctx.q)})`;
   return text;
 }
 
@@ -54,13 +55,26 @@ function actionReply(value: string): Reply | undefined {
 }
 
 /** Answer choices of a select item: scored options first, the missing ones after a line. */
-function selectChoices(item: Item, scale: Scale | undefined, ctx: AskContext, ui: UiTexts): PromptChoice[] {
+function selectChoices(
+  item: Item,
+  scale: Scale | undefined,
+  ctx: AskContext,
+  ui: UiTexts,
+): PromptChoice[] {
   const t = (x: { label: Choice["label"] }) => pick(x.label, ctx.lang, ctx.q);
   let list: { value: string; name: string; missing: boolean }[] = [];
   if (item.type === "likert" || item.type === "grid") {
-    list = (scale?.options ?? []).map((o) => ({ value: o.code, name: t(o), missing: o.missing !== undefined }));
+    list = (scale?.options ?? []).map((o) => ({
+      value: o.code,
+      name: t(o),
+      missing: o.missing !== undefined,
+    }));
   } else if (item.type === "single") {
-    list = item.choices.map((c) => ({ value: c.code, name: t(c), missing: c.missing !== undefined }));
+    list = item.choices.map((c) => ({
+      value: c.code,
+      name: t(c),
+      missing: c.missing !== undefined,
+    }));
   } else if (item.type === "yesno") {
     list = [
       { value: "yes", name: ui.yes, missing: false },
@@ -75,13 +89,15 @@ function selectChoices(item: Item, scale: Scale | undefined, ctx: AskContext, ui
     name: c.name,
     ...(c.missing && !list[i - 1]?.missing ? { separatorBefore: true } : {}),
   }));
-  if (!hasMissing && !item.required) choices.push({ value: NONE, name: ui.noAnswer, separatorBefore: true });
+  if (!hasMissing && !item.required)
+    choices.push({ value: NONE, name: ui.noAnswer, separatorBefore: true });
   return choices;
 }
 
 async function askSelect(ctx: AskContext, step: Step, ui: UiTexts): Promise<Reply> {
   const item = step.item;
-  const scale = item.type === "likert" || item.type === "grid" ? ctx.q.scales.get(item.scale) : undefined;
+  const scale =
+    item.type === "likert" || item.type === "grid" ? ctx.q.scales.get(item.scale) : undefined;
   const current = ctx.state.answers[step.key];
   const value = await ctx.prompter.select<string>({
     message: questionText(ctx, step),
@@ -101,7 +117,12 @@ async function askMulti(ctx: AskContext, step: Step, ui: UiTexts): Promise<Reply
   const label = (c: Choice) => pick(c.label, ctx.lang, ctx.q);
   const choices: PromptChoice[] = [
     ...plain.map((c) => ({ value: c.code, name: label(c), checked: chosen.has(c.code) })),
-    ...special.map((c, i) => ({ value: c.code, name: label(c), checked: chosen.has(c.code), separatorBefore: i === 0 })),
+    ...special.map((c, i) => ({
+      value: c.code,
+      name: label(c),
+      checked: chosen.has(c.code),
+      separatorBefore: i === 0,
+    })),
     ...actions(ctx, item, ui),
   ];
   const isAction = (v: string) => v.startsWith("@@");
@@ -152,7 +173,8 @@ export function numberInput(
 async function askInput(ctx: AskContext, step: Step, ui: UiTexts): Promise<Reply> {
   const kind = step.item.type === "number" ? "number" : "text";
   const current = ctx.state.answers[step.key];
-  const shown = kind === "number" && current !== undefined ? displayNumber(current, ctx.lang) : current;
+  const shown =
+    kind === "number" && current !== undefined ? displayNumber(current, ctx.lang) : current;
   const raw = await ctx.prompter.input({
     message: `${questionText(ctx, step)}\n  ${ui.inputHint(kind)}\n `,
     ...(shown !== undefined ? { default: shown } : {}),

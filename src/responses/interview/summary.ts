@@ -21,11 +21,17 @@ export interface InterviewResult {
   readonly overallLevel: string | undefined;
 }
 
-export function interviewResult(q: Questionnaire, state: InterviewState, lang: Lang, minCoverage: number): InterviewResult {
+export function interviewResult(
+  q: Questionnaire,
+  state: InterviewState,
+  lang: Lang,
+  minCoverage: number,
+): InterviewResult {
   const answers = finalAnswers(q, state);
   const plan = compilePlan(q);
   const r = scoreRespondent(plan, state.group, (k) => answers.get(k), minCoverage);
-  const levelName = (s: number | undefined) => (s === undefined ? undefined : pick(levelOf(q.levels, s).name, lang, q));
+  const levelName = (s: number | undefined) =>
+    s === undefined ? undefined : pick(levelOf(q.levels, s).name, lang, q);
   const dimensions = plan.dimensions.map((d, i): DimensionResult => {
     const s = r.dimensions[i]!;
     return {
@@ -37,7 +43,9 @@ export function interviewResult(q: Questionnaire, state: InterviewState, lang: L
       applicable: s.applicable,
     };
   });
-  const withItems = dimensions.map((d, i) => ({ d, w: plan.dimensions[i]!.weight })).filter((x) => x.d.applicable > 0);
+  const withItems = dimensions
+    .map((d, i) => ({ d, w: plan.dimensions[i]!.weight }))
+    .filter((x) => x.d.applicable > 0);
   const overall = combineDimensions(
     withItems.map((x) => x.d.score),
     withItems.map((x) => x.w),
@@ -49,12 +57,17 @@ export function interviewResult(q: Questionnaire, state: InterviewState, lang: L
 export function renderResult(
   result: InterviewResult,
   lang: Lang,
-  style: { bold: (s: string) => string; dim: (s: string) => string } = { bold: (s) => s, dim: (s) => s },
+  style: { bold: (s: string) => string; dim: (s: string) => string } = {
+    bold: (s) => s,
+    dim: (s) => s,
+  },
 ): string {
   const de = lang === "de";
   const width = Math.max(...result.dimensions.map((d) => d.name.length), 12);
   const num = (s: number) => s.toFixed(0).padStart(3);
-  const lines = [style.bold(de ? "Ergebnis dieses Interviews (0–100)" : "Result of this interview (0–100)")];
+  const lines = [
+    style.bold(de ? "Ergebnis dieses Interviews (0–100)" : "Result of this interview (0–100)"),
+  ];
   for (const d of result.dimensions) {
     if (d.applicable === 0) continue;
     const cov = style.dim(`${d.answered}/${d.applicable} ${de ? "beantwortet" : "answered"}`);

@@ -23,7 +23,10 @@ export interface UiTexts {
   readonly actionAlone: string;
   readonly exclusiveAlone: (label: string) => string;
   /** Short tokens typed into number / text inputs. */
-  readonly tokens: { readonly dontKnow: readonly string[]; readonly notApplicable: readonly string[] };
+  readonly tokens: {
+    readonly dontKnow: readonly string[];
+    readonly notApplicable: readonly string[];
+  };
 }
 
 const DE: UiTexts = {
@@ -44,9 +47,13 @@ const DE: UiTexts = {
   notANumber: "Bitte eine Zahl eingeben, z. B. 3 oder 2,5 (oder wn / nz).",
   outOfRange: "Diese Zahl liegt außerhalb des erwarteten Bereichs.",
   required: "Diese Frage ist eine Pflichtfrage.",
-  actionAlone: "Bitte entweder Antworten ankreuzen oder eine Aktion (zurück, Hilfe, speichern) – nicht beides.",
+  actionAlone:
+    "Bitte entweder Antworten ankreuzen oder eine Aktion (zurück, Hilfe, speichern) – nicht beides.",
   exclusiveAlone: (label) => `„${label}“ lässt sich nicht mit anderen Antworten kombinieren.`,
-  tokens: { dontKnow: ["wn", "dk", "weiß nicht", "weiss nicht"], notApplicable: ["nz", "na", "nicht zutreffend"] },
+  tokens: {
+    dontKnow: ["wn", "dk", "weiß nicht", "weiss nicht"],
+    notApplicable: ["nz", "na", "nicht zutreffend"],
+  },
 };
 
 const EN: UiTexts = {
