@@ -35,7 +35,10 @@ export function fmtPct(share: number | null | undefined, digits = 0, lang: Lang 
 /** Integers with a thin grouping: 1,234 (en) / 1.234 (de), fixed rules. */
 export function fmtInt(value: number | null | undefined, lang: Lang = "en"): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "–";
-  const s = String(Math.round(Math.abs(value))).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "de" ? "." : ",");
+  const s = String(Math.round(Math.abs(value))).replace(
+    /\B(?=(\d{3})+(?!\d))/g,
+    lang === "de" ? "." : ",",
+  );
   return value < 0 ? `-${s}` : s;
 }
 

@@ -38,7 +38,8 @@ const de = {
   byDimension: "Ergebnisse nach Dimension",
   byDepartment: "Ergebnisse nach Organisationseinheit",
   fieldsOfAction: "Handlungsfelder",
-  fieldsOfActionIntro: "Lücke zum Ziel mal Gewicht der Dimension, absteigend; mit den Maßnahmen des Fragebogens für die nächste Stufe.",
+  fieldsOfActionIntro:
+    "Lücke zum Ziel mal Gewicht der Dimension, absteigend; mit den Maßnahmen des Fragebogens für die nächste Stufe.",
   recommendations: "Empfohlene Maßnahmen",
   fromTo: "von {from} nach {to}",
   priorities: "Prioritäten",
@@ -49,11 +50,14 @@ const de = {
   difference: "Differenz",
   differenceNote: "Positiv: die Beschäftigten sehen die Verwaltung besser als die Außensicht.",
   heatmap: "Reifegrad nach Organisationseinheit und Dimension",
-  heatmapDesc: "Tabelle als Farbkarte: Zeilen Organisationseinheiten, Spalten Dimensionen, Farbe = Reifegradstufe des Mittelwerts.",
+  heatmapDesc:
+    "Tabelle als Farbkarte: Zeilen Organisationseinheiten, Spalten Dimensionen, Farbe = Reifegradstufe des Mittelwerts.",
   radar: "Profil",
-  radarDesc: "Netzdiagramm der Dimensionswerte (0–100) von {unit} im Vergleich zur Gesamtverwaltung und zum Ziel.",
+  radarDesc:
+    "Netzdiagramm der Dimensionswerte (0–100) von {unit} im Vergleich zur Gesamtverwaltung und zum Ziel.",
   distribution: "Antwortverteilung je Frage (Gesamtverwaltung)",
-  distributionIntro: "Ablehnende Antworten links der Mitte, zustimmende rechts, neutrale mittig; „weiß nicht“ und „nicht zutreffend“ daneben.",
+  distributionIntro:
+    "Ablehnende Antworten links der Mitte, zustimmende rechts, neutrale mittig; „weiß nicht“ und „nicht zutreffend“ daneben.",
   distributionDesc: "Gestapelte Balken der Antworten auf {item}.",
   reverseScored: "umgekehrt gewertet",
   dontKnow: "weiß nicht",
@@ -67,13 +71,15 @@ const de = {
   answersScored: "gewertete Antworten",
   invalid: "ungültig",
   suppression: "Anonymitätsschutz",
-  suppressionIntro: "Gruppen mit weniger als {k} Befragten werden in keinem Format gezeigt; weitere Zellen werden verdeckt, damit sich verdeckte Werte nicht aus Summen zurückrechnen lassen.",
+  suppressionIntro:
+    "Gruppen mit weniger als {k} Befragten werden in keinem Format gezeigt; weitere Zellen werden verdeckt, damit sich verdeckte Werte nicht aus Summen zurückrechnen lassen.",
   suppressionNone: "Keine Gruppe musste verdeckt werden.",
   suppressed: "verdeckt",
   belowMinimum: "weniger als {k} Befragte",
   secondary: "verdeckt, damit kleine Gruppen nicht zurückgerechnet werden können",
   reliability: "Skalenreliabilität (Cronbachs Alpha)",
-  reliabilityNote: "Alpha unter 0,7 ist markiert; ohne Wert bei weniger als {n} vollständigen Antworten oder weniger als zwei Fragen.",
+  reliabilityNote:
+    "Alpha unter 0,7 ist markiert; ohne Wert bei weniger als {n} vollständigen Antworten oder weniger als zwei Fragen.",
   alpha: "Alpha",
   items: "Fragen",
   complete: "vollständig",
@@ -99,11 +105,13 @@ const de = {
   after: "nachher",
   levelChange: "Stufenwechsel",
   progress: "Fortschritt zum Ziel",
-  progressNote: "Anteil der Lücke der früheren Erhebung, der geschlossen wurde (100 % = Ziel erreicht).",
+  progressNote:
+    "Anteil der Lücke der früheren Erhebung, der geschlossen wurde (100 % = Ziel erreicht).",
   up: "aufgestiegen",
   down: "abgestiegen",
   same: "gleich",
-  versionWarning: "Die Fragebogenversionen unterscheiden sich ({before} → {after}), die Fragen sind aber gleich.",
+  versionWarning:
+    "Die Fragebogenversionen unterscheiden sich ({before} → {after}), die Fragen sind aber gleich.",
   notComparable: "nicht vergleichbar",
   onlyIn: "nur in einer Erhebung",
   unitAdministration: "Gesamtverwaltung",
@@ -151,7 +159,8 @@ const en: Labels = {
   byDimension: "Results by dimension",
   byDepartment: "Results by department",
   fieldsOfAction: "Fields of action",
-  fieldsOfActionIntro: "Gap to the target times the dimension's weight, descending; with the questionnaire's measures for the next level.",
+  fieldsOfActionIntro:
+    "Gap to the target times the dimension's weight, descending; with the questionnaire's measures for the next level.",
   recommendations: "Recommended measures",
   fromTo: "from {from} to {to}",
   priorities: "Priorities",
@@ -162,11 +171,14 @@ const en: Labels = {
   difference: "Difference",
   differenceNote: "Positive: staff see the administration better than the outside view does.",
   heatmap: "Maturity by department and dimension",
-  heatmapDesc: "Table as a colour map: rows are departments, columns dimensions, colour = maturity level of the mean.",
+  heatmapDesc:
+    "Table as a colour map: rows are departments, columns dimensions, colour = maturity level of the mean.",
   radar: "Profile",
-  radarDesc: "Radar chart of the dimension scores (0–100) of {unit} compared with the whole administration and the target.",
+  radarDesc:
+    "Radar chart of the dimension scores (0–100) of {unit} compared with the whole administration and the target.",
   distribution: "Answer distribution per question (whole administration)",
-  distributionIntro: "Negative answers left of the centre, positive right, neutral centred; “don't know” and “not applicable” shown apart.",
+  distributionIntro:
+    "Negative answers left of the centre, positive right, neutral centred; “don't know” and “not applicable” shown apart.",
   distributionDesc: "Stacked bars of the answers to {item}.",
   reverseScored: "reverse-scored",
   dontKnow: "don't know",
@@ -180,13 +192,15 @@ const en: Labels = {
   answersScored: "scored answers",
   invalid: "invalid",
   suppression: "Anonymity protection",
-  suppressionIntro: "Groups with fewer than {k} respondents are shown in no format; further cells are hidden so that hidden values cannot be recovered from totals.",
+  suppressionIntro:
+    "Groups with fewer than {k} respondents are shown in no format; further cells are hidden so that hidden values cannot be recovered from totals.",
   suppressionNone: "No group had to be hidden.",
   suppressed: "suppressed",
   belowMinimum: "fewer than {k} respondents",
   secondary: "hidden so that small groups cannot be recovered",
   reliability: "Scale reliability (Cronbach's alpha)",
-  reliabilityNote: "Alpha below 0.7 is flagged; no value with fewer than {n} complete answers or fewer than two questions.",
+  reliabilityNote:
+    "Alpha below 0.7 is flagged; no value with fewer than {n} complete answers or fewer than two questions.",
   alpha: "Alpha",
   items: "Questions",
   complete: "complete",
@@ -216,7 +230,8 @@ const en: Labels = {
   up: "up",
   down: "down",
   same: "same",
-  versionWarning: "The questionnaire versions differ ({before} → {after}) but the questions are identical.",
+  versionWarning:
+    "The questionnaire versions differ ({before} → {after}) but the questions are identical.",
   notComparable: "not comparable",
   onlyIn: "only in one wave",
   unitAdministration: "Whole administration",

@@ -1,32 +1,75 @@
-// report.md: a first Markdown report (summary table per department and dimension).
+// report.md: the report document as GitHub-flavoured Markdown (charts are HTML-only).
 import type { Assessment } from "../scoring/assessment.js";
-import { fmt, type Lang, pick } from "./format.js";
+import { type Block, buildReportDocument, type Doc, type Inline } from "./document.js";
+import type { Lang } from "./format.js";
+import { labels } from "./labels.js";
 
-export function renderMarkdown(a: Assessment, lang: Lang = "de"): string {
-  const dims = a.dimensions.filter((d) => a.administration.dimensions.some((x) => x.id === d.id));
-  const out: string[] = [];
-  out.push(`# ${pick(a.administration.names, lang)}`, "");
+/** Escapes characters that Markdown (and HTML inside Markdown) would interpret. */
+export function escapeMd(s: string): string {
+  return s.replace(/[\\`*_[\]<>|#]/g, "\\$&").replace(/\r?\n/g, " ");
+}
+
+function inline(parts: readonly Inline[]): string {
+  return parts
+    .map((p) =>
+      typeof p === "string"
+        ? escapeMd(p)
+        : "strong" in p
+          ? `**${escapeMd(p.strong)}**`
+          : `\`${p.code.replace(/`/g, "'")}\``,
+    )
+    .join("");
+}
+
+function block(b: Block): string[] {
+  switch (b.kind) {
+    case "heading":
+      return [`### ${escapeMd(b.text)}`, ""];
+    case "paragraph":
+      return [inline(b.parts), ""];
+    case "list":
+      return [
+        ...b.items.flatMap((item, i) => [
+          `${b.ordered ? `${i + 1}.` : "-"} ${inline(item.parts)}`,
+          ...(item.sub ?? []).map((s) => `${b.ordered ? "   " : "  "}- ${escapeMd(s)}`),
+        ]),
+        "",
+      ];
+    case "table": {
+      const head = `| ${b.head.map(escapeMd).join(" | ")} |`;
+      const rule = `|${b.numeric.map((n) => (n ? "---:" : "---")).join("|")}|`;
+      const rows = b.rows.map(
+        (r) =>
+          `| ${r
+            .map((c) => {
+              const t = escapeMd(c.text);
+              return c.suppressed ? `_${t}_` : c.strong && t ? `**${t}**` : t;
+            })
+            .join(" | ")} |`,
+      );
+      return [head, rule, ...rows, ""];
+    }
+    case "chart":
+      return [];
+  }
+}
+
+export function renderDocMarkdown(doc: Doc): string {
+  const L = labels(doc.lang);
+  const out: string[] = [`# ${escapeMd(doc.title)}`, ""];
+  out.push(...doc.meta.map((m, i) => `${escapeMd(m)}${i < doc.meta.length - 1 ? "  " : ""}`), "");
   out.push(
-    `Questionnaire \`${a.questionnaire.id}\` ${a.questionnaire.version}, ${a.counts.respondents} respondents.`,
+    `**${L.tableOfContents}:** ${doc.sections.map((s) => `[${escapeMd(s.title)}](#${s.id})`).join(" · ")}`,
     "",
   );
-  out.push(`| | n | ${dims.map((d) => pick(d.name, lang)).join(" | ")} | overall |`);
-  out.push(`|---|---:|${dims.map(() => "---:").join("|")}|---:|`);
-  for (const u of [...a.departments, a.administration]) {
-    if (u.suppressed) {
-      out.push(
-        `| ${pick(u.names, lang)} | <${a.settings.minGroupSize} | ${dims.map(() => "–").join(" | ")} | – |`,
-      );
-      continue;
-    }
-    const cells = dims.map((d) => {
-      const x = u.dimensions.find((y) => y.id === d.id);
-      return x?.mean === undefined ? "–" : `${fmt(x.mean, 1, lang)} (${x.level})`;
-    });
-    out.push(
-      `| ${pick(u.names, lang)} | ${u.respondents} | ${cells.join(" | ")} | ${fmt(u.overall.score, 1, lang)} |`,
-    );
+  for (const s of doc.sections) {
+    out.push(`<a id="${s.id}"></a>`, "", `## ${escapeMd(s.title)}`, "");
+    for (const b of s.blocks) if (b.only !== "html") out.push(...block(b));
   }
-  out.push("");
+  while (out[out.length - 1] === "") out.pop();
   return `${out.join("\n")}\n`;
+}
+
+export function renderMarkdown(a: Assessment, options: { lang: Lang } = { lang: "de" }): string {
+  return renderDocMarkdown(buildReportDocument(a, options.lang));
 }

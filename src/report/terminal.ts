@@ -1,45 +1,110 @@
-// Terminal table: department × dimension means with levels; returns lines, prints nothing.
+// Terminal summary: department × dimension table with levels, the administration's row, the five
+// biggest gaps and what was suppressed. Returns text; printing is the caller's job. Colour comes
+// from the chalk instance (level 0 off a TTY), so the plain text is the same everywhere.
 import type { ChalkInstance } from "chalk";
 import type { Assessment, Unit } from "../scoring/assessment.js";
 import { fmt, type Lang, pick } from "./format.js";
+import { labels } from "./labels.js";
+import {
+  describeSuppression,
+  dimResult,
+  levelIndex,
+  levelLabel,
+  rootDimensions,
+  tableUnits,
+  unitName,
+} from "./view.js";
 
-export function renderTerminal(a: Assessment, c: ChalkInstance, lang: Lang = "de"): string {
-  const dims = a.administration.dimensions.map((d) => d.id);
-  const rows: Unit[] = [...a.departments, a.administration];
-  const nameW = Math.max(14, ...rows.map((u) => pick(u.names, lang).length));
-  const head = [
-    "".padEnd(nameW),
-    "n".padStart(5),
-    ...dims.map((d) => d.slice(0, 9).padStart(10)),
-    "overall".padStart(10),
-  ].join(" ");
-  const lines = [c.bold(head)];
-  const levelRank = new Map(a.levels.map((l) => [l.id, l.rank]));
-  const paint = (score: number | undefined, level: string | undefined | null) => {
-    const text = score === undefined ? "–" : `${fmt(score, 1, lang)} ${level ?? ""}`;
-    const cell = text.padStart(10);
-    const rank = level ? (levelRank.get(level) ?? 0) : 0;
-    return rank <= 1 ? c.red(cell) : rank === 2 ? c.yellow(cell) : rank >= 4 ? c.green(cell) : cell;
+export interface TerminalOptions {
+  readonly lang: Lang;
+  readonly color: ChalkInstance;
+}
+
+/** Display width (code points; the labels and names used here have no wide characters). */
+const width = (s: string) => [...s].length;
+const padEnd = (s: string, w: number) => s + " ".repeat(Math.max(0, w - width(s)));
+const padStart = (s: string, w: number) => " ".repeat(Math.max(0, w - width(s))) + s;
+const cut = (s: string, w: number) =>
+  [...s].length > w ? `${[...s].slice(0, w - 1).join("")}…` : s;
+
+export function renderTerminal(a: Assessment, options: TerminalOptions): string {
+  const { lang, color: c } = options;
+  const L = labels(lang);
+  const dims = rootDimensions(a);
+  const units: Unit[] = tableUnits(a);
+  const nameW = Math.min(32, Math.max(14, ...units.map((u) => width(unitName(u, lang)))));
+  const colW = 9;
+  const paint = (text: string, level: string | null | undefined): string => {
+    const i = levelIndex(a, level);
+    if (i < 0) return text;
+    const top = a.levels.length - 1;
+    return i === 0
+      ? c.red(text)
+      : i === top
+        ? c.green(text)
+        : i < top / 2
+          ? c.yellow(text)
+          : i > top / 2
+            ? c.cyan(text)
+            : text;
   };
-  for (const u of rows) {
-    const name = pick(u.names, lang).slice(0, nameW).padEnd(nameW);
+  const cellOf = (mean: number | null | undefined, level: string | null | undefined): string => {
+    if (mean === null || mean === undefined) return padStart("–", colW);
+    return paint(padStart(`${fmt(mean, 1, lang)} ${level ?? ""}`, colW), level);
+  };
+  const lines: string[] = [];
+  const title = `${L.reportTitle}: ${unitName(a.administration, lang)}${a.date ? ` (${L.date} ${a.date})` : ""}`;
+  lines.push(c.bold(title), "");
+  lines.push(
+    c.bold(
+      [
+        padEnd("", nameW),
+        padStart(L.n, 5),
+        ...dims.map((d) => padStart(cut(pick(d.name, lang), colW), colW)),
+        padStart(cut(L.overall, colW), colW),
+      ].join(" "),
+    ),
+  );
+  for (const u of units) {
+    const name = padEnd(cut(unitName(u, lang), nameW), nameW);
     if (u.suppressed) {
-      lines.push(
-        `${name} ${"<k".padStart(5)} ${c.dim("suppressed (fewer respondents than the minimum group size)")}`,
-      );
+      lines.push(`${name} ${padStart("", 5)} ${c.dim(`${L.suppressed}`)}`);
       continue;
     }
-    const cells = dims.map((id) => {
-      const d = u.dimensions.find((x) => x.id === id);
-      return d?.suppressed ? "<k".padStart(10) : paint(d?.mean, d?.level);
+    const cells = dims.map((d) => {
+      const r = dimResult(u, d.id);
+      return r?.suppressed
+        ? c.dim(padStart(L.suppressed.slice(0, colW), colW))
+        : cellOf(r?.mean, r?.level);
     });
     const line = [
       name,
-      String(u.respondents ?? "").padStart(5),
+      padStart(String(u.respondents ?? ""), 5),
       ...cells,
-      paint(u.overall.score ?? undefined, u.overall.level),
+      cellOf(u.overall.score, u.overall.level),
     ].join(" ");
     lines.push(u.kind === "administration" ? c.bold(line) : line);
+  }
+  const legend = a.levels.map((l) => `${l.id} ${pick(l.name, lang)}`).join(" · ");
+  lines.push(c.dim(`${L.level}: ${legend}`), "");
+
+  const top = (a.administration.priorities ?? []).slice(0, 5);
+  lines.push(c.bold(L.gapsTop));
+  if (top.length === 0) lines.push(`  ${L.noGaps}`);
+  top.forEach((p, i) => {
+    const d = dimResult(a.administration, p.dimension);
+    lines.push(
+      `  ${i + 1}. ${padEnd(cut(pick(a.dimensions.find((x) => x.id === p.dimension)?.name, lang) || p.dimension, 34), 34)} ` +
+        `${L.gap} ${padStart(fmt(p.gap, 1, lang), 5)}  ${levelLabel(a, d?.level, lang)} → ${levelLabel(a, d?.target, lang)}`,
+    );
+  });
+  lines.push("");
+  const records = a.suppression.records;
+  lines.push(c.bold(`${L.suppression} (k = ${a.suppression.minGroupSize})`));
+  if (records.length === 0) lines.push(`  ${L.suppressionNone}`);
+  for (const r of records) {
+    const s = describeSuppression(a, r, lang);
+    lines.push(`  ${s.unit}: ${c.dim(s.reason)}`);
   }
   return `${lines.join("\n")}\n`;
 }

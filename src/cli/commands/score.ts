@@ -1,27 +1,22 @@
-import { join } from "node:path";
 import { Command, Option } from "commander";
-import { readFileOrFail, readQuestionnaireSources, writeFileAtomic } from "../../io/files.js";
+import { readFileOrFail, readQuestionnaireSources } from "../../io/files.js";
 import { defaultQuestionnairePath, PACKAGE_VERSION } from "../../io/paths.js";
 import { UserError } from "../../io/user-error.js";
 import { hasErrors } from "../../problem.js";
 import { loadQuestionnaires } from "../../questionnaire/load.js";
-import { renderJson } from "../../report/json.js";
-import { renderMarkdown } from "../../report/markdown.js";
-import { renderTerminal } from "../../report/terminal.js";
 import { parseOwnFormat } from "../../responses/import/own-format.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../scoring/assessment.js";
 import { Scorer } from "../../scoring/score.js";
 import type { CliContext } from "../context.js";
 import type { ExitHolder } from "../main.js";
 import { formatProblems } from "../problems.js";
+import { addReportOptions, emitReports, type ReportFlags } from "../write-reports.js";
 
-interface ScoreOptions {
-  out?: string;
+interface ScoreOptions extends ReportFlags {
   questionnaires?: string;
   minGroupSize: string;
   minCoverage: string;
   weighting: "respondent" | "department";
-  lang: "de" | "en";
   date?: string;
 }
 
@@ -49,10 +44,9 @@ export function parseSettings(o: ScoreOptions): Settings {
 }
 
 export function scoreCommand(ctx: CliContext, exit: ExitHolder): Command {
-  return new Command("score")
+  const cmd = new Command("score")
     .description("score survey exports per department and dimension and write reports")
     .argument("<exports...>", "CSV answer files")
-    .option("-o, --out <dir>", "folder for assessment.json and reports")
     .option(
       "-q, --questionnaires <path>",
       "questionnaire folder or file (default: questionnaires/)",
@@ -75,44 +69,37 @@ export function scoreCommand(ctx: CliContext, exit: ExitHolder): Command {
         .choices(["respondent", "department"])
         .default("respondent"),
     )
-    .addOption(new Option("--lang <lang>", "report language").choices(["de", "en"]).default("de"))
-    .option("--date <YYYY-MM-DD>", "report date (never taken from the clock)")
-    .action(async (exports: string[], o: ScoreOptions) => {
-      const settings = parseSettings(o);
-      if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) {
-        throw new UserError(`--date must look like 2026-11-25 (got "${o.date}")`, 2);
-      }
-      const sources = await readQuestionnaireSources(
-        [o.questionnaires ?? defaultQuestionnairePath(ctx.cwd)],
-        ctx.cwd,
+    .option("--date <YYYY-MM-DD>", "report date (never taken from the clock)");
+  return addReportOptions(cmd).action(async (exports: string[], o: ScoreOptions) => {
+    const settings = parseSettings(o);
+    if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) {
+      throw new UserError(`--date must look like 2026-11-25 (got "${o.date}")`, 2);
+    }
+    const sources = await readQuestionnaireSources(
+      [o.questionnaires ?? defaultQuestionnairePath(ctx.cwd)],
+      ctx.cwd,
+    );
+    const loaded = loadQuestionnaires(sources);
+    if (hasErrors(loaded.problems)) {
+      throw new UserError(
+        "the questionnaires have errors; run `reifegrad validate`",
+        1,
+        loaded.problems,
       );
-      const loaded = loadQuestionnaires(sources);
-      if (hasErrors(loaded.problems)) {
-        throw new UserError(
-          "the questionnaires have errors; run `reifegrad validate`",
-          1,
-          loaded.problems,
-        );
-      }
-      if (loaded.questionnaires.length === 0) throw new UserError("no questionnaires found");
-      const scorer = new Scorer(loaded.questionnaires, {
-        settings,
-        generatorVersion: PACKAGE_VERSION,
-        ...(o.date ? { date: o.date } : {}),
-      });
-      for (const file of exports) {
-        const text = (await readFileOrFail(file)).toString("utf8");
-        const result = parseOwnFormat(file, text);
-        ctx.stderr(formatProblems(result.problems, ctx.colorErr));
-        for (const r of result.records) scorer.add(r);
-      }
-      const assessment = scorer.finish();
-      ctx.stdout(renderTerminal(assessment, ctx.color, o.lang));
-      if (o.out) {
-        await writeFileAtomic(join(o.out, "assessment.json"), renderJson(assessment));
-        await writeFileAtomic(join(o.out, "report.md"), renderMarkdown(assessment, o.lang));
-        ctx.stderr(`wrote ${join(o.out, "assessment.json")} and ${join(o.out, "report.md")}\n`);
-      }
-      exit.code = 0;
+    }
+    if (loaded.questionnaires.length === 0) throw new UserError("no questionnaires found");
+    const scorer = new Scorer(loaded.questionnaires, {
+      settings,
+      generatorVersion: PACKAGE_VERSION,
+      ...(o.date ? { date: o.date } : {}),
     });
+    for (const file of exports) {
+      const text = (await readFileOrFail(file)).toString("utf8");
+      const result = parseOwnFormat(file, text);
+      ctx.stderr(formatProblems(result.problems, ctx.colorErr));
+      for (const r of result.records) scorer.add(r);
+    }
+    const assessment = scorer.finish();
+    exit.code = await emitReports(ctx, assessment, o);
+  });
 }

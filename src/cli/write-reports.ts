@@ -1,0 +1,126 @@
+// The shared output step of `score`, `report` and `compare`: write rendered files atomically, or
+// with --check compare them byte for byte with what is in the folder and list what would change.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { type Command, Option } from "commander";
+import { writeFileAtomic } from "../io/files.js";
+import { UserError } from "../io/user-error.js";
+import { FORMATS, parseFormats, type RenderedFile, renderReportFiles } from "../report/render.js";
+import { renderTerminal } from "../report/terminal.js";
+import type { Assessment } from "../scoring/assessment.js";
+import type { CliContext } from "./context.js";
+
+export interface WriteOptions {
+  readonly out: string;
+  readonly check: boolean;
+}
+
+export type FileState = "current" | "changed" | "missing";
+
+/** What --check finds for each file (reads only). */
+export async function checkFiles(
+  files: readonly RenderedFile[],
+  out: string,
+): Promise<{ file: string; state: FileState }[]> {
+  return Promise.all(
+    files.map(async (f) => {
+      const path = join(out, f.name);
+      let existing: Buffer;
+      try {
+        existing = await readFile(path);
+      } catch {
+        return { file: path, state: "missing" as const };
+      }
+      return {
+        file: path,
+        state: existing.equals(Buffer.from(f.content, "utf8"))
+          ? ("current" as const)
+          : ("changed" as const),
+      };
+    }),
+  );
+}
+
+/** Writes every file (each atomically) or checks them; returns the exit code. */
+export async function writeReports(
+  ctx: CliContext,
+  files: readonly RenderedFile[],
+  o: WriteOptions,
+): Promise<number> {
+  if (o.check) {
+    const results = await checkFiles(files, o.out);
+    const stale = results.filter((r) => r.state !== "current");
+    for (const r of stale)
+      ctx.stderr(`${r.file}: ${r.state === "missing" ? "missing" : "would change"}\n`);
+    if (stale.length > 0) {
+      ctx.stderr(
+        `${ctx.colorErr.red("error")}: ${stale.length} of ${results.length} report file(s) are stale; regenerate them without --check\n`,
+      );
+      return 1;
+    }
+    ctx.stderr(`${results.length} report file(s) in ${o.out} are current\n`);
+    return 0;
+  }
+  for (const f of files) await writeFileAtomic(join(o.out, f.name), f.content);
+  ctx.stderr(`wrote ${files.map((f) => join(o.out, f.name)).join(", ")}\n`);
+  return 0;
+}
+
+export interface ReportFlags {
+  out?: string;
+  format: string;
+  lang: "de" | "en";
+  excel?: boolean;
+  check?: boolean;
+}
+
+/** Adds --out, --format, --lang, --excel and --check to a command (score, report). */
+export function addReportOptions(
+  cmd: Command,
+  outHelp = "folder for assessment.json and the reports",
+): Command {
+  return cmd
+    .option("-o, --out <dir>", outHelp)
+    .option(
+      "--format <list>",
+      `formats, comma-separated: ${FORMATS.join(",")} (or all)`,
+      FORMATS.join(","),
+    )
+    .addOption(new Option("--lang <lang>", "report language").choices(["de", "en"]).default("de"))
+    .option("--excel", "CSV for German Excel: UTF-8 BOM, ';' and decimal comma")
+    .option(
+      "--check",
+      "write nothing; exit 1 listing every file in --out that would change (for CI)",
+    );
+}
+
+/** Parses --format against the allowed names; unknown names are a usage error. */
+export function formatsOf(list: string, allowed: readonly string[] = FORMATS): string[] {
+  const { formats, unknown } = parseFormats(list, allowed);
+  if (unknown.length > 0 || formats.length === 0)
+    throw new UserError(
+      `--format: unknown format "${unknown.join(",") || list}" (choose from ${allowed.join(", ")})`,
+      2,
+    );
+  return formats;
+}
+
+/**
+ * The output step shared by `score` and `report`: prints the terminal summary, renders every
+ * file format to strings first, then writes them atomically (or checks them). Returns the exit code.
+ */
+export async function emitReports(
+  ctx: CliContext,
+  assessment: Assessment,
+  flags: ReportFlags,
+): Promise<number> {
+  const formats = formatsOf(flags.format);
+  if (flags.check && !flags.out)
+    throw new UserError("--check needs --out <dir> (the folder with the committed reports)", 2);
+  const options = { lang: flags.lang, excel: flags.excel ?? false };
+  const files = flags.out ? renderReportFiles(assessment, formats, options) : [];
+  if (formats.includes("terminal") && !flags.check)
+    ctx.stdout(renderTerminal(assessment, { lang: flags.lang, color: ctx.color }));
+  if (!flags.out) return 0;
+  return writeReports(ctx, files, { out: flags.out, check: flags.check ?? false });
+}

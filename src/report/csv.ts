@@ -1,0 +1,240 @@
+// Tidy CSV for R / pandas / SPSS: scores.csv (one row per unit × group × dimension, plus an
+// `overall` row), items.csv (one row per unit × item) and item-answers.csv (one row per unit ×
+// item × answer code). Text cells that a spreadsheet would run as a formula are prefixed with "'";
+// numbers stay numbers. `excel`: UTF-8 BOM, ";" and decimal comma, CRLF.
+import { stringify } from "csv-stringify/sync";
+import type { Assessment, DimensionResult, Overall, Unit } from "../scoring/assessment.js";
+import { plainNumber } from "./format.js";
+import { isExternalGroup, rootDimensions, visibleItems } from "./view.js";
+
+/** A number, a text, or empty. */
+type Value = number | string | null | undefined;
+
+export interface CsvOptions {
+  readonly excel?: boolean;
+}
+
+/** Neutralises formula injection: =, +, -, @, tab and CR at the start get a leading "'". */
+export function neutralise(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function table(
+  columns: readonly string[],
+  rows: readonly (readonly Value[])[],
+  o: CsvOptions,
+): string {
+  const cells = rows.map((r) =>
+    r.map((v) => {
+      if (v === null || v === undefined) return "";
+      if (typeof v === "number") {
+        if (!Number.isFinite(v)) return "";
+        const s = plainNumber(v, 6);
+        return o.excel ? s.replace(".", ",") : s;
+      }
+      return neutralise(v);
+    }),
+  );
+  const text = stringify(cells, {
+    header: true,
+    columns: [...columns],
+    delimiter: o.excel ? ";" : ",",
+    record_delimiter: o.excel ? "windows" : "unix",
+  });
+  return o.excel ? `\uFEFF${text}` : text;
+}
+
+export const SCORE_COLUMNS = [
+  "unit",
+  "unit_kind",
+  "group",
+  "dimension",
+  "n",
+  "mean",
+  "median",
+  "sd",
+  "ci_low",
+  "ci_high",
+  "level",
+  "target",
+  "gap",
+  "suppressed",
+] as const;
+
+function dimRow(unit: string, kind: string, group: string, d: DimensionResult): Value[] {
+  if (d.suppressed)
+    return [
+      unit,
+      kind,
+      group,
+      d.id,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      d.target,
+      null,
+      d.suppressed,
+    ];
+  return [
+    unit,
+    kind,
+    group,
+    d.id,
+    d.n,
+    d.mean,
+    d.median,
+    d.sd,
+    d.ciLow,
+    d.ciHigh,
+    d.level,
+    d.target,
+    d.gap,
+    "",
+  ];
+}
+
+function overallRow(
+  unit: string,
+  kind: string,
+  group: string,
+  o: Overall,
+  suppressed: string | undefined,
+): Value[] {
+  if (suppressed)
+    return [
+      unit,
+      kind,
+      group,
+      "overall",
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      suppressed,
+    ];
+  return [
+    unit,
+    kind,
+    group,
+    "overall",
+    o.n,
+    o.score,
+    o.median,
+    o.sd,
+    o.ciLow,
+    o.ciHigh,
+    o.level,
+    null,
+    null,
+    "",
+  ];
+}
+
+function unitRows(a: Assessment, u: Unit, unitId: string, kind: string, group: string): Value[][] {
+  if (u.suppressed) {
+    return [
+      ...rootDimensions(a).map(
+        (d) =>
+          [
+            unitId,
+            kind,
+            group,
+            d.id,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            u.suppressed!,
+          ] as Value[],
+      ),
+      overallRow(unitId, kind, group, u.overall, u.suppressed),
+    ];
+  }
+  return [
+    ...u.dimensions.map((d) => dimRow(unitId, kind, group, d)),
+    overallRow(unitId, kind, group, u.overall, undefined),
+  ];
+}
+
+export function renderScoresCsv(a: Assessment, o: CsvOptions = {}): string {
+  const rows: Value[][] = [];
+  rows.push(...unitRows(a, a.administration, "administration", "administration", ""));
+  for (const g of a.groups) {
+    if (isExternalGroup(a, g.id)) rows.push(...unitRows(a, g, g.id, "external", g.id));
+    else rows.push(...unitRows(a, g, "administration", "administration", g.id));
+  }
+  for (const d of a.departments) {
+    rows.push(...unitRows(a, d, d.id, "department", ""));
+    if (!d.suppressed)
+      for (const g of d.groups ?? []) rows.push(...unitRows(a, g, d.id, "department", g.id));
+  }
+  return table(SCORE_COLUMNS, rows, o);
+}
+
+export const ITEM_COLUMNS = [
+  "unit",
+  "unit_kind",
+  "item",
+  "dimension",
+  "n",
+  "mean",
+  "dont_know",
+  "not_applicable",
+  "blank",
+  "skipped",
+] as const;
+export const ANSWER_COLUMNS = ["unit", "unit_kind", "item", "dimension", "code", "count"] as const;
+
+function itemUnits(a: Assessment): { id: string; kind: string; unit: Unit }[] {
+  const out = [{ id: "administration", kind: "administration", unit: a.administration }];
+  for (const g of a.groups)
+    if (isExternalGroup(a, g.id)) out.push({ id: g.id, kind: "external", unit: g });
+  for (const d of a.departments) out.push({ id: d.id, kind: "department", unit: d });
+  return out;
+}
+
+export function renderItemsCsv(a: Assessment, o: CsvOptions = {}): string {
+  const rows: Value[][] = [];
+  for (const { id, kind, unit } of itemUnits(a)) {
+    for (const i of visibleItems(a, unit)) {
+      rows.push([
+        id,
+        kind,
+        i.id,
+        i.dimension,
+        i.n,
+        i.mean,
+        i.dontKnow,
+        i.notApplicable,
+        i.blank,
+        i.skipped,
+      ]);
+    }
+  }
+  return table(ITEM_COLUMNS, rows, o);
+}
+
+export function renderItemAnswersCsv(a: Assessment, o: CsvOptions = {}): string {
+  const rows: Value[][] = [];
+  for (const { id, kind, unit } of itemUnits(a)) {
+    for (const i of visibleItems(a, unit)) {
+      for (const [code, count] of Object.entries(i.counts))
+        rows.push([id, kind, i.id, i.dimension, code, count]);
+    }
+  }
+  return table(ANSWER_COLUMNS, rows, o);
+}

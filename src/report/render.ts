@@ -1,0 +1,59 @@
+// Renders the chosen formats to in-memory files. Pure: the CLI writes (or --checks) them after
+// every renderer has succeeded, so a failing render never leaves half-updated reports behind.
+import type { Assessment } from "../scoring/assessment.js";
+import { renderItemAnswersCsv, renderItemsCsv, renderScoresCsv } from "./csv.js";
+import type { Lang } from "./format.js";
+import { renderHtml } from "./html.js";
+import { renderJson } from "./json.js";
+import { renderMarkdown } from "./markdown.js";
+
+export const FORMATS = ["terminal", "md", "html", "json", "csv"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface RenderedFile {
+  /** File name inside the output folder. */
+  readonly name: string;
+  readonly content: string;
+}
+
+export interface ReportOptions {
+  readonly lang: Lang;
+  readonly excel?: boolean;
+}
+
+/** Parses "md,html" (or "all") into formats; returns the unknown names as errors. */
+export function parseFormats(
+  list: string,
+  allowed: readonly string[] = FORMATS,
+): { formats: string[]; unknown: string[] } {
+  const names = list
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (names.includes("all")) return { formats: [...allowed], unknown: [] };
+  return {
+    formats: allowed.filter((f) => names.includes(f)),
+    unknown: names.filter((n) => !allowed.includes(n)),
+  };
+}
+
+/** The files of the chosen formats (terminal output is not a file). */
+export function renderReportFiles(
+  a: Assessment,
+  formats: readonly string[],
+  o: ReportOptions,
+): RenderedFile[] {
+  const files: RenderedFile[] = [];
+  if (formats.includes("json")) files.push({ name: "assessment.json", content: renderJson(a) });
+  if (formats.includes("md"))
+    files.push({ name: "report.md", content: renderMarkdown(a, { lang: o.lang }) });
+  if (formats.includes("html"))
+    files.push({ name: "report.html", content: renderHtml(a, { lang: o.lang }) });
+  if (formats.includes("csv")) {
+    const csv = { excel: o.excel ?? false };
+    files.push({ name: "scores.csv", content: renderScoresCsv(a, csv) });
+    files.push({ name: "items.csv", content: renderItemsCsv(a, csv) });
+    files.push({ name: "item-answers.csv", content: renderItemAnswersCsv(a, csv) });
+  }
+  return files;
+}

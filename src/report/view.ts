@@ -1,0 +1,157 @@
+// Shared read-only views of an Assessment for every renderer: which units and dimensions to show,
+// the names of things, suppression notes, and which item results are safe to show.
+import type {
+  Assessment,
+  DimensionInfo,
+  DimensionResult,
+  ItemInfo,
+  ItemResult,
+  LevelInfo,
+  SuppressionRecord,
+  Unit,
+} from "../scoring/assessment.js";
+import { type Lang, pick } from "./format.js";
+import { fill, labels } from "./labels.js";
+
+export interface RenderOptions {
+  readonly lang: Lang;
+  /** Write CSV the way German Excel opens it (BOM, ";", decimal comma). */
+  readonly excel?: boolean;
+}
+
+/** The administration's dimensions (the root questionnaire's), in questionnaire order. */
+export function rootDimensions(a: Assessment): DimensionInfo[] {
+  const ids = new Set(a.administration.dimensions.map((d) => d.id));
+  const fromAdmin = a.dimensions.filter((d) => ids.has(d.id));
+  if (fromAdmin.length > 0) return fromAdmin;
+  // A fully suppressed administration has no dimension results: take the dimensions that the
+  // departments' questionnaires share, else all.
+  return a.dimensions.filter((d) => !a.items.length || a.items.some((i) => i.dimension === d.id));
+}
+
+export function dimensionInfo(a: Assessment, id: string): DimensionInfo | undefined {
+  return a.dimensions.find((d) => d.id === id);
+}
+
+export function dimensionName(a: Assessment, id: string, lang: Lang): string {
+  const d = dimensionInfo(a, id);
+  return d ? pick(d.name, lang) : id;
+}
+
+export function levelInfo(a: Assessment, id: string | null | undefined): LevelInfo | undefined {
+  return id ? a.levels.find((l) => l.id === id) : undefined;
+}
+
+/** "L3 Gestalter" */
+export function levelLabel(a: Assessment, id: string | null | undefined, lang: Lang): string {
+  const l = levelInfo(a, id);
+  if (!l) return id ?? "–";
+  const name = pick(l.name, lang);
+  return name && name !== l.id ? `${l.id} ${name}` : l.id;
+}
+
+export function levelIndex(a: Assessment, id: string | null | undefined): number {
+  return id ? a.levels.findIndex((l) => l.id === id) : -1;
+}
+
+export function unitName(u: Unit, lang: Lang): string {
+  return pick(u.names, lang) || u.name || u.id;
+}
+
+export function shownDepartments(a: Assessment): Unit[] {
+  return a.departments.filter((d) => !d.suppressed);
+}
+
+export function dimResult(u: Unit, id: string): DimensionResult | undefined {
+  return u.dimensions.find((d) => d.id === id);
+}
+
+/** True when a dimension cell has numbers that may be shown. */
+export function hasScore(d: DimensionResult | undefined): d is DimensionResult & { mean: number } {
+  return d !== undefined && !d.suppressed && d.mean !== undefined;
+}
+
+/** The administration's dimensions with scores, best first (ties by questionnaire order). */
+export function rankedDimensions(a: Assessment): DimensionResult[] {
+  const order = rootDimensions(a).map((d) => d.id);
+  return a.administration.dimensions
+    .filter(hasScore)
+    .slice()
+    .sort((x, y) => y.mean! - x.mean! || order.indexOf(x.id) - order.indexOf(y.id));
+}
+
+/** A suppression record in words (no numbers of the suppressed unit, only k). */
+export function describeSuppression(
+  a: Assessment,
+  r: SuppressionRecord,
+  lang: Lang,
+): { unit: string; reason: string } {
+  const L = labels(lang);
+  const parts = r.unit.split("/");
+  const names = parts.map((p) => {
+    const [kind, id = ""] = p.split(":");
+    if (kind === "administration") return L.administration;
+    if (kind === "department") {
+      const d = a.departments.find((x) => x.id === id);
+      return d ? unitName(d, lang) : id;
+    }
+    const g =
+      a.groups.find((x) => x.id === id) ??
+      a.departments.flatMap((d) => d.groups ?? []).find((x) => x.id === id);
+    return g ? unitName(g, lang) : id;
+  });
+  const unit = names.join(" / ") + (r.dimension ? ` – ${dimensionName(a, r.dimension, lang)}` : "");
+  const reason =
+    r.reason === "below-minimum"
+      ? fill(L.belowMinimum, { k: a.suppression.minGroupSize })
+      : L.secondary;
+  return { unit, reason };
+}
+
+/** Ids of the questionnaires used by suppressed departments (their own department files). */
+function suppressedQuestionnaires(a: Assessment): Set<string> {
+  const hidden = new Set(a.departments.filter((d) => d.suppressed).map((d) => d.id));
+  return new Set(
+    a.questionnaires.filter((q) => q.department && hidden.has(q.department)).map((q) => q.id),
+  );
+}
+
+/**
+ * Item results of a unit that are safe to show: the item's dimension is not suppressed in the
+ * unit, fewer than k people were asked never shows, and an administration item that only
+ * suppressed departments' questionnaires contain (its total would be theirs) never shows.
+ */
+export function visibleItems(a: Assessment, u: Unit): ItemResult[] {
+  if (u.suppressed || !u.items) return [];
+  const k = a.suppression.minGroupSize;
+  const hiddenDims = new Set(u.dimensions.filter((d) => d.suppressed).map((d) => d.id));
+  const hiddenQ = suppressedQuestionnaires(a);
+  const deptQ = new Set(a.questionnaires.filter((q) => q.department).map((q) => q.id));
+  const info = new Map(a.items.map((i) => [i.id, i]));
+  return u.items.filter((i) => {
+    if (hiddenDims.has(i.dimension)) return false;
+    if (i.n + i.dontKnow + i.notApplicable + i.blank < k) return false;
+    if (u.kind === "administration") {
+      const qs = info.get(i.id)?.questionnaires ?? [];
+      const fromDepartmentsOnly = qs.length > 0 && qs.every((q) => deptQ.has(q));
+      if (fromDepartmentsOnly && qs.some((q) => hiddenQ.has(q))) return false;
+    }
+    return true;
+  });
+}
+
+export function itemInfo(a: Assessment, id: string): ItemInfo | undefined {
+  return a.items.find((i) => i.id === id);
+}
+
+/** Units in the order reports list them: shown and suppressed departments (by id), then the administration. */
+export function tableUnits(a: Assessment): Unit[] {
+  return [...a.departments, a.administration];
+}
+
+/** A respondent group outside the administration (it has its own questionnaire, e.g. citizens). */
+export function isExternalGroup(a: Assessment, group: string): boolean {
+  return a.questionnaires.some(
+    (q) => q.group === group && !q.department && q.id !== a.questionnaire.id,
+  );
+}

@@ -1,0 +1,119 @@
+// Builds the small fixture assessments (fixtures/assessments/*.json) from the fixture
+// questionnaires and seeded synthetic answers, through the real loader and scorer.
+// Regenerate with UPDATE_GOLDEN=1 (see test/report/golden.test.ts).
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { loadQuestionnaires } from "../../src/questionnaire/load.js";
+import type { Questionnaire } from "../../src/questionnaire/model.js";
+import type { ResponseRecord } from "../../src/responses/model.js";
+import { type Assessment, DEFAULT_SETTINGS } from "../../src/scoring/assessment.js";
+import { Scorer } from "../../src/scoring/score.js";
+
+export const FIXTURE_QUESTIONNAIRES = "fixtures/assessments/src/questionnaires";
+
+function walk(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? walk(p) : /\.ya?ml$/.test(p) ? [p] : [];
+    });
+}
+
+export function fixtureQuestionnaires(version?: string): readonly Questionnaire[] {
+  const sources = walk(FIXTURE_QUESTIONNAIRES).map((path) => ({
+    path,
+    text: readFileSync(path, "utf8"),
+  }));
+  const { questionnaires, problems } = loadQuestionnaires(sources);
+  const errors = problems.filter((p) => p.severity === "error");
+  if (errors.length > 0) throw new Error(JSON.stringify(errors));
+  return version ? questionnaires.map((q) => ({ ...q, version })) : questionnaires;
+}
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Plan {
+  readonly department?: string;
+  readonly group: string;
+  readonly n: number;
+  /** Typical answer 1–5. */
+  readonly level: number;
+}
+
+export function fixtureRecords(
+  seed: number,
+  shift: number,
+  plans: readonly Plan[],
+): ResponseRecord[] {
+  const rand = rng(seed);
+  const answer = (level: number): string => {
+    const r = rand();
+    if (r < 0.05) return "dk";
+    if (r < 0.08) return "";
+    const v = Math.round(level + (rand() - 0.5) * 3);
+    return String(Math.min(5, Math.max(1, v)));
+  };
+  const out: ResponseRecord[] = [];
+  for (const p of plans) {
+    for (let i = 0; i < p.n; i++) {
+      const lv = p.level + shift;
+      const answers = new Map<string, string>();
+      const internal = p.group !== "citizens";
+      const ids = internal
+        ? ["str_01", "str_02", "prc_01", "prc_02", "srv_01"]
+        : ["cit_01", "cit_02"];
+      for (const id of ids) {
+        const a = id === "prc_02" ? String(6 - Number(answer(lv)) || "") : answer(lv);
+        if (a !== "" && a !== "NaN" && a !== "0")
+          answers.set(id, id === "prc_02" && a === "6" ? "1" : a);
+      }
+      if (internal) answers.set("srv_02", rand() < lv / 6 ? "yes" : "no");
+      if (p.department === "bauen") answers.set("bau_01", answer(lv - 0.5));
+      out.push({
+        respondent: `${p.department ?? p.group}-${i + 1}`,
+        ...(p.department ? { department: p.department } : {}),
+        group: p.group,
+        answers,
+      });
+    }
+  }
+  return out;
+}
+
+const PLANS: readonly Plan[] = [
+  { department: "bauen", group: "staff", n: 9, level: 2.4 },
+  { department: "bauen", group: "management", n: 3, level: 3 },
+  { department: "ordnung", group: "staff", n: 9, level: 3.4 },
+  { department: "soziales", group: "staff", n: 6, level: 3.8 },
+  { department: "rpa", group: "staff", n: 3, level: 1.5 },
+  { group: "citizens", n: 8, level: 2.8 },
+];
+
+export const DEPARTMENT_NAMES = {
+  ordnung: { de: "Ordnungsamt", en: "Public order office" },
+  soziales: { de: "Soziales", en: "Social services" },
+  rpa: { de: "Rechnungsprüfungsamt", en: "Audit office" },
+};
+
+export function buildFixture(wave: "2024" | "2026"): Assessment {
+  const qs = fixtureQuestionnaires(wave === "2026" ? "2026.1" : undefined);
+  const scorer = new Scorer(qs, {
+    settings: { ...DEFAULT_SETTINGS, minAlphaN: 10 },
+    generatorVersion: "0.1.0",
+    date: wave === "2024" ? "2024-10-15" : "2026-10-20",
+    departmentNames: DEPARTMENT_NAMES,
+  });
+  for (const r of fixtureRecords(wave === "2024" ? 24 : 26, wave === "2024" ? 0 : 0.5, PLANS))
+    scorer.add(r);
+  return scorer.finish();
+}
