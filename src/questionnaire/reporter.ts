@@ -21,11 +21,11 @@ export function reporterInto(problems: Problem[]): Report {
   };
 }
 
-/** Drops exact repeats (an inherited file's problem is found again for every file extending it). */
+/** Drops repeats: the same code at the same place (an inherited file's problem is found again for every file extending it). */
 export function uniqueProblems(problems: readonly Problem[]): Problem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
-    const key = JSON.stringify([p.code, p.file, p.line, p.column, p.message]);
+    const key = JSON.stringify([p.code, p.file, p.line, p.column]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
