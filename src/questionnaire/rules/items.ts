@@ -38,7 +38,7 @@ function checkChoices(id: string, type: "single" | "multi", origin: Origin, repo
       codes.add(code);
     }
     if (c.missing === undefined) {
-      scored++;
+      if (type === "single" || c.exclusive !== true) scored++;
       if (c.score === undefined) {
         report(
           "missing-field",
