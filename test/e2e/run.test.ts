@@ -1,0 +1,239 @@
+// Drives the BUILT CLI in a real pseudo-terminal (tmux) through a whole short interview: answers,
+// skip logic, going back and changing an answer, Ctrl-C (exit 130), resume from the list of
+// sessions, the finished row in answers.csv, and `score` reading it.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { BIN, ensureBuilt, ROOT } from "../interview/build.js";
+
+const FIXTURES = join(ROOT, "fixtures/interview/questionnaires");
+const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
+/** A tmux server of our own, so the tests never touch the user's sessions. */
+const SOCKET = `reifegrad-e2e-${process.pid}`;
+let counter = 0;
+const open: string[] = [];
+
+function tmux(...args: string[]): string {
+  return execFileSync("tmux", ["-L", SOCKET, ...args], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, "'\\''")}'`;
+}
+
+/** Starts `reifegrad <args>` in a fresh 120×40 terminal; the pane shows EXIT=<code> at the end. */
+function start(cwd: string, args: readonly string[]): string {
+  const name = `run-${++counter}`;
+  const cmd = `${shellQuote(process.execPath)} ${shellQuote(BIN)} ${args.map(shellQuote).join(" ")}; echo EXIT=$?; sleep 60`;
+  tmux(
+    "new-session",
+    "-d",
+    "-s",
+    name,
+    "-x",
+    "120",
+    "-y",
+    "40",
+    "-c",
+    cwd,
+    "-e",
+    "NO_COLOR=1",
+    cmd,
+  );
+  open.push(name);
+  return name;
+}
+
+/** The whole pane including what scrolled off, lines joined. */
+function screen(name: string): string {
+  return tmux("capture-pane", "-p", "-J", "-S", "-500", "-t", name);
+}
+
+async function waitFor(
+  name: string,
+  pattern: string | RegExp,
+  timeoutMs = 15_000,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = screen(name);
+    if (typeof pattern === "string" ? text.includes(pattern) : pattern.test(text)) return text;
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${String(pattern)}; the terminal shows:\n${text}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function keys(name: string, ...k: string[]): void {
+  tmux("send-keys", "-t", name, ...k);
+}
+
+function type(name: string, text: string): void {
+  tmux("send-keys", "-t", name, "-l", text);
+}
+
+const down = (n: number) => Array.from({ length: n }, () => "Down");
+
+describe.skipIf(!hasTmux)("reifegrad run in a terminal", () => {
+  beforeAll(() => ensureBuilt());
+  afterEach(() => {
+    for (const name of open.splice(0)) {
+      try {
+        tmux("kill-session", "-t", name);
+      } catch {
+        // already gone
+      }
+    }
+  });
+  afterAll(() => {
+    try {
+      tmux("kill-server");
+    } catch {
+      // no server left
+    }
+  });
+
+  it("interviews, goes back, survives Ctrl-C, resumes and writes a row that `score` reads", async () => {
+    const cwd = await mkdtemp(join(tmpdir(), "reifegrad-run-"));
+    const args = [
+      "run",
+      "--department",
+      "amt",
+      "--group",
+      "staff",
+      "--respondent",
+      "e2e-1",
+      "-q",
+      FIXTURES,
+    ];
+    const t1 = start(cwd, args);
+
+    await waitFor(t1, "Frage 1 von 7 · 0 beantwortet");
+    await waitFor(t1, "? Es gibt eine Digitalisierungsstrategie.");
+    keys(t1, ...down(3), "Enter"); // trifft eher zu
+    await waitFor(t1, "✔ Es gibt eine Digitalisierungsstrategie. trifft eher zu");
+    await waitFor(t1, "? Arbeiten Sie mit der E-Akte?");
+    keys(t1, "Enter"); // ja → the `when` follow-up appears
+    await waitFor(t1, "Frage 3 von 8 · 2 beantwortet");
+    await waitFor(t1, "? Die E-Akte wird im Alltag genutzt.");
+    keys(t1, ...down(7), "Enter"); // ← zurück (after 5 options, weiß nicht, nicht zutreffend)
+    await waitFor(t1, "✔ Die E-Akte wird im Alltag genutzt. ← zurück");
+    await waitFor(
+      t1,
+      /Frage 2 von 8 · 2 beantwortet[\s\S]*\? Arbeiten Sie mit der E-Akte\?\s*\n❯ ja/,
+    );
+    keys(t1, "Down", "Enter"); // change to nein → the follow-up is skipped
+    await waitFor(t1, "✔ Arbeiten Sie mit der E-Akte? nein");
+    await waitFor(t1, "Frage 3 von 7 · 2 beantwortet");
+    await waitFor(t1, "? Wie alt sind die Rechner im Schnitt? (Jahre)");
+    type(t1, "2,5");
+    keys(t1, "Enter");
+    await waitFor(t1, "? Wie weit ist das Online-Portal?");
+    keys(t1, "C-c");
+    const interrupted = await waitFor(t1, "EXIT=130");
+    expect(interrupted).toContain("Interview gespeichert. Fortsetzen mit:");
+    const id = /reifegrad run --resume (\S+)/.exec(interrupted)?.[1];
+    expect(id).toBeDefined();
+    const sessions = join(cwd, ".reifegrad/sessions");
+    expect(await readdir(sessions)).toEqual([`${id}.json`]);
+    const saved = JSON.parse(await readFile(join(sessions, `${id}.json`), "utf8"));
+    expect(saved.state.position).toBe("s_portal");
+    expect(saved.state.answers).toEqual({ b_strategy: "4", b_efile: "no", s_age: "2.5" });
+
+    // Resume without an id: the list of interrupted interviews, then exactly where it stopped.
+    const t2 = start(cwd, ["run", "--resume", "-q", FIXTURES]);
+    await waitFor(t2, "Welches Interview fortsetzen?");
+    await waitFor(t2, `${id}  Testamt · staff · e2e-1 · 3 von 7 beantwortet · weiter bei s_portal`);
+    keys(t2, "Enter");
+    await waitFor(t2, "Frage 4 von 7 · 3 beantwortet");
+    await waitFor(t2, "? Wie weit ist das Online-Portal?");
+    keys(t2, "Down", "Enter"); // nur Informationen
+    await waitFor(t2, "? Über welche Kanäle erreichen Sie die Bürger?");
+    keys(t2, "Space", "Down", "Down", "Space", "Enter"); // Website + E-Mail
+    await waitFor(t2, "✔ Über welche Kanäle erreichen Sie die Bürger? Website, E-Mail");
+    await waitFor(t2, "Videokonferenz (Zeile 1 von 2)");
+    keys(t2, ...down(3), "Enter"); // trifft eher zu
+    await waitFor(t2, /Chat \(Zeile 2 von 2\)\s*\n❯/);
+    keys(t2, ...down(5), "Enter"); // weiß nicht
+    await waitFor(t2, "? Anmerkungen");
+    type(t2, "Läuft, aber langsam");
+    keys(t2, "Enter");
+    const done = await waitFor(t2, "EXIT=0");
+    expect(done).toContain("Ergebnis dieses Interviews (0–100)");
+    expect(done).toMatch(/Grundlagen\s+38\s+Einsteiger/); // likert 4 → 75, nein → 0
+    expect(done).toContain("Antworten gespeichert in answers.csv (jetzt 1 Zeile).");
+    expect(await readdir(sessions)).toEqual([]);
+
+    const rows = parse(await readFile(join(cwd, "answers.csv"), "utf8"), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(rows).toEqual([
+      {
+        respondent: "e2e-1",
+        department: "amt",
+        group: "staff",
+        b_strategy: "4",
+        b_efile: "no",
+        b_efile_use: "",
+        b_plan: "",
+        s_age: "2.5",
+        s_portal: "info",
+        s_channels: "web;mail",
+        "s_tools[video]": "4",
+        "s_tools[chat]": "dk",
+        s_remarks: "Läuft, aber langsam",
+      },
+    ]);
+
+    const scored = spawnSync(
+      process.execPath,
+      [BIN, "score", "answers.csv", "-q", FIXTURES, "--out", "out"],
+      {
+        cwd,
+        encoding: "utf8",
+      },
+    );
+    expect(scored.stderr).not.toMatch(/error|warning/);
+    expect(scored.status).toBe(0);
+    const assessment = JSON.parse(await readFile(join(cwd, "out/assessment.json"), "utf8"));
+    expect(assessment.counts).toMatchObject({ respondents: 1, invalid: 0 });
+  });
+
+  it("save and quit keeps the session, with an anonymous id; nothing is appended yet", async () => {
+    const cwd = await mkdtemp(join(tmpdir(), "reifegrad-run-"));
+    const t1 = start(cwd, ["run", "-q", FIXTURES, "--lang", "en", "--answers", "out/answers.csv"]);
+    await waitFor(t1, "? Which department is interviewed?");
+    keys(t1, "Enter"); // Test office
+    await waitFor(t1, "? Which group does the respondent belong to?");
+    keys(t1, "Down", "Enter"); // Management
+    await waitFor(t1, "? Respondent id (empty = anonymous id)");
+    keys(t1, "Enter");
+    await waitFor(t1, "Question 1 of 8 · 0 answered"); // b_plan is asked of management
+    await waitFor(t1, "? There is a digitalisation strategy.");
+    keys(t1, ...down(8), "Enter"); // Save and quit (after 5 options, 2 missing answers, help)
+    const saved = await waitFor(t1, "EXIT=0");
+    expect(saved).toMatch(/reifegrad run --resume \S+ --questionnaires \S+ --lang en/);
+    const [file] = await readdir(join(cwd, ".reifegrad/sessions"));
+    const session = JSON.parse(await readFile(join(cwd, ".reifegrad/sessions", file!), "utf8"));
+    expect(session.state.respondent).toMatch(/^anon-[a-z0-9]{4}-[a-z0-9]{4}$/);
+    expect(session.state.group).toBe("management");
+    expect(existsSync(join(cwd, "out/answers.csv"))).toBe(false);
+  });
+
+  it("refuses to run without a terminal and points to score", () => {
+    const r = spawnSync(process.execPath, [BIN, "run", "-q", FIXTURES], {
+      input: "",
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("reifegrad score");
+  });
+});
