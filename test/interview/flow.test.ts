@@ -168,8 +168,18 @@ describe("a changed questionnaire", () => {
       ["s_tools[video]", "removed"],
     ]);
     expect(state.answers).toEqual({ b_efile: "no", s_age: "2.5", s_channels: "web;app" });
-    // The position (s_tools[chat]) still exists: the interview continues there.
-    expect(state.position).toBe("s_tools[chat]");
+    // s_portal's code is gone: the interview goes back to ask it again (then on to s_tools[chat]).
+    expect(state.position).toBe("s_portal");
+    expect(next(q2, state, { type: "answer", value: "full" }).position).toBe("s_channels");
+  });
+
+  it("keeps the position when only removed items were dropped", () => {
+    const q2 = loadFixture("amt", (f, t) =>
+      f === "amt.yaml" ? t.replace("items:\n", "remove: [b_strategy]\n\nitems:\n") : t,
+    );
+    const { state, dropped } = reconcile(q2, answered);
+    expect(dropped.map((d) => d.key)).toEqual(["b_strategy"]);
+    expect(state.position).toBe(answered.position);
   });
 
   it("moves the position to the first open step when its step is gone", () => {

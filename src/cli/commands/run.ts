@@ -32,7 +32,7 @@ import { findRoot, isExternal } from "../../scoring/score.js";
 import type { CliContext } from "../context.js";
 import { EXIT, type ExitHolder } from "../main.js";
 
-interface RunOptions {
+export interface RunOptions {
   department?: string;
   group?: string;
   respondent?: string;
@@ -94,9 +94,14 @@ export function runCommand(ctx: CliContext, exit: ExitHolder): Command {
     });
 }
 
-async function interview(ctx: CliContext, o: RunOptions, prompter: Prompter): Promise<number> {
+/** The command without the terminal: tests call it with a scripted Prompter. */
+export async function interview(
+  ctx: CliContext,
+  o: RunOptions,
+  prompter: Prompter,
+): Promise<number> {
   const sources = await readQuestionnaireSources(
-    [o.questionnaires ?? defaultQuestionnairePath(ctx.cwd)],
+    [resolve(ctx.cwd, o.questionnaires ?? defaultQuestionnairePath(ctx.cwd))],
     ctx.cwd,
   );
   const loaded = loadQuestionnaires(sources);

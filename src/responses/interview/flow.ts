@@ -225,7 +225,8 @@ export interface DroppedAnswer {
 /**
  * Fits a session to a questionnaire that changed since it started: answers to items (or grid
  * rows) that are gone, or whose code no longer fits, are dropped; the rest are kept. The position
- * stays when its step still exists, else moves to the first open step.
+ * stays when its step still exists, else moves to the first open step; when an earlier answer was
+ * dropped because its code no longer fits, the interview goes back to ask that question again.
  */
 export function reconcile(
   q: Questionnaire,
@@ -249,8 +250,17 @@ export function reconcile(
     questionnaire: { id: q.id, version: q.version, contentHash: q.contentHash },
     answers,
   };
-  const keep = state.position !== undefined && steps.has(state.position);
-  return { state: keep ? moved : { ...moved, position: firstOpenStep(q, moved)?.key }, dropped };
+  const order = stepsOf(q).map((s) => s.key);
+  const at = (key: string | undefined) => (key === undefined ? order.length : order.indexOf(key));
+  const keep = state.position === undefined || steps.has(state.position);
+  let position = keep ? state.position : firstOpenStep(q, moved)?.key;
+  // An answer dropped because its code no longer fits is asked again: go back to the earliest one.
+  const applicable = applicableItems(q, moved.group, answers);
+  for (const d of dropped) {
+    const step = steps.get(d.key);
+    if (step && applicable.has(step.item.id) && at(d.key) < at(position)) position = d.key;
+  }
+  return { state: { ...moved, position }, dropped };
 }
 
 // ---- the finished record --------------------------------------------------------------------------
