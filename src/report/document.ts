@@ -75,6 +75,7 @@ export function buildReportDocument(a: Assessment, lang: Lang): Doc {
   const L = labels(lang);
   const admin = a.administration;
   const meta: string[] = [
+    L.reportTitle,
     `${L.questionnaire}: ${a.questionnaire.id} (${L.version} ${a.questionnaire.version})`,
   ];
   if (a.date) meta.push(`${L.date}: ${a.date}`);
@@ -82,7 +83,7 @@ export function buildReportDocument(a: Assessment, lang: Lang): Doc {
     meta.push(`${L.respondents}: ${fmtInt(admin.respondents, lang)}`);
   return {
     lang,
-    title: `${L.reportTitle}: ${unitName(admin, lang)}`,
+    title: unitName(admin, lang),
     meta,
     sections: [
       summarySection(a, lang, L),

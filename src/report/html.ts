@@ -1,7 +1,13 @@
 // report.html: ONE self-contained file — inline CSS and inline SVG, no scripts, no network — with
 // a print stylesheet. Every text from questionnaires and data goes through esc().
 import type { Assessment } from "../scoring/assessment.js";
-import { type Block, buildReportDocument, type ChartSpec, type Inline } from "./document.js";
+import {
+  type Block,
+  buildReportDocument,
+  type ChartSpec,
+  type Doc,
+  type Inline,
+} from "./document.js";
 import type { Lang } from "./format.js";
 import { labels } from "./labels.js";
 import { distributionSvg, esc, heatmapSvg, levelColor, levelLegendSvg, radarSvg } from "./svg.js";
@@ -96,7 +102,12 @@ function chart(a: Assessment, spec: ChartSpec, lang: Lang): string {
   return svg ? `<div class="figure">${svg}</div>\n` : "";
 }
 
-function block(a: Assessment, b: Block, lang: Lang): string {
+function block(
+  b: Block,
+  lang: Lang,
+  charts: ChartRenderer,
+  levelFill: (level: string) => string,
+): string {
   switch (b.kind) {
     case "heading":
       return `<h3${b.id ? ` id="${esc(b.id)}"` : ""}>${esc(b.text)}</h3>\n`;
@@ -129,7 +140,7 @@ function block(a: Assessment, b: Block, lang: Lang): string {
                 c.level ? "lvl" : "",
               ].filter(Boolean);
               const sw = c.level
-                ? `<span class="sw" style="background:${levelColor(a, c.level).fill}"></span>`
+                ? `<span class="sw" style="background:${levelFill(c.level)}"></span>`
                 : "";
               const tag = j === 0 ? "th" : "td";
               const scope = j === 0 ? ' scope="row"' : "";
@@ -142,14 +153,21 @@ function block(a: Assessment, b: Block, lang: Lang): string {
       return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>\n`;
     }
     case "chart":
-      return chart(a, b.chart, lang);
+      return charts(b.chart, lang);
   }
 }
 
-export function renderHtml(a: Assessment, options: { lang: Lang }): string {
-  const { lang } = options;
+export type ChartRenderer = (spec: ChartSpec, lang: Lang) => string;
+
+/** Any report document as one self-contained HTML page. */
+export function renderDocHtml(
+  doc: Doc,
+  footer: string,
+  charts: ChartRenderer = () => "",
+  levelFill: (level: string) => string = () => "#ffffff",
+): string {
+  const { lang } = doc;
   const L = labels(lang);
-  const doc = buildReportDocument(a, lang);
   const out: string[] = [
     "<!DOCTYPE html>",
     `<html lang="${lang}">`,
@@ -170,14 +188,20 @@ export function renderHtml(a: Assessment, options: { lang: Lang }): string {
   ];
   for (const s of doc.sections) {
     out.push(`<section id="${s.id}">`, `<h2>${esc(s.title)}</h2>`);
-    for (const b of s.blocks) if (b.only !== "md") out.push(block(a, b, lang).trimEnd());
+    for (const b of s.blocks)
+      if (b.only !== "md") out.push(block(b, lang, charts, levelFill).trimEnd());
     out.push("</section>");
   }
-  out.push(
-    "</main>",
-    `<footer>${esc(`${a.generator.name} ${a.generator.version}`)}</footer>`,
-    "</body>",
-    "</html>",
-  );
+  out.push("</main>", `<footer>${esc(footer)}</footer>`, "</body>", "</html>");
   return `${out.join("\n")}\n`;
+}
+
+export function renderHtml(a: Assessment, options: { lang: Lang }): string {
+  const doc = buildReportDocument(a, options.lang);
+  return renderDocHtml(
+    doc,
+    `${a.generator.name} ${a.generator.version}`,
+    (spec, lang) => chart(a, spec, lang),
+    (level) => levelColor(a, level).fill,
+  );
 }

@@ -87,7 +87,7 @@ export function heatmapSvg(a: Assessment, lang: Lang): string {
   const labelW = 230;
   const cw = 96;
   const ch = 30;
-  const headH = 48;
+  const headH = 58;
   const cols = dims.length + 1;
   const width = labelW + cols * cw + 2;
   const height = headH + units.length * ch + 2;
@@ -97,7 +97,12 @@ export function heatmapSvg(a: Assessment, lang: Lang): string {
   const heads = [...dims.map((d) => pick(d.name, lang)), L.overall];
   heads.forEach((h, j) => {
     parts.push(
-      textLines(wrap(h, 14), labelW + j * cw + cw / 2, 18, 'text-anchor="middle" class="col-head"'),
+      textLines(
+        wrap(h, 14, 3),
+        labelW + j * cw + cw / 2,
+        16,
+        'text-anchor="middle" class="col-head"',
+      ),
     );
   });
   units.forEach((u, i) => {
@@ -195,7 +200,8 @@ export function radarSvg(a: Assessment, unit: Unit, lang: Lang): string {
   const dims = rootDimensions(a);
   if (dims.length < 3) return "";
   const size = 420;
-  const cx = size / 2;
+  const wide = 600;
+  const cx = wide / 2;
   const cy = size / 2 + 4;
   const radius = 130;
   const name = unitName(unit, lang);
@@ -372,7 +378,8 @@ export function distributionSvg(info: ItemInfo, r: ItemResult, lang: Lang): stri
   const apartX = center + half + 24;
   const width = apartX + 190;
   const legendH = 22;
-  const height = spec.bars.length * rowH + legendH + 8;
+  const legendRows = legendRowCount(spec.options, width - labelW - 10);
+  const height = spec.bars.length * rowH + legendH + (legendRows - 1) * 18 + 8;
   const text = pick(info.text, lang);
   const idSafe = `dist-${info.id.replace(/[^A-Za-z0-9_-]/g, "_")}`;
   const parts = [
@@ -416,16 +423,35 @@ export function distributionSvg(info: ItemInfo, r: ItemResult, lang: Lang): stri
     const apart = `${L.dontKnow} ${fmtInt(b.dontKnow, lang)} · ${L.notApplicable} ${fmtInt(b.notApplicable, lang)}`;
     parts.push(`<text x="${apartX}" y="${y + 14}" class="muted apart">${esc(apart)}</text>`);
   });
-  // Legend of the options.
+  // Legend of the options, wrapped onto rows.
   let x = labelW + 10;
-  const ly = spec.bars.length * rowH + 14;
+  let ly = spec.bars.length * rowH + 14;
   spec.options.forEach((o, j) => {
-    const short = wrap(o, 22, 1)[0] ?? "";
+    const short = wrap(o, 28, 1)[0] ?? "";
+    const w = 24 + [...short].length * 6.2;
+    if (x + w > width && x > labelW + 10) {
+      x = labelW + 10;
+      ly += 18;
+    }
     parts.push(
-      `<rect x="${x}" y="${ly - 9}" width="10" height="10" fill="${colors[j]}" stroke="#7a7a7a" stroke-width="0.5"/><text x="${x + 14}" y="${ly}" class="legend">${esc(short)}</text>`,
+      `<rect x="${n2(x)}" y="${ly - 9}" width="10" height="10" fill="${colors[j]}" stroke="#7a7a7a" stroke-width="0.5"/><text x="${n2(x + 14)}" y="${ly}" class="legend">${esc(short)}</text>`,
     );
-    x += 24 + [...short].length * 6;
+    x += w;
   });
   parts.push("</svg>");
   return parts.join("");
+}
+
+function legendRowCount(options: readonly string[], avail: number): number {
+  let rows = 1;
+  let x = 0;
+  for (const o of options) {
+    const w = 24 + [...(wrap(o, 28, 1)[0] ?? "")].length * 6.2;
+    if (x + w > avail && x > 0) {
+      rows++;
+      x = 0;
+    }
+    x += w;
+  }
+  return rows;
 }

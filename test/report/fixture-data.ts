@@ -1,10 +1,12 @@
 // Builds the small fixture assessments (fixtures/assessments/*.json) from the fixture
 // questionnaires and seeded synthetic answers, through the real loader and scorer.
 // Regenerate with UPDATE_GOLDEN=1 (see test/report/golden.test.ts).
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadQuestionnaires } from "../../src/questionnaire/load.js";
 import type { Questionnaire } from "../../src/questionnaire/model.js";
+import { renderJson } from "../../src/report/json.js";
+import { parseAssessment } from "../../src/report/read-assessment.js";
 import type { ResponseRecord } from "../../src/responses/model.js";
 import { type Assessment, DEFAULT_SETTINGS } from "../../src/scoring/assessment.js";
 import { Scorer } from "../../src/scoring/score.js";
@@ -116,4 +118,13 @@ export function buildFixture(wave: "2024" | "2026"): Assessment {
   for (const r of fixtureRecords(wave === "2024" ? 24 : 26, wave === "2024" ? 0 : 0.5, PLANS))
     scorer.add(r);
   return scorer.finish();
+}
+
+/** The committed fixture assessment; rewritten from the sources first when UPDATE_GOLDEN=1. */
+export function loadWave(wave: "2024" | "2026"): Assessment {
+  const path = `fixtures/assessments/wave-${wave}.json`;
+  if (process.env.UPDATE_GOLDEN === "1") writeFileSync(path, renderJson(buildFixture(wave)));
+  const parsed = parseAssessment(readFileSync(path, "utf8"));
+  if ("error" in parsed) throw new Error(parsed.error);
+  return parsed.assessment;
 }

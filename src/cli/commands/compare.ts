@@ -1,0 +1,62 @@
+// `reifegrad compare <before.json> <after.json>`: the trend between two survey waves. Refuses
+// (exit 1) when the questionnaires' items differ in a way that breaks comparability.
+import { Command, Option } from "commander";
+import { UserError } from "../../io/user-error.js";
+import {
+  buildTrend,
+  COMPARE_FORMATS,
+  comparability,
+  renderTrendFiles,
+  renderTrendTerminal,
+} from "../../report/compare.js";
+import type { CliContext } from "../context.js";
+import type { ExitHolder } from "../main.js";
+import { formatsOf, writeReports } from "../write-reports.js";
+import { readAssessmentFile } from "./report.js";
+
+interface CompareOptions {
+  out?: string;
+  format: string;
+  lang: "de" | "en";
+  check?: boolean;
+}
+
+export function compareCommand(ctx: CliContext, exit: ExitHolder): Command {
+  return new Command("compare")
+    .description("show the change between two assessments (survey waves)")
+    .argument("<before>", "the earlier assessment.json")
+    .argument("<after>", "the later assessment.json")
+    .option("-o, --out <dir>", "folder for compare.json / compare.md / compare.html")
+    .option(
+      "--format <list>",
+      `formats, comma-separated: ${COMPARE_FORMATS.join(",")}`,
+      COMPARE_FORMATS.join(","),
+    )
+    .addOption(new Option("--lang <lang>", "report language").choices(["de", "en"]).default("de"))
+    .option("--check", "write nothing; exit 1 listing every file in --out that would change")
+    .action(async (beforeFile: string, afterFile: string, o: CompareOptions) => {
+      const formats = formatsOf(o.format, COMPARE_FORMATS);
+      if (o.check && !o.out) throw new UserError("--check needs --out <dir>", 2);
+      const before = await readAssessmentFile(beforeFile);
+      const after = await readAssessmentFile(afterFile);
+      const c = comparability(before, after);
+      if (!c.comparable) {
+        for (const d of c.differences) ctx.stderr(`  ${d.item}: ${d.reasons.join(", ")}\n`);
+        throw new UserError(
+          `${beforeFile} and ${afterFile} are not comparable: ${c.differences.length} item(s) differ (${c.differences.map((d) => d.item).join(", ")})`,
+          1,
+        );
+      }
+      if (c.versionChanged)
+        ctx.stderr(
+          `${ctx.colorErr.yellow("warning")}: questionnaire versions differ (${before.questionnaire.version} → ${after.questionnaire.version}); the items are identical\n`,
+        );
+      const trend = buildTrend(before, after);
+      const files = o.out ? renderTrendFiles(trend, after, formats, o.lang) : [];
+      if (formats.includes("terminal") && !o.check)
+        ctx.stdout(renderTrendTerminal(trend, after, o.lang));
+      exit.code = o.out
+        ? await writeReports(ctx, files, { out: o.out, check: o.check ?? false })
+        : 0;
+    });
+}
