@@ -3,6 +3,7 @@
 import { Command, CommanderError } from "commander";
 import { PACKAGE_VERSION } from "../io/paths.js";
 import { UserError } from "../io/user-error.js";
+import { compareCommand } from "./commands/compare.js";
 import { initCommand } from "./commands/init.js";
 import { questionnairesCommand } from "./commands/questionnaires.js";
 import { reportCommand } from "./commands/report.js";
@@ -30,6 +31,7 @@ const COMMANDS: readonly CommandFactory[] = [
   questionnairesCommand,
   templateCommand,
   reportCommand,
+  compareCommand,
 ];
 
 export function buildProgram(ctx: CliContext, exit: ExitHolder): Command {
