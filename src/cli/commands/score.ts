@@ -1,18 +1,17 @@
 import { Command, Option } from "commander";
-import { readFileOrFail, readQuestionnaireSources } from "../../io/files.js";
+import { readQuestionnaireSources } from "../../io/files.js";
 import { defaultQuestionnairePath, PACKAGE_VERSION } from "../../io/paths.js";
 import { UserError } from "../../io/user-error.js";
 import { hasErrors } from "../../problem.js";
 import { loadQuestionnaires } from "../../questionnaire/load.js";
-import { parseOwnFormat } from "../../responses/import/own-format.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../scoring/assessment.js";
 import { Scorer } from "../../scoring/score.js";
 import type { CliContext } from "../context.js";
+import { addImportOptions, type ImportOptions, importExports } from "../import-exports.js";
 import type { ExitHolder } from "../main.js";
-import { formatProblems } from "../problems.js";
 import { addReportOptions, emitReports, type ReportFlags } from "../write-reports.js";
 
-interface ScoreOptions extends ReportFlags {
+interface ScoreOptions extends ReportFlags, ImportOptions {
   questionnaires?: string;
   minGroupSize: string;
   minCoverage: string;
@@ -46,7 +45,7 @@ export function parseSettings(o: ScoreOptions): Settings {
 export function scoreCommand(ctx: CliContext, exit: ExitHolder): Command {
   const cmd = new Command("score")
     .description("score survey exports per department and dimension and write reports")
-    .argument("<exports...>", "CSV answer files")
+    .argument("<exports...>", "export files (CSV, TSV) or folders of them")
     .option(
       "-q, --questionnaires <path>",
       "questionnaire folder or file (default: questionnaires/)",
@@ -70,36 +69,33 @@ export function scoreCommand(ctx: CliContext, exit: ExitHolder): Command {
         .default("respondent"),
     )
     .option("--date <YYYY-MM-DD>", "report date (never taken from the clock)");
-  return addReportOptions(cmd).action(async (exports: string[], o: ScoreOptions) => {
-    const settings = parseSettings(o);
-    if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) {
-      throw new UserError(`--date must look like 2026-11-25 (got "${o.date}")`, 2);
-    }
-    const sources = await readQuestionnaireSources(
-      [o.questionnaires ?? defaultQuestionnairePath(ctx.cwd)],
-      ctx.cwd,
-    );
-    const loaded = loadQuestionnaires(sources);
-    if (hasErrors(loaded.problems)) {
-      throw new UserError(
-        "the questionnaires have errors; run `reifegrad validate`",
-        1,
-        loaded.problems,
+  return addReportOptions(addImportOptions(cmd)).action(
+    async (exports: string[], o: ScoreOptions) => {
+      const settings = parseSettings(o);
+      if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) {
+        throw new UserError(`--date must look like 2026-11-25 (got "${o.date}")`, 2);
+      }
+      const sources = await readQuestionnaireSources(
+        [o.questionnaires ?? defaultQuestionnairePath(ctx.cwd)],
+        ctx.cwd,
       );
-    }
-    if (loaded.questionnaires.length === 0) throw new UserError("no questionnaires found");
-    const scorer = new Scorer(loaded.questionnaires, {
-      settings,
-      generatorVersion: PACKAGE_VERSION,
-      ...(o.date ? { date: o.date } : {}),
-    });
-    for (const file of exports) {
-      const text = (await readFileOrFail(file)).toString("utf8");
-      const result = parseOwnFormat(file, text);
-      ctx.stderr(formatProblems(result.problems, ctx.colorErr));
-      for (const r of result.records) scorer.add(r);
-    }
-    const assessment = scorer.finish();
-    exit.code = await emitReports(ctx, assessment, o);
-  });
+      const loaded = loadQuestionnaires(sources);
+      if (hasErrors(loaded.problems)) {
+        throw new UserError(
+          "the questionnaires have errors; run `reifegrad validate`",
+          1,
+          loaded.problems,
+        );
+      }
+      if (loaded.questionnaires.length === 0) throw new UserError("no questionnaires found");
+      const scorer = new Scorer(loaded.questionnaires, {
+        settings,
+        generatorVersion: PACKAGE_VERSION,
+        ...(o.date ? { date: o.date } : {}),
+      });
+      const input = await importExports(exports, o, scorer, ctx);
+      const assessment = scorer.finish(input);
+      exit.code = await emitReports(ctx, assessment, o);
+    },
+  );
 }

@@ -1,0 +1,280 @@
+// `score`'s input side: the import flags, reading every export through the importer into the
+// scorer, the per-file detection lines, problems (capped), the account and the rejects file.
+import { join, relative } from "node:path";
+import { type Command, Option } from "commander";
+import { readFileOrFail } from "../io/files.js";
+import { fileExportReader, listExportFiles, totalBytes } from "../io/read-export.js";
+import { RejectsWriter } from "../io/rejects-writer.js";
+import { UserError } from "../io/user-error.js";
+import { hasErrors } from "../problem.js";
+import { buildCatalog, type Catalog } from "../responses/import/catalog.js";
+import { type Delimiter, delimiterName, parseDelimiter } from "../responses/import/csv.js";
+import { type EncodingName, parseEncodingName } from "../responses/import/encoding.js";
+import { EMPTY_MAPPING, type Mapping, parseMapping } from "../responses/import/mapping.js";
+import { PRESET_IDS, type PresetId } from "../responses/import/presets/index.js";
+import type { FileAccount, ImportAccount, ImportSettings } from "../responses/import/run.js";
+import { importFiles } from "../responses/import/run.js";
+import { isIdLike } from "../responses/import/text.js";
+import type { Scorer } from "../scoring/score.js";
+import type { CliContext } from "./context.js";
+import { formatProblems } from "./problems.js";
+
+export interface ImportOptions {
+  out?: string;
+  encoding?: string;
+  delimiter?: string;
+  preset?: PresetId;
+  mapping?: string;
+  department?: string;
+  group?: string;
+  includeIncomplete?: boolean;
+  allowUnknownDepartments?: boolean;
+  keepDuplicates?: boolean;
+  strict?: boolean;
+  /** --check (reports): write nothing, so no rejects file either. */
+  check?: boolean;
+}
+
+/** Adds the import flags to a command (score, map). */
+export function addImportOptions(cmd: Command, withScoring = true): Command {
+  cmd
+    .option(
+      "--encoding <name>",
+      "force the encoding: utf-8, utf-16le, utf-16be, windows-1252 (default: detect)",
+    )
+    .option("--delimiter <char>", 'force the delimiter: "," ";" or tab (default: detect)')
+    .addOption(
+      new Option(
+        "--preset <tool>",
+        "force the export dialect (default: detect from the header)",
+      ).choices([...PRESET_IDS]),
+    )
+    .option(
+      "--mapping <file>",
+      "mapping file: columns, labels and department names (see docs/mapping-format.md)",
+    )
+    .option(
+      "--department <id>",
+      "department of every row (when the export has no department column)",
+    )
+    .option(
+      "--group <id>",
+      "respondent group of every row (default: the group column, else the questionnaire's group)",
+    )
+    .option(
+      "--include-incomplete",
+      "also score incomplete responses (LimeSurvey: empty submitdate)",
+    )
+    .option(
+      "--allow-unknown-departments",
+      "score departments that match no questionnaire with the core questionnaire",
+    );
+  if (withScoring) {
+    cmd
+      .option(
+        "--keep-duplicates",
+        "score every row even when a respondent id repeats (default: keep the last)",
+      )
+      .option("--strict", "any import problem fails the run (exit 1) before anything is written");
+  }
+  return cmd;
+}
+
+export interface ImportSetup {
+  readonly files: string[];
+  readonly catalog: Catalog;
+  readonly settings: ImportSettings;
+}
+
+/** Validates the flags and loads the mapping file: usage errors exit 2, a bad mapping exits 1. */
+export async function prepareImport(
+  exportsArg: readonly string[],
+  o: ImportOptions,
+  scorer: Pick<Scorer, "questionnaires" | "root" | "questionnaireFor">,
+  ctx: CliContext,
+): Promise<ImportSetup> {
+  let encoding: EncodingName | undefined;
+  if (o.encoding !== undefined) {
+    encoding = parseEncodingName(o.encoding);
+    if (!encoding)
+      throw new UserError(
+        `--encoding must be utf-8, utf-16le, utf-16be or windows-1252 (got "${o.encoding}")`,
+        2,
+      );
+  }
+  let delimiter: Delimiter | undefined;
+  if (o.delimiter !== undefined) {
+    delimiter = parseDelimiter(o.delimiter);
+    if (!delimiter)
+      throw new UserError(`--delimiter must be "," ";" or tab (got "${o.delimiter}")`, 2);
+  }
+  const catalog = buildCatalog(scorer.questionnaires);
+  if (o.group !== undefined && !catalog.groupIds.includes(o.group)) {
+    throw new UserError(
+      `--group must be one of ${catalog.groupIds.join(", ")} (got "${o.group}")`,
+      2,
+    );
+  }
+  if (o.department !== undefined && !catalog.departmentNames.has(o.department)) {
+    if (!isIdLike(o.department)) {
+      throw new UserError(
+        `--department must be a department id such as ${[...catalog.departmentNames.keys()].join(", ")} (got "${o.department}")`,
+        2,
+      );
+    }
+    if (!o.allowUnknownDepartments) {
+      throw new UserError(
+        `--department ${o.department} has no questionnaire; add --allow-unknown-departments to score it with the core questionnaire`,
+        2,
+      );
+    }
+  }
+  let mapping: Mapping = EMPTY_MAPPING;
+  if (o.mapping !== undefined) {
+    const text = (await readFileOrFail(o.mapping)).toString("utf8");
+    const path = relative(ctx.cwd, o.mapping) || o.mapping;
+    const r = parseMapping({ path, text }, catalog);
+    if (hasErrors(r.problems) || !r.mapping)
+      throw new UserError(`the mapping file ${path} has errors`, 1, r.problems);
+    if (r.problems.length > 0) ctx.stderr(formatProblems(r.problems, ctx.colorErr));
+    mapping = r.mapping;
+  }
+  const files = await listExportFiles(exportsArg);
+  if (files.length === 0)
+    throw new UserError(`no *.csv, *.tsv or *.txt files in ${exportsArg.join(", ")}`);
+  return {
+    files,
+    catalog,
+    settings: {
+      ...(encoding ? { encoding } : {}),
+      ...(delimiter ? { delimiter } : {}),
+      ...(o.preset ? { preset: o.preset } : {}),
+      mapping,
+      overrides: { global: mapping.values, byItem: mapping.itemValues },
+      dedupe: !o.keepDuplicates,
+      row: {
+        ...(o.department !== undefined ? { department: o.department } : {}),
+        ...(o.group !== undefined ? { group: o.group } : {}),
+        defaultGroup: scorer.root.group,
+        includeIncomplete: Boolean(o.includeIncomplete),
+        allowUnknownDepartments: Boolean(o.allowUnknownDepartments),
+        questionnaireFor: (d, g) => scorer.questionnaireFor(d, g),
+      },
+    },
+  };
+}
+
+/** Large inputs get a progress bar (on a TTY only). */
+const PROGRESS_MIN_BYTES = 16 << 20;
+
+/**
+ * Reads every export into the scorer. Prints detection, problems and the account to stderr,
+ * writes `<out>/rejects.csv`, and returns what goes into assessment.json as `input`.
+ * Under --strict any problem throws (exit 1) before anything is written.
+ */
+export async function importExports(
+  exportsArg: readonly string[],
+  o: ImportOptions,
+  scorer: Scorer,
+  ctx: CliContext,
+): Promise<ImportAccount> {
+  const setup = await prepareImport(exportsArg, o, scorer, ctx);
+  const total = 2 * (await totalBytes(setup.files));
+  const rejects =
+    o.out && !o.strict && !o.check ? new RejectsWriter(join(o.out, "rejects.csv")) : undefined;
+  const bar = ctx.stderrIsTTY && total >= 2 * PROGRESS_MIN_BYTES ? progressBar(ctx) : undefined;
+  let result: Awaited<ReturnType<typeof importFiles>>;
+  try {
+    result = await importFiles(
+      setup.files,
+      fileExportReader(),
+      setup.catalog,
+      setup.settings,
+      {
+        add: (r) => scorer.add(r),
+        ...(rejects
+          ? { reject: (c) => rejects.write(c), rejectHeader: (c) => rejects.write(c) }
+          : {}),
+        ...(bar ? { progress: bar.update } : {}),
+        detected: (f) => {
+          bar?.clear();
+          ctx.stderr(`${f.file}: ${describeDetection(f)}\n`);
+        },
+      },
+      total,
+    );
+  } catch (e) {
+    rejects?.discard();
+    throw e;
+  } finally {
+    bar?.clear();
+  }
+  const { account, log } = result;
+  ctx.stderr(formatProblems(log.kept, ctx.colorErr));
+  for (const { code, more } of log.overflow()) ctx.stderr(`… and ${more} more ${code}\n`);
+  for (const f of account.files) ctx.stderr(`${f.file}: ${accountLine(f)}\n`);
+  if (account.files.length > 1) ctx.stderr(`total: ${accountLine(account.totals)}\n`);
+  const summary =
+    log.total === 0
+      ? "no problems"
+      : `${log.total} problem${log.total === 1 ? "" : "s"} (${log.errors} error${log.errors === 1 ? "" : "s"}, ${log.warnings} warning${log.warnings === 1 ? "" : "s"})`;
+  if (o.strict && log.total > 0) {
+    throw new UserError(`${summary} in the exports; --strict: nothing written`, 1);
+  }
+  ctx.stderr(`${summary}\n`);
+  if (rejects) {
+    if (rejects.commit())
+      ctx.stderr(
+        `wrote ${rejects.path}: ${account.totals.rejected} rejected row${account.totals.rejected === 1 ? "" : "s"}\n`,
+      );
+  } else if (account.totals.rejected > 0 && !o.out) {
+    ctx.stderr(`${account.totals.rejected} rejected rows; pass --out to get them in rejects.csv\n`);
+  }
+  return account;
+}
+
+export function describeDetection(f: FileAccount): string {
+  return [
+    `encoding ${f.encoding}${f.bom ? " (BOM)" : ""}`,
+    `delimiter ${delimiterName(f.delimiter)}`,
+    `preset ${f.preset}${f.presetDetected ? "" : " (not detected)"}`,
+  ].join(", ");
+}
+
+export function accountLine(a: {
+  rows: number;
+  scored: number;
+  rejected: number;
+  incomplete: number;
+  duplicates: number;
+}): string {
+  const dup =
+    a.duplicates > 0 ? ` (${a.duplicates} duplicate${a.duplicates === 1 ? "" : "s"})` : "";
+  return `${a.rows} rows read = ${a.scored} scored + ${a.rejected} rejected${dup} + ${a.incomplete} incomplete`;
+}
+
+function progressBar(ctx: CliContext): {
+  update: (done: number, total: number) => void;
+  clear: () => void;
+} {
+  let last = 0;
+  let shown = false;
+  return {
+    update(done, total) {
+      const now = performance.now();
+      if (now - last < 100 && done < total) return;
+      last = now;
+      const share = total === 0 ? 1 : done / total;
+      const width = 30;
+      const full = Math.round(share * width);
+      ctx.stderr(
+        `\r[${"#".repeat(full)}${".".repeat(width - full)}] ${(share * 100).toFixed(0).padStart(3)}%`,
+      );
+      shown = true;
+    },
+    clear() {
+      if (shown) ctx.stderr("\r\x1b[2K");
+      shown = false;
+    },
+  };
+}

@@ -1,0 +1,193 @@
+// The column plan of one export: which column is metadata (respondent, department, group,
+// submit date), which holds which item, grid row or choice, and which matched nothing.
+import { type Problem, problem } from "../../problem.js";
+import { type Catalog, type ColumnTarget, findSub } from "./catalog.js";
+import type { Mapping } from "./mapping.js";
+import { commonRole, type MetaRole, type Preset } from "./presets/index.js";
+import { normalizeKey, splitBracket } from "./text.js";
+import { type Converter, compileConverter, type ValueOverrides } from "./values.js";
+
+export interface ItemColumn {
+  readonly col: number;
+  readonly slot: number;
+  readonly key: string;
+  readonly item: string;
+  readonly convert: Converter;
+}
+
+export interface ChoiceColumn {
+  readonly col: number;
+  readonly slot: number;
+  readonly item: string;
+  readonly choice: string;
+  /** Choice labels (any language): a cell holding one of them counts as ticked. */
+  readonly labels: readonly string[];
+}
+
+export type ColumnKind =
+  | { readonly kind: "meta"; readonly role: MetaRole }
+  | { readonly kind: "item"; readonly target: ColumnTarget }
+  | { readonly kind: "ignored" }
+  | { readonly kind: "unmatched" };
+
+export interface ColumnPlan {
+  readonly header: readonly string[];
+  readonly kinds: readonly ColumnKind[];
+  /** Columns holding a respondent id, best first. */
+  readonly respondentCols: readonly number[];
+  readonly departmentCol: number;
+  readonly groupCol: number;
+  readonly submittedCol: number;
+  readonly itemCols: readonly ItemColumn[];
+  readonly choiceCols: readonly ChoiceColumn[];
+  /** Answer key (item id or `item[row]`) → slot in a row's values. */
+  readonly keyIndex: ReadonlyMap<string, number>;
+  /** Item ids that have a column. */
+  readonly items: ReadonlySet<string>;
+  readonly problems: readonly Problem[];
+}
+
+export function planColumns(
+  file: string,
+  header: readonly string[],
+  preset: Preset,
+  catalog: Catalog,
+  mapping: Mapping,
+  overrides: ValueOverrides,
+): ColumnPlan {
+  const problems: Problem[] = [];
+  const kinds: ColumnKind[] = header.map((h) => classify(h, preset, catalog, mapping));
+  const keyIndex = new Map<string, number>();
+  const firstCol = new Map<string, number>();
+  const itemCols: ItemColumn[] = [];
+  const choiceCols: ChoiceColumn[] = [];
+  const items = new Set<string>();
+  const slotOf = (key: string) => {
+    let s = keyIndex.get(key);
+    if (s === undefined) {
+      s = keyIndex.size;
+      keyIndex.set(key, s);
+    }
+    return s;
+  };
+  kinds.forEach((k, col) => {
+    if (k.kind === "unmatched") {
+      problems.push(
+        problem("unmatched-column", `column "${header[col]}" matches no item and is ignored`, {
+          file,
+          line: 1,
+          column: col + 1,
+          severity: "warning",
+          hint: "map it in a mapping file (`reifegrad map` writes a draft), or mark it `ignore`",
+        }),
+      );
+      return;
+    }
+    if (k.kind !== "item") return;
+    const t = k.target;
+    const ci = catalog.items.get(t.item)!;
+    const key = t.row ? `${t.item}[${t.row}]` : t.choice ? `${t.item}[${t.choice}]` : t.item;
+    const before = firstCol.get(key);
+    if (before !== undefined) {
+      problems.push(
+        problem(
+          "duplicate-column",
+          `column "${header[col]}" maps to ${key} like column ${before + 1}; it is ignored`,
+          {
+            file,
+            line: 1,
+            column: col + 1,
+            severity: "warning",
+            hint: "remove one of the columns or map it elsewhere in a mapping file",
+          },
+        ),
+      );
+      kinds[col] = { kind: "ignored" };
+      return;
+    }
+    firstCol.set(key, col);
+    items.add(t.item);
+    if (t.choice !== undefined) {
+      const choice =
+        ci.item.type === "multi" ? ci.item.choices.find((c) => c.code === t.choice) : undefined;
+      choiceCols.push({
+        col,
+        slot: slotOf(t.item),
+        item: t.item,
+        choice: t.choice,
+        labels: choice ? Object.values(choice.label) : [],
+      });
+    } else {
+      itemCols.push({
+        col,
+        slot: slotOf(key),
+        key,
+        item: t.item,
+        convert: compileConverter(ci, preset.multiSeparator, overrides),
+      });
+    }
+  });
+  const roleCols = (role: MetaRole) =>
+    kinds.flatMap((k, i) => (k.kind === "meta" && k.role === role ? [i] : []));
+  const respondentCols = preset.respondentRoles.flatMap(roleCols);
+  if (mapping.respondent !== undefined) respondentCols.unshift(...roleCols("respondent"));
+  return {
+    header,
+    kinds,
+    respondentCols: [...new Set(respondentCols)],
+    departmentCol: roleCols("department")[0] ?? -1,
+    groupCol: roleCols("group")[0] ?? -1,
+    submittedCol: roleCols("submitted")[0] ?? -1,
+    itemCols,
+    choiceCols,
+    keyIndex,
+    items,
+    problems,
+  };
+}
+
+function classify(raw: string, preset: Preset, catalog: Catalog, mapping: Mapping): ColumnKind {
+  const h = normalizeKey(raw);
+  const mapped = mapping.columns.get(h);
+  if (mapped === "ignore") return { kind: "ignored" };
+  if (mapped) return { kind: "item", target: mapped };
+  if (mapping.department === h) return { kind: "meta", role: "department" };
+  if (mapping.group === h) return { kind: "meta", role: "group" };
+  if (mapping.respondent === h) return { kind: "meta", role: "respondent" };
+  if (mapping.submitted === h) return { kind: "meta", role: "submitted" };
+  const role = preset.meta(h);
+  if (role) return { kind: "meta", role };
+  const whole = itemTarget(h, catalog);
+  if (whole) return { kind: "item", target: whole };
+  const common = commonRole(h);
+  if (common) return { kind: "meta", role: common };
+  const br = splitBracket(raw);
+  if (br) {
+    const base = catalog.itemByKey.get(normalizeKey(br.base)) ?? mappedItem(br.base, mapping);
+    const ci = base === undefined ? undefined : catalog.items.get(base);
+    if (ci) {
+      const sub = findSub(ci.item, br.sub);
+      if (sub) return { kind: "item", target: { item: ci.item.id, ...sub } };
+    }
+  }
+  // LimeSurvey "code and text" headings: "str_01. Es gibt …" or "G01Q01: Text".
+  const ct = /^(\S+?)(?:\.|:|\s-)\s+(.+)$/.exec(raw.trim());
+  if (ct) {
+    const t =
+      itemTarget(normalizeKey(ct[1]!), catalog) ?? itemTarget(normalizeKey(ct[2]!), catalog);
+    if (t) return { kind: "item", target: t };
+  }
+  return { kind: "unmatched" };
+}
+
+function itemTarget(h: string, catalog: Catalog): ColumnTarget | undefined {
+  const id = catalog.itemByKey.get(h);
+  if (id === undefined) return undefined;
+  // A grid needs a row; a whole-grid column cannot hold one answer.
+  return catalog.items.get(id)?.item.type === "grid" ? undefined : { item: id };
+}
+
+function mappedItem(base: string, mapping: Mapping): string | undefined {
+  const t = mapping.columns.get(normalizeKey(base));
+  return t && t !== "ignore" ? t.item : undefined;
+}

@@ -1,0 +1,53 @@
+// Duplicate respondent ids across a set of files, found without keeping the ids: the first pass
+// stores one 53-bit hash per row (8 bytes; NaN for rows without an id), then sorting a copy finds
+// the hashes that occur more than once and where each occurs last. The scoring pass holds back a
+// row whose hash repeats until the last occurrence arrives, then compares the real ids (so a hash
+// collision never drops a row). Memory: 16 bytes per row (hashes + sorted copy) plus the held rows.
+
+export class HashColumn {
+  private data = new Float64Array(1 << 16);
+  length = 0;
+
+  push(h: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = h;
+  }
+
+  at(i: number): number {
+    return this.data[i]!;
+  }
+
+  /** Hash → global row index of its last occurrence, for hashes that occur more than once. */
+  repeated(): Map<number, number> {
+    const sorted = this.data.slice(0, this.length).sort();
+    const dup = new Set<number>();
+    for (let i = 1; i < sorted.length; i++) {
+      const h = sorted[i]!;
+      if (h === sorted[i - 1] && !Number.isNaN(h)) dup.add(h);
+    }
+    const last = new Map<number, number>();
+    if (dup.size === 0) return last;
+    for (let i = 0; i < this.length; i++) {
+      const h = this.data[i]!;
+      if (dup.has(h)) last.set(h, i);
+    }
+    return last;
+  }
+}
+
+/** 53-bit string hash (two 32-bit FNV-1a variants), exact as a double. */
+export function hash53(s: string): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+}

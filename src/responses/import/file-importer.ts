@@ -1,0 +1,329 @@
+// One export file, row by row: completeness, department, group, respondent id, and every cell
+// converted to an answer code. Problems go to the log; a row that cannot be scored comes back as
+// a reject with its reason. Pure: no file system, no printing.
+import { problem } from "../../problem.js";
+import type { Questionnaire } from "../../questionnaire/model.js";
+import { closest } from "../../questionnaire/suggest.js";
+import type { ResponseRecord } from "../model.js";
+import type { Catalog } from "./catalog.js";
+import { answerKeys } from "./catalog.js";
+import type { ColumnPlan } from "./columns.js";
+import type { Mapping } from "./mapping.js";
+import type { ProblemLog } from "./problem-log.js";
+import { RowAnswers } from "./row-answers.js";
+import { isIdLike, normalizeKey, slug } from "./text.js";
+import { isInvalid, tickOf } from "./values.js";
+
+export interface RowOptions {
+  /** Department id for every row of the file (--department). */
+  readonly department?: string;
+  /** Group id for every row (--group); else the group column; else `defaultGroup`. */
+  readonly group?: string;
+  readonly defaultGroup: string;
+  readonly includeIncomplete: boolean;
+  readonly allowUnknownDepartments: boolean;
+  /** The questionnaire a record is scored with (Scorer.questionnaireFor). */
+  readonly questionnaireFor: (department: string | undefined, group: string) => Questionnaire;
+}
+
+export type RowOutcome =
+  | { readonly kind: "record"; readonly record: ResponseRecord }
+  | { readonly kind: "reject"; readonly reason: string }
+  | { readonly kind: "incomplete" };
+
+const INCOMPLETE: RowOutcome = { kind: "incomplete" };
+
+type Resolved =
+  | { readonly id: string; readonly note?: "no-questionnaire" | "allowed" }
+  | { readonly error: string; readonly hint: string };
+
+/** Distinct department values remembered per file; beyond this, values are resolved each time. */
+const MEMO_LIMIT = 10_000;
+
+export class FileImporter {
+  private readonly departments = new Map<string, Resolved>();
+  private readonly groups = new Map<string, string | undefined>();
+  /** Departments scored without an own questionnaire: id → first line, rows. */
+  private readonly coreScored = new Map<
+    string,
+    { value: string; line: number; rows: number; allowed: boolean }
+  >();
+  /** (department, group) pairs seen, for "items without a column". */
+  private readonly seen = new Map<string, { department: string | undefined; group: string }>();
+  private readonly slots: number;
+  private readonly external: ReadonlySet<string>;
+
+  constructor(
+    readonly file: string,
+    readonly plan: ColumnPlan,
+    private readonly catalog: Catalog,
+    private readonly mapping: Mapping,
+    private readonly options: RowOptions,
+    private readonly log: ProblemLog,
+  ) {
+    this.slots = plan.keyIndex.size;
+    this.external = catalog.externalGroups;
+  }
+
+  isIncomplete(fields: readonly string[]): boolean {
+    const c = this.plan.submittedCol;
+    return !this.options.includeIncomplete && c >= 0 && (fields[c] ?? "").trim() === "";
+  }
+
+  /** The respondent id in the row, or undefined when the row has none (an id is generated). */
+  respondentOf(fields: readonly string[]): string | undefined {
+    for (const c of this.plan.respondentCols) {
+      const v = fields[c]?.trim();
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  row(fields: readonly string[], line: number): RowOutcome {
+    const { plan, file, log } = this;
+    if (this.isIncomplete(fields)) return INCOMPLETE;
+    if (fields.length > plan.header.length) {
+      const extra = fields.slice(plan.header.length).some((f) => f.trim() !== "");
+      if (extra) {
+        log.add(
+          problem(
+            "extra-fields",
+            `row has ${fields.length} fields, the header ${plan.header.length}; the extra ones are ignored`,
+            {
+              file,
+              line,
+              column: plan.header.length + 1,
+              severity: "warning",
+              hint: "check the quotes and delimiters in this row",
+            },
+          ),
+        );
+      }
+    }
+    // Group.
+    let group = this.options.group;
+    if (group === undefined && plan.groupCol >= 0) {
+      const raw = (fields[plan.groupCol] ?? "").trim();
+      if (raw !== "") {
+        group = this.resolveGroup(raw);
+        if (group === undefined) {
+          const reason = `unknown respondent group "${raw}"`;
+          log.add(
+            problem("unknown-group", reason, {
+              file,
+              line,
+              column: plan.groupCol + 1,
+              hint: `use one of ${this.catalog.groupIds.join(", ")} or map it under \`groups\` in a mapping file`,
+            }),
+          );
+          return { kind: "reject", reason };
+        }
+      }
+    }
+    group ??= this.options.defaultGroup;
+    // Department.
+    let department = this.options.department;
+    if (department === undefined) {
+      const raw = plan.departmentCol >= 0 ? (fields[plan.departmentCol] ?? "").trim() : "";
+      if (raw === "") {
+        if (!this.external.has(group)) {
+          const reason =
+            plan.departmentCol >= 0 ? "row has no department" : "file has no department column";
+          log.add(
+            problem("missing-department", reason, {
+              file,
+              line,
+              ...(plan.departmentCol >= 0 ? { column: plan.departmentCol + 1 } : {}),
+              hint: "fill in the department, name the department column in a mapping file, or pass --department",
+            }),
+          );
+          return { kind: "reject", reason };
+        }
+      } else {
+        const r = this.resolveDepartment(raw);
+        if ("error" in r) {
+          log.add(
+            problem("unknown-department", r.error, {
+              file,
+              line,
+              column: plan.departmentCol + 1,
+              hint: r.hint,
+            }),
+          );
+          return { kind: "reject", reason: r.error };
+        }
+        department = r.id;
+        if (r.note) {
+          const c = this.coreScored.get(r.id);
+          if (c) c.rows++;
+          else
+            this.coreScored.set(r.id, { value: raw, line, rows: 1, allowed: r.note === "allowed" });
+        }
+      }
+    }
+    // Answers.
+    const values = new Array<string | undefined>(this.slots);
+    let answered = 0;
+    for (const c of plan.itemCols) {
+      const raw = fields[c.col];
+      if (raw === undefined || raw === "") continue;
+      let v = raw;
+      if (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) {
+        v = v.trim();
+        if (v === "") continue;
+      }
+      const code = c.convert(v);
+      if (isInvalid(code)) {
+        log.add(
+          problem(code.code, code.message, {
+            file,
+            line,
+            column: c.col + 1,
+            severity: "warning",
+            ...(code.hint ? { hint: code.hint } : {}),
+          }),
+        );
+        continue;
+      }
+      values[c.slot] = code;
+      answered++;
+    }
+    for (const c of plan.choiceCols) {
+      const raw = fields[c.col];
+      if (raw === undefined || raw === "") continue;
+      const t = tickOf(raw, c.labels);
+      if (t === undefined) {
+        log.add(
+          problem(
+            "unknown-label",
+            `"${raw}" in a choice column of item ${c.item} is neither ticked (Y) nor empty`,
+            {
+              file,
+              line,
+              column: c.col + 1,
+              severity: "warning",
+              hint: "a choice column holds Y (ticked) or nothing",
+            },
+          ),
+        );
+        continue;
+      }
+      if (!t) continue;
+      const before = values[c.slot];
+      values[c.slot] = before === undefined ? c.choice : `${before};${c.choice}`;
+      answered++;
+    }
+    if (answered === 0) {
+      const reason = "row has no answers";
+      log.add(
+        problem("no-answers", reason, {
+          file,
+          line,
+          severity: "warning",
+          hint: "an empty response is not scored",
+        }),
+      );
+      return { kind: "reject", reason };
+    }
+    const key = `${department ?? ""}\u0000${group}`;
+    if (!this.seen.has(key)) this.seen.set(key, { department, group });
+    const respondent = this.respondentOf(fields) ?? `row-${line}`;
+    return {
+      kind: "record",
+      record: {
+        respondent,
+        ...(department !== undefined ? { department } : {}),
+        group,
+        answers: new RowAnswers(plan.keyIndex, values),
+        source: { file, row: line },
+      },
+    };
+  }
+
+  private resolveGroup(raw: string): string | undefined {
+    if (this.groups.has(raw)) return this.groups.get(raw);
+    const k = normalizeKey(raw);
+    const g = this.mapping.groups.get(k) ?? this.catalog.groupByKey.get(k);
+    if (this.groups.size < MEMO_LIMIT) this.groups.set(raw, g);
+    return g;
+  }
+
+  private resolveDepartment(raw: string): Resolved {
+    const memo = this.departments.get(raw);
+    if (memo) return memo;
+    const r = this.resolveDepartmentUncached(raw);
+    if (this.departments.size < MEMO_LIMIT) this.departments.set(raw, r);
+    return r;
+  }
+
+  private resolveDepartmentUncached(raw: string): Resolved {
+    const k = normalizeKey(raw);
+    const known = this.catalog.departmentNames;
+    const mapped = this.mapping.departments.get(k);
+    if (mapped !== undefined)
+      return known.has(mapped) ? { id: mapped } : { id: mapped, note: "no-questionnaire" };
+    const byName = this.catalog.departmentByKey.get(k);
+    if (byName !== undefined) return { id: byName };
+    const candidates = [...known.keys(), ...[...known.values()].flatMap((n) => Object.values(n))];
+    const near = closest(raw, candidates);
+    if (this.options.allowUnknownDepartments)
+      return { id: isIdLike(raw) ? raw : slug(raw) || "unknown", note: "allowed" };
+    if (isIdLike(raw) && near === undefined) return { id: raw, note: "no-questionnaire" };
+    return {
+      error: `unknown department "${raw}"${near ? ` (did you mean "${near}"?)` : ""}`,
+      hint: `use a department id (${[...known.keys()].join(", ")}) or its name, map it under \`departments\` in a mapping file, or pass --allow-unknown-departments`,
+    };
+  }
+
+  /** Problems known only at the end of the file: departments scored with the core, items without a column. */
+  finish(): void {
+    const { file, log } = this;
+    for (const [id, c] of [...this.coreScored].sort((a, b) => a[1].line - b[1].line)) {
+      log.add(
+        problem(
+          "department-without-questionnaire",
+          `department "${c.value}"${c.value !== id ? ` (as ${id})` : ""} has no questionnaire; its ${c.rows} rows are scored with the core questionnaire`,
+          {
+            file,
+            line: c.line,
+            ...(this.plan.departmentCol >= 0 ? { column: this.plan.departmentCol + 1 } : {}),
+            severity: "warning",
+            hint: c.allowed
+              ? "allowed by --allow-unknown-departments"
+              : "add a department questionnaire, or map the name to a department in a mapping file",
+          },
+        ),
+      );
+    }
+    const missing: string[] = [];
+    const seenItems = new Set<string>();
+    for (const { department, group } of this.seen.values()) {
+      const q = this.options.questionnaireFor(department, group);
+      for (const item of q.items) {
+        if (
+          seenItems.has(item.id) ||
+          item.type === "text" ||
+          (item.groups && !item.groups.includes(group))
+        )
+          continue;
+        seenItems.add(item.id);
+        if (!this.plan.items.has(item.id) && answerKeys(item).length > 0) missing.push(item.id);
+      }
+    }
+    if (missing.length > 0) {
+      const shown = missing.slice(0, 20).join(", ");
+      log.add(
+        problem(
+          "item-without-column",
+          `${missing.length} item${missing.length === 1 ? "" : "s"} asked of these respondents ha${missing.length === 1 ? "s" : "ve"} no column: ${shown}${missing.length > 20 ? ` … and ${missing.length - 20} more` : ""}`,
+          {
+            file,
+            line: 1,
+            severity: "warning",
+            hint: "their answers count as missing; map the columns in a mapping file if they exist under another heading",
+          },
+        ),
+      );
+    }
+  }
+}

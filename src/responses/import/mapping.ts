@@ -1,0 +1,296 @@
+// The mapping file (YAML, see docs/mapping-format.md): what a survey export's columns, labels and
+// department names mean, when the automatic matching is not enough. Parsing is pure; every
+// problem carries file:line:column.
+import { type Problem, problem } from "../../problem.js";
+import { closest, didYouMean } from "../../questionnaire/suggest.js";
+import {
+  type ParsedYaml,
+  type Path,
+  parseYaml,
+  type SourceFile,
+} from "../../questionnaire/yaml-source.js";
+import type { Catalog, ColumnTarget } from "./catalog.js";
+import { PRESET_IDS, type PresetId } from "./presets/index.js";
+import { normalizeKey } from "./text.js";
+import { codesOf } from "./values.js";
+
+export interface Mapping {
+  readonly file: string;
+  readonly preset?: PresetId;
+  /** Normalised headings of the respondent, department and group columns. */
+  readonly respondent?: string;
+  readonly department?: string;
+  readonly group?: string;
+  /** Column whose empty value marks an incomplete response (LimeSurvey: submitdate). */
+  readonly submitted?: string;
+  /** Normalised heading → target, or "ignore". */
+  readonly columns: ReadonlyMap<string, ColumnTarget | "ignore">;
+  readonly values: ReadonlyMap<string, string>;
+  readonly itemValues: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** Normalised department value → department id. */
+  readonly departments: ReadonlyMap<string, string>;
+  readonly groups: ReadonlyMap<string, string>;
+}
+
+export const EMPTY_MAPPING: Mapping = {
+  file: "",
+  columns: new Map(),
+  values: new Map(),
+  itemValues: new Map(),
+  departments: new Map(),
+  groups: new Map(),
+};
+
+const TOP = [
+  "format",
+  "preset",
+  "respondent",
+  "department",
+  "group",
+  "submitted",
+  "columns",
+  "aliases",
+  "values",
+  "itemValues",
+  "departments",
+  "groups",
+];
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+export function parseMapping(
+  source: SourceFile,
+  catalog: Catalog,
+): { mapping?: Mapping; problems: Problem[] } {
+  const { parsed, problems } = parseYaml(source);
+  if (!parsed) return { problems };
+  const out = [...problems];
+  const y = parsed;
+  const err = (code: string, message: string, path: Path, hint?: string, key = false) =>
+    out.push(
+      problem(code, message, { ...(key ? y.keyAt(path) : y.at(path)), ...(hint ? { hint } : {}) }),
+    );
+  const data = y.data ?? {};
+  if (!isRecord(data)) {
+    err(
+      "mapping-shape",
+      "a mapping file is a YAML mapping of keys such as `columns:` and `departments:`",
+      [],
+    );
+    return { problems: out };
+  }
+  for (const k of Object.keys(data)) {
+    if (!TOP.includes(k))
+      err(
+        "unknown-key",
+        `unknown key "${k}"${didYouMean(k, TOP)}`,
+        [k],
+        `allowed: ${TOP.join(", ")}`,
+        true,
+      );
+  }
+  if (data.format !== undefined && data.format !== 1)
+    err("mapping-format", "format must be 1", ["format"]);
+  let preset: PresetId | undefined;
+  if (data.preset !== undefined) {
+    if (typeof data.preset === "string" && (PRESET_IDS as readonly string[]).includes(data.preset))
+      preset = data.preset as PresetId;
+    else
+      err(
+        "unknown-preset",
+        `unknown preset ${JSON.stringify(data.preset)}`,
+        ["preset"],
+        `one of ${PRESET_IDS.join(", ")}`,
+      );
+  }
+  const heading = (k: string): string | undefined => {
+    const v = data[k];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== "string" || v.trim() === "") {
+      err("mapping-shape", `${k} must be a column heading (text)`, [k]);
+      return undefined;
+    }
+    return normalizeKey(v);
+  };
+  const itemIds = [...catalog.items.keys()];
+  const target = (v: unknown, path: Path): ColumnTarget | "ignore" | undefined => {
+    if (v === null || v === "ignore") return "ignore";
+    const t = typeof v === "string" ? { item: v } : isRecord(v) ? v : undefined;
+    if (!t || typeof t.item !== "string") {
+      err("mapping-shape", "expected an item id, { item, row }, { item, choice } or ignore", path);
+      return undefined;
+    }
+    const ci = catalog.items.get(t.item);
+    if (!ci) {
+      err(
+        "unknown-item",
+        `unknown item "${t.item}"${didYouMean(t.item, itemIds)}`,
+        typeof v === "string" ? path : [...path, "item"],
+      );
+      return undefined;
+    }
+    const item = ci.item;
+    if (t.row !== undefined) {
+      const rows = item.type === "grid" ? item.rows.map((r) => r.id) : [];
+      if (item.type !== "grid" || !rows.includes(String(t.row))) {
+        err(
+          "unknown-row",
+          `item ${item.id} has no row "${String(t.row)}"${didYouMean(String(t.row), rows)}`,
+          [...path, "row"],
+          item.type === "grid" ? `rows: ${rows.join(", ")}` : `${item.id} is not a grid`,
+        );
+        return undefined;
+      }
+      return { item: item.id, row: String(t.row) };
+    }
+    if (t.choice !== undefined) {
+      const codes = item.type === "multi" ? item.choices.map((c) => c.code) : [];
+      if (item.type !== "multi" || !codes.includes(String(t.choice))) {
+        err(
+          "unknown-choice",
+          `item ${item.id} has no choice "${String(t.choice)}"${didYouMean(String(t.choice), codes)}`,
+          [...path, "choice"],
+          item.type === "multi"
+            ? `choices: ${codes.join(", ")}`
+            : `${item.id} is not a multiple-choice item`,
+        );
+        return undefined;
+      }
+      return { item: item.id, choice: String(t.choice) };
+    }
+    if (item.type === "grid") {
+      err(
+        "missing-row",
+        `item ${item.id} is a grid: say which row, e.g. { item: ${item.id}, row: ${item.rows[0]?.id} }`,
+        path,
+      );
+      return undefined;
+    }
+    return { item: item.id };
+  };
+  const section = (k: string): Record<string, unknown> => {
+    const v = data[k];
+    if (v === undefined || v === null) return {};
+    if (!isRecord(v)) {
+      err("mapping-shape", `${k} must be a mapping`, [k]);
+      return {};
+    }
+    return v;
+  };
+  const columns = new Map<string, ColumnTarget | "ignore">();
+  for (const [h, v] of Object.entries(section("columns"))) {
+    const t = target(v, ["columns", h]);
+    if (t) columns.set(normalizeKey(h), t);
+  }
+  for (const [key, v] of Object.entries(section("aliases"))) {
+    const texts = Array.isArray(v) ? v : [v];
+    const m = /^([^[\]]+)\[([^\]]+)\]$/.exec(key);
+    const t = target(m ? { item: m[1], row: m[2] } : key, ["aliases", key]);
+    if (!t) continue;
+    texts.forEach((text, i) => {
+      if (typeof text !== "string")
+        err("mapping-shape", "an alias is a column heading (text)", ["aliases", key, i]);
+      else columns.set(normalizeKey(text), t);
+    });
+  }
+  const labels = (
+    obj: Record<string, unknown>,
+    path: Path,
+    valid?: readonly string[],
+  ): Map<string, string> => {
+    const m = new Map<string, string>();
+    for (const [label, code] of Object.entries(obj)) {
+      if (typeof code !== "string" && typeof code !== "number") {
+        err("mapping-shape", "a label maps to an answer code", [...path, label]);
+        continue;
+      }
+      if (valid && !valid.includes(String(code))) {
+        err(
+          "unknown-code",
+          `"${code}" is not an answer code${didYouMean(String(code), valid)}`,
+          [...path, label],
+          `codes: ${valid.join(", ")}`,
+        );
+        continue;
+      }
+      m.set(normalizeKey(label), String(code));
+    }
+    return m;
+  };
+  const values = labels(section("values"), ["values"]);
+  const itemValues = new Map<string, Map<string, string>>();
+  for (const [id, v] of Object.entries(section("itemValues"))) {
+    const ci = catalog.items.get(id);
+    if (!ci) {
+      err(
+        "unknown-item",
+        `unknown item "${id}"${didYouMean(id, itemIds)}`,
+        ["itemValues", id],
+        undefined,
+        true,
+      );
+      continue;
+    }
+    if (!isRecord(v)) {
+      err("mapping-shape", "itemValues.<item> maps labels to codes", ["itemValues", id]);
+      continue;
+    }
+    const codes = codesOf(ci);
+    itemValues.set(id, labels(v, ["itemValues", id], codes.length > 0 ? codes : undefined));
+  }
+  const departments = new Map<string, string>();
+  const knownDepartments = [...catalog.departmentNames.keys()];
+  for (const [name, id] of Object.entries(section("departments"))) {
+    if (typeof id !== "string" || !/^[a-z][a-z0-9_-]*$/.test(id)) {
+      err(
+        "mapping-shape",
+        "a department name maps to a department id (lower case, e.g. buergeramt)",
+        ["departments", name],
+      );
+      continue;
+    }
+    if (!knownDepartments.includes(id) && closest(id, knownDepartments) !== undefined) {
+      err(
+        "unknown-department",
+        `department "${id}" has no questionnaire${didYouMean(id, knownDepartments)}`,
+        ["departments", name],
+        "departments without a questionnaire are scored with the core questionnaire; check for a typo",
+      );
+    }
+    departments.set(normalizeKey(name), id);
+  }
+  const groups = new Map<string, string>();
+  for (const [name, id] of Object.entries(section("groups"))) {
+    if (typeof id !== "string" || !catalog.groupIds.includes(id)) {
+      err(
+        "unknown-group",
+        `unknown group ${JSON.stringify(id)}${didYouMean(String(id), catalog.groupIds)}`,
+        ["groups", name],
+        `groups: ${catalog.groupIds.join(", ")}`,
+      );
+      continue;
+    }
+    groups.set(normalizeKey(name), id);
+  }
+  const respondent = heading("respondent");
+  const department = heading("department");
+  const group = heading("group");
+  const submitted = heading("submitted");
+  const mapping: Mapping = {
+    file: source.path,
+    ...(preset ? { preset } : {}),
+    ...(respondent ? { respondent } : {}),
+    ...(department ? { department } : {}),
+    ...(group ? { group } : {}),
+    ...(submitted ? { submitted } : {}),
+    columns,
+    values,
+    itemValues,
+    departments,
+    groups,
+  };
+  return { mapping, problems: out };
+}
+
+export type { ParsedYaml };

@@ -1,0 +1,394 @@
+// Imports a set of export files into a scorer in two streaming passes. Pass 1 reads every file
+// once to settle the encoding (invalid UTF-8 → Windows-1252), the header and dialect, and to hash
+// each row's respondent id (duplicates: the last complete submission is kept). Pass 2 converts
+// each row and hands it to the scorer, or to the rejects with its reason. The reader is injected:
+// this module touches no file system.
+import { problem } from "../../problem.js";
+import type { ResponseRecord } from "../model.js";
+import type { Catalog } from "./catalog.js";
+import { type ColumnPlan, planColumns } from "./columns.js";
+import type { Delimiter, RecordSink, SplitterIssue } from "./csv.js";
+import { HashColumn, hash53 } from "./dedupe.js";
+import { type EncodingName, isInvalidEncodingError } from "./encoding.js";
+import { FileImporter, type RowOptions, type RowOutcome } from "./file-importer.js";
+import type { Mapping } from "./mapping.js";
+import { detectPreset, PRESETS, type Preset, type PresetId } from "./presets/index.js";
+import { ProblemLog } from "./problem-log.js";
+import type { ValueOverrides } from "./values.js";
+
+export interface ReadRequest {
+  readonly file: string;
+  /** Forced or previously detected; undefined = detect from the bytes. */
+  readonly encoding?: EncodingName;
+  readonly delimiter?: Delimiter;
+  /** Throw on invalid UTF-8 (pass 1) instead of replacing it. */
+  readonly fatal: boolean;
+}
+
+export interface ReadInfo {
+  readonly encoding: EncodingName;
+  readonly bom: boolean;
+  readonly delimiter: Delimiter;
+  readonly bytes: number;
+  readonly issues: readonly SplitterIssue[];
+}
+
+/** Streams a file's records (the first is the header). */
+export interface ExportReader {
+  read(req: ReadRequest, onRecord: RecordSink, onBytes?: (n: number) => void): Promise<ReadInfo>;
+}
+
+export interface ImportSettings {
+  readonly encoding?: EncodingName;
+  readonly delimiter?: Delimiter;
+  readonly preset?: PresetId;
+  readonly mapping: Mapping;
+  readonly overrides: ValueOverrides;
+  readonly row: RowOptions;
+  /** Keep only the last complete submission per respondent id (default on). */
+  readonly dedupe: boolean;
+}
+
+export interface ImportSinks {
+  add(record: ResponseRecord): void;
+  /** Rejected rows: the union of the files' columns, then file, row, reason. */
+  reject?(cells: readonly string[]): void;
+  /** Called once before the first reject with the rejects header. */
+  rejectHeader?(columns: readonly string[]): void;
+  /** Bytes read so far (both passes) and in all. */
+  progress?(done: number, total: number): void;
+  /** Called when a file's detection is settled (after pass 1). */
+  detected?(f: FileAccount): void;
+}
+
+export interface FileAccount {
+  readonly file: string;
+  readonly encoding: EncodingName;
+  readonly bom: boolean;
+  readonly delimiter: Delimiter;
+  readonly preset: PresetId;
+  /** false when the preset was forced or is the fallback. */
+  readonly presetDetected: boolean;
+  readonly bytes: number;
+  rows: number;
+  scored: number;
+  rejected: number;
+  /** Rows left out as incomplete responses (not rejected). */
+  incomplete: number;
+  /** Of the rejected: earlier submissions of a respondent id seen again later. */
+  duplicates: number;
+  columns: { items: number; meta: number; ignored: number; unmatched: number };
+}
+
+export interface ImportAccount {
+  readonly files: FileAccount[];
+  readonly totals: {
+    rows: number;
+    scored: number;
+    rejected: number;
+    incomplete: number;
+    duplicates: number;
+  };
+  readonly problems: {
+    readonly errors: number;
+    readonly warnings: number;
+    readonly byCode: Record<string, number>;
+  };
+  readonly settings: {
+    readonly includeIncomplete: boolean;
+    readonly allowUnknownDepartments: boolean;
+    readonly dedupe: boolean;
+    readonly mapping?: string;
+    readonly department?: string;
+    readonly group?: string;
+  };
+}
+
+interface Settled {
+  readonly file: string;
+  readonly info: ReadInfo;
+  readonly preset: Preset;
+  readonly presetDetected: boolean;
+  readonly header: readonly string[];
+}
+
+export async function importFiles(
+  files: readonly string[],
+  reader: ExportReader,
+  catalog: Catalog,
+  settings: ImportSettings,
+  sinks: ImportSinks,
+  total: number,
+): Promise<{ account: ImportAccount; log: ProblemLog }> {
+  const log = new ProblemLog();
+  const hashes = new HashColumn();
+  const settled: Settled[] = [];
+  let done = 0;
+  const onBytes = (n: number) => {
+    done += n;
+    sinks.progress?.(done, total);
+  };
+  const choosePreset = (header: readonly string[]) => {
+    const forced = settings.preset ?? settings.mapping.preset;
+    return forced ? { preset: PRESETS[forced], detected: false } : detectPreset(header);
+  };
+
+  // Pass 1: encoding, header, preset, respondent hashes.
+  for (const file of files) {
+    const start = hashes.length;
+    const startDone = done;
+    const attempt = async (encoding: EncodingName | undefined) => {
+      let header: readonly string[] | undefined;
+      let importer: FileImporter | undefined;
+      let preset: { preset: Preset; detected: boolean } | undefined;
+      const info = await reader.read(
+        {
+          file,
+          ...(encoding ? { encoding } : {}),
+          ...(settings.delimiter ? { delimiter: settings.delimiter } : {}),
+          fatal: encoding === undefined,
+        },
+        (fields) => {
+          if (!header) {
+            header = fields;
+            preset = choosePreset(fields);
+            const plan = planColumns(
+              file,
+              fields,
+              preset.preset,
+              catalog,
+              settings.mapping,
+              settings.overrides,
+            );
+            importer = new FileImporter(
+              file,
+              plan,
+              catalog,
+              settings.mapping,
+              settings.row,
+              new ProblemLog(0),
+            );
+            return;
+          }
+          if (!settings.dedupe) return;
+          const imp = importer!;
+          const id = imp.isIncomplete(fields) ? undefined : imp.respondentOf(fields);
+          hashes.push(id === undefined ? Number.NaN : hash53(id));
+        },
+        onBytes,
+      );
+      return {
+        info,
+        header: header ?? [],
+        preset: preset ?? { preset: PRESETS.reifegrad, detected: false },
+      };
+    };
+    let r: Awaited<ReturnType<typeof attempt>>;
+    try {
+      r = await attempt(settings.encoding);
+    } catch (e) {
+      if (settings.encoding !== undefined || !isInvalidEncodingError(e)) throw e;
+      // Not UTF-8 after all (e.g. an umlaut far down a German Excel file): start the file again.
+      hashes.length = start;
+      done = startDone;
+      r = await attempt("windows-1252");
+    }
+    settled.push({
+      file,
+      info: r.info,
+      preset: r.preset.preset,
+      presetDetected: r.preset.detected,
+      header: r.header,
+    });
+  }
+  const last = settings.dedupe ? hashes.repeated() : new Map<number, number>();
+
+  // The rejects file has the union of all files' columns, then file, row, reason.
+  const union: string[] = [];
+  const unionIndex = new Map<string, number>();
+  for (const s of settled) {
+    for (const h of s.header) {
+      if (!unionIndex.has(h)) {
+        unionIndex.set(h, union.length);
+        union.push(h);
+      }
+    }
+  }
+  const reasonName = unionIndex.has("reason") ? "reject_reason" : "reason";
+  let rejectsStarted = false;
+
+  const accounts: FileAccount[] = [];
+  let g = 0;
+  /** Rows whose respondent id occurs again later (maybe in a later file), by hash. */
+  interface Held {
+    readonly outcome: RowOutcome;
+    readonly fields: readonly string[];
+    readonly line: number;
+    readonly id: string;
+    readonly file: string;
+    readonly column: number | undefined;
+    readonly acc: FileAccount;
+    readonly settle: (o: RowOutcome, fields: readonly string[], line: number) => void;
+    readonly reject: (fields: readonly string[], line: number, reason: string) => void;
+  }
+  const held = new Map<number, Held[]>();
+  for (const s of settled) {
+    const acc: FileAccount = {
+      file: s.file,
+      encoding: s.info.encoding,
+      bom: s.info.bom,
+      delimiter: s.info.delimiter,
+      preset: s.preset.id,
+      presetDetected: s.presetDetected,
+      bytes: s.info.bytes,
+      rows: 0,
+      scored: 0,
+      rejected: 0,
+      incomplete: 0,
+      duplicates: 0,
+      columns: { items: 0, meta: 0, ignored: 0, unmatched: 0 },
+    };
+    accounts.push(acc);
+    sinks.detected?.(acc);
+    const colMap = s.header.map((h) => unionIndex.get(h)!);
+    const reject = (fields: readonly string[], line: number, reason: string) => {
+      acc.rejected++;
+      if (!sinks.reject) return;
+      if (!rejectsStarted) {
+        rejectsStarted = true;
+        sinks.rejectHeader?.([...union, "file", "row", reasonName]);
+      }
+      const cells = new Array<string>(union.length + 3).fill("");
+      fields.forEach((f, i) => {
+        if (i < colMap.length) cells[colMap[i]!] = f;
+      });
+      cells[union.length] = s.file;
+      cells[union.length + 1] = String(line);
+      cells[union.length + 2] = reason;
+      sinks.reject(cells);
+    };
+    const settle = (outcome: RowOutcome, fields: readonly string[], line: number) => {
+      if (outcome.kind === "record") {
+        acc.scored++;
+        sinks.add(outcome.record);
+      } else if (outcome.kind === "reject") reject(fields, line, outcome.reason);
+      else acc.incomplete++;
+    };
+    let plan: ColumnPlan | undefined;
+    let importer: FileImporter | undefined;
+    const info = await reader.read(
+      { file: s.file, encoding: s.info.encoding, delimiter: s.info.delimiter, fatal: false },
+      (fields, line) => {
+        if (!plan) {
+          plan = planColumns(
+            s.file,
+            fields,
+            s.preset,
+            catalog,
+            settings.mapping,
+            settings.overrides,
+          );
+          for (const p of plan.problems) log.add(p);
+          for (const k of plan.kinds) acc.columns[k.kind === "item" ? "items" : k.kind]++;
+          importer = new FileImporter(s.file, plan, catalog, settings.mapping, settings.row, log);
+          return;
+        }
+        const index = g++;
+        acc.rows++;
+        const outcome = importer!.row(fields, line);
+        if (last.size === 0) {
+          settle(outcome, fields, line);
+          return;
+        }
+        const h = hashes.at(index);
+        const lastIndex = Number.isNaN(h) ? undefined : last.get(h);
+        if (lastIndex === undefined) {
+          settle(outcome, fields, line);
+          return;
+        }
+        const id = importer!.respondentOf(fields) ?? "";
+        if (lastIndex !== index) {
+          const list = held.get(h);
+          const column = plan!.respondentCols[0];
+          const entry: Held = {
+            outcome,
+            fields,
+            line,
+            id,
+            file: s.file,
+            column,
+            acc,
+            settle,
+            reject,
+          };
+          if (list) list.push(entry);
+          else held.set(h, [entry]);
+          return;
+        }
+        for (const e of held.get(h) ?? []) {
+          if (e.id !== id) {
+            e.settle(e.outcome, e.fields, e.line); // a hash collision, not a duplicate
+            continue;
+          }
+          e.acc.duplicates++;
+          const reason = `respondent "${id}" answered again in ${s.file} row ${line}; the last submission is kept`;
+          log.add(
+            problem("duplicate-respondent", reason, {
+              file: e.file,
+              line: e.line,
+              ...(e.column !== undefined ? { column: e.column + 1 } : {}),
+              severity: "warning",
+              hint: "an earlier submission of the same respondent is left out; pass --keep-duplicates to score every row",
+            }),
+          );
+          e.reject(e.fields, e.line, reason);
+        }
+        held.delete(h);
+        settle(outcome, fields, line);
+      },
+      onBytes,
+    );
+    for (const issue of info.issues) {
+      log.add(
+        problem(issue.code, "a quoted field is not closed before the end of the file", {
+          file: s.file,
+          line: issue.line,
+          hint: "check the quotes in this row; everything after the quote was read as one field",
+        }),
+      );
+    }
+    importer?.finish();
+    if (!plan) {
+      log.add(
+        problem("empty-file", "the file has no header row", { file: s.file, severity: "warning" }),
+      );
+    }
+  }
+  // Only reachable when a file changed between the passes: settle what is still held.
+  for (const list of held.values()) for (const e of list) e.settle(e.outcome, e.fields, e.line);
+  const totals = { rows: 0, scored: 0, rejected: 0, incomplete: 0, duplicates: 0 };
+  for (const a of accounts) {
+    totals.rows += a.rows;
+    totals.scored += a.scored;
+    totals.rejected += a.rejected;
+    totals.incomplete += a.incomplete;
+    totals.duplicates += a.duplicates;
+  }
+  const byCode: Record<string, number> = {};
+  for (const code of [...log.counts.keys()].sort()) byCode[code] = log.counts.get(code)!;
+  const r = settings.row;
+  const account: ImportAccount = {
+    files: accounts,
+    totals,
+    problems: { errors: log.errors, warnings: log.warnings, byCode },
+    settings: {
+      includeIncomplete: r.includeIncomplete,
+      allowUnknownDepartments: r.allowUnknownDepartments,
+      dedupe: settings.dedupe,
+      ...(settings.mapping.file ? { mapping: settings.mapping.file } : {}),
+      ...(r.department !== undefined ? { department: r.department } : {}),
+      ...(r.group !== undefined ? { group: r.group } : {}),
+    },
+  };
+  return { account, log };
+}

@@ -1,0 +1,269 @@
+// Cell value → answer code, per item type: by code or by label in any language, decimal commas in
+// numbers, multi-select cells split against the known labels (longest first). Pure and compiled
+// once per column, so a cell costs one map lookup in the common case.
+import type { Choice, Item } from "../../questionnaire/model.js";
+import type { CatalogItem } from "./catalog.js";
+import { normalizeKey } from "./text.js";
+
+/** Why a cell was dropped. */
+export interface Invalid {
+  readonly code: "value-out-of-range" | "unknown-label" | "not-a-number";
+  readonly message: string;
+  readonly hint?: string;
+}
+
+/** Returns the answer code, or an Invalid. Never called with an empty cell. */
+export type Converter = (raw: string) => string | Invalid;
+
+export function isInvalid(v: string | Invalid): v is Invalid {
+  return typeof v !== "string";
+}
+
+/** Extra labels from a mapping file: global and per item (normalised label → code). */
+export interface ValueOverrides {
+  readonly global: ReadonlyMap<string, string>;
+  readonly byItem: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
+export const NO_OVERRIDES: ValueOverrides = { global: new Map(), byItem: new Map() };
+
+const YESNO_LABELS: Readonly<Record<string, readonly string[]>> = {
+  yes: ["yes", "ja", "y", "j", "true", "wahr", "1"],
+  no: ["no", "nein", "n", "false", "falsch", "0"],
+  dk: ["dk", "weiß nicht", "weiss nicht", "don't know", "dont know", "do not know", "keine angabe"],
+  na: ["na", "n/a", "nicht zutreffend", "not applicable", "trifft nicht zu"],
+};
+/** Missing-answer labels accepted by number items. */
+const NUMBER_MISSING: Readonly<Record<string, readonly string[]>> = {
+  dk: YESNO_LABELS.dk!,
+  na: ["na", "n/a", "nicht zutreffend", "not applicable"],
+};
+/** A multi-choice column (LimeSurvey `Q[SQ001]`) is ticked with one of these. */
+const TICKED = new Set(["y", "yes", "ja", "j", "1", "x", "true", "wahr", "selected", "ausgewählt"]);
+const UNTICKED = new Set(["n", "no", "nein", "0", "false", "falsch"]);
+
+/** Code → code, normalised code → code, normalised label (any language) → code. */
+function table(
+  entries: readonly { code: string; labels: readonly string[] }[],
+  itemId: string,
+  o: ValueOverrides,
+): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const e of entries) m.set(e.code, e.code);
+  for (const e of entries) {
+    const k = normalizeKey(e.code);
+    if (!m.has(k)) m.set(k, e.code);
+  }
+  for (const e of entries) {
+    for (const l of e.labels) {
+      const k = normalizeKey(l);
+      if (!m.has(k)) m.set(k, e.code);
+    }
+  }
+  const codes = new Set(entries.map((e) => e.code));
+  const add = (from: ReadonlyMap<string, string>) => {
+    for (const [label, code] of from) if (codes.has(code)) m.set(label, code);
+  };
+  add(o.global);
+  const own = o.byItem.get(itemId);
+  if (own) add(own);
+  return m;
+}
+
+function entriesOf(c: CatalogItem): { code: string; labels: string[] }[] {
+  const item = c.item;
+  switch (item.type) {
+    case "likert":
+    case "grid":
+      return (c.scale?.options ?? []).map((o) => ({
+        code: o.code,
+        labels: Object.values(o.label),
+      }));
+    case "single":
+    case "multi":
+      return item.choices.map((ch: Choice) => ({ code: ch.code, labels: Object.values(ch.label) }));
+    case "yesno":
+      return Object.entries(YESNO_LABELS).map(([code, labels]) => ({ code, labels: [...labels] }));
+    default:
+      return [];
+  }
+}
+
+/** The codes an item accepts, for messages. */
+export function codesOf(c: CatalogItem): string[] {
+  return entriesOf(c).map((e) => e.code);
+}
+
+/** Compiles the converter for a whole-item or grid-row column. */
+export function compileConverter(
+  c: CatalogItem,
+  multiSeparator: string,
+  o: ValueOverrides,
+): Converter {
+  const item = c.item;
+  switch (item.type) {
+    case "text":
+      return (raw) => raw;
+    case "number":
+      return numberConverter(item, o);
+    case "multi":
+      return multiConverter(c, multiSeparator, o);
+    default:
+      return lookupConverter(c, o);
+  }
+}
+
+function lookupConverter(c: CatalogItem, o: ValueOverrides): Converter {
+  const t = table(entriesOf(c), c.item.id, o);
+  const numericCodes = [...t.values()].filter((v) => /^-?\d+$/.test(v));
+  return (raw) => {
+    const hit = t.get(raw);
+    if (hit !== undefined) return hit;
+    const k = normalizeKey(raw);
+    const byKey = t.get(k);
+    if (byKey !== undefined) return byKey;
+    const x = parseNumber(raw);
+    if (x !== undefined) {
+      const asCode = t.get(String(x));
+      if (asCode !== undefined) return asCode;
+      if (numericCodes.length > 0) {
+        return {
+          code: "value-out-of-range",
+          message: `"${raw}" is not on the scale of item ${c.item.id} (codes: ${codesOf(c).join(", ")})`,
+          hint: "correct the value or leave the cell empty",
+        };
+      }
+    }
+    return {
+      code: "unknown-label",
+      message: `"${raw}" is neither a code nor a label of item ${c.item.id} (codes: ${codesOf(c).join(", ")})`,
+      hint: "add the label to the mapping file under `values` or `itemValues`",
+    };
+  };
+}
+
+function numberConverter(item: Extract<Item, { type: "number" }>, o: ValueOverrides): Converter {
+  const missing = table(
+    Object.entries(NUMBER_MISSING).map(([code, labels]) => ({ code, labels: [...labels] })),
+    item.id,
+    o,
+  );
+  return (raw) => {
+    const x = parseNumber(raw);
+    if (x === undefined) {
+      const m = missing.get(raw) ?? missing.get(normalizeKey(raw));
+      if (m !== undefined) return m;
+      return {
+        code: "not-a-number",
+        message: `"${raw}" is not a number (item ${item.id} expects a number${item.unit?.en ? ` in ${item.unit.en}` : ""})`,
+        hint: "write a number such as 12 or 12,5; leave the cell empty when unknown",
+      };
+    }
+    const inBand = item.bands.some(
+      (b) => (b.min === undefined || x >= b.min) && (b.max === undefined || x < b.max),
+    );
+    if (!inBand) {
+      return {
+        code: "value-out-of-range",
+        message: `${raw} is outside every score band of item ${item.id}`,
+        hint: "check the value; the questionnaire defines the valid range",
+      };
+    }
+    return String(x);
+  };
+}
+
+/**
+ * A number written the German or English way: "12,5", "12.5", "1.234,5", "1,234.5", " 40 % ".
+ * Undefined when the text is not a number.
+ */
+export function parseNumber(raw: string): number | undefined {
+  let s = raw.trim().replace(/\s*%$/, "").replace(/\s/g, "");
+  if (s === "") return undefined;
+  if (/^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replace(/\./g, "").replace(",", ".");
+  else if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
+  else if (/^[-+]?\d*,\d+$/.test(s)) s = s.replace(",", ".");
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return undefined;
+  const x = Number(s);
+  return Number.isFinite(x) ? x : undefined;
+}
+
+function multiConverter(c: CatalogItem, separator: string, o: ValueOverrides): Converter {
+  const item = c.item as Extract<Item, { type: "multi" }>;
+  const t = table(entriesOf(c), item.id, o);
+  const order = new Map(item.choices.map((ch, i) => [ch.code, i]));
+  // Labels and codes, longest first, for splitting "a, b, c" where a label may contain ", ".
+  const labels = [...t.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return (raw) => {
+    const direct = t.get(raw);
+    if (direct !== undefined) return direct;
+    const parts = splitMulti(raw, separator, labels);
+    const codes: string[] = [];
+    for (const p of parts) {
+      const code = t.get(p) ?? t.get(normalizeKey(p));
+      if (code === undefined) {
+        return {
+          code: "unknown-label",
+          message: `"${p}" in "${raw}" is neither a code nor a label of item ${item.id} (codes: ${codesOf(c).join(", ")})`,
+          hint: "add the label to the mapping file under `values` or `itemValues`",
+        };
+      }
+      if (!codes.includes(code)) codes.push(code);
+    }
+    codes.sort((a, b) => order.get(a)! - order.get(b)!);
+    return codes.join(";");
+  };
+}
+
+/**
+ * Splits a multi-select cell. Own format and Microsoft Forms join by ";" (maybe with a trailing
+ * ";"), Google Forms by ", ". At each position the longest known label wins, so labels that contain
+ * the separator stay whole; unknown text runs to the next separator.
+ */
+export function splitMulti(
+  raw: string,
+  separator: string,
+  labels: readonly string[],
+  t: ReadonlyMap<string, string>,
+): string[] {
+  const norm = raw.normalize("NFC");
+  const lower = norm.toLowerCase();
+  const same = lower.length === norm.length;
+  const out: string[] = [];
+  const sep = separator.trim() || separator;
+  let i = 0;
+  while (i < lower.length) {
+    while (i < lower.length && (lower[i] === " " || lower.startsWith(sep, i)))
+      i += lower.startsWith(sep, i) ? sep.length : 1;
+    if (i >= lower.length) break;
+    let taken = -1;
+    for (const l of labels) {
+      if (l.length > 0 && lower.startsWith(l, i)) {
+        const end = i + l.length;
+        const rest = lower.slice(end).trimStart();
+        if (rest === "" || rest.startsWith(sep)) {
+          taken = end;
+          break;
+        }
+      }
+    }
+    if (taken < 0) {
+      const next = lower.indexOf(sep, i);
+      taken = next < 0 ? lower.length : next;
+    }
+    const part = (same ? norm : lower).slice(i, taken).trim();
+    if (part !== "") out.push(part);
+    i = taken;
+  }
+  return out;
+}
+
+/** A LimeSurvey-style choice column: ticked → true, empty or "N" → false, else undefined. */
+export function tickOf(raw: string, choiceLabels: readonly string[]): boolean | undefined {
+  const k = normalizeKey(raw);
+  if (k === "") return false;
+  if (TICKED.has(k)) return true;
+  if (UNTICKED.has(k)) return false;
+  if (choiceLabels.some((l) => normalizeKey(l) === k)) return true;
+  return undefined;
+}
