@@ -146,7 +146,7 @@ export function heatmapSvg(a: Assessment, lang: Lang): string {
     });
   });
   parts.push("</svg>");
-  return parts.join("");
+  return parts.join("\n");
 }
 
 /** Level swatches with names and thresholds. */
@@ -173,7 +173,7 @@ export function levelLegendSvg(a: Assessment, lang: Lang): string {
     );
   });
   parts.push("</svg>");
-  return parts.join("");
+  return parts.join("\n");
 }
 
 function point(cx: number, cy: number, r: number, i: number, count: number): [number, number] {
@@ -295,7 +295,7 @@ export function radarSvg(a: Assessment, unit: Unit, lang: Lang): string {
     x += 40 + [...short].length * 7;
   }
   parts.push("</svg>");
-  return parts.join("");
+  return parts.join("\n");
 }
 
 const NEG = ["#b2182b", "#d6604d", "#f4a582"] as const;
@@ -439,7 +439,7 @@ export function distributionSvg(info: ItemInfo, r: ItemResult, lang: Lang): stri
     x += w;
   });
   parts.push("</svg>");
-  return parts.join("");
+  return parts.join("\n");
 }
 
 function legendRowCount(options: readonly string[], avail: number): number {
