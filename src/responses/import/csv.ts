@@ -192,7 +192,7 @@ function nextStop(s: string, i: number, d: string): number {
   const b = s.indexOf("\n", i);
   if (a < 0) return b;
   if (b < 0) return a;
-  return a < b ? a : b;
+  return Math.min(a, b);
 }
 
 function countNewlines(s: string, from: number, to: number): number {

@@ -224,7 +224,6 @@ export function splitMulti(
   raw: string,
   separator: string,
   labels: readonly string[],
-  t: ReadonlyMap<string, string>,
 ): string[] {
   const norm = raw.normalize("NFC");
   const lower = norm.toLowerCase();
