@@ -8,7 +8,17 @@ import { cli, tempDir } from "./cli.js";
 
 const WAVE = "fixtures/assessments/wave-2024.json";
 const QS = "fixtures/assessments/src/questionnaires";
-const ITEMS = ["str_01", "str_02", "prc_01", "prc_02", "srv_01", "srv_02", "bau_01", "cit_01", "cit_02"];
+const ITEMS = [
+  "str_01",
+  "str_02",
+  "prc_01",
+  "prc_02",
+  "srv_01",
+  "srv_02",
+  "bau_01",
+  "cit_01",
+  "cit_02",
+];
 
 function writeExport(path: string): void {
   const records = fixtureRecords(5, 0, [
@@ -17,7 +27,12 @@ function writeExport(path: string): void {
     { department: "rpa", group: "staff", n: 3, level: 2 },
     { department: "soziales", group: "staff", n: 6, level: 3 },
   ]);
-  const rows = records.map((r) => [r.respondent, r.department ?? "", r.group, ...ITEMS.map((i) => r.answers.get(i) ?? "")]);
+  const rows = records.map((r) => [
+    r.respondent,
+    r.department ?? "",
+    r.group,
+    ...ITEMS.map((i) => r.answers.get(i) ?? ""),
+  ]);
   writeFileSync(path, stringify([["respondent", "department", "group", ...ITEMS], ...rows]));
 }
 
@@ -28,10 +43,23 @@ describe("reifegrad report", () => {
     const out = tempDir();
     const r = cli(["report", WAVE, "--out", out, "--lang", "de"]);
     expect(r.status, r.stderr).toBe(0);
-    expect(filesIn(out)).toEqual(["assessment.json", "item-answers.csv", "items.csv", "report.html", "report.md", "scores.csv"]);
-    expect(readFileSync(join(out, "report.md"), "utf8")).toBe(readFileSync("fixtures/reports/golden/md.de.md", "utf8"));
-    expect(readFileSync(join(out, "report.html"), "utf8")).toBe(readFileSync("fixtures/reports/golden/html.de.html", "utf8"));
-    expect(readFileSync(join(out, "scores.csv"), "utf8")).toBe(readFileSync("fixtures/reports/golden/csv.de.scores.csv", "utf8"));
+    expect(filesIn(out)).toEqual([
+      "assessment.json",
+      "item-answers.csv",
+      "items.csv",
+      "report.html",
+      "report.md",
+      "scores.csv",
+    ]);
+    expect(readFileSync(join(out, "report.md"), "utf8")).toBe(
+      readFileSync("fixtures/reports/golden/md.de.md", "utf8"),
+    );
+    expect(readFileSync(join(out, "report.html"), "utf8")).toBe(
+      readFileSync("fixtures/reports/golden/html.de.html", "utf8"),
+    );
+    expect(readFileSync(join(out, "scores.csv"), "utf8")).toBe(
+      readFileSync("fixtures/reports/golden/csv.de.scores.csv", "utf8"),
+    );
     expect(readFileSync(join(out, "assessment.json"), "utf8")).toBe(readFileSync(WAVE, "utf8"));
     expect(r.stdout).toBe(readFileSync("fixtures/reports/golden/terminal.de.txt", "utf8"));
   });
@@ -39,12 +67,17 @@ describe("reifegrad report", () => {
   it("writes byte-identical files in any time zone and locale", () => {
     const a = tempDir();
     const b = tempDir();
-    const ra = cli(["report", WAVE, "--out", a, "--lang", "de"], { env: { TZ: "Pacific/Kiritimati", LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8" } });
-    const rb = cli(["report", WAVE, "--out", b, "--lang", "de"], { env: { TZ: "UTC", LANG: "C", LC_ALL: "C" } });
+    const ra = cli(["report", WAVE, "--out", a, "--lang", "de"], {
+      env: { TZ: "Pacific/Kiritimati", LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8" },
+    });
+    const rb = cli(["report", WAVE, "--out", b, "--lang", "de"], {
+      env: { TZ: "UTC", LANG: "C", LC_ALL: "C" },
+    });
     expect(ra.status, ra.stderr).toBe(0);
     expect(rb.status, rb.stderr).toBe(0);
     expect(ra.stdout).toBe(rb.stdout);
-    for (const f of filesIn(a)) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
+    for (const f of filesIn(a))
+      expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
   });
 
   it("--format picks formats; --excel writes CSV for German Excel", () => {
@@ -120,7 +153,8 @@ describe("--check", () => {
     appendFileSync(csv, "extra-1,ordnung,staff,5,5,5,1,5,yes,,,\n");
     const stale = cli([...args, "--check"]);
     expect(stale.status).toBe(1);
-    for (const f of ["assessment.json", "report.md", "report.html", "scores.csv"]) expect(stale.stderr).toContain(join(out, f));
+    for (const f of ["assessment.json", "report.md", "report.html", "scores.csv"])
+      expect(stale.stderr).toContain(join(out, f));
   });
 
   it("--check without --out is a usage error", () => {

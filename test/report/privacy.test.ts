@@ -2,7 +2,12 @@
 // run as formulas.
 import { Chalk } from "chalk";
 import { describe, expect, test } from "vitest";
-import { neutralise, renderItemAnswersCsv, renderItemsCsv, renderScoresCsv } from "../../src/report/csv.js";
+import {
+  neutralise,
+  renderItemAnswersCsv,
+  renderItemsCsv,
+  renderScoresCsv,
+} from "../../src/report/csv.js";
 import { renderHtml } from "../../src/report/html.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { renderTerminal } from "../../src/report/terminal.js";
@@ -10,7 +15,12 @@ import { visibleItems } from "../../src/report/view.js";
 import type { Assessment, Unit } from "../../src/scoring/assessment.js";
 import { DEFAULT_SETTINGS } from "../../src/scoring/assessment.js";
 import { Scorer } from "../../src/scoring/score.js";
-import { DEPARTMENT_NAMES, fixtureQuestionnaires, fixtureRecords, loadWave } from "./fixture-data.js";
+import {
+  DEPARTMENT_NAMES,
+  fixtureQuestionnaires,
+  fixtureRecords,
+  loadWave,
+} from "./fixture-data.js";
 
 const plain = new Chalk({ level: 0 });
 const a = loadWave("2024");
@@ -57,7 +67,10 @@ describe("suppression", () => {
       .split("\n")
       .filter((l) => l.startsWith("rpa,") || l.startsWith("soziales,"));
     expect(rows.length).toBeGreaterThan(0);
-    for (const r of rows) expect(r).toMatch(/^(rpa|soziales),department,,\w+,,,,,,,,(L\d)?,,(below-minimum|secondary)$/);
+    for (const r of rows)
+      expect(r).toMatch(
+        /^(rpa|soziales),department,,\w+,,,,,,,,(L\d)?,,(below-minimum|secondary)$/,
+      );
     for (const text of [renderItemsCsv(a), renderItemAnswersCsv(a)]) {
       expect(text).not.toMatch(/^rpa,/m);
       expect(text).not.toMatch(/^soziales,/m);
@@ -67,7 +80,10 @@ describe("suppression", () => {
   test("an administration item only a suppressed department was asked never shows", () => {
     // bauen (the only questionnaire with bau_01) with 3 respondents: suppressed.
     const qs = fixtureQuestionnaires();
-    const scorer = new Scorer(qs, { settings: DEFAULT_SETTINGS, departmentNames: DEPARTMENT_NAMES });
+    const scorer = new Scorer(qs, {
+      settings: DEFAULT_SETTINGS,
+      departmentNames: DEPARTMENT_NAMES,
+    });
     for (const r of fixtureRecords(7, 0, [
       { department: "bauen", group: "staff", n: 3, level: 2 },
       { department: "ordnung", group: "staff", n: 9, level: 3 },
@@ -87,14 +103,19 @@ describe("suppression", () => {
 describe("escaping", () => {
   const evil = `<script>alert(1)</script> & "quotes" 'single'`;
   const renamed = (u: Unit): Unit => ({ ...u, name: evil, names: { de: evil, en: evil } });
-  const x: Assessment = { ...a, departments: a.departments.map((d) => (d.id === "bauen" ? renamed(d) : d)) };
+  const x: Assessment = {
+    ...a,
+    departments: a.departments.map((d) => (d.id === "bauen" ? renamed(d) : d)),
+  };
 
   test("HTML escapes department names everywhere", () => {
     for (const lang of ["de", "en"] as const) {
       const html = renderHtml(x, { lang });
       expect(html).not.toContain("<script");
       expect(html).not.toContain(evil);
-      expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &#39;single&#39;");
+      expect(html).toContain(
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &#39;single&#39;",
+      );
     }
   });
 
@@ -107,12 +128,18 @@ describe("escaping", () => {
 
 describe("CSV", () => {
   test("formula-like text cells are neutralised", () => {
-    for (const s of ["=cmd|' /C calc'!A0", "+1", "-x", "@SUM(A1)", "\tx", "\rx"]) expect(neutralise(s)).toBe(`'${s}`);
+    for (const s of ["=cmd|' /C calc'!A0", "+1", "-x", "@SUM(A1)", "\tx", "\rx"])
+      expect(neutralise(s)).toBe(`'${s}`);
     expect(neutralise("bauen")).toBe("bauen");
   });
 
   test("a department id like a formula is neutralised, negative numbers stay numbers", () => {
-    const x: Assessment = { ...a, departments: a.departments.map((d) => (d.id === "ordnung" ? { ...d, id: "=HYPERLINK(1)" } : d)) };
+    const x: Assessment = {
+      ...a,
+      departments: a.departments.map((d) =>
+        d.id === "ordnung" ? { ...d, id: "=HYPERLINK(1)" } : d,
+      ),
+    };
     const csv = renderScoresCsv(x);
     expect(csv).toContain("'=HYPERLINK(1),department");
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
