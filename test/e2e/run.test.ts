@@ -83,7 +83,9 @@ function type(name: string, text: string): void {
 const down = (n: number) => Array.from({ length: n }, () => "Down");
 
 describe.skipIf(!hasTmux)("reifegrad run in a terminal", () => {
-  beforeAll(() => ensureBuilt());
+  beforeAll(async () => {
+    await ensureBuilt();
+  });
   afterEach(() => {
     for (const name of open.splice(0)) {
       try {

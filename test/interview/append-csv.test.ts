@@ -119,7 +119,9 @@ describe("appendCsvRow under a lock", () => {
 });
 
 describe("appendCsvRow from parallel processes", () => {
-  beforeAll(() => ensureBuilt());
+  beforeAll(async () => {
+    await ensureBuilt();
+  });
 
   it("keeps every row of 6 processes × 5 appends", async () => {
     const file = join(await mkdtemp(join(tmpdir(), "append-")), "answers.csv");
