@@ -41,6 +41,7 @@ svg.chart { display: block; max-width: 100%; height: auto; font-family: inherit;
 svg.chart text { fill: var(--ink); }
 svg.chart .muted, .muted { fill: var(--muted); color: var(--muted); }
 svg.chart .col-head, svg.chart .row-head { font-weight: 600; }
+svg.chart .col-head { font-size: 10.5px; }
 svg.chart .row-head.admin { font-weight: 700; }
 svg.chart .axis { font-size: 12px; }
 svg.chart .seg { font-size: 11px; }

@@ -8,9 +8,7 @@ import type { Lang } from "../../src/report/format.js";
 import { renderHtml } from "../../src/report/html.js";
 import { renderJson } from "../../src/report/json.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
-import { parseAssessment } from "../../src/report/read-assessment.js";
 import { renderTerminal } from "../../src/report/terminal.js";
-import type { Assessment } from "../../src/scoring/assessment.js";
 import { loadWave } from "./fixture-data.js";
 
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
