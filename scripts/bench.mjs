@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+// `npm run bench`: writes seeded exports of 10k, 100k and 1M respondents × 40 Likert items in 20
+// departments (the 8 with a questionnaire and 12 without) into bench/out/, then runs the BUILT
+// CLI (`node bin/reifegrad.js score … --out …`) on each several times and prints, per size, the
+// median wall time, rows/s, MB/s and peak RSS (from /usr/bin/time -v when available). It also
+// times the import alone (decode, split, match, convert; no scoring) in-process, to show where
+// the time goes. Run `npm run build` first.
+// Usage: node scripts/bench.mjs [--sizes 10000,100000,1000000] [--runs 3] [--seed 7]
+import { spawnSync } from "node:child_process";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { join } from "node:path";
+
+const args = process.argv.slice(2);
+const arg = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const sizes = arg("--sizes", "10000,100000,1000000").split(",").map(Number);
+const runs = Number(arg("--runs", "3"));
+const seed = Number(arg("--seed", "7"));
+const OUT = "bench/out";
+mkdirSync(OUT, { recursive: true });
+
+const { loadQuestionnaires } = await import("../dist/questionnaire/load.js");
+const walk = (dir) =>
+  readdirSync(dir)
+    .sort()
+    .flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? walk(p) : /\.ya?ml$/.test(p) ? [p] : [];
+    });
+const { questionnaires } = loadQuestionnaires(
+  walk("questionnaires").map((p) => ({ path: p, text: readFileSync(p, "utf8") })),
+);
+const core = questionnaires.find((q) => q.id === "core");
+const likert = core.items.filter((i) => i.type === "likert").map((i) => i.id);
+const items = Array.from({ length: 40 }, (_, i) => likert[i % likert.length]);
+const uniqueItems = [...new Set(items)];
+const departments = [
+  ...questionnaires
+    .filter((q) => q.department)
+    .map((q) => q.department.id)
+    .sort(),
+];
+for (let i = 1; departments.length < 20; i++) departments.push(`amt${String(i).padStart(2, "0")}`);
+
+function rng(s) {
+  let a = s >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function generate(n) {
+  const file = join(OUT, `export-${n}.csv`);
+  if (existsSync(file)) return file;
+  const rand = rng(seed + n);
+  const fd = openSync(file, "w");
+  let buf = `respondent,department,group,${uniqueItems.join(",")}\n`;
+  const codes = ["1", "2", "3", "4", "5", "dk"];
+  for (let r = 0; r < n; r++) {
+    const dep = departments[Math.floor(rand() * departments.length)];
+    const base = rand() * 4;
+    let line = `R${String(r + 1).padStart(7, "0")},${dep},${rand() < 0.15 ? "management" : "staff"}`;
+    for (let i = 0; i < uniqueItems.length; i++) {
+      const x = rand();
+      line += `,${x < 0.03 ? "" : x < 0.06 ? "dk" : codes[Math.min(4, Math.floor(base + rand() * 2))]}`;
+    }
+    buf += `${line}\n`;
+    if (buf.length > 1 << 20) {
+      writeSync(fd, buf);
+      buf = "";
+    }
+  }
+  writeSync(fd, buf);
+  closeSync(fd);
+  return file;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const haveTime = existsSync("/usr/bin/time");
+
+function runCli(file, n) {
+  const out = join(OUT, `run-${n}`);
+  const cmd = [
+    "bin/reifegrad.js",
+    "score",
+    file,
+    "--out",
+    out,
+    "--format",
+    "json",
+    "--allow-unknown-departments",
+  ];
+  const t0 = performance.now();
+  const r = haveTime
+    ? spawnSync("/usr/bin/time", ["-v", process.execPath, ...cmd], {
+        encoding: "utf8",
+        maxBuffer: 1 << 26,
+      })
+    : spawnSync(process.execPath, cmd, { encoding: "utf8", maxBuffer: 1 << 26 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`score failed (${r.status}):\n${r.stderr.slice(-2000)}`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, stderr: r.stderr };
+}
+
+async function importOnly(file) {
+  const { importFiles } = await import("../dist/responses/import/run.js");
+  const { buildCatalog } = await import("../dist/responses/import/catalog.js");
+  const { EMPTY_MAPPING } = await import("../dist/responses/import/mapping.js");
+  const { fileExportReader } = await import("../dist/io/read-export.js");
+  const catalog = buildCatalog(questionnaires);
+  let rows = 0;
+  const t0 = performance.now();
+  await importFiles(
+    [file],
+    fileExportReader(),
+    catalog,
+    {
+      mapping: EMPTY_MAPPING,
+      overrides: { global: new Map(), byItem: new Map() },
+      dedupe: true,
+      row: {
+        defaultGroup: "staff",
+        includeIncomplete: false,
+        allowUnknownDepartments: true,
+        questionnaireFor: () => core,
+      },
+    },
+    { add: () => rows++ },
+    0,
+  );
+  return { ms: performance.now() - t0, rows };
+}
+
+const fmt = (x, d = 0) =>
+  x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+const results = [];
+for (const n of sizes) {
+  const file = generate(n);
+  const mb = statSync(file).size / 1e6;
+  const cli = [];
+  for (let i = 0; i < runs; i++) cli.push(runCli(file, n));
+  const imp = [];
+  for (let i = 0; i < runs; i++) imp.push(await importOnly(file));
+  const ms = median(cli.map((r) => r.ms));
+  const impMs = median(imp.map((r) => r.ms));
+  const row = {
+    rows: n,
+    mb,
+    ms,
+    rowsPerS: n / (ms / 1000),
+    mbPerS: mb / (ms / 1000),
+    rssMb: Math.max(...cli.map((r) => r.rssMb)),
+    importMs: impMs,
+    importRowsPerS: n / (impMs / 1000),
+    importMbPerS: mb / (impMs / 1000),
+  };
+  results.push(row);
+  console.log(
+    `${fmt(n).padStart(9)} rows ${fmt(mb, 1).padStart(6)} MB | score (CLI): median ${fmt(ms).padStart(6)} ms, ${fmt(row.rowsPerS).padStart(9)} rows/s, ${fmt(row.mbPerS, 1).padStart(5)} MB/s, peak RSS ${fmt(row.rssMb).padStart(4)} MB | import only: ${fmt(impMs).padStart(6)} ms, ${fmt(row.importRowsPerS).padStart(9)} rows/s, ${fmt(row.importMbPerS, 1).padStart(5)} MB/s`,
+  );
+}
+writeFileSync(join(OUT, "results.json"), `${JSON.stringify({ runs, seed, results }, null, 2)}\n`);
