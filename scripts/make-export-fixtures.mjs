@@ -8,21 +8,50 @@ import { join } from "node:path";
 const dir = "fixtures/exports";
 const q = (v) => (/[",;\t\r\n]/.test(v) || v === "" ? `"${v.replace(/"/g, '""')}"` : v);
 const csv = (rows, d = ",", eol = "\n", quoteAll = false) =>
-  rows.map((r) => r.map((v) => (quoteAll ? `"${String(v).replace(/"/g, '""')}"` : q(String(v)))).join(d)).join(eol) + eol;
+  rows
+    .map((r) =>
+      r.map((v) => (quoteAll ? `"${String(v).replace(/"/g, '""')}"` : q(String(v)))).join(d),
+    )
+    .join(eol) + eol;
 const write = (name, data) => writeFileSync(join(dir, name), data);
 const cp1252 = (s) => Buffer.from(s, "latin1"); // only Latin-1 characters are used below
 const utf16le = (s) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, "utf16le")]);
 
 // Texts of the questionnaire items used (German and English, as in questionnaires/).
 const T = {
-  str_01: { de: "Die Stadtverwaltung hat eine beschlossene Digitalisierungsstrategie mit konkreten Zielen.", en: "The city administration has an adopted digitalisation strategy with concrete goals." },
-  str_02: { de: "Verwaltungsspitze und Gemeinderat unterstützen die Digitalisierung sichtbar und verlässlich.", en: "The head of the administration and the council support digitalisation visibly and reliably." },
-  str_03: { de: "Für Digitalisierungsvorhaben sind Zuständigkeiten und Entscheidungswege klar geregelt.", en: "Responsibilities and decision-making channels for digitalisation projects are clearly defined." },
-  bua_06: { de: "Welche digitalen Angebote ergänzen den Besuch im Bürgeramt?", en: "Which digital offerings complement a visit to the citizens' office?" },
-  bau_05: { de: "Wie ist der Stand bei den folgenden digitalen Planungswerkzeugen?", en: "What is the status of the following digital planning tools?" },
-  fin_05: { de: "Welche Daten gelangen ohne manuelle Übertragung in das Finanzverfahren?", en: "Which data reaches the financial system without manual transfer?" },
+  str_01: {
+    de: "Die Stadtverwaltung hat eine beschlossene Digitalisierungsstrategie mit konkreten Zielen.",
+    en: "The city administration has an adopted digitalisation strategy with concrete goals.",
+  },
+  str_02: {
+    de: "Verwaltungsspitze und Gemeinderat unterstützen die Digitalisierung sichtbar und verlässlich.",
+    en: "The head of the administration and the council support digitalisation visibly and reliably.",
+  },
+  str_03: {
+    de: "Für Digitalisierungsvorhaben sind Zuständigkeiten und Entscheidungswege klar geregelt.",
+    en: "Responsibilities and decision-making channels for digitalisation projects are clearly defined.",
+  },
+  bua_06: {
+    de: "Welche digitalen Angebote ergänzen den Besuch im Bürgeramt?",
+    en: "Which digital offerings complement a visit to the citizens' office?",
+  },
+  bau_05: {
+    de: "Wie ist der Stand bei den folgenden digitalen Planungswerkzeugen?",
+    en: "What is the status of the following digital planning tools?",
+  },
+  fin_05: {
+    de: "Welche Daten gelangen ohne manuelle Übertragung in das Finanzverfahren?",
+    en: "Which data reaches the financial system without manual transfer?",
+  },
 };
-const AGREE_DE = { 1: "trifft nicht zu", 2: "trifft eher nicht zu", 3: "teils, teils", 4: "trifft eher zu", 5: "trifft voll zu", dk: "weiß nicht" };
+const AGREE_DE = {
+  1: "trifft nicht zu",
+  2: "trifft eher nicht zu",
+  3: "teils, teils",
+  4: "trifft eher zu",
+  5: "trifft voll zu",
+  dk: "weiß nicht",
+};
 
 // Five Bürgeramt respondents; str_01 answers 4,4,5,2,dk → counts {2:1, 4:2, 5:1, dk:1}.
 const S1 = ["4", "4", "5", "2", "dk"];
@@ -31,63 +60,213 @@ const S3 = ["2", "3", "na", "4", "4"];
 
 // 1. LimeSurvey, code headings: ";", BOM, every field quoted, CRLF, trailing empty line; one incomplete row.
 {
-  const head = ["id", "submitdate", "lastpage", "startlanguage", "seed", "token", "amt", "str_01", "str_02", "str_03", "bua_06[reminder]", "bua_06[waiting]", "bua_06[none]"];
+  const head = [
+    "id",
+    "submitdate",
+    "lastpage",
+    "startlanguage",
+    "seed",
+    "token",
+    "amt",
+    "str_01",
+    "str_02",
+    "str_03",
+    "bua_06[reminder]",
+    "bua_06[waiting]",
+    "bua_06[none]",
+  ];
   const rows = [head];
-  S1.forEach((v, i) => rows.push([String(i + 1), `2026-03-0${i + 1} 10:00:00`, "3", "de", "123", "", "buergeramt", v, S2[i], S3[i], i % 2 ? "Y" : "", "Y", ""]));
+  S1.forEach(
+    (v, i) =>
+      void rows.push([
+        String(i + 1),
+        `2026-03-0${i + 1} 10:00:00`,
+        "3",
+        "de",
+        "123",
+        "",
+        "buergeramt",
+        v,
+        S2[i],
+        S3[i],
+        i % 2 ? "Y" : "",
+        "Y",
+        "",
+      ]),
+  );
   rows.push(["6", "", "1", "de", "456", "", "buergeramt", "1", "", "", "", "", ""]);
-  write("limesurvey-codes.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv(rows, ";", "\r\n", true) + "\r\n")]));
+  write(
+    "limesurvey-codes.csv",
+    Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(csv(rows, ";", "\r\n", true) + "\r\n"),
+    ]),
+  );
 }
 // 2. LimeSurvey, full-text headings (German) and answer texts; two incomplete rows.
 {
-  const head = ["Antwort ID", "Datum Abgeschickt", "Letzte Seite", "Start-Sprache", "Seed", "Amt", T.str_01.de, T.str_02.de, `${T.bua_06.de} [Terminerinnerung per E-Mail oder SMS]`, `${T.bua_06.de} [aktuelle Wartezeit online einsehbar]`];
+  const head = [
+    "Antwort ID",
+    "Datum Abgeschickt",
+    "Letzte Seite",
+    "Start-Sprache",
+    "Seed",
+    "Amt",
+    T.str_01.de,
+    T.str_02.de,
+    `${T.bua_06.de} [Terminerinnerung per E-Mail oder SMS]`,
+    `${T.bua_06.de} [aktuelle Wartezeit online einsehbar]`,
+  ];
   const rows = [head];
-  S1.forEach((v, i) => rows.push([String(10 + i), "2026-03-01 09:00:00", "3", "de", "1", "Bürgeramt", AGREE_DE[v], AGREE_DE[S2[i]], i % 2 ? "Ja" : "", "Ja"]));
+  S1.forEach(
+    (v, i) =>
+      void rows.push([
+        String(10 + i),
+        "2026-03-01 09:00:00",
+        "3",
+        "de",
+        "1",
+        "Bürgeramt",
+        AGREE_DE[v],
+        AGREE_DE[S2[i]],
+        i % 2 ? "Ja" : "",
+        "Ja",
+      ]),
+  );
   rows.push(["20", "", "1", "de", "1", "Bürgeramt", AGREE_DE[1], "", "", ""]);
   rows.push(["21", "", "2", "de", "1", "Bürgeramt", AGREE_DE[5], AGREE_DE[5], "Ja", ""]);
-  write("limesurvey-fulltext.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv(rows, ";", "\r\n", true) + "\r\n")]));
+  write(
+    "limesurvey-fulltext.csv",
+    Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(csv(rows, ";", "\r\n", true) + "\r\n"),
+    ]),
+  );
 }
 // 3. Microsoft Forms, German metadata headings, question texts, multi-select joined by ";" (trailing ";").
 {
-  const head = ["ID", "Startzeit", "Fertigstellungszeit", "E-Mail", "Name", "In welchem Amt arbeiten Sie?", T.str_01.de, T.str_02.de, T.bua_06.de];
-  const multi = ["Terminerinnerung per E-Mail oder SMS;aktuelle Wartezeit online einsehbar;", "keines davon;", "bargeldlose Zahlung am Schalter;", "", "Terminerinnerung per E-Mail oder SMS;"];
+  const head = [
+    "ID",
+    "Startzeit",
+    "Fertigstellungszeit",
+    "E-Mail",
+    "Name",
+    "In welchem Amt arbeiten Sie?",
+    T.str_01.de,
+    T.str_02.de,
+    T.bua_06.de,
+  ];
+  const multi = [
+    "Terminerinnerung per E-Mail oder SMS;aktuelle Wartezeit online einsehbar;",
+    "keines davon;",
+    "bargeldlose Zahlung am Schalter;",
+    "",
+    "Terminerinnerung per E-Mail oder SMS;",
+  ];
   const rows = [head];
-  S1.forEach((v, i) => rows.push([String(i + 1), "3/1/26 9:00:00", "3/1/26 9:05:00", "anonymous", "", "Bürgeramt", AGREE_DE[v], AGREE_DE[S2[i]], multi[i]]));
+  S1.forEach(
+    (v, i) =>
+      void rows.push([
+        String(i + 1),
+        "3/1/26 9:00:00",
+        "3/1/26 9:05:00",
+        "anonymous",
+        "",
+        "Bürgeramt",
+        AGREE_DE[v],
+        AGREE_DE[S2[i]],
+        multi[i],
+      ]),
+  );
   write("msforms-de.csv", csv(rows));
 }
 // 4. Google Forms: Timestamp, English titles, grid rows `Title [Row]`, checkboxes joined by ", "
 //    (one label itself contains ", ").
 {
-  const head = ["Timestamp", "Email Address", "Department", T.str_01.en, `${T.bau_05.en} [development plans in the XPlanung standard]`, `${T.bau_05.en} [BIM for municipal building projects]`, T.fin_05.en];
+  const head = [
+    "Timestamp",
+    "Email Address",
+    "Department",
+    T.str_01.en,
+    `${T.bau_05.en} [development plans in the XPlanung standard]`,
+    `${T.bau_05.en} [BIM for municipal building projects]`,
+    T.fin_05.en,
+  ];
   const rows = [head];
-  const fin = ["bank statements with automatic payment matching, tax and levy assessments (e.g. property tax, trade tax)", "tax and levy assessments (e.g. property tax, trade tax)", "none of these", "e-invoices from the invoice receipt portal, staff costs from payroll", ""];
-  S1.forEach((v, i) => rows.push([`2026/03/0${i + 1} 10:00:00 AM GMT+1`, `f${i}@example.org`, "Finance and treasury", { 1: "does not apply at all", 2: "rather does not apply", 4: "rather applies", 5: "fully applies", dk: "don't know" }[v], "", "", fin[i]]));
-  ["implemented", "planned", "not planned", "implemented", "don't know"].forEach((g, i) => rows.push([`2026/03/1${i} 10:00:00 AM GMT+1`, `b${i}@example.org`, "bauen", "partly", g, i % 2 ? "planned" : "implemented", ""]));
+  const fin = [
+    "bank statements with automatic payment matching, tax and levy assessments (e.g. property tax, trade tax)",
+    "tax and levy assessments (e.g. property tax, trade tax)",
+    "none of these",
+    "e-invoices from the invoice receipt portal, staff costs from payroll",
+    "",
+  ];
+  S1.forEach(
+    (v, i) =>
+      void rows.push([
+        `2026/03/0${i + 1} 10:00:00 AM GMT+1`,
+        `f${i}@example.org`,
+        "Finance and treasury",
+        {
+          1: "does not apply at all",
+          2: "rather does not apply",
+          4: "rather applies",
+          5: "fully applies",
+          dk: "don't know",
+        }[v],
+        "",
+        "",
+        fin[i],
+      ]),
+  );
+  ["implemented", "planned", "not planned", "implemented", "don't know"].forEach(
+    (g, i) =>
+      void rows.push([
+        `2026/03/1${i} 10:00:00 AM GMT+1`,
+        `b${i}@example.org`,
+        "bauen",
+        "partly",
+        g,
+        i % 2 ? "planned" : "implemented",
+        "",
+      ]),
+  );
   write("googleforms.csv", csv(rows));
 }
 // 5. German Excel: Windows-1252 bytes ("Bürgeramt" with 0xFC), ";" delimiter, decimal comma.
 {
   const rows = [["respondent", "department", "group", "str_01", "str_02", "bil_05"]];
-  S1.forEach((v, i) => rows.push([`X${i + 1}`, "Bürgeramt", "staff", v, S2[i], ""]));
-  ["2,5", "1,2", "4,0", "12,5", "3"].forEach((n, i) => rows.push([`Y${i + 1}`, "Bildung, Kultur und Schulen", "staff", "3", "3", n]));
+  S1.forEach((v, i) => void rows.push([`X${i + 1}`, "Bürgeramt", "staff", v, S2[i], ""]));
+  ["2,5", "1,2", "4,0", "12,5", "3"].forEach(
+    (n, i) => void rows.push([`Y${i + 1}`, "Bildung, Kultur und Schulen", "staff", "3", "3", n]),
+  );
   write("excel-semicolon-cp1252.csv", cp1252(csv(rows, ";", "\r\n")));
 }
 // 6. UTF-16 LE with BOM, tab-separated.
 {
   const rows = [["respondent", "department", "group", "str_01", "str_02"]];
-  S1.forEach((v, i) => rows.push([`U${i + 1}`, "buergeramt", "staff", v, S2[i]]));
+  S1.forEach((v, i) => void rows.push([`U${i + 1}`, "buergeramt", "staff", v, S2[i]]));
   write("utf16le-bom.tsv", utf16le(csv(rows, "\t", "\r\n")));
 }
 // 7. UTF-8 with BOM and CRLF.
 {
   const rows = [["respondent", "department", "group", "str_01", "str_02"]];
-  S1.forEach((v, i) => rows.push([`B${i + 1}`, "buergeramt", "staff", v, S2[i]]));
-  write("utf8-bom-crlf.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv(rows, ",", "\r\n"))]));
+  S1.forEach((v, i) => void rows.push([`B${i + 1}`, "buergeramt", "staff", v, S2[i]]));
+  write(
+    "utf8-bom-crlf.csv",
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv(rows, ",", "\r\n"))]),
+  );
 }
 // 8. Quoted fields with embedded newlines and doubled quotes (a free-text item).
 {
   const rows = [["respondent", "department", "group", "str_01", "soz_05", "str_02"]];
-  const texts = ['Die E-Akte,\nund zwar "bald".', "", 'Zeile 1\r\nZeile 2\r\nZeile 3', "ohne Umbruch", '"ganz" in Anführungszeichen'];
-  S1.forEach((v, i) => rows.push([`Q${i + 1}`, "soziales", "staff", v, texts[i], S2[i]]));
+  const texts = [
+    'Die E-Akte,\nund zwar "bald".',
+    "",
+    "Zeile 1\r\nZeile 2\r\nZeile 3",
+    "ohne Umbruch",
+    '"ganz" in Anführungszeichen',
+  ];
+  S1.forEach((v, i) => void rows.push([`Q${i + 1}`, "soziales", "staff", v, texts[i], S2[i]]));
   write("quoted-newlines.csv", csv(rows));
 }
 // 9. Bad cells: out of range, unknown label, text in a number item (cells dropped, rows kept).
@@ -103,7 +282,7 @@ const S3 = ["2", "3", "na", "4", "4"];
 // 10. Unknown departments: a name nobody knows and a typo of an id (both rejected).
 {
   const rows = [["respondent", "department", "group", "str_01", "str_02"]];
-  S1.forEach((v, i) => rows.push([`D${i + 1}`, "buergeramt", "staff", v, S2[i]]));
+  S1.forEach((v, i) => void rows.push([`D${i + 1}`, "buergeramt", "staff", v, S2[i]]));
   rows.push(["D6", "Amt 33", "staff", "3", "3"]);
   rows.push(["D7", "personl", "staff", "=1+2", "3"]);
   write("unknown-department.csv", csv(rows));
@@ -111,7 +290,7 @@ const S3 = ["2", "3", "na", "4", "4"];
 // 11. Duplicate respondent ids: the last complete submission counts.
 {
   const rows = [["respondent", "department", "group", "str_01", "str_02"]];
-  S1.forEach((v, i) => rows.push([`P${i + 1}`, "buergeramt", "staff", v, S2[i]]));
+  S1.forEach((v, i) => void rows.push([`P${i + 1}`, "buergeramt", "staff", v, S2[i]]));
   rows.splice(2, 0, ["P3", "buergeramt", "staff", "1", "1"]); // earlier submission of P3
   rows.push(["P1", "buergeramt", "staff", "1", "1"]); // later submission of P1 (kept; row 2 rejected)
   write("duplicate-ids.csv", csv(rows));
@@ -119,12 +298,17 @@ const S3 = ["2", "3", "na", "4", "4"];
 // 12. Rows without a department.
 {
   const rows = [["respondent", "department", "group", "str_01", "str_02"]];
-  S1.forEach((v, i) => rows.push([`N${i + 1}`, i === 1 || i === 3 ? "" : "buergeramt", "staff", v, S2[i]]));
+  S1.forEach(
+    (v, i) =>
+      void rows.push([`N${i + 1}`, i === 1 || i === 3 ? "" : "buergeramt", "staff", v, S2[i]]),
+  );
   write("no-department.csv", csv(rows));
 }
 // 13. The demo export split in two halves (same header): one file vs two must score the same.
 {
-  const demo = readFileSync("fixtures/demo/staff-survey.csv", "utf8").split("\n").filter((l) => l !== "");
+  const demo = readFileSync("fixtures/demo/staff-survey.csv", "utf8")
+    .split("\n")
+    .filter((l) => l !== "");
   const [head, ...body] = demo;
   const mid = Math.floor(body.length / 2);
   write("split-part1.csv", [head, ...body.slice(0, mid)].join("\n") + "\n");
