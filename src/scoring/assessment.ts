@@ -66,7 +66,11 @@ export interface DimensionResult extends Partial<Stats> {
 }
 
 export interface Overall extends Omit<Partial<Stats>, "level"> {
-  /** Index score 0–100 (the mean of the respondents' overall scores). */
+  /**
+   * The unit's index 0–100: the weighted mean of its dimension means (or their minimum when the
+   * questionnaire's overall aggregate is `min`). n, mean, median, sd and the CI beside it describe
+   * the respondents' own overall scores (respondents with a score in every dimension).
+   */
   readonly score: number | null;
   readonly level: string | null;
 }
@@ -98,6 +102,8 @@ export interface ItemResult {
   readonly skipped: number;
   /** Count per answer code (grid items: per row `row:code`). */
   readonly counts: Readonly<Record<string, number>>;
+  /** Set when the item's counts are hidden (asked of fewer than k, or recoverable). */
+  readonly suppressed?: SuppressionReason;
 }
 
 export interface Reliability {

@@ -49,7 +49,7 @@ function statsOf(h: Histogram, levels: readonly Level[], settings: Settings): St
   if (!s) return undefined;
   const half = ciHalfWidth(s.sd, s.n, settings.confidence);
   const shares: Record<string, number> = Object.fromEntries(levels.map((l) => [l.id, 0]));
-  for (const [v, w] of h) {
+  for (const [v, w] of h.sorted()) {
     const id = levelOf(levels, v).id;
     shares[id] = (shares[id] ?? 0) + w / s.n;
   }
@@ -187,7 +187,11 @@ export function buildAssessment(b: BuildInput): Assessment {
       },
       true,
     );
-    return { ...unit, ...responseRate(merged.respondents, options.headcounts?.[id], settings), groups };
+    return {
+      ...unit,
+      ...responseRate(merged.respondents, options.headcounts?.[id], settings),
+      groups,
+    };
   });
 
   // Administration: internal respondents (staff, management …), on the root's dimensions.
@@ -223,7 +227,10 @@ export function buildAssessment(b: BuildInput): Assessment {
     true,
   );
 
-  const adminUnit: Unit = { ...adminBase, ...responseRate(adminCell.respondents, totalHeadcount, settings) };
+  const adminUnit: Unit = {
+    ...adminBase,
+    ...responseRate(adminCell.respondents, totalHeadcount, settings),
+  };
 
   // Groups across the administration (internal) and outside it (external questionnaires).
   const allGroupIds = new Set(b.cells.map((c) => c.key.group));
@@ -316,7 +323,7 @@ function stratifiedStats(
   // Weighted respondent distribution: each respondent weighs 1 / (D · n_department).
   const weighted = new Map<number, number>();
   for (const p of parts)
-    for (const [v, w] of p.hist) weighted.set(v, (weighted.get(v) ?? 0) + w / (D * p.s.n));
+    for (const [v, w] of p.hist.sorted()) weighted.set(v, (weighted.get(v) ?? 0) + w / (D * p.s.n));
   const keys = [...weighted.keys()].sort((a, c) => a - c);
   let cum = 0;
   let median = keys[keys.length - 1]!;

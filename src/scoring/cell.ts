@@ -1,11 +1,11 @@
 // Running state of one cell (questionnaire × department × respondent group). Its size depends on
 // the questionnaire, not on the number of respondents; larger units are merges of cells.
 import { ReliabilityAcc } from "./reliability.js";
-import type { DimensionScore, ItemState } from "./respondent.js";
-import { addTo, type Histogram, mergeInto } from "./stats.js";
+import type { ItemState } from "./respondent.js";
+import { addTo, Histogram, mergeInto } from "./stats.js";
 
 export class DimAcc {
-  readonly hist: Histogram = new Map();
+  readonly hist = new Histogram();
   /** Applicable and answered item counts over every respondent (for coverage). */
   applicable = 0;
   answered = 0;
@@ -20,13 +20,76 @@ export class DimAcc {
 export class ItemAcc {
   n = 0;
   /** Item scores 0–100 → count; exact and order-independent means. */
-  readonly scores: Histogram = new Map();
+  readonly scores = new Histogram();
   dontKnow = 0;
   notApplicable = 0;
   blank = 0;
   skipped = 0;
   invalid = 0;
   readonly counts = new Map<string, number>();
+  /** Single-code items count by option index on the per-row path; flush() turns that into codes. */
+  private readonly optionCounts?: Float64Array;
+  private readonly optionScores?: Float64Array;
+
+  constructor(readonly options?: readonly string[]) {
+    if (options) {
+      this.optionCounts = new Float64Array(options.length);
+      this.optionScores = new Float64Array(options.length).fill(Number.NaN);
+    }
+  }
+
+  private tally(state: ItemState): boolean {
+    switch (state.kind) {
+      case "score":
+        this.n++;
+        return true;
+      case "dont_know":
+        this.dontKnow++;
+        return true;
+      case "not_applicable":
+        this.notApplicable++;
+        return true;
+      case "blank":
+        this.blank++;
+        return false;
+      case "skipped":
+        this.skipped++;
+        return false;
+      case "invalid":
+        this.invalid++;
+        return false;
+    }
+  }
+
+  /** A single-code item (likert, single, yes/no): the outcome carries its option index. */
+  addOption(state: ItemState): void {
+    if (!this.tally(state)) return;
+    const option = (state as { option?: number }).option;
+    if (option === undefined) return;
+    this.optionCounts![option]!++;
+    if (state.kind === "score") this.optionScores![option] = state.score;
+  }
+
+  /** A composite item (grid, multi, number): its score and codes come with it. */
+  addComposite(state: ItemState, codes: readonly string[]): void {
+    if (!this.tally(state)) return;
+    if (state.kind === "score") addTo(this.scores, state.score);
+    for (const c of codes) this.counts.set(c, (this.counts.get(c) ?? 0) + 1);
+  }
+
+  /** Moves the per-option tallies into `counts` and `scores`. */
+  flush(): void {
+    if (!this.options || !this.optionCounts) return;
+    for (let i = 0; i < this.options.length; i++) {
+      const k = this.optionCounts[i]!;
+      if (k === 0) continue;
+      const code = this.options[i]!;
+      this.counts.set(code, (this.counts.get(code) ?? 0) + k);
+      const score = this.optionScores![i]!;
+      if (!Number.isNaN(score)) addTo(this.scores, score, k);
+      this.optionCounts[i] = 0;
+    }
+  }
 
   merge(o: ItemAcc): void {
     this.n += o.n;
@@ -44,9 +107,9 @@ export class Cell {
   respondents = 0;
   readonly dims = new Map<string, DimAcc>();
   /** Respondent overall scores over the cell questionnaire's dimensions. */
-  readonly overall: Histogram = new Map();
+  readonly overall = new Histogram();
   /** Respondent overall scores over the root questionnaire's dimensions (administration view). */
-  readonly rootOverall: Histogram = new Map();
+  readonly rootOverall = new Histogram();
   readonly items = new Map<string, ItemAcc>();
   readonly reliability = new Map<string, ReliabilityAcc>();
 
@@ -59,46 +122,13 @@ export class Cell {
     return d;
   }
 
-  item(id: string): ItemAcc {
+  item(id: string, options?: readonly string[]): ItemAcc {
     let a = this.items.get(id);
     if (!a) {
-      a = new ItemAcc();
+      a = new ItemAcc(options);
       this.items.set(id, a);
     }
     return a;
-  }
-
-  addDimension(id: string, d: DimensionScore): void {
-    const acc = this.dim(id);
-    acc.applicable += d.applicable;
-    acc.answered += d.answered;
-    if (d.score !== undefined) addTo(acc.hist, d.score);
-  }
-
-  addItem(id: string, state: ItemState, codes: readonly string[]): void {
-    const acc = this.item(id);
-    switch (state.kind) {
-      case "score":
-        acc.n++;
-        addTo(acc.scores, state.score);
-        break;
-      case "dont_know":
-        acc.dontKnow++;
-        break;
-      case "not_applicable":
-        acc.notApplicable++;
-        break;
-      case "blank":
-        acc.blank++;
-        break;
-      case "skipped":
-        acc.skipped++;
-        return;
-      case "invalid":
-        acc.invalid++;
-        return;
-    }
-    for (const c of codes) acc.counts.set(c, (acc.counts.get(c) ?? 0) + 1);
   }
 
   merge(o: Cell): void {

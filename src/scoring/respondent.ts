@@ -1,11 +1,15 @@
 // One respondent: item outcomes → dimension scores → overall score, for one questionnaire.
 import { evaluateCondition } from "../questionnaire/condition.js";
-import type { Dimension, Item, Questionnaire } from "../questionnaire/model.js";
+import type { Condition, Dimension, Item, Questionnaire } from "../questionnaire/model.js";
+import { gridKey } from "../responses/model.js";
 import {
   type AnswerGetter,
   compileItemScorer,
   type ItemScorer,
   type Outcome,
+  optionCodes,
+  outcome,
+  type Values,
 } from "./item-score.js";
 
 export interface PlannedItem {
@@ -13,27 +17,64 @@ export interface PlannedItem {
   /** Index of the item's dimension in `plan.dimensions`. */
   readonly dim: number;
   readonly scorer: ItemScorer;
+  /** Codes that `Outcome.option` indexes (single-code items), for answer counts. */
+  readonly options: readonly string[] | undefined;
+  // Copied from the item so the per-row loop reads one object shape (items differ in shape).
+  readonly weight: number;
+  readonly groups: readonly string[] | undefined;
+  readonly when: Condition | undefined;
+  /** Where a composite item's answers are: [grid row id or "" for the item, key index]. */
+  readonly answerColumns: readonly (readonly [string, number])[];
 }
 
 export interface Plan {
   readonly questionnaire: Questionnaire;
+  /** Scored items (free text excluded), in questionnaire order. */
   readonly items: readonly PlannedItem[];
   readonly dimensions: readonly Dimension[];
+  /** Every answer key: item ids, grid rows as `item[row]`; values arrays follow this order. */
+  readonly keys: readonly string[];
+  readonly keyIndex: ReadonlyMap<string, number>;
+}
+
+export function answerKeys(q: Questionnaire): string[] {
+  return q.items.flatMap((item) =>
+    item.type === "grid" ? item.rows.map((r) => gridKey(item.id, r.id)) : [item.id],
+  );
 }
 
 export function compilePlan(q: Questionnaire): Plan {
   const dimIndex = new Map(q.dimensions.map((d, i) => [d.id, i]));
+  const keys = answerKeys(q);
+  const keyIndex = new Map(keys.map((k, i) => [k, i]));
+  const indexOf = (key: string) => keyIndex.get(key) ?? -1;
   const items: PlannedItem[] = [];
   for (const item of q.items) {
-    const scorer = compileItemScorer(item, q);
+    const scorer = compileItemScorer(item, q, indexOf);
     const dim = dimIndex.get(item.dimension);
-    if (scorer && dim !== undefined) items.push({ item, dim, scorer });
+    const options = optionCodes(item, q);
+    if (scorer && dim !== undefined) {
+      const answerColumns: [string, number][] =
+        item.type === "grid"
+          ? item.rows.map((r) => [r.id, indexOf(gridKey(item.id, r.id))])
+          : [["", indexOf(item.id)]];
+      items.push({
+        item,
+        dim,
+        scorer,
+        options,
+        weight: item.weight,
+        groups: item.groups,
+        when: item.when,
+        answerColumns,
+      });
+    }
   }
-  return { questionnaire: q, items, dimensions: q.dimensions };
+  return { questionnaire: q, items, dimensions: q.dimensions, keys, keyIndex };
 }
 
 export type ItemState = Outcome | { readonly kind: "skipped" };
-const SKIPPED: ItemState = { kind: "skipped" };
+const SKIPPED: ItemState = outcome("skipped") as ItemState;
 
 export interface DimensionScore {
   /** Items that applied (not skipped by `when` or group). */
@@ -60,43 +101,99 @@ export function scoreRespondent(
   get: AnswerGetter,
   minCoverage: number,
 ): RespondentScores {
-  const nd = plan.dimensions.length;
-  const applicable = new Array<number>(nd).fill(0);
-  const answered = new Array<number>(nd).fill(0);
-  const wsum = new Array<number>(nd).fill(0);
-  const wtot = new Array<number>(nd).fill(0);
-  const mins = new Array<number>(nd).fill(Number.POSITIVE_INFINITY);
-  const items: ItemState[] = [];
-  for (const p of plan.items) {
-    const { item } = p;
+  return scoreValues(
+    plan,
+    group,
+    plan.keys.map((k) => get(k)),
+    minCoverage,
+  );
+}
+
+/** Reusable buffers for scoring many respondents without allocating per row. */
+export class Workspace {
+  readonly applicable: Float64Array;
+  readonly answered: Float64Array;
+  readonly wsum: Float64Array;
+  readonly wtot: Float64Array;
+  readonly mins: Float64Array;
+  readonly items: ItemState[];
+  /** Dimension scores; NaN where the respondent has none. */
+  readonly scores: Float64Array;
+
+  constructor(readonly plan: Plan) {
+    const nd = plan.dimensions.length;
+    this.applicable = new Float64Array(nd);
+    this.answered = new Float64Array(nd);
+    this.wsum = new Float64Array(nd);
+    this.wtot = new Float64Array(nd);
+    this.mins = new Float64Array(nd);
+    this.scores = new Float64Array(nd);
+    this.items = new Array<ItemState>(plan.items.length).fill(SKIPPED);
+  }
+}
+
+/**
+ * The per-row core: fills `ws` with item outcomes and dimension scores. A dimension counts when
+ * answered / applicable ≥ minCoverage (and at least one item is answered).
+ */
+export function scoreInto(ws: Workspace, group: string, values: Values, minCoverage: number): void {
+  const { plan, applicable, answered, wsum, wtot, mins, items, scores } = ws;
+  applicable.fill(0);
+  answered.fill(0);
+  wsum.fill(0);
+  wtot.fill(0);
+  mins.fill(Number.POSITIVE_INFINITY);
+  const planned = plan.items;
+  for (let i = 0; i < planned.length; i++) {
+    const p = planned[i]!;
     if (
-      (item.groups && !item.groups.includes(group)) ||
-      (item.when && !evaluateCondition(item.when, get))
+      (p.groups !== undefined && !p.groups.includes(group)) ||
+      (p.when !== undefined &&
+        !evaluateCondition(p.when, (id) => values[plan.keyIndex.get(id) ?? -1]))
     ) {
-      items.push(SKIPPED);
+      items[i] = SKIPPED;
       continue;
     }
-    const o = p.scorer(get);
-    items.push(o);
+    const o = p.scorer(values);
+    items[i] = o;
     if (o.kind === "not_applicable") continue;
-    applicable[p.dim]!++;
+    const d = p.dim;
+    applicable[d]!++;
     if (o.kind !== "score") continue;
-    answered[p.dim]!++;
-    wsum[p.dim]! += item.weight * o.score;
-    wtot[p.dim]! += item.weight;
-    if (o.score < mins[p.dim]!) mins[p.dim] = o.score;
+    answered[d]!++;
+    wsum[d]! += p.weight * o.score;
+    wtot[d]! += p.weight;
+    if (o.score < mins[d]!) mins[d] = o.score;
   }
-  const dimensions = plan.dimensions.map((d, i): DimensionScore => {
-    const a = applicable[i]!;
-    const n = answered[i]!;
-    const counts = n > 0 && n >= minCoverage * a;
-    return {
-      applicable: a,
-      answered: n,
-      score: counts ? (d.aggregate === "min" ? mins[i]! : wsum[i]! / wtot[i]!) : undefined,
-    };
-  });
-  return { items, dimensions };
+  const dims = plan.dimensions;
+  for (let d = 0; d < dims.length; d++) {
+    const n = answered[d]!;
+    scores[d] =
+      n > 0 && n >= minCoverage * applicable[d]!
+        ? dims[d]!.aggregate === "min"
+          ? mins[d]!
+          : wsum[d]! / wtot[d]!
+        : Number.NaN;
+  }
+}
+
+/** As scoreRespondent, with the answers already aligned with `plan.keys`. */
+export function scoreValues(
+  plan: Plan,
+  group: string,
+  values: Values,
+  minCoverage: number,
+): RespondentScores {
+  const ws = new Workspace(plan);
+  scoreInto(ws, group, values, minCoverage);
+  return {
+    items: [...ws.items],
+    dimensions: plan.dimensions.map((_, d) => ({
+      applicable: ws.applicable[d]!,
+      answered: ws.answered[d]!,
+      score: Number.isNaN(ws.scores[d]!) ? undefined : ws.scores[d]!,
+    })),
+  };
 }
 
 /**
@@ -104,7 +201,7 @@ export function scoreRespondent(
  * score, so that an overall score always means the same mix of dimensions.
  */
 export function combineDimensions(
-  scores: readonly (number | undefined)[],
+  scores: ArrayLike<number | undefined>,
   weights: readonly number[],
   aggregate: "mean" | "min",
 ): number | undefined {
@@ -113,7 +210,7 @@ export function combineDimensions(
   let min = Number.POSITIVE_INFINITY;
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i];
-    if (s === undefined) return undefined;
+    if (s === undefined || Number.isNaN(s)) return undefined;
     sum += weights[i]! * s;
     tot += weights[i]!;
     if (s < min) min = s;

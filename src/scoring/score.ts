@@ -5,9 +5,18 @@ import { gridKey } from "../responses/model.js";
 import { compareStrings } from "../util/order.js";
 import type { Assessment, Settings } from "./assessment.js";
 import { buildAssessment } from "./build.js";
-import { Cell } from "./cell.js";
+import { Cell, type DimAcc, type ItemAcc } from "./cell.js";
+import type { Values } from "./item-score.js";
 import { ReliabilityAcc } from "./reliability.js";
-import { combineDimensions, compilePlan, type Plan, scoreRespondent } from "./respondent.js";
+import {
+  combineDimensions,
+  compilePlan,
+  type Plan,
+  type PlannedItem,
+  scoreInto,
+  Workspace,
+} from "./respondent.js";
+import { addTo } from "./stats.js";
 
 export interface ScorerOptions {
   readonly settings: Settings;
@@ -51,16 +60,31 @@ export interface CellKey {
 
 interface PlanEntry {
   readonly plan: Plan;
+  readonly workspace: Workspace;
+  readonly weights: readonly number[];
   /** For each root dimension: indexes into plan.items of the root's items (−1 when removed). */
   readonly rootItems: ReadonlyMap<string, readonly number[]>;
   /** Index of each root dimension in plan.dimensions (−1 when absent). */
   readonly rootDims: readonly number[];
 }
 
+/** A cell with its accumulators aligned to the plan, so the per-row path needs no lookups. */
+interface Leaf {
+  readonly key: CellKey;
+  readonly cell: Cell;
+  readonly entry: PlanEntry;
+  readonly dims: readonly DimAcc[];
+  readonly items: readonly ItemAcc[];
+  readonly rel: readonly { acc: ReliabilityAcc; idx: readonly number[]; xs: Float64Array }[];
+}
+
 export class Scorer {
   readonly root: Questionnaire;
   private readonly plans = new Map<string, PlanEntry>();
-  private readonly cells = new Map<string, { key: CellKey; cell: Cell }>();
+  private readonly cells = new Map<string, Leaf>();
+  private readonly leafCache = new Map<string, Map<string, Leaf>>();
+  private readonly rootScores: Float64Array;
+  private readonly rootWeights: readonly number[];
   private readonly byDepartment = new Map<string, Questionnaire>();
   private readonly byGroup = new Map<string, Questionnaire>();
 
@@ -69,6 +93,8 @@ export class Scorer {
     readonly options: ScorerOptions,
   ) {
     this.root = findRoot(questionnaires);
+    this.rootWeights = this.root.dimensions.map((d) => d.weight);
+    this.rootScores = new Float64Array(this.root.dimensions.length);
     for (const q of questionnaires) {
       if (q.department) this.byDepartment.set(q.department.id, q);
       else if (q !== this.root && !this.byGroup.has(q.group)) this.byGroup.set(q.group, q);
@@ -91,8 +117,10 @@ export class Scorer {
       const rel = isExternal(q) ? q : this.root;
       const rootItems = new Map<string, number[]>();
       for (const d of rel.dimensions) {
+        // Alpha needs one item set for everyone: the items every respondent is asked (no group
+        // restriction, no skip logic), or listwise deletion would drop whole groups.
         const ids = rel.items
-          .filter((i) => i.dimension === d.id && i.type !== "text")
+          .filter((i) => i.dimension === d.id && i.type !== "text" && !i.groups && !i.when)
           .map((i) => i.id);
         rootItems.set(
           d.id,
@@ -102,70 +130,119 @@ export class Scorer {
       const rootDims = this.root.dimensions.map((d) =>
         plan.dimensions.findIndex((x) => x.id === d.id),
       );
-      entry = { plan, rootItems, rootDims };
+      entry = {
+        plan,
+        workspace: new Workspace(plan),
+        weights: plan.dimensions.map((d) => d.weight),
+        rootItems,
+        rootDims,
+      };
       this.plans.set(q.id, entry);
     }
     return entry;
   }
 
-  private cellFor(key: CellKey): Cell {
-    const k = `${key.questionnaire}\u0000${key.department ?? ""}\u0000${key.group}`;
-    let c = this.cells.get(k);
-    if (!c) {
-      c = { key, cell: new Cell() };
-      this.cells.set(k, c);
+  private leafFor(q: Questionnaire, department: string | undefined, group: string): Leaf {
+    // Two plain lookups on the row's own strings; the composite key is built once per cell.
+    let byGroup = this.leafCache.get(department ?? "");
+    if (!byGroup) {
+      byGroup = new Map();
+      this.leafCache.set(department ?? "", byGroup);
     }
-    return c.cell;
+    const cached = byGroup.get(group);
+    if (cached) return cached;
+    const k = `${q.id}\u0000${department ?? ""}\u0000${group}`;
+    let leaf = this.cells.get(k);
+    if (!leaf) {
+      const entry = this.planFor(q);
+      const cell = new Cell();
+      leaf = {
+        key: { questionnaire: q.id, department, group },
+        cell,
+        entry,
+        dims: entry.plan.dimensions.map((d) => cell.dim(d.id)),
+        items: entry.plan.items.map((p) => cell.item(p.item.id, p.options)),
+        rel: [...entry.rootItems].map(([dim, idx]) => {
+          const acc = new ReliabilityAcc(
+            idx.map((i) => (i < 0 ? "" : entry.plan.items[i]!.item.id)),
+          );
+          if (idx.length >= 2 && idx.every((i) => i >= 0)) cell.reliability.set(dim, acc);
+          return { acc, idx, xs: new Float64Array(idx.length) };
+        }),
+      };
+      this.cells.set(k, leaf);
+    }
+    byGroup.set(group, leaf);
+    return leaf;
+  }
+
+  /** Answer keys of the questionnaire a row is scored with, for `addValues`. */
+  keysFor(department: string | undefined, group: string): readonly string[] {
+    return this.planFor(this.questionnaireFor(department, group)).plan.keys;
   }
 
   add(record: ResponseRecord): void {
     const q = this.questionnaireFor(record.department, record.group);
-    const entry = this.planFor(q);
-    const { plan } = entry;
-    const get = (key: string) => record.answers.get(key);
-    const r = scoreRespondent(plan, record.group, get, this.options.settings.minCoverage);
-    const cell = this.cellFor({
-      questionnaire: q.id,
-      department: record.department,
-      group: record.group,
-    });
+    const keys = this.planFor(q).plan.keys;
+    const values = new Array<string | undefined>(keys.length);
+    for (let i = 0; i < keys.length; i++) values[i] = record.answers.get(keys[i]!);
+    this.addValues(record.department, record.group, values);
+  }
+
+  /**
+   * The fast path: one respondent's answers aligned with `keysFor(department, group)`. Importers
+   * map their columns to those positions once per file instead of building a Map per row.
+   */
+  addValues(department: string | undefined, group: string, values: Values): void {
+    const q = this.questionnaireFor(department, group);
+    const leaf = this.leafFor(q, department, group);
+    const { plan, rootDims } = leaf.entry;
+    const ws = leaf.entry.workspace;
+    scoreInto(ws, group, values, this.options.settings.minCoverage);
+    const cell = leaf.cell;
     cell.respondents++;
-    for (const [i, d] of plan.dimensions.entries()) cell.addDimension(d.id, r.dimensions[i]!);
-    const dimScores = r.dimensions.map((d) => d.score);
-    const overall = combineDimensions(
-      dimScores,
-      plan.dimensions.map((d) => d.weight),
-      q.overall.aggregate,
-    );
-    if (overall !== undefined) cell.overall.set(overall, (cell.overall.get(overall) ?? 0) + 1);
-    const rootScores = entry.rootDims.map((i) => (i < 0 ? undefined : dimScores[i]));
+    const dimScores = ws.scores;
+    for (let i = 0; i < dimScores.length; i++) {
+      const acc = leaf.dims[i]!;
+      acc.applicable += ws.applicable[i]!;
+      acc.answered += ws.answered[i]!;
+      if (!Number.isNaN(dimScores[i]!)) addTo(acc.hist, dimScores[i]!);
+    }
+    const overall = combineDimensions(dimScores, leaf.entry.weights, q.overall.aggregate);
+    if (overall !== undefined) addTo(cell.overall, overall);
+    const rootScores = this.rootScores;
+    for (let i = 0; i < rootDims.length; i++) {
+      const at = rootDims[i]!;
+      rootScores[i] = at < 0 ? Number.NaN : dimScores[at]!;
+    }
     const rootOverall = combineDimensions(
       rootScores,
-      this.root.dimensions.map((d) => d.weight),
+      this.rootWeights,
       this.root.overall.aggregate,
     );
-    if (rootOverall !== undefined)
-      cell.rootOverall.set(rootOverall, (cell.rootOverall.get(rootOverall) ?? 0) + 1);
-    for (const [i, p] of plan.items.entries())
-      cell.addItem(p.item.id, r.items[i]!, codesOf(p.item, get));
-    for (const [dim, idx] of entry.rootItems) {
-      const xs: number[] = [];
-      for (const i of idx) {
-        const s = i < 0 ? undefined : r.items[i];
-        if (!s || s.kind !== "score") break;
-        xs.push(s.score);
+    if (rootOverall !== undefined) addTo(cell.rootOverall, rootOverall);
+    const states = ws.items;
+    for (let i = 0; i < plan.items.length; i++) {
+      const p = plan.items[i]!;
+      const state = states[i]!;
+      const acc = leaf.items[i]!;
+      if (p.options) acc.addOption(state);
+      else acc.addComposite(state, p.item.type === "number" ? [] : codesOf(p, values));
+    }
+    for (const rel of leaf.rel) {
+      const { idx, xs } = rel;
+      let complete = idx.length >= 2;
+      for (let j = 0; complete && j < idx.length; j++) {
+        const s = idx[j]! < 0 ? undefined : states[idx[j]!];
+        if (!s || s.kind !== "score") complete = false;
+        else xs[j] = s.score;
       }
-      if (xs.length !== idx.length || idx.length < 2) continue;
-      let acc = cell.reliability.get(dim);
-      if (!acc) {
-        acc = new ReliabilityAcc(idx.map((i) => plan.items[i]!.item.id));
-        cell.reliability.set(dim, acc);
-      }
-      acc.add(xs);
+      if (complete) rel.acc.add(xs);
     }
   }
 
   finish(input?: unknown): Assessment {
+    for (const leaf of this.cells.values()) for (const acc of leaf.items) acc.flush();
     const cells = [...this.cells.values()].sort((a, b) =>
       compareStrings(
         `${a.key.questionnaire}\u0000${a.key.department ?? ""}\u0000${a.key.group}`,
@@ -183,30 +260,17 @@ export class Scorer {
   }
 }
 
-function codesOf(
-  item: Questionnaire["items"][number],
-  get: (k: string) => string | undefined,
-): string[] {
-  switch (item.type) {
-    case "grid": {
-      const out: string[] = [];
-      for (const r of item.rows) {
-        const v = get(gridKey(item.id, r.id));
-        if (v !== undefined && v !== "") out.push(`${r.id}:${v}`);
-      }
-      return out;
-    }
-    case "multi": {
-      const v = get(item.id);
-      return v ? v.split(";").filter((c) => c !== "") : [];
-    }
-    case "number":
-      return [];
-    default: {
-      const v = get(item.id);
-      return v ? [v] : [];
-    }
+/** Answer codes of a composite item (grid rows as `row:code`, multi choices), for counts. */
+function codesOf(p: PlannedItem, values: Values): string[] {
+  const out: string[] = [];
+  for (const [label, at] of p.answerColumns) {
+    const v = values[at];
+    if (v === undefined || v === "") continue;
+    if (label === "") {
+      for (const c of v.split(";")) if (c !== "") out.push(c);
+    } else out.push(`${label}:${v}`);
   }
+  return out;
 }
 
 export function scoreRecords(

@@ -2,14 +2,42 @@
 // discrete item scores), so cells keep value → weight maps: memory does not grow with the number
 // of respondents, and summing over sorted keys makes every result independent of input order.
 
-export type Histogram = Map<number, number>;
+/**
+ * Scores are stored as integer micro-points (score × 10⁶, rounded): small-integer Map keys are
+ * fast to hash, and a score reached by different float paths (81.25 vs 81.24999999999999) lands
+ * in one bucket, which keeps results independent of input order. 10⁻⁶ is far below any
+ * rounding a report shows.
+ */
+const SCALE = 1e6;
+
+export class Histogram {
+  private readonly m = new Map<number, number>();
+
+  add(value: number, weight = 1): void {
+    const k = Math.round(value * SCALE);
+    this.m.set(k, (this.m.get(k) ?? 0) + weight);
+  }
+
+  merge(other: Histogram, factor = 1): void {
+    for (const [k, w] of other.m) this.m.set(k, (this.m.get(k) ?? 0) + w * factor);
+  }
+
+  get size(): number {
+    return this.m.size;
+  }
+
+  /** [value, weight] pairs in ascending order of value. */
+  sorted(): [number, number][] {
+    return [...this.m.entries()].sort((a, b) => a[0] - b[0]).map(([k, w]) => [k / SCALE, w]);
+  }
+}
 
 export function addTo(h: Histogram, value: number, weight = 1): void {
-  h.set(value, (h.get(value) ?? 0) + weight);
+  h.add(value, weight);
 }
 
 export function mergeInto(target: Histogram, source: Histogram, factor = 1): void {
-  for (const [v, w] of source) addTo(target, v, w * factor);
+  target.merge(source, factor);
 }
 
 export interface Summary {
@@ -21,45 +49,44 @@ export interface Summary {
   readonly max: number;
 }
 
-/** Summary of a frequency histogram (weights are counts). */
+/** Summary of a frequency histogram (weights are counts); sums run in ascending order. */
 export function summarize(h: Histogram): Summary | undefined {
-  const keys = [...h.keys()].sort((a, b) => a - b);
+  const entries = h.sorted();
   let n = 0;
   let sum = 0;
-  for (const k of keys) {
-    const w = h.get(k)!;
+  for (const [v, w] of entries) {
     n += w;
-    sum += k * w;
+    sum += v * w;
   }
-  if (n === 0 || keys.length === 0) return undefined;
+  if (n === 0 || entries.length === 0) return undefined;
   const mean = sum / n;
   let ss = 0;
-  for (const k of keys) ss += h.get(k)! * (k - mean) ** 2;
+  for (const [v, w] of entries) ss += w * (v - mean) ** 2;
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
   return {
     n,
     mean,
-    median: weightedMedian(keys, h),
+    median: weightedMedian(entries),
     sd,
-    min: keys[0]!,
-    max: keys[keys.length - 1]!,
+    min: entries[0]![0],
+    max: entries[entries.length - 1]![0],
   };
 }
 
-/** Median of sorted keys with weights; the mean of the two middle values for an even split. */
-export function weightedMedian(sortedKeys: readonly number[], h: Histogram): number {
+/** Median of sorted [value, weight] pairs; the mean of the two middle values for an even split. */
+export function weightedMedian(entries: readonly (readonly [number, number])[]): number {
   let total = 0;
-  for (const k of sortedKeys) total += h.get(k)!;
+  for (const [, w] of entries) total += w;
   const half = total / 2;
   let cum = 0;
-  for (let i = 0; i < sortedKeys.length; i++) {
-    const k = sortedKeys[i]!;
-    cum += h.get(k)!;
-    if (Math.abs(cum - half) < 1e-9 * total && i + 1 < sortedKeys.length)
-      return (k + sortedKeys[i + 1]!) / 2;
-    if (cum > half) return k;
+  for (let i = 0; i < entries.length; i++) {
+    const [v, w] = entries[i]!;
+    cum += w;
+    if (Math.abs(cum - half) < 1e-9 * total && i + 1 < entries.length)
+      return (v + entries[i + 1]![0]) / 2;
+    if (cum > half) return v;
   }
-  return sortedKeys[sortedKeys.length - 1]!;
+  return entries[entries.length - 1]![0];
 }
 
 /** Two-sided confidence interval half-width: t(1−α/2, n−1) · sd / √n. */

@@ -6,6 +6,7 @@ import { compareStrings } from "../util/order.js";
 import type {
   Assessment,
   DimensionResult,
+  ItemResult,
   SuppressionReason,
   SuppressionRecord,
   Unit,
@@ -183,19 +184,37 @@ export function applySuppression(
         ? { priorities: d.priorities.filter((p) => !hiddenDims.has(p.dimension)) }
         : {}),
       ...(d.items
-        ? { items: d.items.map((i) => (hiddenDims.has(i.dimension) ? hideItem(i) : i)) }
+        ? {
+            items: d.items.map((i) =>
+              hiddenDims.has(i.dimension)
+                ? hideItem(i, "secondary")
+                : asked(i) < k
+                  ? hideItem(i, "below-minimum")
+                  : i,
+            ),
+          }
         : {}),
     };
   });
+  const administration = suppressAdministrationItems(a, departments, k);
   const groups = a.groups.map((g) => {
     const r = groupHidden.get(g.id);
-    if (!r) return suppressSmallDims(g, k, `group:${g.id}`, records);
+    if (!r) {
+      const shown = suppressSmallDims(g, k, `group:${g.id}`, records);
+      return shown.items
+        ? {
+            ...shown,
+            items: shown.items.map((i) => (asked(i) < k ? hideItem(i, "below-minimum") : i)),
+          }
+        : shown;
+    }
     records.push({ unit: `group:${g.id}`, reason: r });
     return hideUnit(g, r);
   });
   const shownExternal = new Set(groups.filter((g) => !g.suppressed).map((g) => g.id));
   return {
     ...a,
+    administration,
     departments,
     groups,
     comparisons: a.comparisons.filter(
@@ -217,7 +236,40 @@ function suppressSmallDims(u: Unit, k: number, path: string, records: Suppressio
   };
 }
 
-function hideItem<T extends { id: string; dimension: string }>(i: T): T {
+/** Respondents an item was put to (answered, don't know, not applicable or left blank). */
+function asked(i: ItemResult): number {
+  return i.n + i.dontKnow + i.notApplicable + i.blank;
+}
+
+/**
+ * The administration's item results: only items of the root questionnaire (a department's own
+ * items are shown in that department alone), and only where the respondents of suppressed
+ * departments cannot be recovered by subtracting the shown departments' counts.
+ */
+function suppressAdministrationItems(a: Assessment, departments: readonly Unit[], k: number): Unit {
+  const admin = a.administration;
+  if (!admin.items) return admin;
+  const root = new Set(
+    a.items.filter((i) => i.questionnaires.includes(a.questionnaire.id)).map((i) => i.id),
+  );
+  const shownAsked = new Map<string, number>();
+  for (const d of departments) {
+    if (d.suppressed) continue;
+    for (const i of d.items ?? []) shownAsked.set(i.id, (shownAsked.get(i.id) ?? 0) + asked(i));
+  }
+  return {
+    ...admin,
+    items: admin.items.flatMap((i) => {
+      if (!root.has(i.id)) return [];
+      const residual = asked(i) - (shownAsked.get(i.id) ?? 0);
+      if (asked(i) < k) return [hideItem(i, "below-minimum")];
+      if (residual > 0 && residual < k) return [hideItem(i, "secondary")];
+      return [i];
+    }),
+  };
+}
+
+function hideItem(i: ItemResult, reason: SuppressionReason): ItemResult {
   return {
     id: i.id,
     dimension: i.dimension,
@@ -227,5 +279,6 @@ function hideItem<T extends { id: string; dimension: string }>(i: T): T {
     blank: 0,
     skipped: 0,
     counts: {},
-  } as unknown as T;
+    suppressed: reason,
+  };
 }

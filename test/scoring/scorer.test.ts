@@ -175,3 +175,24 @@ describe("response rates", () => {
     expect(a.administration.responseRate).toBeCloseTo(16 / 60, 12);
   });
 });
+
+describe("item-level anonymity", () => {
+  it("hides an item asked of fewer than k respondents, and its recoverable administration total", () => {
+    // In "a", only 2 respondents say b2 = yes, so b3 (asked only then) reaches 2 people.
+    const a1 = Array.from({ length: 8 }, () => rec({ ...full("4", "4"), b2: "no", b3: "" }, "a"));
+    const a2 = Array.from({ length: 2 }, () => rec(full("4", "2"), "a"));
+    const b = Array.from({ length: 10 }, () => rec(full("4", "4"), "b"));
+    const res = scoreRecords(qs, [...a1, ...a2, ...b], { settings: settings() });
+    const itemOf = (
+      u: { items?: readonly { id: string; suppressed?: string; n: number }[] },
+      id: string,
+    ) => u.items!.find((i) => i.id === id)!;
+    const da = res.departments.find((d) => d.id === "a")!;
+    expect(itemOf(da, "b3").suppressed).toBe("below-minimum");
+    expect(itemOf(da, "b3").n).toBe(0);
+    expect(itemOf(da, "a1").suppressed).toBeUndefined();
+    // Administration: b3 reached 12 people; 12 − 10 (department b) = department a's hidden 2.
+    expect(itemOf(res.administration, "b3").suppressed).toBe("secondary");
+    expect(itemOf(res.administration, "a1").n).toBe(20);
+  });
+});

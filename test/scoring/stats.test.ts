@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ciHalfWidth, summarize, tQuantile } from "../../src/scoring/stats.js";
+import { ciHalfWidth, Histogram, summarize, tQuantile } from "../../src/scoring/stats.js";
+
+const hist = (pairs: [number, number][]) => {
+  const h = new Histogram();
+  for (const [v, w] of pairs) h.add(v, w);
+  return h;
+};
 
 describe("statistics", () => {
   it("t quantiles match published tables", () => {
@@ -12,7 +18,7 @@ describe("statistics", () => {
   });
 
   it("summary of [25, 50, 75, 100, 100] by hand", () => {
-    const h = new Map([
+    const h = hist([
       [25, 1],
       [50, 1],
       [75, 1],
@@ -32,7 +38,7 @@ describe("statistics", () => {
   it("median of an even count is the mean of the middle pair", () => {
     expect(
       summarize(
-        new Map([
+        hist([
           [10, 1],
           [20, 1],
           [30, 1],
