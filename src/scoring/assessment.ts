@@ -20,6 +20,8 @@ export interface Settings {
   readonly minAlphaN: number;
   /** Response rates (n / headcount) below this share are flagged as too low to generalise from. */
   readonly minResponseRate: number;
+  /** Free-text answers are carried (for units of at least minGroupSize) only when asked for. */
+  readonly includeFreeText: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   confidence: 0.95,
   minAlphaN: 30,
   minResponseRate: 0.3,
+  includeFreeText: false,
 };
 
 /** Summary statistics of respondent scores (0–100) in one cell. */
@@ -150,6 +153,8 @@ export interface Unit {
   readonly groups?: readonly Unit[];
   readonly items?: readonly ItemResult[];
   readonly reliability?: readonly Reliability[];
+  /** Free-text answers per text item, sorted; only with settings.includeFreeText. */
+  readonly freeText?: readonly { readonly item: string; readonly answers: readonly string[] }[];
 }
 
 export interface Comparison {

@@ -136,6 +136,7 @@ export function buildAssessment(b: BuildInput): Assessment {
       ...targetsAndPriorities(dims, spec.dimensions),
       ...(withDetail ? { items: itemResults(spec.cell, itemDimension) } : {}),
       ...(withDetail ? { reliability: reliabilityOf(spec.cell, spec.dimensions, settings) } : {}),
+      ...(withDetail && settings.includeFreeText ? { freeText: freeTextOf(spec.cell) } : {}),
     };
     return unit;
   };
@@ -411,6 +412,12 @@ function itemResults(cell: Cell, dimensionOf: ReadonlyMap<string, string>): Item
         ),
       };
     });
+}
+
+function freeTextOf(cell: Cell): { item: string; answers: string[] }[] {
+  return [...cell.freeText.entries()]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([item, answers]) => ({ item, answers: [...answers].sort(compareStrings) }));
 }
 
 function reliabilityOf(cell: Cell, dims: readonly Dimension[], settings: Settings): Reliability[] {

@@ -112,6 +112,8 @@ export class Cell {
   readonly rootOverall = new Histogram();
   readonly items = new Map<string, ItemAcc>();
   readonly reliability = new Map<string, ReliabilityAcc>();
+  /** Free-text answers by item id (only collected when asked for). */
+  readonly freeText = new Map<string, string[]>();
 
   dim(id: string): DimAcc {
     let d = this.dims.get(id);
@@ -137,6 +139,8 @@ export class Cell {
     mergeInto(this.overall, o.overall);
     mergeInto(this.rootOverall, o.rootOverall);
     for (const [id, a] of o.items) this.item(id).merge(a);
+    for (const [id, texts] of o.freeText)
+      this.freeText.set(id, [...(this.freeText.get(id) ?? []), ...texts]);
     for (const [id, r] of o.reliability) {
       const mine = this.reliability.get(id);
       if (mine && mine.itemIds.join() === r.itemIds.join()) mine.merge(r);

@@ -75,6 +75,7 @@ interface Leaf {
   readonly entry: PlanEntry;
   readonly dims: readonly DimAcc[];
   readonly items: readonly ItemAcc[];
+  readonly texts: readonly { readonly at: number; readonly list: string[] }[];
   readonly rel: readonly { acc: ReliabilityAcc; idx: readonly number[]; xs: Float64Array }[];
 }
 
@@ -162,6 +163,15 @@ export class Scorer {
         entry,
         dims: entry.plan.dimensions.map((d) => cell.dim(d.id)),
         items: entry.plan.items.map((p) => cell.item(p.item.id, p.options)),
+        texts: this.options.settings.includeFreeText
+          ? entry.plan.questionnaire.items
+              .filter((i) => i.type === "text")
+              .map((i) => {
+                const list: string[] = [];
+                cell.freeText.set(i.id, list);
+                return { at: entry.plan.keyIndex.get(i.id) ?? -1, list };
+              })
+          : [],
         rel: [...entry.rootItems].map(([dim, idx]) => {
           const acc = new ReliabilityAcc(
             idx.map((i) => (i < 0 ? "" : entry.plan.items[i]!.item.id)),
@@ -228,6 +238,10 @@ export class Scorer {
       const acc = leaf.items[i]!;
       if (p.options) acc.addOption(state);
       else acc.addComposite(state, p.item.type === "number" ? [] : codesOf(p, values));
+    }
+    for (const t of leaf.texts) {
+      const v = values[t.at]?.trim();
+      if (v) t.list.push(v);
     }
     for (const rel of leaf.rel) {
       const { idx, xs } = rel;

@@ -236,6 +236,24 @@ function suppressSmallDims(u: Unit, k: number, path: string, records: Suppressio
   };
 }
 
+/**
+ * The administration's free text is the union of the shown departments' answers, so nothing a
+ * suppressed department wrote can be singled out by comparing lists.
+ */
+function withShownFreeText(admin: Unit, departments: readonly Unit[]): Unit {
+  if (!admin.freeText) return admin;
+  const shown = departments.filter((d) => !d.suppressed);
+  return {
+    ...admin,
+    freeText: admin.freeText.map((t) => ({
+      item: t.item,
+      answers: shown
+        .flatMap((d) => d.freeText?.find((x) => x.item === t.item)?.answers ?? [])
+        .sort(compareStrings),
+    })),
+  };
+}
+
 /** Respondents an item was put to (answered, don't know, not applicable or left blank). */
 function asked(i: ItemResult): number {
   return i.n + i.dontKnow + i.notApplicable + i.blank;
@@ -247,7 +265,7 @@ function asked(i: ItemResult): number {
  * departments cannot be recovered by subtracting the shown departments' counts.
  */
 function suppressAdministrationItems(a: Assessment, departments: readonly Unit[], k: number): Unit {
-  const admin = a.administration;
+  const admin = withShownFreeText(a.administration, departments);
   if (!admin.items) return admin;
   const root = new Set(
     a.items.filter((i) => i.questionnaires.includes(a.questionnaire.id)).map((i) => i.id),

@@ -196,3 +196,32 @@ describe("item-level anonymity", () => {
     expect(itemOf(res.administration, "a1").n).toBe(20);
   });
 });
+
+describe("free text", () => {
+  it("is carried only when asked for, and never from suppressed departments", async () => {
+    const { loadQuestionnaires } = await import("../../src/questionnaire/load.js");
+    const { readFileSync } = await import("node:fs");
+    const text = readFileSync("fixtures/scoring/tiny.yaml", "utf8").replace(
+      "items:\n",
+      "items:\n  - { id: note, dimension: alpha, type: text, text: { de: Notiz, en: Note } }\n",
+    );
+    const [q] = loadQuestionnaires([{ path: "t.yaml", text }]).questionnaires;
+    const rs = [
+      ...Array.from({ length: 6 }, (_, i) =>
+        rec({ ...full("4", "4"), note: i === 0 ? "Mehr Schulungen" : "" }, "big"),
+      ),
+      rec({ ...full("4", "4"), note: "Nur wir drei" }, "small"),
+      ...Array.from({ length: 5 }, () => rec(full("4", "4"), "mid")),
+    ];
+    const without = scoreRecords([q!], rs, { settings: settings() });
+    expect(without.administration.freeText).toBeUndefined();
+    const withText = scoreRecords([q!], rs, { settings: settings({ includeFreeText: true }) });
+    expect(withText.departments.find((d) => d.id === "big")!.freeText).toEqual([
+      { item: "note", answers: ["Mehr Schulungen"] },
+    ]);
+    expect(withText.administration.freeText).toEqual([
+      { item: "note", answers: ["Mehr Schulungen"] },
+    ]);
+    expect(JSON.stringify(withText)).not.toMatch(/Nur wir drei/);
+  });
+});
