@@ -1,10 +1,13 @@
-// Streams a survey export from disk: reads fixed-size chunks, detects the encoding from the
-// first bytes (BOM, else UTF-8 if valid, else Windows-1252) and the delimiter from the first
-// lines, decodes, and splits records. Memory stays at a chunk or two whatever the file size.
+// Streams a survey export from disk in fixed-size chunks: detects the encoding from the first
+// bytes (BOM, else UTF-8 if valid, else Windows-1252) and the delimiter from the first lines, and
+// splits records on the bytes (UTF-16 is transcoded to UTF-8 chunk by chunk). Memory stays at a
+// couple of chunks whatever the file size; only a record longer than a chunk grows the buffer.
+import { Buffer, isUtf8 } from "node:buffer";
 import { open, stat } from "node:fs/promises";
-import { type Delimiter, detectDelimiter, RecordSplitter } from "../responses/import/csv.js";
+import { type Delimiter, detectDelimiter } from "../responses/import/csv.js";
 import { bomLength, createDecoder, guessEncoding } from "../responses/import/encoding.js";
 import type { ExportReader, ReadInfo } from "../responses/import/run.js";
+import { ByteSplitter, cp1252Field, RowView, utf8Field } from "../responses/import/split.js";
 import { fileError, listFiles } from "./files.js";
 
 export const CHUNK_BYTES = 1 << 20;
@@ -29,42 +32,99 @@ export async function totalBytes(files: readonly string[]): Promise<number> {
   return n;
 }
 
-/** Reads files relative to the working directory; `display` maps a path to its name in messages. */
-export function fileExportReader(resolve: (file: string) => string = (f) => f): ExportReader {
+/** Thrown in a fatal (detecting) read when the bytes are not UTF-8 after all. */
+function notUtf8(): Error {
+  return Object.assign(new TypeError("the file is not valid UTF-8"), {
+    code: "ERR_ENCODING_INVALID_ENCODED_DATA",
+  });
+}
+
+export function fileExportReader(): ExportReader {
   return {
     async read(req, onRecord, onBytes): Promise<ReadInfo> {
       let fh: Awaited<ReturnType<typeof open>>;
       try {
-        fh = await open(resolve(req.file), "r");
+        fh = await open(req.file, "r");
       } catch (e) {
         throw fileError(req.file, e);
       }
       try {
-        const buf = Buffer.allocUnsafe(CHUNK_BYTES);
-        let { bytesRead } = await fh.read(buf, 0, CHUNK_BYTES, null);
-        let total = bytesRead;
-        const head = buf.subarray(0, bytesRead);
+        let work = Buffer.allocUnsafe(2 * CHUNK_BYTES);
+        let len = (await fh.read(work, 0, CHUNK_BYTES, null)).bytesRead;
+        let total = len;
+        onBytes?.(len);
+        const head = work.subarray(0, len);
         const guess = req.encoding
           ? { encoding: req.encoding, bom: bomLength(head, req.encoding) }
           : guessEncoding(head);
-        const decoder = createDecoder(
-          guess.encoding,
-          req.fatal && guess.encoding === "utf-8" && !req.encoding,
+        const enc = guess.encoding;
+        const delimiter: Delimiter =
+          req.delimiter ??
+          detectDelimiter(
+            createDecoder(enc).decode(head.subarray(guess.bom, guess.bom + 65536), false),
+          );
+        const validate = req.fatal && !req.encoding && enc === "utf-8";
+        const utf16 = enc === "utf-16le" || enc === "utf-16be";
+        const splitter = new ByteSplitter(
+          delimiter,
+          new RowView(enc === "windows-1252" ? cp1252Field : utf8Field),
         );
-        let text = decoder.decode(head.subarray(guess.bom), bytesRead < CHUNK_BYTES);
-        const delimiter: Delimiter = req.delimiter ?? detectDelimiter(text.slice(0, 65536));
-        const splitter = new RecordSplitter(delimiter);
-        onBytes?.(bytesRead);
-        while (bytesRead === CHUNK_BYTES) {
-          splitter.push(text, false, onRecord);
-          ({ bytesRead } = await fh.read(buf, 0, CHUNK_BYTES, null));
-          total += bytesRead;
-          text = decoder.decode(buf.subarray(0, bytesRead), bytesRead < CHUNK_BYTES);
-          onBytes?.(bytesRead);
+        // UTF-16: keep the raw chunk aside and put its UTF-8 transcoding into `work`.
+        const transcoder = utf16 ? createDecoder(enc) : undefined;
+        let eof = len < CHUNK_BYTES;
+        if (transcoder) {
+          const utf8 = Buffer.from(transcoder.decode(head.subarray(guess.bom), eof), "utf8");
+          work = Buffer.concat([utf8], Math.max(2 * CHUNK_BYTES, utf8.length));
+          len = utf8.length;
         }
-        splitter.push(text, true, onRecord);
+        let from = transcoder ? 0 : guess.bom;
+        let validated = from;
+        for (;;) {
+          if (validate) {
+            const upTo = eof ? len : work.lastIndexOf(10, len - 1) + 1;
+            if (upTo > validated) {
+              if (!isUtf8(work.subarray(validated, upTo))) throw notUtf8();
+              validated = upTo;
+            }
+          }
+          const rest = splitter.split(work, from, len, eof, onRecord);
+          if (eof) break;
+          // Move the incomplete record to the front and read the next chunk after it.
+          const keep = len - rest;
+          if (keep + CHUNK_BYTES > work.length) {
+            const bigger = Buffer.allocUnsafe(2 * (keep + CHUNK_BYTES));
+            work.copy(bigger, 0, rest, len);
+            work = bigger;
+          } else if (rest > 0) {
+            work.copy(work, 0, rest, len);
+          }
+          validated -= rest;
+          from = 0;
+          len = keep;
+          if (transcoder) {
+            const raw = Buffer.allocUnsafe(CHUNK_BYTES);
+            const n = (await fh.read(raw, 0, CHUNK_BYTES, null)).bytesRead;
+            total += n;
+            onBytes?.(n);
+            eof = n < CHUNK_BYTES;
+            const utf8 = Buffer.from(transcoder.decode(raw.subarray(0, n), eof), "utf8");
+            if (len + utf8.length > work.length) {
+              const bigger = Buffer.allocUnsafe(2 * (len + utf8.length));
+              work.copy(bigger, 0, 0, len);
+              work = bigger;
+            }
+            utf8.copy(work, len);
+            len += utf8.length;
+          } else {
+            const n = (await fh.read(work, len, CHUNK_BYTES, null)).bytesRead;
+            total += n;
+            onBytes?.(n);
+            eof = n < CHUNK_BYTES;
+            len += n;
+          }
+        }
         return {
-          encoding: guess.encoding,
+          encoding: enc,
           bom: guess.bom > 0,
           delimiter,
           bytes: total,

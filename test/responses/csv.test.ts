@@ -1,24 +1,26 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { detectDelimiter, RecordSplitter } from "../../src/responses/import/csv.js";
+import { detectDelimiter } from "../../src/responses/import/csv.js";
+import { ByteSplitter } from "../../src/responses/import/split.js";
 
-function split(
-  text: string,
-  chunks: number[] = [],
-  d: "," | ";" | "\t" = ",",
-): [string[], number][] {
-  const s = new RecordSplitter(d);
+/** Feeds the bytes the way the reader does: cut at `cuts`, the unconsumed rest carried over. */
+function split(text: string, cuts: number[] = [], d: "," | ";" | "\t" = ","): [string[], number][] {
+  const bytes = Buffer.from(text, "utf8");
+  const s = new ByteSplitter(d);
   const out: [string[], number][] = [];
+  let carry = Buffer.alloc(0);
   let pos = 0;
-  for (const c of chunks) {
-    s.push(text.slice(pos, c), false, (f, l) => out.push([f, l]));
+  for (const c of [...cuts, bytes.length]) {
+    const final = c === bytes.length;
+    const buf = Buffer.concat([carry, bytes.subarray(pos, c)]);
+    const rest = s.split(buf, 0, buf.length, final, (row) => out.push([row.fields(), row.line]));
+    carry = Buffer.from(buf.subarray(rest));
     pos = c;
   }
-  s.push(text.slice(pos), true, (f, l) => out.push([f, l]));
   return out;
 }
 
-describe("RecordSplitter", () => {
+describe("ByteSplitter", () => {
   it("splits plain lines, CRLF, skips blank lines, keeps file line numbers", () => {
     expect(split("a,b\r\n1,2\r\n\r\n3,\n")).toEqual([
       [["a", "b"], 1],
@@ -42,7 +44,7 @@ describe("RecordSplitter", () => {
     const whole = split(text, [], ";");
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.integer({ min: 1, max: text.length - 1 }), { maxLength: 6 }),
+        fc.uniqueArray(fc.integer({ min: 1, max: Buffer.byteLength(text) - 1 }), { maxLength: 6 }),
         (cuts) => {
           expect(
             split(
@@ -57,11 +59,19 @@ describe("RecordSplitter", () => {
   });
 
   it("reports an unterminated quote at the end of the file", () => {
-    const s = new RecordSplitter(",");
+    const s = new ByteSplitter(",");
     const out: string[][] = [];
-    s.push('a,b\n1,"open\n2,3\n', true, (f) => out.push(f));
+    const buf = Buffer.from('a,b\n1,"open\n2,3\n');
+    s.split(buf, 0, buf.length, true, (row) => out.push(row.fields()));
     expect(out[1]).toEqual(["1", "open\n2,3\n"]);
     expect(s.issues).toEqual([{ code: "unterminated-quote", line: 2 }]);
+  });
+
+  it("multi-byte characters survive any cut", () => {
+    const text = "a;b\nBürgeramt;Straße\n";
+    const whole = split(text, [], ";");
+    expect(whole[1]![0]).toEqual(["Bürgeramt", "Straße"]);
+    for (let c = 1; c < Buffer.byteLength(text); c++) expect(split(text, [c], ";")).toEqual(whole);
   });
 });
 

@@ -13,6 +13,8 @@ export interface ItemColumn {
   readonly key: string;
   readonly item: string;
   readonly convert: Converter;
+  /** Converted value of each one-byte cell that converts cleanly (index = the byte). */
+  readonly byte: readonly (string | undefined)[];
 }
 
 export interface ChoiceColumn {
@@ -118,12 +120,14 @@ export function planColumns(
         labels: choice ? Object.values(choice.label) : [],
       });
     } else {
+      const convert = compileConverter(ci, preset.multiSeparator, overrides);
       itemCols.push({
         col,
         slot: slotOf(key),
         key,
         item: t.item,
-        convert: compileConverter(ci, preset.multiSeparator, overrides),
+        convert,
+        byte: byteTable(convert),
       });
     }
   });
@@ -190,4 +194,14 @@ function itemTarget(h: string, catalog: Catalog): ColumnTarget | undefined {
 function mappedItem(base: string, mapping: Mapping): string | undefined {
   const t = mapping.columns.get(normalizeKey(base));
   return t && t !== "ignore" ? t.item : undefined;
+}
+
+/** The converter's answer for every printable one-byte ASCII cell that it accepts as is. */
+function byteTable(convert: Converter): (string | undefined)[] {
+  const table = new Array<string | undefined>(256).fill(undefined);
+  for (let b = 33; b < 127; b++) {
+    const v = convert(String.fromCharCode(b));
+    if (typeof v === "string") table[b] = v;
+  }
+  return table;
 }

@@ -11,6 +11,7 @@ import type { ColumnPlan } from "./columns.js";
 import type { Mapping } from "./mapping.js";
 import type { ProblemLog } from "./problem-log.js";
 import { RowAnswers } from "./row-answers.js";
+import type { RowView } from "./split.js";
 import { isIdLike, normalizeKey, slug } from "./text.js";
 import { isInvalid, tickOf } from "./values.js";
 
@@ -65,30 +66,32 @@ export class FileImporter {
     this.external = catalog.externalGroups;
   }
 
-  isIncomplete(fields: readonly string[]): boolean {
+  isIncomplete(row: RowView): boolean {
     const c = this.plan.submittedCol;
-    return !this.options.includeIncomplete && c >= 0 && (fields[c] ?? "").trim() === "";
+    return !this.options.includeIncomplete && c >= 0 && row.trimmed(c) === "";
   }
 
   /** The respondent id in the row, or undefined when the row has none (an id is generated). */
-  respondentOf(fields: readonly string[]): string | undefined {
+  respondentOf(row: RowView): string | undefined {
     for (const c of this.plan.respondentCols) {
-      const v = fields[c]?.trim();
+      const v = row.trimmed(c);
       if (v) return v;
     }
     return undefined;
   }
 
-  row(fields: readonly string[], line: number): RowOutcome {
+  row(row: RowView): RowOutcome {
     const { plan, file, log } = this;
-    if (this.isIncomplete(fields)) return INCOMPLETE;
-    if (fields.length > plan.header.length) {
-      const extra = fields.slice(plan.header.length).some((f) => f.trim() !== "");
+    const line = row.line;
+    if (this.isIncomplete(row)) return INCOMPLETE;
+    if (row.count > plan.header.length) {
+      let extra = false;
+      for (let i = plan.header.length; i < row.count; i++) extra ||= row.trimmed(i) !== "";
       if (extra) {
         log.add(
           problem(
             "extra-fields",
-            `row has ${fields.length} fields, the header ${plan.header.length}; the extra ones are ignored`,
+            `row has ${row.count} fields, the header ${plan.header.length}; the extra ones are ignored`,
             {
               file,
               line,
@@ -103,7 +106,7 @@ export class FileImporter {
     // Group.
     let group = this.options.group;
     if (group === undefined && plan.groupCol >= 0) {
-      const raw = (fields[plan.groupCol] ?? "").trim();
+      const raw = row.trimmed(plan.groupCol);
       if (raw !== "") {
         group = this.resolveGroup(raw);
         if (group === undefined) {
@@ -124,7 +127,7 @@ export class FileImporter {
     // Department.
     let department = this.options.department;
     if (department === undefined) {
-      const raw = plan.departmentCol >= 0 ? (fields[plan.departmentCol] ?? "").trim() : "";
+      const raw = plan.departmentCol >= 0 ? row.trimmed(plan.departmentCol) : "";
       if (raw === "") {
         if (!this.external.has(group)) {
           const reason =
@@ -164,10 +167,21 @@ export class FileImporter {
     // Answers.
     const values = new Array<string | undefined>(this.slots);
     let answered = 0;
-    for (const c of plan.itemCols) {
-      const raw = fields[c.col];
-      if (raw === undefined || raw === "") continue;
-      let v = raw;
+    const { itemCols } = plan;
+    for (let k = 0; k < itemCols.length; k++) {
+      const c = itemCols[k]!;
+      const n = row.size(c.col);
+      if (n === 0) continue;
+      if (n === 1) {
+        // Fast path: a one-byte cell ("1" … "5", "Y") is a table lookup, no string.
+        const hit = c.byte[row.byte(c.col)];
+        if (hit !== undefined) {
+          values[c.slot] = hit;
+          answered++;
+          continue;
+        }
+      }
+      let v = row.text(c.col)!;
       if (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) {
         v = v.trim();
         if (v === "") continue;
@@ -189,8 +203,8 @@ export class FileImporter {
       answered++;
     }
     for (const c of plan.choiceCols) {
-      const raw = fields[c.col];
-      if (raw === undefined || raw === "") continue;
+      const raw = row.trimmed(c.col);
+      if (raw === "") continue;
       const t = tickOf(raw, c.labels);
       if (t === undefined) {
         log.add(
@@ -227,7 +241,7 @@ export class FileImporter {
     }
     const key = `${department ?? ""}\u0000${group}`;
     if (!this.seen.has(key)) this.seen.set(key, { department, group });
-    const respondent = this.respondentOf(fields) ?? `row-${line}`;
+    const respondent = this.respondentOf(row) ?? `row-${line}`;
     return {
       kind: "record",
       record: {

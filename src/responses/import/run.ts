@@ -7,13 +7,14 @@ import { problem } from "../../problem.js";
 import type { ResponseRecord } from "../model.js";
 import type { Catalog } from "./catalog.js";
 import { type ColumnPlan, planColumns } from "./columns.js";
-import type { Delimiter, RecordSink, SplitterIssue } from "./csv.js";
+import type { Delimiter } from "./csv.js";
 import { HashColumn, hash53 } from "./dedupe.js";
 import { type EncodingName, isInvalidEncodingError } from "./encoding.js";
 import { FileImporter, type RowOptions, type RowOutcome } from "./file-importer.js";
 import type { Mapping } from "./mapping.js";
 import { detectPreset, PRESETS, type Preset, type PresetId } from "./presets/index.js";
 import { ProblemLog } from "./problem-log.js";
+import { type RowSink, RowView, type SplitIssue } from "./split.js";
 import type { ValueOverrides } from "./values.js";
 
 export interface ReadRequest {
@@ -30,12 +31,12 @@ export interface ReadInfo {
   readonly bom: boolean;
   readonly delimiter: Delimiter;
   readonly bytes: number;
-  readonly issues: readonly SplitterIssue[];
+  readonly issues: readonly SplitIssue[];
 }
 
 /** Streams a file's records (the first is the header). */
 export interface ExportReader {
-  read(req: ReadRequest, onRecord: RecordSink, onBytes?: (n: number) => void): Promise<ReadInfo>;
+  read(req: ReadRequest, onRecord: RowSink, onBytes?: (n: number) => void): Promise<ReadInfo>;
 }
 
 export interface ImportSettings {
@@ -148,8 +149,9 @@ export async function importFiles(
           ...(settings.delimiter ? { delimiter: settings.delimiter } : {}),
           fatal: encoding === undefined,
         },
-        (fields) => {
+        (row) => {
           if (!header) {
+            const fields = row.fields();
             header = fields;
             preset = choosePreset(fields);
             const plan = planColumns(
@@ -172,7 +174,7 @@ export async function importFiles(
           }
           if (!settings.dedupe) return;
           const imp = importer!;
-          const id = imp.isIncomplete(fields) ? undefined : imp.respondentOf(fields);
+          const id = imp.isIncomplete(row) ? undefined : imp.respondentOf(row);
           hashes.push(id === undefined ? Number.NaN : hash53(id));
         },
         onBytes,
@@ -228,8 +230,8 @@ export async function importFiles(
     readonly file: string;
     readonly column: number | undefined;
     readonly acc: FileAccount;
-    readonly settle: (o: RowOutcome, fields: readonly string[], line: number) => void;
-    readonly reject: (fields: readonly string[], line: number, reason: string) => void;
+    readonly settle: (o: RowOutcome, fields: RowView | readonly string[], line: number) => void;
+    readonly reject: (fields: RowView | readonly string[], line: number, reason: string) => void;
   }
   const held = new Map<number, Held[]>();
   for (const s of settled) {
@@ -251,7 +253,7 @@ export async function importFiles(
     accounts.push(acc);
     sinks.detected?.(acc);
     const colMap = s.header.map((h) => unionIndex.get(h)!);
-    const reject = (fields: readonly string[], line: number, reason: string) => {
+    const reject = (from: RowView | readonly string[], line: number, reason: string) => {
       acc.rejected++;
       if (!sinks.reject) return;
       if (!rejectsStarted) {
@@ -259,6 +261,7 @@ export async function importFiles(
         sinks.rejectHeader?.([...union, "file", "row", reasonName]);
       }
       const cells = new Array<string>(union.length + 3).fill("");
+      const fields = from instanceof RowView ? from.fields() : from;
       fields.forEach((f, i) => {
         if (i < colMap.length) cells[colMap[i]!] = f;
       });
@@ -267,7 +270,7 @@ export async function importFiles(
       cells[union.length + 2] = reason;
       sinks.reject(cells);
     };
-    const settle = (outcome: RowOutcome, fields: readonly string[], line: number) => {
+    const settle = (outcome: RowOutcome, fields: RowView | readonly string[], line: number) => {
       if (outcome.kind === "record") {
         acc.scored++;
         sinks.add(outcome.record);
@@ -278,11 +281,12 @@ export async function importFiles(
     let importer: FileImporter | undefined;
     const info = await reader.read(
       { file: s.file, encoding: s.info.encoding, delimiter: s.info.delimiter, fatal: false },
-      (fields, line) => {
+      (row) => {
+        const line = row.line;
         if (!plan) {
           plan = planColumns(
             s.file,
-            fields,
+            row.fields(),
             s.preset,
             catalog,
             settings.mapping,
@@ -295,18 +299,19 @@ export async function importFiles(
         }
         const index = g++;
         acc.rows++;
-        const outcome = importer!.row(fields, line);
+        const outcome = importer!.row(row);
         if (last.size === 0) {
-          settle(outcome, fields, line);
+          settle(outcome, row, line);
           return;
         }
         const h = hashes.at(index);
         const lastIndex = Number.isNaN(h) ? undefined : last.get(h);
         if (lastIndex === undefined) {
-          settle(outcome, fields, line);
+          settle(outcome, row, line);
           return;
         }
-        const id = importer!.respondentOf(fields) ?? "";
+        const id = importer!.respondentOf(row) ?? "";
+        const fields = row.fields();
         if (lastIndex !== index) {
           const list = held.get(h);
           const column = plan!.respondentCols[0];

@@ -220,11 +220,7 @@ function multiConverter(c: CatalogItem, separator: string, o: ValueOverrides): C
  * ";"), Google Forms by ", ". At each position the longest known label wins, so labels that contain
  * the separator stay whole; unknown text runs to the next separator.
  */
-export function splitMulti(
-  raw: string,
-  separator: string,
-  labels: readonly string[],
-): string[] {
+export function splitMulti(raw: string, separator: string, labels: readonly string[]): string[] {
   const norm = raw.normalize("NFC");
   const lower = norm.toLowerCase();
   const same = lower.length === norm.length;
