@@ -5,7 +5,7 @@ import { type Catalog, type ColumnTarget, findSub } from "./catalog.js";
 import type { Mapping } from "./mapping.js";
 import { commonRole, type MetaRole, type Preset } from "./presets/index.js";
 import { normalizeKey, splitBracket } from "./text.js";
-import { type Converter, compileConverter, type ValueOverrides } from "./values.js";
+import { type Converter, codesOf, compileConverter, type ValueOverrides } from "./values.js";
 
 export interface ItemColumn {
   readonly col: number;
@@ -15,6 +15,8 @@ export interface ItemColumn {
   readonly convert: Converter;
   /** Converted value of each one-byte cell that converts cleanly (index = the byte). */
   readonly byte: readonly (string | undefined)[];
+  /** Converted value of two-byte codes ("dk", "na", "NA"…) by b0 · 256 + b1. */
+  readonly byte2: ReadonlyMap<number, string>;
 }
 
 export interface ChoiceColumn {
@@ -128,6 +130,7 @@ export function planColumns(
         item: t.item,
         convert,
         byte: byteTable(convert),
+        byte2: pairTable(convert, codesOf(ci)),
       });
     }
   });
@@ -204,4 +207,16 @@ function byteTable(convert: Converter): (string | undefined)[] {
     if (typeof v === "string") table[b] = v;
   }
   return table;
+}
+
+/** The converter's answer for two-character ASCII codes (and their upper case), e.g. "dk", "NA". */
+function pairTable(convert: Converter, codes: readonly string[]): Map<number, string> {
+  const m = new Map<number, string>();
+  const candidates = [...codes, "dk", "na"].flatMap((c) => [c, c.toUpperCase()]);
+  for (const c of candidates) {
+    if (c.length !== 2 || !/^[\x21-\x7e]{2}$/.test(c)) continue;
+    const v = convert(c);
+    if (typeof v === "string") m.set(c.charCodeAt(0) * 256 + c.charCodeAt(1), v);
+  }
+  return m;
 }

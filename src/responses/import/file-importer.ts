@@ -8,10 +8,11 @@ import type { ResponseRecord } from "../model.js";
 import type { Catalog } from "./catalog.js";
 import { answerKeys } from "./catalog.js";
 import type { ColumnPlan } from "./columns.js";
+import { hash53 } from "./dedupe.js";
 import type { Mapping } from "./mapping.js";
 import type { ProblemLog } from "./problem-log.js";
 import { RowAnswers } from "./row-answers.js";
-import type { RowView } from "./split.js";
+import { ByteInterner, hashBytes, type RowView } from "./split.js";
 import { isIdLike, normalizeKey, slug } from "./text.js";
 import { isInvalid, tickOf } from "./values.js";
 
@@ -52,6 +53,7 @@ export class FileImporter {
   /** (department, group) pairs seen, for "items without a column". */
   private readonly seen = new Map<string, { department: string | undefined; group: string }>();
   private readonly slots: number;
+  private readonly interned = new ByteInterner();
   private readonly external: ReadonlySet<string>;
 
   constructor(
@@ -69,6 +71,25 @@ export class FileImporter {
   isIncomplete(row: RowView): boolean {
     const c = this.plan.submittedCol;
     return !this.options.includeIncomplete && c >= 0 && row.trimmed(c) === "";
+  }
+
+  /** Hash of the respondent id in the row (NaN when it has none), from the bytes (duplicate pass). */
+  respondentHash(row: RowView): number {
+    const buf = row.buf;
+    for (const c of this.plan.respondentCols) {
+      if (c >= row.count) continue;
+      let a = row.start[c]!;
+      let b = row.end[c]!;
+      while (a < b && buf[a]! <= 32) a++;
+      while (b > a && buf[b - 1]! <= 32) b--;
+      if (a < b) return row.escaped[c] ? hash53(row.trimmed(c)) : hashBytes(buf, a, b);
+    }
+    return Number.NaN;
+  }
+
+  /** Fields the duplicate pass needs per row: up to the respondent and submit-date columns. */
+  get idFields(): number {
+    return Math.max(0, this.plan.submittedCol, ...this.plan.respondentCols) + 1;
   }
 
   /** The respondent id in the row, or undefined when the row has none (an id is generated). */
@@ -106,7 +127,7 @@ export class FileImporter {
     // Group.
     let group = this.options.group;
     if (group === undefined && plan.groupCol >= 0) {
-      const raw = row.trimmed(plan.groupCol);
+      const raw = this.interned.get(row, plan.groupCol);
       if (raw !== "") {
         group = this.resolveGroup(raw);
         if (group === undefined) {
@@ -127,7 +148,7 @@ export class FileImporter {
     // Department.
     let department = this.options.department;
     if (department === undefined) {
-      const raw = plan.departmentCol >= 0 ? row.trimmed(plan.departmentCol) : "";
+      const raw = plan.departmentCol >= 0 ? this.interned.get(row, plan.departmentCol) : "";
       if (raw === "") {
         if (!this.external.has(group)) {
           const reason =
@@ -175,6 +196,13 @@ export class FileImporter {
       if (n === 1) {
         // Fast path: a one-byte cell ("1" … "5", "Y") is a table lookup, no string.
         const hit = c.byte[row.byte(c.col)];
+        if (hit !== undefined) {
+          values[c.slot] = hit;
+          answered++;
+          continue;
+        }
+      } else if (n === 2) {
+        const hit = c.byte2.get(row.pair(c.col));
         if (hit !== undefined) {
           values[c.slot] = hit;
           answered++;

@@ -8,7 +8,7 @@ import type { ResponseRecord } from "../model.js";
 import type { Catalog } from "./catalog.js";
 import { type ColumnPlan, planColumns } from "./columns.js";
 import type { Delimiter } from "./csv.js";
-import { HashColumn, hash53 } from "./dedupe.js";
+import { HashColumn } from "./dedupe.js";
 import { type EncodingName, isInvalidEncodingError } from "./encoding.js";
 import { FileImporter, type RowOptions, type RowOutcome } from "./file-importer.js";
 import type { Mapping } from "./mapping.js";
@@ -170,12 +170,13 @@ export async function importFiles(
               settings.row,
               new ProblemLog(0),
             );
+            // The duplicate pass reads only up to the id columns of each row.
+            row.limit = settings.dedupe ? importer.idFields : 1;
             return;
           }
           if (!settings.dedupe) return;
           const imp = importer!;
-          const id = imp.isIncomplete(row) ? undefined : imp.respondentOf(row);
-          hashes.push(id === undefined ? Number.NaN : hash53(id));
+          hashes.push(imp.isIncomplete(row) ? Number.NaN : imp.respondentHash(row));
         },
         onBytes,
       );

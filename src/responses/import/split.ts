@@ -35,6 +35,11 @@ export class RowView {
   escaped = new Uint8Array(64);
   count = 0;
   line = 0;
+  /**
+   * Fields to record per record; the rest of an unquoted line is skipped with one memchr. A sink
+   * that needs only the first columns (the duplicate pass) lowers it after the header.
+   */
+  limit = Number.POSITIVE_INFINITY;
 
   constructor(readonly decode: FieldDecoder = utf8Field) {}
 
@@ -81,6 +86,12 @@ export class RowView {
     return i < this.count ? this.end[i]! - this.start[i]! : 0;
   }
 
+  /** The two bytes of a two-byte field as one number (b0 · 256 + b1). */
+  pair(i: number): number {
+    const a = this.start[i]!;
+    return this.buf[a]! * 256 + this.buf[a + 1]!;
+  }
+
   /** The single byte of a one-byte field. */
   byte(i: number): number {
     return this.buf[this.start[i]!]!;
@@ -121,6 +132,8 @@ export class ByteSplitter {
     const d = this.d;
     row.buf = buf;
     let pos = from;
+    // Next quote at or after pos (−1: none in this buffer), for skipping after `limit` fields.
+    let q = -2;
     while (pos < to) {
       row.count = 0;
       let i = pos;
@@ -128,6 +141,22 @@ export class ByteSplitter {
       let blank = true;
       let done = false;
       while (!done) {
+        if (row.count >= row.limit) {
+          // Skip the rest of the record when no quote comes before its end of line.
+          if (q !== -1 && q < i) q = buf.indexOf(QUOTE, i);
+          const lf = buf.indexOf(LF, i);
+          if (lf >= 0 && lf < to && (q < 0 || q >= to || q > lf)) {
+            if (lf > i) blank = false;
+            i = lf + 1;
+            break;
+          }
+          if (lf < 0 || lf >= to) {
+            if (!final) return pos;
+            if (to > i) blank = false;
+            i = to + 1;
+            break;
+          }
+        }
         // One field starting at i.
         let a = i;
         let b: number;
@@ -187,4 +216,46 @@ export class ByteSplitter {
     }
     return pos;
   }
+}
+
+/** Strings of repeated short fields (department, group) by their bytes, without decoding each time. */
+export class ByteInterner {
+  private readonly map = new Map<number, { bytes: Buffer; text: string }>();
+
+  constructor(private readonly limit = 10_000) {}
+
+  /** The trimmed text of field i. */
+  get(row: RowView, i: number): string {
+    if (i >= row.count || row.escaped[i]) return row.trimmed(i);
+    const buf = row.buf;
+    let a = row.start[i]!;
+    let b = row.end[i]!;
+    while (a < b && buf[a]! <= 32) a++;
+    while (b > a && buf[b - 1]! <= 32) b--;
+    if (a === b) return "";
+    const h = hashBytes(buf, a, b);
+    const hit = this.map.get(h);
+    if (hit && hit.bytes.length === b - a) {
+      let same = true;
+      for (let k = 0; k < b - a && same; k++) same = hit.bytes[k] === buf[a + k];
+      if (same) return hit.text;
+    }
+    const text = row.decode(buf, a, b);
+    if (this.map.size < this.limit)
+      this.map.set(h, { bytes: Buffer.from(buf.subarray(a, b)), text });
+    return text;
+  }
+}
+
+/** 53-bit hash of bytes (two 32-bit FNV-1a variants), exact as a double. */
+export function hashBytes(buf: Uint8Array, a: number, b: number): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ (b - a);
+  for (let i = a; i < b; i++) {
+    const c = buf[i]!;
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
 }
