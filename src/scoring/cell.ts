@@ -27,17 +27,6 @@ export class ItemAcc {
   skipped = 0;
   invalid = 0;
   readonly counts = new Map<string, number>();
-  /** Single-code items count by option index on the per-row path; flush() turns that into codes. */
-  private readonly optionCounts?: Float64Array;
-  private readonly optionScores?: Float64Array;
-
-  constructor(readonly options?: readonly string[]) {
-    if (options) {
-      this.optionCounts = new Float64Array(options.length);
-      this.optionScores = new Float64Array(options.length).fill(Number.NaN);
-    }
-  }
-
   private tally(state: ItemState): boolean {
     switch (state.kind) {
       case "score":
@@ -61,15 +50,6 @@ export class ItemAcc {
     }
   }
 
-  /** A single-code item (likert, single, yes/no): the outcome carries its option index. */
-  addOption(state: ItemState): void {
-    if (!this.tally(state)) return;
-    const option = (state as { option?: number }).option;
-    if (option === undefined) return;
-    this.optionCounts![option]!++;
-    if (state.kind === "score") this.optionScores![option] = state.score;
-  }
-
   /** A composite item (grid, multi, number): its score and codes come with it. */
   addComposite(state: ItemState, codes: readonly string[]): void {
     if (!this.tally(state)) return;
@@ -77,17 +57,28 @@ export class ItemAcc {
     for (const c of codes) this.counts.set(c, (this.counts.get(c) ?? 0) + 1);
   }
 
-  /** Moves the per-option tallies into `counts` and `scores`. */
-  flush(): void {
-    if (!this.options || !this.optionCounts) return;
-    for (let i = 0; i < this.options.length; i++) {
-      const k = this.optionCounts[i]!;
-      if (k === 0) continue;
-      const code = this.options[i]!;
-      this.counts.set(code, (this.counts.get(code) ?? 0) + k);
-      const score = this.optionScores![i]!;
-      if (!Number.isNaN(score)) addTo(this.scores, score, k);
-      this.optionCounts[i] = 0;
+  /** Tallies kept in typed arrays on the per-row path, with [code, count, score] per option. */
+  addTallies(
+    t: {
+      n: number;
+      dontKnow: number;
+      notApplicable: number;
+      blank: number;
+      skipped: number;
+      invalid: number;
+    },
+    options: readonly (readonly [string, number, number])[],
+  ): void {
+    this.n += t.n;
+    this.dontKnow += t.dontKnow;
+    this.notApplicable += t.notApplicable;
+    this.blank += t.blank;
+    this.skipped += t.skipped;
+    this.invalid += t.invalid;
+    for (const [code, count, score] of options) {
+      if (count === 0) continue;
+      this.counts.set(code, (this.counts.get(code) ?? 0) + count);
+      if (!Number.isNaN(score)) addTo(this.scores, score, count);
     }
   }
 
@@ -124,10 +115,10 @@ export class Cell {
     return d;
   }
 
-  item(id: string, options?: readonly string[]): ItemAcc {
+  item(id: string): ItemAcc {
     let a = this.items.get(id);
     if (!a) {
-      a = new ItemAcc(options);
+      a = new ItemAcc();
       this.items.set(id, a);
     }
     return a;

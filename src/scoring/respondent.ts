@@ -23,6 +23,8 @@ export interface PlannedItem {
   readonly weight: number;
   readonly groups: readonly string[] | undefined;
   readonly when: Condition | undefined;
+  /** `when` compiled against the plan's key positions (undefined = always asked). */
+  readonly condition: ((values: Values) => boolean) | undefined;
   /** Where a composite item's answers are: [grid row id or "" for the item, key index]. */
   readonly answerColumns: readonly (readonly [string, number])[];
 }
@@ -35,6 +37,46 @@ export interface Plan {
   /** Every answer key: item ids, grid rows as `item[row]`; values arrays follow this order. */
   readonly keys: readonly string[];
   readonly keyIndex: ReadonlyMap<string, number>;
+}
+
+/**
+ * A `when` condition as a function of the values array. Each comparison depends on one answer
+ * only, so its result is memoised per answer code (codes repeat; free text is not memoised past a
+ * bound). The comparison itself is evaluateCondition's, so both paths agree.
+ */
+export function compileCondition(
+  cond: Condition,
+  indexOf: (key: string) => number,
+): (values: Values) => boolean {
+  switch (cond.kind) {
+    case "and": {
+      const l = compileCondition(cond.left, indexOf);
+      const r = compileCondition(cond.right, indexOf);
+      return (v) => l(v) && r(v);
+    }
+    case "or": {
+      const l = compileCondition(cond.left, indexOf);
+      const r = compileCondition(cond.right, indexOf);
+      return (v) => l(v) || r(v);
+    }
+    case "not": {
+      const inner = compileCondition(cond.operand, indexOf);
+      return (v) => !inner(v);
+    }
+    default: {
+      const at = indexOf(cond.item);
+      const memo = new Map<string | undefined, boolean>();
+      return (values) => {
+        const answer = at < 0 ? undefined : values[at];
+        let result = memo.get(answer);
+        if (result === undefined) {
+          result = evaluateCondition(cond, () => answer);
+          if (memo.size < 1024) memo.set(answer, result);
+        }
+        return result;
+      };
+    }
+  }
 }
 
 export function answerKeys(q: Questionnaire): string[] {
@@ -66,6 +108,7 @@ export function compilePlan(q: Questionnaire): Plan {
         weight: item.weight,
         groups: item.groups,
         when: item.when,
+        condition: item.when ? compileCondition(item.when, indexOf) : undefined,
         answerColumns,
       });
     }
@@ -117,6 +160,10 @@ export class Workspace {
   readonly wtot: Float64Array;
   readonly mins: Float64Array;
   readonly items: ItemState[];
+  /** Per item, as numbers for the accumulating loops: KIND_* code, score (NaN), option (−1). */
+  readonly kinds: Int8Array;
+  readonly itemScores: Float64Array;
+  readonly options: Int32Array;
   /** Dimension scores; NaN where the respondent has none. */
   readonly scores: Float64Array;
 
@@ -129,6 +176,34 @@ export class Workspace {
     this.mins = new Float64Array(nd);
     this.scores = new Float64Array(nd);
     this.items = new Array<ItemState>(plan.items.length).fill(SKIPPED);
+    this.kinds = new Int8Array(plan.items.length);
+    this.itemScores = new Float64Array(plan.items.length);
+    this.options = new Int32Array(plan.items.length);
+  }
+}
+
+export const KIND_SCORE = 0;
+export const KIND_DONT_KNOW = 1;
+export const KIND_NOT_APPLICABLE = 2;
+export const KIND_BLANK = 3;
+export const KIND_SKIPPED = 4;
+export const KIND_INVALID = 5;
+export const KINDS = 6;
+
+function kindCode(kind: ItemState["kind"]): number {
+  switch (kind) {
+    case "score":
+      return KIND_SCORE;
+    case "dont_know":
+      return KIND_DONT_KNOW;
+    case "not_applicable":
+      return KIND_NOT_APPLICABLE;
+    case "blank":
+      return KIND_BLANK;
+    case "skipped":
+      return KIND_SKIPPED;
+    default:
+      return KIND_INVALID;
   }
 }
 
@@ -137,7 +212,19 @@ export class Workspace {
  * answered / applicable ≥ minCoverage (and at least one item is answered).
  */
 export function scoreInto(ws: Workspace, group: string, values: Values, minCoverage: number): void {
-  const { plan, applicable, answered, wsum, wtot, mins, items, scores } = ws;
+  const {
+    plan,
+    applicable,
+    answered,
+    wsum,
+    wtot,
+    mins,
+    items,
+    scores,
+    kinds,
+    itemScores,
+    options,
+  } = ws;
   applicable.fill(0);
   answered.fill(0);
   wsum.fill(0);
@@ -148,14 +235,18 @@ export function scoreInto(ws: Workspace, group: string, values: Values, minCover
     const p = planned[i]!;
     if (
       (p.groups !== undefined && !p.groups.includes(group)) ||
-      (p.when !== undefined &&
-        !evaluateCondition(p.when, (id) => values[plan.keyIndex.get(id) ?? -1]))
+      (p.condition !== undefined && !p.condition(values))
     ) {
       items[i] = SKIPPED;
+      kinds[i] = KIND_SKIPPED;
+      options[i] = -1;
       continue;
     }
     const o = p.scorer(values);
     items[i] = o;
+    kinds[i] = kindCode(o.kind);
+    itemScores[i] = o.kind === "score" ? o.score : Number.NaN;
+    options[i] = (o as { option?: number }).option ?? -1;
     if (o.kind === "not_applicable") continue;
     const d = p.dim;
     applicable[d]!++;

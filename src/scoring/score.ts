@@ -11,6 +11,13 @@ import { ReliabilityAcc } from "./reliability.js";
 import {
   combineDimensions,
   compilePlan,
+  KIND_BLANK,
+  KIND_DONT_KNOW,
+  KIND_INVALID,
+  KIND_NOT_APPLICABLE,
+  KIND_SCORE,
+  KIND_SKIPPED,
+  KINDS,
   type Plan,
   type PlannedItem,
   scoreInto,
@@ -76,6 +83,12 @@ interface Leaf {
   readonly dims: readonly DimAcc[];
   readonly items: readonly ItemAcc[];
   readonly texts: readonly { readonly at: number; readonly list: string[] }[];
+  /** Single-code items: outcome tallies (KINDS per item) and counts per option, in typed arrays. */
+  readonly tally: Float64Array;
+  /** Offset of an item's options in optCounts / optScores; −1 for composite items. */
+  readonly optBase: Int32Array;
+  readonly optCounts: Float64Array;
+  readonly optScores: Float64Array;
   readonly rel: readonly { acc: ReliabilityAcc; idx: readonly number[]; xs: Float64Array }[];
 }
 
@@ -162,7 +175,8 @@ export class Scorer {
         cell,
         entry,
         dims: entry.plan.dimensions.map((d) => cell.dim(d.id)),
-        items: entry.plan.items.map((p) => cell.item(p.item.id, p.options)),
+        items: entry.plan.items.map((p) => cell.item(p.item.id)),
+        ...optionTables(entry.plan),
         texts: this.options.settings.includeFreeText
           ? entry.plan.questionnaire.items
               .filter((i) => i.type === "text")
@@ -231,13 +245,25 @@ export class Scorer {
       this.root.overall.aggregate,
     );
     if (rootOverall !== undefined) addTo(cell.rootOverall, rootOverall);
-    const states = ws.items;
-    for (let i = 0; i < plan.items.length; i++) {
-      const p = plan.items[i]!;
-      const state = states[i]!;
-      const acc = leaf.items[i]!;
-      if (p.options) acc.addOption(state);
-      else acc.addComposite(state, p.item.type === "number" ? [] : codesOf(p, values));
+    const { kinds, itemScores, options } = ws;
+    const { tally, optBase, optCounts, optScores } = leaf;
+    for (let i = 0; i < kinds.length; i++) {
+      const base = optBase[i]!;
+      if (base < 0) {
+        const p = plan.items[i]!;
+        leaf.items[i]!.addComposite(
+          ws.items[i]!,
+          p.item.type === "number" ? [] : codesOf(p, values),
+        );
+        continue;
+      }
+      const kind = kinds[i]!;
+      tally[i * KINDS + kind]!++;
+      const option = options[i]!;
+      if (option >= 0) {
+        optCounts[base + option]!++;
+        if (kind === KIND_SCORE) optScores[base + option] = itemScores[i]!;
+      }
     }
     for (const t of leaf.texts) {
       const v = values[t.at]?.trim();
@@ -247,16 +273,16 @@ export class Scorer {
       const { idx, xs } = rel;
       let complete = idx.length >= 2;
       for (let j = 0; complete && j < idx.length; j++) {
-        const s = idx[j]! < 0 ? undefined : states[idx[j]!];
-        if (!s || s.kind !== "score") complete = false;
-        else xs[j] = s.score;
+        const at = idx[j]!;
+        if (at < 0 || kinds[at] !== KIND_SCORE) complete = false;
+        else xs[j] = itemScores[at]!;
       }
       if (complete) rel.acc.add(xs);
     }
   }
 
   finish(input?: unknown): Assessment {
-    for (const leaf of this.cells.values()) for (const acc of leaf.items) acc.flush();
+    for (const leaf of this.cells.values()) flushLeaf(leaf);
     const cells = [...this.cells.values()].sort((a, b) =>
       compareStrings(
         `${a.key.questionnaire}\u0000${a.key.department ?? ""}\u0000${a.key.group}`,
@@ -272,6 +298,46 @@ export class Scorer {
       questionnaireFor: (d, g) => this.questionnaireFor(d, g),
     });
   }
+}
+
+function optionTables(plan: Plan) {
+  const optBase = new Int32Array(plan.items.length);
+  let total = 0;
+  plan.items.forEach((p, i) => {
+    optBase[i] = p.options ? total : -1;
+    total += p.options?.length ?? 0;
+  });
+  return {
+    tally: new Float64Array(plan.items.length * KINDS),
+    optBase,
+    optCounts: new Float64Array(total),
+    optScores: new Float64Array(total).fill(Number.NaN),
+  };
+}
+
+/** Moves a leaf's typed-array tallies into its cell's item accumulators (once, at the end). */
+function flushLeaf(leaf: Leaf): void {
+  const { plan } = leaf.entry;
+  plan.items.forEach((p, i) => {
+    const base = leaf.optBase[i]!;
+    if (base < 0 || !p.options) return;
+    const t = (kind: number) => leaf.tally[i * KINDS + kind]!;
+    leaf.items[i]!.addTallies(
+      {
+        n: t(KIND_SCORE),
+        dontKnow: t(KIND_DONT_KNOW),
+        notApplicable: t(KIND_NOT_APPLICABLE),
+        blank: t(KIND_BLANK),
+        skipped: t(KIND_SKIPPED),
+        invalid: t(KIND_INVALID),
+      },
+      p.options.map(
+        (code, o) => [code, leaf.optCounts[base + o]!, leaf.optScores[base + o]!] as const,
+      ),
+    );
+    leaf.tally.fill(0, i * KINDS, (i + 1) * KINDS);
+    leaf.optCounts.fill(0, base, base + p.options.length);
+  });
 }
 
 /** Answer codes of a composite item (grid rows as `row:code`, multi choices), for counts. */
