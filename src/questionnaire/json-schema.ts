@@ -136,6 +136,17 @@ function itemTypeRules(): Json[] {
   });
 }
 
+/** A draft 2020-12 schema for another YAML format described with the same shapes. */
+export function jsonSchemaOf(shape: ObjectShape, title: string, description: string): Json {
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    title,
+    description,
+    ...objectSchema(shape),
+    $defs: { text: TEXT },
+  };
+}
+
 /** The schema as the committed file holds it. */
 export function questionnaireJsonSchemaText(): string {
   return `${JSON.stringify(questionnaireJsonSchema(), null, 2)}\n`;
