@@ -72,9 +72,11 @@ export interface ReportFlags {
   lang: "de" | "en";
   excel?: boolean;
   check?: boolean;
+  /** --include-free-text: free-text answers in report.md, report.html and assessment.json. */
+  includeFreeText?: boolean;
 }
 
-/** Adds --out, --format, --lang, --excel and --check to a command (score, report). */
+/** Adds --out, --format, --lang, --excel, --include-free-text and --check (score, report). */
 export function addReportOptions(
   cmd: Command,
   outHelp = "folder for assessment.json and the reports",
@@ -88,6 +90,10 @@ export function addReportOptions(
     )
     .addOption(new Option("--lang <lang>", "report language").choices(["de", "en"]).default("de"))
     .option("--excel", "CSV for German Excel: UTF-8 BOM, ';' and decimal comma")
+    .option(
+      "--include-free-text",
+      "show free-text answers (units of at least k respondents) in report.md, report.html and assessment.json; without it they never appear",
+    )
     .option(
       "--check",
       "write nothing; exit 1 listing every file in --out that would change (for CI)",
@@ -117,7 +123,11 @@ export async function emitReports(
   const formats = formatsOf(flags.format);
   if (flags.check && !flags.out)
     throw new UserError("--check needs --out <dir> (the folder with the committed reports)", 2);
-  const options = { lang: flags.lang, excel: flags.excel ?? false };
+  const options = {
+    lang: flags.lang,
+    excel: flags.excel ?? false,
+    includeFreeText: flags.includeFreeText ?? false,
+  };
   const files = flags.out ? renderReportFiles(assessment, formats, options) : [];
   if (formats.includes("terminal") && !flags.check)
     ctx.stdout(renderTerminal(assessment, { lang: flags.lang, color: ctx.color }));

@@ -1,11 +1,12 @@
 // Tidy CSV for R / pandas / SPSS: scores.csv (one row per unit × group × dimension, plus an
 // `overall` row), items.csv (one row per unit × item) and item-answers.csv (one row per unit ×
-// item × answer code). Text cells that a spreadsheet would run as a formula are prefixed with "'";
+// item × answer code). New columns are appended at the end, so existing consumers keep working.
+// Text cells that a spreadsheet would run as a formula are prefixed with "'";
 // numbers stay numbers. `excel`: UTF-8 BOM, ";" and decimal comma, CRLF.
 import { stringify } from "csv-stringify/sync";
 import type { Assessment, DimensionResult, Overall, Unit } from "../scoring/assessment.js";
 import { plainNumber } from "./format.js";
-import { isExternalGroup, rootDimensions, visibleItems } from "./view.js";
+import { isExternalGroup, reportedItems, rootDimensions, visibleItems } from "./view.js";
 
 /** A number, a text, or empty. */
 type Value = number | string | null | undefined;
@@ -59,6 +60,8 @@ export const SCORE_COLUMNS = [
   "target",
   "gap",
   "suppressed",
+  "headcount",
+  "response_rate",
 ] as const;
 
 function dimRow(unit: string, kind: string, group: string, d: DimensionResult): Value[] {
@@ -140,6 +143,21 @@ function overallRow(
 }
 
 function unitRows(a: Assessment, u: Unit, unitId: string, kind: string, group: string): Value[][] {
+  // headcount and response_rate: only for a shown unit with a headcount (never a suppressed one).
+  const rate: Value[] =
+    !u.suppressed && u.headcount !== undefined && u.responseRate !== undefined
+      ? [u.headcount, u.responseRate]
+      : [null, null];
+  return unitRowsWithoutRate(a, u, unitId, kind, group).map((r) => [...r, ...rate]);
+}
+
+function unitRowsWithoutRate(
+  a: Assessment,
+  u: Unit,
+  unitId: string,
+  kind: string,
+  group: string,
+): Value[][] {
   if (u.suppressed) {
     return [
       ...rootDimensions(a).map(
@@ -196,6 +214,7 @@ export const ITEM_COLUMNS = [
   "not_applicable",
   "blank",
   "skipped",
+  "suppressed",
 ] as const;
 export const ANSWER_COLUMNS = ["unit", "unit_kind", "item", "dimension", "code", "count"] as const;
 
@@ -210,7 +229,11 @@ function itemUnits(a: Assessment): { id: string; kind: string; unit: Unit }[] {
 export function renderItemsCsv(a: Assessment, o: CsvOptions = {}): string {
   const rows: Value[][] = [];
   for (const { id, kind, unit } of itemUnits(a)) {
-    for (const i of visibleItems(a, unit)) {
+    for (const i of reportedItems(a, unit)) {
+      if (i.suppressed) {
+        rows.push([id, kind, i.id, i.dimension, null, null, null, null, null, null, i.suppressed]);
+        continue;
+      }
       rows.push([
         id,
         kind,
@@ -222,6 +245,7 @@ export function renderItemsCsv(a: Assessment, o: CsvOptions = {}): string {
         i.notApplicable,
         i.blank,
         i.skipped,
+        "",
       ]);
     }
   }

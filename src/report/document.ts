@@ -7,15 +7,21 @@ import {
   describeSuppression,
   dimensionName,
   dimResult,
+  freeTextUnits,
+  hasResponseRates,
   hasScore,
+  isLowResponseRate,
   itemInfo,
   levelLabel,
+  lowResponseRateWarning,
   rankedDimensions,
+  reportedItems,
+  responseRateText,
   rootDimensions,
   shownDepartments,
+  suppressedItemNote,
   tableUnits,
   unitName,
-  visibleItems,
 } from "./view.js";
 
 export type Inline = string | { readonly strong: string } | { readonly code: string };
@@ -71,7 +77,15 @@ export interface Doc {
 
 const cell = (text: string, extra: Omit<Cell, "text"> = {}): Cell => ({ text, ...extra });
 
-export function buildReportDocument(a: Assessment, lang: Lang): Doc {
+/** Marks a low response rate in tables and notes. */
+const WARN = "⚠";
+
+export interface DocumentOptions {
+  /** Add the free-text answers the assessment carries; without it they never appear. */
+  readonly includeFreeText?: boolean;
+}
+
+export function buildReportDocument(a: Assessment, lang: Lang, o: DocumentOptions = {}): Doc {
   const L = labels(lang);
   const admin = a.administration;
   const meta: string[] = [
@@ -80,7 +94,7 @@ export function buildReportDocument(a: Assessment, lang: Lang): Doc {
   ];
   if (a.date) meta.push(`${L.date}: ${a.date}`);
   if (!admin.suppressed && admin.respondents !== null)
-    meta.push(`${L.respondents}: ${fmtInt(admin.respondents, lang)}`);
+    meta.push(`${L.respondents}: ${respondentsText(admin, lang)}`);
   return {
     lang,
     title: unitName(admin, lang),
@@ -92,7 +106,26 @@ export function buildReportDocument(a: Assessment, lang: Lang): Doc {
       actionSection(a, lang, L),
       comparisonSection(a, lang, L),
       distributionSection(a, lang, L),
+      ...(o.includeFreeText ? [freeTextSection(a, lang, L)] : []),
       methodologySection(a, lang, L),
+    ],
+  };
+}
+
+/** "62" or, with a headcount, "62 / 85 (73 %)". */
+function respondentsText(u: Unit, lang: Lang): string {
+  return responseRateText(u, lang) ?? fmtInt(u.respondents, lang);
+}
+
+/** "**⚠ Low response rate** (Ordnungsamt): below 30% – the results may not generalise …" */
+function lowRateParagraph(a: Assessment, lang: Lang, units: readonly Unit[]): Block {
+  const L = labels(lang);
+  const names = units.map((u) => unitName(u, lang)).join(", ");
+  return {
+    kind: "paragraph",
+    parts: [
+      { strong: `${WARN} ${L.lowResponseRate}` },
+      `${names ? ` (${names})` : ""}: ${lowResponseRateWarning(a, lang)}`,
     ],
   };
 }
@@ -176,7 +209,7 @@ function summarySection(a: Assessment, lang: Lang, L: Labels): Section {
     });
   blocks.push({ kind: "heading", text: L.heatmap });
   blocks.push({ kind: "chart", chart: { type: "heatmap" }, only: "html" });
-  blocks.push(overviewTable(a, lang, L));
+  blocks.push(...overviewTable(a, lang, L));
   return { id: "summary", title: L.summary, blocks };
 }
 
@@ -188,20 +221,23 @@ function priorityParts(a: Assessment, p: Priority, lang: Lang, L: Labels): Inlin
 }
 
 /** Departments × dimensions: mean and level; suppressed rows carry only the note. */
-function overviewTable(a: Assessment, lang: Lang, L: Labels): Block {
+function overviewTable(a: Assessment, lang: Lang, L: Labels): Block[] {
   const dims = rootDimensions(a);
+  const rates = hasResponseRates(a);
   const rows = tableUnits(a).map((u) => {
     const name = cell(unitName(u, lang), u.kind === "administration" ? { strong: true } : {});
     if (u.suppressed)
       return [
         name,
         cell(L.suppressed, { suppressed: true }),
+        ...(rates ? [cell("")] : []),
         ...dims.map(() => cell("")),
         cell(""),
       ];
     return [
       name,
       cell(fmtInt(u.respondents, lang)),
+      ...(rates ? [cell(rateCell(u, lang))] : []),
       ...dims.map((d) => {
         const r = dimResult(u, d.id);
         if (r?.suppressed) return cell(L.suppressed, { suppressed: true });
@@ -217,13 +253,30 @@ function overviewTable(a: Assessment, lang: Lang, L: Labels): Block {
           }),
     ];
   });
-  return {
+  const table: Block = {
     kind: "table",
-    head: [L.department, L.n, ...dims.map((d) => pick(d.name, lang)), L.overall],
-    numeric: [false, true, ...dims.map(() => true), true],
+    head: [
+      L.department,
+      L.n,
+      ...(rates ? [L.responseRate] : []),
+      ...dims.map((d) => pick(d.name, lang)),
+      L.overall,
+    ],
+    numeric: [false, true, ...(rates ? [true] : []), ...dims.map(() => true), true],
     rows,
     only: "md",
   };
+  const low = tableUnits(a).filter(isLowResponseRate);
+  return low.length > 0
+    ? [table, { ...lowRateParagraph(a, lang, low), only: "md" } as Block]
+    : [table];
+}
+
+/** "62 / 85 (73 %)", with ⚠ when the rate is low; empty without a headcount. */
+function rateCell(u: Unit, lang: Lang): string {
+  const t = responseRateText(u, lang);
+  if (t === undefined) return "";
+  return isLowResponseRate(u) ? `${t} ${WARN}` : t;
 }
 
 function dimensionsSection(a: Assessment, lang: Lang, L: Labels): Section {
@@ -326,7 +379,7 @@ function unitBlocks(a: Assessment, u: Unit, lang: Lang, L: Labels): Block[] {
   }
   const o = u.overall;
   const parts: Inline[] = [
-    `${L.respondents}: ${fmtInt(u.respondents, lang)}. ${L.overall}: `,
+    `${L.respondents}: ${respondentsText(u, lang)}. ${L.overall}: `,
     {
       strong: o.score === null ? "–" : `${fmt(o.score, 1, lang)} (${levelLabel(a, o.level, lang)})`,
     },
@@ -335,6 +388,7 @@ function unitBlocks(a: Assessment, u: Unit, lang: Lang, L: Labels): Block[] {
     parts.push(`; ${L.percentToTarget}: ${fmtPct(u.percentToTarget, 0, lang)}`);
   parts.push(".");
   blocks.push({ kind: "paragraph", parts });
+  if (isLowResponseRate(u)) blocks.push(lowRateParagraph(a, lang, []));
   blocks.push({
     kind: "chart",
     chart: { type: "radar", unit: u.kind === "administration" ? "administration" : u.id },
@@ -432,7 +486,7 @@ function comparisonSection(a: Assessment, lang: Lang, L: Labels): Section {
 }
 
 function distributionSection(a: Assessment, lang: Lang, L: Labels): Section {
-  const items = visibleItems(a, a.administration);
+  const items = reportedItems(a, a.administration);
   const blocks: Block[] = [{ kind: "paragraph", parts: [L.distributionIntro], only: "html" }];
   for (const d of rootDimensions(a).concat(
     a.dimensions.filter((x) => !rootDimensions(a).includes(x)),
@@ -447,37 +501,90 @@ function distributionSection(a: Assessment, lang: Lang, L: Labels): Section {
       only: "md",
       head: [L.items, L.n, L.mean, L.dontKnow, L.notApplicable, L.blank],
       numeric: [false, true, true, true, true, true],
-      rows: mine.map((i) => [
-        cell(`${i.id}: ${pick(itemInfo(a, i.id)?.text, lang)}`),
-        cell(fmtInt(i.n, lang)),
-        cell(fmt(i.mean, 1, lang)),
-        cell(fmtInt(i.dontKnow, lang)),
-        cell(fmtInt(i.notApplicable, lang)),
-        cell(fmtInt(i.blank, lang)),
-      ]),
+      rows: mine.map((i) => {
+        const name = cell(`${i.id}: ${pick(itemInfo(a, i.id)?.text, lang)}`);
+        if (i.suppressed)
+          return [
+            name,
+            cell(suppressedItemNote(a, i.suppressed, lang), { suppressed: true }),
+            ...Array.from({ length: 4 }, () => cell("")),
+          ];
+        return [
+          name,
+          cell(fmtInt(i.n, lang)),
+          cell(fmt(i.mean, 1, lang)),
+          cell(fmtInt(i.dontKnow, lang)),
+          cell(fmtInt(i.notApplicable, lang)),
+          cell(fmtInt(i.blank, lang)),
+        ];
+      }),
     });
   }
   return { id: "items", title: L.distribution, blocks };
 }
 
+/** Free-text answers per unit and text item, as lists (only with includeFreeText). */
+function freeTextSection(a: Assessment, lang: Lang, L: Labels): Section {
+  const units = freeTextUnits(a);
+  const blocks: Block[] = [
+    { kind: "paragraph", parts: [fill(L.freeTextIntro, { k: a.suppression.minGroupSize })] },
+  ];
+  if (units.length === 0) blocks.push({ kind: "paragraph", parts: [L.freeTextNone] });
+  for (const u of units) {
+    blocks.push({ kind: "heading", text: unitName(u, lang), id: `free-text-${u.id}` });
+    for (const t of u.freeText ?? []) {
+      if (t.answers.length === 0) continue;
+      const text = pick(itemInfo(a, t.item)?.text, lang);
+      blocks.push({
+        kind: "paragraph",
+        parts: [
+          { code: t.item },
+          text ? ` ${text}` : "",
+          ` (${L.n} = ${fmtInt(t.answers.length, lang)})`,
+        ],
+      });
+      blocks.push({ kind: "list", ordered: false, items: t.answers.map((x) => ({ parts: [x] })) });
+    }
+  }
+  return { id: "free-text", title: L.freeText, blocks };
+}
+
 function methodologySection(a: Assessment, lang: Lang, L: Labels): Section {
   const blocks: Block[] = [];
   const dims = rootDimensions(a);
+  const rates = hasResponseRates(a);
   blocks.push({ kind: "heading", text: L.respondentsCoverage });
   blocks.push({
     kind: "table",
-    head: [L.department, L.respondents, ...dims.map((d) => `${L.coverage} ${pick(d.name, lang)}`)],
-    numeric: [false, true, ...dims.map(() => true)],
+    head: [
+      L.department,
+      L.respondents,
+      ...(rates ? [L.headcount, L.responseRate] : []),
+      ...dims.map((d) => `${L.coverage} ${pick(d.name, lang)}`),
+    ],
+    numeric: [false, true, ...(rates ? [true, true] : []), ...dims.map(() => true)],
     rows: tableUnits(a).map((u) => {
       if (u.suppressed)
         return [
           cell(unitName(u, lang)),
           cell(L.suppressed, { suppressed: true }),
+          ...(rates ? [cell(""), cell("")] : []),
           ...dims.map(() => cell("")),
         ];
+      const shownRate = responseRateText(u, lang) !== undefined;
       return [
         cell(unitName(u, lang), u.kind === "administration" ? { strong: true } : {}),
         cell(fmtInt(u.respondents, lang)),
+        ...(rates
+          ? [
+              cell(shownRate ? fmtInt(u.headcount, lang) : ""),
+              cell(
+                shownRate
+                  ? `${fmtPct(u.responseRate, 0, lang)}${isLowResponseRate(u) ? ` ${WARN}` : ""}`
+                  : "",
+              ),
+            ]
+          : []),
         ...dims.map((d) => {
           const r = dimResult(u, d.id);
           return r?.suppressed
@@ -487,6 +594,8 @@ function methodologySection(a: Assessment, lang: Lang, L: Labels): Section {
       ];
     }),
   });
+  const low = tableUnits(a).filter(isLowResponseRate);
+  if (low.length > 0) blocks.push(lowRateParagraph(a, lang, low));
   if (!a.administration.suppressed) {
     const c = a.counts;
     blocks.push({ kind: "heading", text: L.missingAnswers });
@@ -566,6 +675,12 @@ function methodologySection(a: Assessment, lang: Lang, L: Labels): Section {
       ],
       [cell(L.confidence), cell(fmtPct(s.confidence, 0, lang))],
       [cell(L.minAlphaN), cell(String(s.minAlphaN))],
+      ...(s.minResponseRate !== undefined
+        ? [[cell(L.minResponseRate), cell(fmtPct(s.minResponseRate, 0, lang))]]
+        : []),
+      ...(s.includeFreeText !== undefined
+        ? [[cell(L.includeFreeText), cell(s.includeFreeText ? L.yes : L.no)]]
+        : []),
     ],
   });
   blocks.push({ kind: "heading", text: L.questionnaires });

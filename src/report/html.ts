@@ -11,7 +11,7 @@ import {
 import type { Lang } from "./format.js";
 import { labels } from "./labels.js";
 import { distributionSvg, esc, heatmapSvg, levelColor, levelLegendSvg, radarSvg } from "./svg.js";
-import { itemInfo } from "./view.js";
+import { itemInfo, reportedItems, suppressedItemNote } from "./view.js";
 
 export const CSS = `
 :root { --ink: #1a1a1a; --muted: #595959; --rule: #d0d0d0; --accent: #0571b0; --bg-soft: #f5f7fa; }
@@ -90,14 +90,18 @@ function chart(a: Assessment, spec: ChartSpec, lang: Lang): string {
     }
     case "distribution": {
       const info = itemInfo(a, spec.item);
-      const r = a.administration.items?.find((i) => i.id === spec.item);
+      const r = reportedItems(a, a.administration).find((i) => i.id === spec.item);
       if (!info || !r) return "";
       const reverse = info.reverse
         ? ` <span class="muted">(${esc(labels(lang).reverseScored)})</span>`
         : "";
+      const caption = `<figcaption><code>${esc(info.id)}</code> ${esc(info.text[lang] ?? Object.values(info.text)[0] ?? "")}${reverse}</figcaption>`;
+      // A suppressed item has no bar: only its note.
+      if (r.suppressed)
+        return `<figure class="figure dist-suppressed">${caption}<p class="muted">${esc(suppressedItemNote(a, r.suppressed, lang))}</p></figure>\n`;
       const svgText = distributionSvg(info, r, lang);
       if (!svgText) return "";
-      return `<figure class="figure"><figcaption><code>${esc(info.id)}</code> ${esc(info.text[lang] ?? Object.values(info.text)[0] ?? "")}${reverse}</figcaption>${svgText}</figure>\n`;
+      return `<figure class="figure">${caption}${svgText}</figure>\n`;
     }
   }
   return svg ? `<div class="figure">${svg}</div>\n` : "";
@@ -197,8 +201,13 @@ export function renderDocHtml(
   return `${out.join("\n")}\n`;
 }
 
-export function renderHtml(a: Assessment, options: { lang: Lang }): string {
-  const doc = buildReportDocument(a, options.lang);
+export function renderHtml(
+  a: Assessment,
+  options: { lang: Lang; includeFreeText?: boolean },
+): string {
+  const doc = buildReportDocument(a, options.lang, {
+    includeFreeText: options.includeFreeText ?? false,
+  });
   return renderDocHtml(
     doc,
     `${a.generator.name} ${a.generator.version}`,

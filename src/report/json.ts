@@ -1,6 +1,6 @@
 // assessment.json: the full assessment. Numbers are rounded to 6 decimals here — the only
 // rounding before display — so last-bit float noise never changes the bytes.
-import type { Assessment } from "../scoring/assessment.js";
+import type { Assessment, Unit } from "../scoring/assessment.js";
 
 export function roundForJson(value: unknown): unknown {
   if (typeof value === "number") {
@@ -15,6 +15,28 @@ export function roundForJson(value: unknown): unknown {
   return value;
 }
 
-export function renderJson(a: Assessment): string {
-  return `${JSON.stringify(roundForJson(a), null, 2)}\n`;
+/** The unit without its free-text answers (also in its groups). */
+function withoutFreeText(u: Unit): Unit {
+  const { freeText: _, ...rest } = u;
+  return rest.groups ? { ...rest, groups: rest.groups.map(withoutFreeText) } : rest;
+}
+
+/**
+ * The assessment as JSON. Free-text answers are written only with `includeFreeText` (the
+ * `--include-free-text` flag): without it they never leave, even when the assessment has them.
+ */
+export function renderJson(a: Assessment, o: { includeFreeText?: boolean } = {}): string {
+  const hasFreeText = [a.administration, ...a.departments, ...a.groups].some(
+    (u) => u.freeText !== undefined || u.groups?.some((g) => g.freeText !== undefined),
+  );
+  const out: Assessment =
+    o.includeFreeText || !hasFreeText
+      ? a
+      : {
+          ...a,
+          administration: withoutFreeText(a.administration),
+          departments: a.departments.map(withoutFreeText),
+          groups: a.groups.map(withoutFreeText),
+        };
+  return `${JSON.stringify(roundForJson(out), null, 2)}\n`;
 }

@@ -9,6 +9,13 @@ export function escapeMd(s: string): string {
   return s.replace(/[\\`*_[\]<>|#]/g, "\\$&").replace(/\r?\n/g, " ");
 }
 
+/** A list item's text: a leading "-", "+" or "1." would start a nested list, so it is escaped. */
+function listText(parts: readonly Inline[]): string {
+  return inline(parts).replace(/^([-+]|\d+[.)])(?=\s|$)/, (m) =>
+    m.length === 1 ? `\\${m}` : `${m.slice(0, -1)}\\${m.slice(-1)}`,
+  );
+}
+
 function inline(parts: readonly Inline[]): string {
   return parts
     .map((p) =>
@@ -30,7 +37,7 @@ function block(b: Block): string[] {
     case "list":
       return [
         ...b.items.flatMap((item, i) => [
-          `${b.ordered ? `${i + 1}.` : "-"} ${inline(item.parts)}`,
+          `${b.ordered ? `${i + 1}.` : "-"} ${listText(item.parts)}`,
           ...(item.sub ?? []).map((s) => `${b.ordered ? "   " : "  "}- ${escapeMd(s)}`),
         ]),
         "",
@@ -70,6 +77,11 @@ export function renderDocMarkdown(doc: Doc): string {
   return `${out.join("\n")}\n`;
 }
 
-export function renderMarkdown(a: Assessment, options: { lang: Lang } = { lang: "de" }): string {
-  return renderDocMarkdown(buildReportDocument(a, options.lang));
+export function renderMarkdown(
+  a: Assessment,
+  options: { lang: Lang; includeFreeText?: boolean } = { lang: "de" },
+): string {
+  return renderDocMarkdown(
+    buildReportDocument(a, options.lang, { includeFreeText: options.includeFreeText ?? false }),
+  );
 }

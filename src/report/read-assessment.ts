@@ -57,6 +57,9 @@ const unit: Check = obj({
   names: text,
   respondents: numOrNull,
   suppressed: opt(str),
+  headcount: opt(num),
+  responseRate: opt(num),
+  freeText: opt(arr(obj({ item: str, answers: arr(str) }))),
   overall: obj({ score: numOrNull, level: (v, p) => (v === null ? undefined : str(v, p)) }),
   dimensions: arr(dimensionResult),
   priorities: opt(
@@ -81,6 +84,7 @@ const unit: Check = obj({
         notApplicable: num,
         blank: num,
         counts: obj({}),
+        suppressed: opt(str),
       }),
     ),
   ),

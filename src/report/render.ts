@@ -19,6 +19,8 @@ export interface RenderedFile {
 export interface ReportOptions {
   readonly lang: Lang;
   readonly excel?: boolean;
+  /** Free-text answers in report.md, report.html and assessment.json; never without it. */
+  readonly includeFreeText?: boolean;
 }
 
 /** Parses "md,html" (or "all") into formats; returns the unknown names as errors. */
@@ -44,11 +46,16 @@ export function renderReportFiles(
   o: ReportOptions,
 ): RenderedFile[] {
   const files: RenderedFile[] = [];
-  if (formats.includes("json")) files.push({ name: "assessment.json", content: renderJson(a) });
+  const includeFreeText = o.includeFreeText ?? false;
+  if (formats.includes("json"))
+    files.push({ name: "assessment.json", content: renderJson(a, { includeFreeText }) });
   if (formats.includes("md"))
-    files.push({ name: "report.md", content: renderMarkdown(a, { lang: o.lang }) });
+    files.push({
+      name: "report.md",
+      content: renderMarkdown(a, { lang: o.lang, includeFreeText }),
+    });
   if (formats.includes("html"))
-    files.push({ name: "report.html", content: renderHtml(a, { lang: o.lang }) });
+    files.push({ name: "report.html", content: renderHtml(a, { lang: o.lang, includeFreeText }) });
   if (formats.includes("csv")) {
     const csv = { excel: o.excel ?? false };
     files.push({ name: "scores.csv", content: renderScoresCsv(a, csv) });

@@ -8,8 +8,12 @@ import { labels } from "./labels.js";
 import {
   describeSuppression,
   dimResult,
+  hasResponseRates,
+  isLowResponseRate,
   levelIndex,
   levelLabel,
+  lowResponseRateWarning,
+  responseRateText,
   rootDimensions,
   tableUnits,
   unitName,
@@ -52,6 +56,13 @@ export function renderTerminal(a: Assessment, options: TerminalOptions): string 
     if (mean === null || mean === undefined) return padStart("–", colW);
     return paint(padStart(`${fmt(mean, 1, lang)} ${level ?? ""}`, colW), level);
   };
+  // Response rates ("62 / 85 (73 %)", "!" when low) only when some unit has a headcount.
+  const rates = hasResponseRates(a);
+  const rateOf = (u: Unit): string => {
+    const t = responseRateText(u, lang);
+    return t === undefined ? "" : `${t}${isLowResponseRate(u) ? " !" : "  "}`;
+  };
+  const rateW = rates ? Math.max(width(L.responseRate), ...units.map((u) => width(rateOf(u)))) : 0;
   const lines: string[] = [];
   const title = `${L.reportTitle}: ${unitName(a.administration, lang)}${a.date ? ` (${L.date} ${a.date})` : ""}`;
   lines.push(c.bold(title), "");
@@ -60,6 +71,7 @@ export function renderTerminal(a: Assessment, options: TerminalOptions): string 
       [
         padEnd("", nameW),
         padStart(L.n, 5),
+        ...(rates ? [padStart(L.responseRate, rateW)] : []),
         ...dims.map((d) => padStart(cut(pick(d.name, lang), colW), colW)),
         padStart(cut(L.overall, colW), colW),
       ].join(" "),
@@ -68,7 +80,8 @@ export function renderTerminal(a: Assessment, options: TerminalOptions): string 
   for (const u of units) {
     const name = padEnd(cut(unitName(u, lang), nameW), nameW);
     if (u.suppressed) {
-      lines.push(`${name} ${padStart("", 5)} ${c.dim(`${L.suppressed}`)}`);
+      const blank = rates ? `${padStart("", 5)} ${padStart("", rateW)}` : padStart("", 5);
+      lines.push(`${name} ${blank} ${c.dim(`${L.suppressed}`)}`);
       continue;
     }
     const cells = dims.map((d) => {
@@ -80,13 +93,24 @@ export function renderTerminal(a: Assessment, options: TerminalOptions): string 
     const line = [
       name,
       padStart(String(u.respondents ?? ""), 5),
+      ...(rates
+        ? [isLowResponseRate(u) ? c.yellow(padStart(rateOf(u), rateW)) : padStart(rateOf(u), rateW)]
+        : []),
       ...cells,
       cellOf(u.overall.score, u.overall.level),
     ].join(" ");
     lines.push(u.kind === "administration" ? c.bold(line) : line);
   }
   const legend = a.levels.map((l) => `${l.id} ${pick(l.name, lang)}`).join(" · ");
-  lines.push(c.dim(`${L.level}: ${legend}`), "");
+  lines.push(c.dim(`${L.level}: ${legend}`));
+  const low = units.filter(isLowResponseRate);
+  if (low.length > 0)
+    lines.push(
+      c.yellow(
+        `! ${L.lowResponseRate} (${low.map((u) => unitName(u, lang)).join(", ")}): ${lowResponseRateWarning(a, lang)}`,
+      ),
+    );
+  lines.push("");
 
   const top = (a.administration.priorities ?? []).slice(0, 5);
   lines.push(c.bold(L.gapsTop));

@@ -7,16 +7,19 @@ import type {
   ItemInfo,
   ItemResult,
   LevelInfo,
+  SuppressionReason,
   SuppressionRecord,
   Unit,
 } from "../scoring/assessment.js";
-import { type Lang, pick } from "./format.js";
+import { fmtInt, fmtPct, type Lang, pick } from "./format.js";
 import { fill, labels } from "./labels.js";
 
 export interface RenderOptions {
   readonly lang: Lang;
   /** Write CSV the way German Excel opens it (BOM, ";", decimal comma). */
   readonly excel?: boolean;
+  /** Show the assessment's free-text answers (Markdown and HTML); never without this. */
+  readonly includeFreeText?: boolean;
 }
 
 /** The administration's dimensions (the root questionnaire's), in questionnaire order. */
@@ -116,28 +119,114 @@ function suppressedQuestionnaires(a: Assessment): Set<string> {
   );
 }
 
+/** Respondents an item was put to (answered, don't know, not applicable or left blank). */
+function asked(i: ItemResult): number {
+  return i.n + i.dontKnow + i.notApplicable + i.blank;
+}
+
 /**
- * Item results of a unit that are safe to show: the item's dimension is not suppressed in the
- * unit, fewer than k people were asked never shows, and an administration item that only
- * suppressed departments' questionnaires contain (its total would be theirs) never shows.
+ * Whether an item result of a unit may be shown: "show"; a suppression reason (the item is listed
+ * as suppressed, without numbers); or "drop" (not listed at all). The scorer marks hidden items
+ * with `suppressed`; the other rules keep assessments written before it did just as safe: the
+ * item's dimension is suppressed in the unit, fewer than k were asked, or an administration item
+ * only suppressed departments' questionnaires contain (its total would be theirs: dropped).
  */
+function itemVisibility(
+  a: Assessment,
+  u: Unit,
+  i: ItemResult,
+): "show" | "drop" | SuppressionReason {
+  if (i.suppressed) return i.suppressed;
+  if (u.kind === "administration") {
+    const deptQ = new Set(a.questionnaires.filter((q) => q.department).map((q) => q.id));
+    const hiddenQ = suppressedQuestionnaires(a);
+    const qs = itemInfo(a, i.id)?.questionnaires ?? [];
+    const fromDepartmentsOnly = qs.length > 0 && qs.every((q) => deptQ.has(q));
+    if (fromDepartmentsOnly && qs.some((q) => hiddenQ.has(q))) return "drop";
+  }
+  if (u.dimensions.some((d) => d.id === i.dimension && d.suppressed)) return "secondary";
+  if (asked(i) < a.suppression.minGroupSize) return "below-minimum";
+  return "show";
+}
+
+/** Item results of a unit that are safe to show with their numbers (never a suppressed one). */
 export function visibleItems(a: Assessment, u: Unit): ItemResult[] {
   if (u.suppressed || !u.items) return [];
-  const k = a.suppression.minGroupSize;
-  const hiddenDims = new Set(u.dimensions.filter((d) => d.suppressed).map((d) => d.id));
-  const hiddenQ = suppressedQuestionnaires(a);
-  const deptQ = new Set(a.questionnaires.filter((q) => q.department).map((q) => q.id));
-  const info = new Map(a.items.map((i) => [i.id, i]));
-  return u.items.filter((i) => {
-    if (hiddenDims.has(i.dimension)) return false;
-    if (i.n + i.dontKnow + i.notApplicable + i.blank < k) return false;
-    if (u.kind === "administration") {
-      const qs = info.get(i.id)?.questionnaires ?? [];
-      const fromDepartmentsOnly = qs.length > 0 && qs.every((q) => deptQ.has(q));
-      if (fromDepartmentsOnly && qs.some((q) => hiddenQ.has(q))) return false;
-    }
-    return true;
+  return u.items.filter((i) => itemVisibility(a, u, i) === "show");
+}
+
+/**
+ * The items a report lists for a unit: the visible ones with their numbers, and suppressed ones
+ * as placeholders that carry only the reason (n 0, empty counts), whatever the file held.
+ */
+export function reportedItems(a: Assessment, u: Unit): ItemResult[] {
+  if (u.suppressed || !u.items) return [];
+  return u.items.flatMap((i): ItemResult[] => {
+    const v = itemVisibility(a, u, i);
+    if (v === "show") return [i];
+    if (v === "drop") return [];
+    return [
+      {
+        id: i.id,
+        dimension: i.dimension,
+        n: 0,
+        dontKnow: 0,
+        notApplicable: 0,
+        blank: 0,
+        skipped: 0,
+        counts: {},
+        suppressed: v,
+      },
+    ];
   });
+}
+
+/** "suppressed (fewer than 5 asked)" for a suppressed item. */
+export function suppressedItemNote(a: Assessment, reason: SuppressionReason, lang: Lang): string {
+  const L = labels(lang);
+  return reason === "below-minimum"
+    ? fill(L.itemSuppressed, { k: a.suppression.minGroupSize })
+    : L.itemSecondary;
+}
+
+/** The unit's response rate as "62 / 85 (73 %)"; undefined without a headcount or when suppressed. */
+export function responseRateText(u: Unit, lang: Lang): string | undefined {
+  if (u.suppressed || u.headcount === undefined || u.responseRate === undefined) return undefined;
+  if (u.respondents === null) return undefined;
+  return fill(labels(lang).responseRateOf, {
+    n: fmtInt(u.respondents, lang),
+    headcount: fmtInt(u.headcount, lang),
+    rate: fmtPct(u.responseRate, 0, lang),
+  });
+}
+
+/** True when a shown unit's response rate is below the minimum. */
+export function isLowResponseRate(u: Unit): boolean {
+  return !u.suppressed && u.lowResponseRate === true && u.responseRate !== undefined;
+}
+
+/** True when any unit of the tables has a response rate to show. */
+export function hasResponseRates(a: Assessment): boolean {
+  return tableUnits(a).some((u) => responseRateText(u, "en") !== undefined);
+}
+
+/** "below 30% – the results may not generalise to the whole unit." */
+export function lowResponseRateWarning(a: Assessment, lang: Lang): string {
+  return fill(labels(lang).lowResponseRateWarning, {
+    min: fmtPct(a.settings.minResponseRate, 0, lang),
+  });
+}
+
+/**
+ * The units whose free-text answers a report lists: the shown departments that have any. The
+ * administration's list is their union, so it is listed only when no department has answers
+ * (e.g. a survey without departments).
+ */
+export function freeTextUnits(a: Assessment): Unit[] {
+  const has = (u: Unit) => !u.suppressed && (u.freeText ?? []).some((t) => t.answers.length > 0);
+  const departments = shownDepartments(a).filter(has);
+  if (departments.length > 0) return departments;
+  return has(a.administration) ? [a.administration] : [];
 }
 
 export function itemInfo(a: Assessment, id: string): ItemInfo | undefined {

@@ -88,6 +88,32 @@ describe("reifegrad report", () => {
     expect(readFileSync(join(out, "scores.csv"), "utf8").startsWith("\uFEFFunit;")).toBe(true);
   });
 
+  it("--include-free-text shows free-text answers in report.md / report.html; without it none appear", () => {
+    const dir = tempDir();
+    const a = JSON.parse(readFileSync(WAVE, "utf8"));
+    for (const d of a.departments)
+      if (d.id === "ordnung")
+        d.freeText = [{ item: "txt_wish", answers: ["Mehr <b>Schulungen</b>"] }];
+    const file = join(dir, "with-text.json");
+    writeFileSync(file, JSON.stringify(a));
+    const withFlag = join(dir, "with");
+    const r = cli(["report", file, "--out", withFlag, "--include-free-text", "--lang", "en"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(withFlag, "report.md"), "utf8")).toContain(
+      "- Mehr \\<b\\>Schulungen\\</b\\>",
+    );
+    expect(readFileSync(join(withFlag, "report.html"), "utf8")).toContain(
+      "<li>Mehr &lt;b&gt;Schulungen&lt;/b&gt;</li>",
+    );
+    expect(readFileSync(join(withFlag, "assessment.json"), "utf8")).toContain("Schulungen");
+    const without = join(dir, "without");
+    const plain = cli(["report", file, "--out", without]);
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(plain.stdout).not.toContain("Schulungen");
+    for (const f of filesIn(without))
+      expect(readFileSync(join(without, f), "utf8"), f).not.toContain("Schulungen");
+  });
+
   it("an unknown format is a usage error (exit 2)", () => {
     const r = cli(["report", WAVE, "--out", tempDir(), "--format", "pdf"]);
     expect(r.status).toBe(2);

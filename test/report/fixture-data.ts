@@ -107,6 +107,9 @@ export const DEPARTMENT_NAMES = {
   rpa: { de: "Rechnungsprüfungsamt", en: "Audit office" },
 };
 
+/** Staff per department: ordnung's 9 of 40 is a low response rate; rpa is suppressed (no rate). */
+export const HEADCOUNTS = { bauen: 20, ordnung: 40, rpa: 10, soziales: 8 };
+
 export function buildFixture(wave: "2024" | "2026"): Assessment {
   const qs = fixtureQuestionnaires(wave === "2026" ? "2026.1" : undefined);
   const scorer = new Scorer(qs, {
@@ -114,6 +117,7 @@ export function buildFixture(wave: "2024" | "2026"): Assessment {
     generatorVersion: "0.1.0",
     date: wave === "2024" ? "2024-10-15" : "2026-10-20",
     departmentNames: DEPARTMENT_NAMES,
+    headcounts: HEADCOUNTS,
   });
   for (const r of fixtureRecords(wave === "2024" ? 24 : 26, wave === "2024" ? 0 : 0.5, PLANS))
     scorer.add(r);
