@@ -5,6 +5,7 @@ import { PACKAGE_VERSION } from "../io/paths.js";
 import { UserError } from "../io/user-error.js";
 import { compareCommand } from "./commands/compare.js";
 import { initCommand } from "./commands/init.js";
+import { mapCommand } from "./commands/map.js";
 import { questionnairesCommand } from "./commands/questionnaires.js";
 import { reportCommand } from "./commands/report.js";
 import { runCommand } from "./commands/run.js";
@@ -27,6 +28,7 @@ const COMMANDS: readonly CommandFactory[] = [
   initCommand,
   validateCommand,
   scoreCommand,
+  mapCommand,
   runCommand,
   questionnairesCommand,
   templateCommand,

@@ -19,8 +19,11 @@ function score(args: string[]) {
   const r = cli(["score", ...args, "--out", out, "--format", "json"]);
   const path = join(out, "assessment.json");
   const a = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : undefined;
+  // Core items are in the administration's list, department items in their department's.
   const item = (id: string): ItemOut | undefined =>
-    a?.administration?.items?.find((i: ItemOut) => i.id === id);
+    [a?.administration, ...(a?.departments ?? [])]
+      .flatMap((u: { items?: ItemOut[] } | undefined) => u?.items ?? [])
+      .find((i: ItemOut) => i.id === id);
   return { ...r, out, a, item };
 }
 

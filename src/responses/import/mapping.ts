@@ -208,7 +208,7 @@ export function parseMapping(
       if (valid && !valid.includes(String(code))) {
         err(
           "unknown-code",
-          `"${code}" is not an answer code${didYouMean(String(code), valid)}`,
+          `"${code}" is not an answer code`,
           [...path, label],
           `codes: ${valid.join(", ")}`,
         );
@@ -232,6 +232,7 @@ export function parseMapping(
       );
       continue;
     }
+    if (v === null) continue;
     if (!isRecord(v)) {
       err("mapping-shape", "itemValues.<item> maps labels to codes", ["itemValues", id]);
       continue;

@@ -1,0 +1,124 @@
+// `reifegrad map <export>`: reads an export like `score` does and writes a draft mapping file of
+// what it matched, with unmatched columns, department names and answer labels as TODO entries.
+import { Command } from "commander";
+import { readQuestionnaireSources, writeFileAtomic } from "../../io/files.js";
+import { defaultQuestionnairePath } from "../../io/paths.js";
+import { fileExportReader } from "../../io/read-export.js";
+import { UserError } from "../../io/user-error.js";
+import { hasErrors } from "../../problem.js";
+import { loadQuestionnaires } from "../../questionnaire/load.js";
+import { planColumns } from "../../responses/import/columns.js";
+import { draftMapping } from "../../responses/import/draft-mapping.js";
+import { PRESETS } from "../../responses/import/presets/index.js";
+import { importFiles } from "../../responses/import/run.js";
+import { normalizeKey } from "../../responses/import/text.js";
+import { isInvalid } from "../../responses/import/values.js";
+import { DEFAULT_SETTINGS } from "../../scoring/assessment.js";
+import { Scorer } from "../../scoring/score.js";
+import type { CliContext } from "../context.js";
+import {
+  addImportOptions,
+  describeDetection,
+  type ImportOptions,
+  prepareImport,
+} from "../import-exports.js";
+import type { ExitHolder } from "../main.js";
+
+interface MapOptions extends ImportOptions {
+  questionnaires?: string;
+}
+
+/** Distinct values remembered per column; a draft lists at most these. */
+const MAX_DISTINCT = 200;
+
+export function mapCommand(ctx: CliContext, exit: ExitHolder): Command {
+  const cmd = new Command("map")
+    .description(
+      "write a draft mapping file for a survey export (what matched, and TODOs for the rest)",
+    )
+    .argument("<export>", "export file (CSV, TSV)")
+    .option(
+      "-q, --questionnaires <path>",
+      "questionnaire folder or file (default: questionnaires/)",
+    )
+    .option("-o, --out <file>", "write the draft here (default: stdout)");
+  return addImportOptions(cmd, false).action(async (file: string, o: MapOptions) => {
+    const sources = await readQuestionnaireSources(
+      [o.questionnaires ?? defaultQuestionnairePath(ctx.cwd)],
+      ctx.cwd,
+    );
+    const loaded = loadQuestionnaires(sources);
+    if (hasErrors(loaded.problems))
+      throw new UserError(
+        "the questionnaires have errors; run `reifegrad validate`",
+        1,
+        loaded.problems,
+      );
+    if (loaded.questionnaires.length === 0) throw new UserError("no questionnaires found");
+    const scorer = new Scorer(loaded.questionnaires, { settings: DEFAULT_SETTINGS });
+    const { out, ...importOptions } = o;
+    const setup = await prepareImport([file], importOptions, scorer, ctx);
+    const target = setup.files[0]!;
+    const departments = new Map<string, string | undefined>();
+    const unknownLabels = new Map<string, Set<string>>();
+    const mapping = setup.settings.mapping;
+    // One pass through the scoring import (with a sink that keeps nothing) for the account and
+    // detection, then a look at the values it could not place.
+    const { account } = await importFiles(
+      [target],
+      fileExportReader(),
+      setup.catalog,
+      { ...setup.settings, dedupe: false },
+      { add: () => {} },
+      0,
+    );
+    const f = account.files[0]!;
+    ctx.stderr(`${f.file}: ${describeDetection(f)}\n`);
+    let plan: ReturnType<typeof planColumns> | undefined;
+    await fileExportReader().read(
+      { file: target, encoding: f.encoding, delimiter: f.delimiter, fatal: false },
+      (row) => {
+        if (!plan) {
+          plan = planColumns(
+            target,
+            row.fields(),
+            PRESETS[f.preset],
+            setup.catalog,
+            mapping,
+            setup.settings.overrides,
+          );
+          return;
+        }
+        if (plan.departmentCol >= 0 && departments.size < MAX_DISTINCT) {
+          const v = row.trimmed(plan.departmentCol);
+          if (v !== "" && !departments.has(v)) {
+            const k = normalizeKey(v);
+            departments.set(v, mapping.departments.get(k) ?? setup.catalog.departmentByKey.get(k));
+          }
+        }
+        for (const c of plan.itemCols) {
+          const v = row.trimmed(c.col);
+          if (v === "") continue;
+          const r = c.convert(v);
+          if (isInvalid(r) && r.code === "unknown-label") {
+            let s = unknownLabels.get(c.item);
+            if (!s) unknownLabels.set(c.item, (s = new Set()));
+            if (s.size < 20) s.add(v);
+          }
+        }
+      },
+    );
+    if (!plan) throw new UserError(`${target}: the file has no header row`);
+    const text = draftMapping({ file: f, plan, departments, unknownLabels }, setup.catalog);
+    const todo = text.split("\n").filter((l) => l.includes("# TODO")).length;
+    if (out) {
+      await writeFileAtomic(out, text);
+      ctx.stderr(
+        `wrote ${out}: ${plan.itemCols.length + plan.choiceCols.length} columns matched, ${todo} TODO entr${todo === 1 ? "y" : "ies"}\n`,
+      );
+    } else {
+      ctx.stdout(text);
+    }
+    exit.code = 0;
+  });
+}

@@ -1,0 +1,81 @@
+// The draft mapping file `reifegrad map` writes: what was matched, and every column, department
+// name and answer label that was not, as a commented TODO entry to complete. Pure: text out.
+import type { Catalog } from "./catalog.js";
+import type { ColumnPlan } from "./columns.js";
+import { delimiterName } from "./csv.js";
+import type { FileAccount } from "./run.js";
+import { codesOf } from "./values.js";
+
+export interface DraftInput {
+  readonly file: FileAccount;
+  readonly plan: ColumnPlan;
+  /** Distinct department values → the department id they resolve to (undefined: unknown). */
+  readonly departments: ReadonlyMap<string, string | undefined>;
+  /** Item id → answer texts that matched no code or label. */
+  readonly unknownLabels: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+const q = (s: string) => JSON.stringify(s);
+
+export function draftMapping(d: DraftInput, catalog: Catalog): string {
+  const { plan, file } = d;
+  const out: string[] = [
+    "# yaml-language-server: $schema=../schema/mapping.schema.json",
+    `# Draft mapping written by \`reifegrad map\` from ${file.file}`,
+    `# (encoding ${file.encoding}, delimiter ${delimiterName(file.delimiter)}, preset ${file.preset}, ${file.rows} rows).`,
+    "# Complete the TODO lines (remove the # and replace ~), then run:",
+    `#   reifegrad score ${file.file} --mapping <this file>`,
+    "# Format: docs/mapping-format.md",
+    "format: 1",
+    `preset: ${file.preset}`,
+  ];
+  const metaCol = (role: string) =>
+    plan.kinds.findIndex((k) => k.kind === "meta" && k.role === role);
+  const role = (key: string, col: number, todo: string) =>
+    out.push(col >= 0 ? `${key}: ${q(plan.header[col]!)}` : `# ${key}: ~   # TODO: ${todo}`);
+  role("respondent", plan.respondentCols[0] ?? -1, "column with the respondent id (optional)");
+  role("department", plan.departmentCol, "column with the department (or pass --department)");
+  role("group", plan.groupCol, "column with the respondent group (optional)");
+  if (plan.submittedCol >= 0 && metaCol("submitted") >= 0) role("submitted", plan.submittedCol, "");
+  out.push("columns:");
+  plan.kinds.forEach((k, i) => {
+    const h = q(plan.header[i]!);
+    if (k.kind === "item") {
+      const t = k.target;
+      const target = t.row
+        ? `{ item: ${t.item}, row: ${t.row} }`
+        : t.choice
+          ? `{ item: ${t.item}, choice: ${t.choice} }`
+          : t.item;
+      out.push(`  ${h}: ${target}`);
+    } else if (k.kind === "ignored") {
+      out.push(`  ${h}: ignore`);
+    } else if (k.kind === "unmatched") {
+      out.push(`  # ${h}: ~   # TODO: item id, { item, row }, { item, choice } or ignore`);
+    }
+  });
+  if (d.departments.size > 0) {
+    out.push("departments:");
+    for (const [name, id] of [...d.departments].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (id !== undefined) out.push(`  ${q(name)}: ${id}`);
+      else
+        out.push(
+          `  # ${q(name)}: ~   # TODO: department id (${[...catalog.departmentNames.keys()].join(", ")})`,
+        );
+    }
+  }
+  const unknown = [...d.unknownLabels].filter(([, s]) => s.size > 0);
+  if (unknown.length > 0) {
+    out.push("itemValues:");
+    for (const [item, labels] of unknown) {
+      const ci = catalog.items.get(item);
+      out.push(`  ${item}:`);
+      for (const l of [...labels].sort()) {
+        out.push(
+          `    # ${q(l)}: ~   # TODO: answer code${ci ? ` (${codesOf(ci).join(", ")})` : ""}`,
+        );
+      }
+    }
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,68 @@
+// `reifegrad map` drafts a mapping file; `score --mapping` uses it; a bad mapping is reported
+// with file:line:column.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli, tempDir } from "./cli.js";
+
+describe("map", () => {
+  it("drafts matched columns and TODOs for unknown departments and labels", () => {
+    const out = join(tempDir(), "mapping.yaml");
+    const r = cli(["map", "fixtures/exports/unknown-department.csv", "--out", out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain("3 TODO entries");
+    const text = readFileSync(out, "utf8");
+    expect(text).toContain('department: "department"');
+    expect(text).toContain('  "str_01": str_01');
+    expect(text).toContain('  # "Amt 33": ~   # TODO: department id');
+    expect(text).toContain('    # "=1+2": ~   # TODO: answer code');
+    // The draft as written is a valid mapping file.
+    const s = cli(["score", "fixtures/exports/unknown-department.csv", "--mapping", out]);
+    expect(s.status, s.stderr).toBe(0);
+  });
+
+  it("LimeSurvey choice columns are drafted as { item, choice }", () => {
+    const r = cli(["map", "fixtures/exports/limesurvey-codes.csv"]);
+    expect(r.stdout).toContain('"bua_06[reminder]": { item: bua_06, choice: reminder }');
+    expect(r.stdout).toContain('submitted: "submitdate"');
+  });
+
+  it("score --mapping maps department names and labels", () => {
+    const out = tempDir();
+    const r = cli([
+      "score",
+      "fixtures/exports/unknown-department.csv",
+      "--mapping",
+      "fixtures/mappings/unknown-department.yaml",
+      "--out",
+      out,
+      "--format",
+      "json",
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain("7 rows read = 7 scored + 0 rejected");
+    const a = JSON.parse(readFileSync(join(out, "assessment.json"), "utf8"));
+    expect(a.input.settings.mapping).toBe("fixtures/mappings/unknown-department.yaml");
+  });
+
+  it("an invalid mapping file: every problem with file:line:column, exit 1", () => {
+    const r = cli([
+      "score",
+      "fixtures/exports/bad-cells.csv",
+      "--mapping",
+      "fixtures/mappings/invalid.yaml",
+    ]);
+    expect(r.status).toBe(1);
+    const f = "fixtures/mappings/invalid.yaml";
+    expect(r.stderr).toContain(
+      `${f}:2:1 error unknown-key: unknown key "colums" (did you mean "columns"?)`,
+    );
+    expect(r.stderr).toMatch(new RegExp(`${f}:5:14 error unknown-item: unknown item "str_99"`));
+    expect(r.stderr).toMatch(new RegExp(`${f}:6:35 error unknown-row`));
+    expect(r.stderr).toMatch(new RegExp(`${f}:8:13 error unknown-department`));
+    expect(r.stderr).toMatch(new RegExp(`${f}:10:18 error unknown-group`));
+    expect(r.stderr).toMatch(
+      new RegExp(`${f}:13:13 error unknown-code: "6" is not an answer code`),
+    );
+  });
+});
