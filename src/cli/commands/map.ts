@@ -102,7 +102,10 @@ export function mapCommand(ctx: CliContext, exit: ExitHolder): Command {
           const r = c.convert(v);
           if (isInvalid(r) && r.code === "unknown-label") {
             let s = unknownLabels.get(c.item);
-            if (!s) unknownLabels.set(c.item, (s = new Set()));
+            if (!s) {
+              s = new Set();
+              unknownLabels.set(c.item, s);
+            }
             if (s.size < 20) s.add(v);
           }
         }

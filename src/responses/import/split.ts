@@ -211,7 +211,7 @@ export class ByteSplitter {
       }
       row.line = this.line;
       this.line += 1 + newlines;
-      pos = i > to ? to : i;
+      pos = Math.min(i, to);
       if (!blank) sink(row);
     }
     return pos;
