@@ -134,6 +134,8 @@ export class ByteSplitter {
     let pos = from;
     // Next quote at or after pos (−1: none in this buffer), for skipping after `limit` fields.
     let q = -2;
+    // Next line feed at or after the current quoted field (counts newlines inside quotes).
+    let nl = -2;
     while (pos < to) {
       row.count = 0;
       let i = pos;
@@ -166,7 +168,10 @@ export class ByteSplitter {
           let j = i + 1;
           let k: number;
           for (;;) {
-            k = buf.indexOf(QUOTE, j);
+            // Quoted fields are short: a byte loop beats a native call per field.
+            k = j;
+            while (k < to && buf[k] !== QUOTE) k++;
+            if (k >= to) k = -1;
             if (k < 0 || k >= to) {
               if (!final) return pos;
               this.issues.push({ code: "unterminated-quote", line: this.line });
@@ -183,7 +188,11 @@ export class ByteSplitter {
           }
           a = i + 1;
           b = k;
-          for (let x = buf.indexOf(LF, a); x >= 0 && x < b; x = buf.indexOf(LF, x + 1)) newlines++;
+          if (nl !== -1 && nl < a) nl = buf.indexOf(LF, a);
+          while (nl >= 0 && nl < b) {
+            newlines++;
+            nl = buf.indexOf(LF, nl + 1);
+          }
           i = k + 1;
           // Lenient: ignore anything between the closing quote and the delimiter.
           while (i < to && buf[i] !== d && buf[i] !== LF) i++;
