@@ -15,6 +15,16 @@ export interface ResponseRecord {
   readonly answers: ReadonlyMap<string, string>;
   /** Where the record came from, for messages. */
   readonly source?: { readonly file: string; readonly row: number };
+  /**
+   * The same answers as one array with a key → position index shared by every row of a file.
+   * Optional: lets the scorer map positions once per file instead of looking up every key.
+   */
+  readonly aligned?: AlignedAnswers;
+}
+
+export interface AlignedAnswers {
+  readonly index: ReadonlyMap<string, number>;
+  readonly cells: readonly (string | undefined)[];
 }
 
 /** The column of a grid row in answer files and in `answers`. */

@@ -68,6 +68,8 @@ export interface CellKey {
 interface PlanEntry {
   readonly plan: Plan;
   readonly workspace: Workspace;
+  /** Reused buffer for a row's values in `add` (addValues scores it before returning). */
+  readonly values: (string | undefined)[];
   readonly weights: readonly number[];
   /** For each root dimension: indexes into plan.items of the root's items (−1 when removed). */
   readonly rootItems: ReadonlyMap<string, readonly number[]>;
@@ -97,6 +99,7 @@ export class Scorer {
   private readonly plans = new Map<string, PlanEntry>();
   private readonly cells = new Map<string, Leaf>();
   private readonly leafCache = new Map<string, Map<string, Leaf>>();
+  private readonly layouts = new WeakMap<object, Map<string, Int32Array>>();
   private readonly rootScores: Float64Array;
   private readonly rootWeights: readonly number[];
   private readonly byDepartment = new Map<string, Questionnaire>();
@@ -147,6 +150,7 @@ export class Scorer {
       entry = {
         plan,
         workspace: new Workspace(plan),
+        values: new Array<string | undefined>(plan.keys.length),
         weights: plan.dimensions.map((d) => d.weight),
         rootItems,
         rootDims,
@@ -207,9 +211,30 @@ export class Scorer {
 
   add(record: ResponseRecord): void {
     const q = this.questionnaireFor(record.department, record.group);
-    const keys = this.planFor(q).plan.keys;
-    const values = new Array<string | undefined>(keys.length);
-    for (let i = 0; i < keys.length; i++) values[i] = record.answers.get(keys[i]!);
+    const entry = this.planFor(q);
+    const keys = entry.plan.keys;
+    const values = entry.values;
+    const aligned = record.aligned;
+    if (aligned) {
+      // Positions are resolved once per (file layout, questionnaire), not per row and key.
+      let layouts = this.layouts.get(aligned.index);
+      if (!layouts) {
+        layouts = new Map();
+        this.layouts.set(aligned.index, layouts);
+      }
+      let slots = layouts.get(q.id);
+      if (!slots) {
+        slots = Int32Array.from(keys, (k) => aligned.index.get(k) ?? -1);
+        layouts.set(q.id, slots);
+      }
+      const cells = aligned.cells;
+      for (let i = 0; i < slots.length; i++) {
+        const at = slots[i]!;
+        values[i] = at < 0 ? undefined : cells[at];
+      }
+    } else {
+      for (let i = 0; i < keys.length; i++) values[i] = record.answers.get(keys[i]!);
+    }
     this.addValues(record.department, record.group, values);
   }
 

@@ -9,7 +9,7 @@ describe("reifegrad score (walking skeleton)", () => {
     const r = cli(["score", "fixtures/demo/staff-survey.csv", "--out", out]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Bürgeramt/);
-    expect(r.stdout).toMatch(/strategy/);
+    expect(r.stdout).toMatch(/Strategie und Steuerung/);
     expect(existsSync(join(out, "report.md"))).toBe(true);
     const a = JSON.parse(readFileSync(join(out, "assessment.json"), "utf8"));
     expect(a.schemaVersion).toBe(1);

@@ -270,13 +270,15 @@ export class FileImporter {
     const key = `${department ?? ""}\u0000${group}`;
     if (!this.seen.has(key)) this.seen.set(key, { department, group });
     const respondent = this.respondentOf(row) ?? `row-${line}`;
+    const answers = new RowAnswers(plan.keyIndex, values);
     return {
       kind: "record",
       record: {
         respondent,
         ...(department !== undefined ? { department } : {}),
         group,
-        answers: new RowAnswers(plan.keyIndex, values),
+        answers,
+        aligned: answers,
         source: { file, row: line },
       },
     };

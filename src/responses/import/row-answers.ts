@@ -3,8 +3,8 @@
 
 export class RowAnswers implements ReadonlyMap<string, string> {
   constructor(
-    private readonly index: ReadonlyMap<string, number>,
-    private readonly cells: readonly (string | undefined)[],
+    readonly index: ReadonlyMap<string, number>,
+    readonly cells: readonly (string | undefined)[],
   ) {}
 
   get(key: string): string | undefined {
