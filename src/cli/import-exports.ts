@@ -7,7 +7,7 @@ import { fileExportReader, listExportFiles, totalBytes } from "../io/read-export
 import { RejectsWriter } from "../io/rejects-writer.js";
 import { UserError } from "../io/user-error.js";
 import { hasErrors } from "../problem.js";
-import { buildCatalog, type Catalog } from "../responses/import/catalog.js";
+import { buildCatalog, type Catalog, type KnownDepartment } from "../responses/import/catalog.js";
 import { type Delimiter, delimiterName, parseDelimiter } from "../responses/import/csv.js";
 import { type EncodingName, parseEncodingName } from "../responses/import/encoding.js";
 import { EMPTY_MAPPING, type Mapping, parseMapping } from "../responses/import/mapping.js";
@@ -33,6 +33,10 @@ export interface ImportOptions {
   strict?: boolean;
   /** --check (reports): write nothing, so no rejects file either. */
   check?: boolean;
+  /** Departments of the project file (names, aliases), besides those with a questionnaire. */
+  departments?: readonly KnownDepartment[];
+  /** Name of the rejects file in --out (default rejects.csv). */
+  rejectsName?: string;
 }
 
 /** Adds the import flags to a command (score, map). */
@@ -108,7 +112,7 @@ export async function prepareImport(
     if (!delimiter)
       throw new UserError(`--delimiter must be "," ";" or tab (got "${o.delimiter}")`, 2);
   }
-  const catalog = buildCatalog(scorer.questionnaires);
+  const catalog = buildCatalog(scorer.questionnaires, o.departments);
   if (o.group !== undefined && !catalog.groupIds.includes(o.group)) {
     throw new UserError(
       `--group must be one of ${catalog.groupIds.join(", ")} (got "${o.group}")`,
@@ -181,7 +185,9 @@ export async function importExports(
   const setup = await prepareImport(exportsArg, o, scorer, ctx);
   const total = 2 * (await totalBytes(setup.files));
   const rejects =
-    o.out && !o.strict && !o.check ? new RejectsWriter(join(o.out, "rejects.csv")) : undefined;
+    o.out && !o.strict && !o.check
+      ? new RejectsWriter(join(o.out, o.rejectsName ?? "rejects.csv"))
+      : undefined;
   const bar = ctx.stderrIsTTY && total >= 2 * PROGRESS_MIN_BYTES ? progressBar(ctx) : undefined;
   let result: Awaited<ReturnType<typeof importFiles>>;
   try {

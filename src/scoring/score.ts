@@ -204,6 +204,16 @@ export class Scorer {
     return leaf;
   }
 
+  /** Respondents added so far per department (before any suppression; for input checks). */
+  respondentsByDepartment(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const leaf of this.cells.values()) {
+      const d = leaf.key.department;
+      if (d !== undefined) out.set(d, (out.get(d) ?? 0) + leaf.cell.respondents);
+    }
+    return out;
+  }
+
   /** Answer keys of the questionnaire a row is scored with, for `addValues`. */
   keysFor(department: string | undefined, group: string): readonly string[] {
     return this.planFor(this.questionnaireFor(department, group)).plan.keys;

@@ -5,9 +5,12 @@ import { readFileOrFail } from "../../io/files.js";
 import { UserError } from "../../io/user-error.js";
 import { parseAssessment } from "../../report/read-assessment.js";
 import type { Assessment } from "../../scoring/assessment.js";
+import { DEFAULT_SETTINGS } from "../../scoring/assessment.js";
 import type { CliContext } from "../context.js";
 import type { ExitHolder } from "../main.js";
+import { loadProjectContext } from "../project-context.js";
 import { addReportOptions, emitReports, type ReportFlags } from "../write-reports.js";
+import { runScore, type ScoreOptions } from "./score.js";
 
 /** Reads and checks an assessment file; a broken file is a one-line error naming it. */
 export async function readAssessmentFile(file: string): Promise<Assessment> {
@@ -19,12 +22,34 @@ export async function readAssessmentFile(file: string): Promise<Assessment> {
 
 export function reportCommand(ctx: CliContext, exit: ExitHolder): Command {
   const cmd = new Command("report")
-    .description("render the reports from a saved assessment.json (no raw answers needed)")
-    .argument("<assessment>", "assessment.json written by `reifegrad score`");
+    .description(
+      "render the reports from a saved assessment.json (no raw answers needed); in a project folder without an argument, regenerate them from reifegrad.yaml",
+    )
+    .argument("[assessment]", "assessment.json written by `reifegrad score`")
+    .option("--config <file>", "project file (default: reifegrad.yaml here or in a parent folder)");
   return addReportOptions(cmd, "folder for the reports").action(
-    async (file: string, o: ReportFlags) => {
-      const assessment = await readAssessmentFile(file);
-      exit.code = await emitReports(ctx, assessment, o);
+    async (file: string | undefined, o: ReportFlags & { config?: string }, command: Command) => {
+      if (file !== undefined) {
+        const assessment = await readAssessmentFile(file);
+        exit.code = await emitReports(ctx, assessment, o);
+        return;
+      }
+      const pc = await loadProjectContext(ctx, o.config);
+      if (!pc) {
+        throw new UserError(
+          "name an assessment.json, or run inside an assessment folder with reifegrad.yaml",
+          2,
+        );
+      }
+      // The project's reports come from its inputs: scoring them again is what shows whether a
+      // change to questionnaires, targets, settings or exports left the committed reports stale.
+      const scoreOptions: ScoreOptions = {
+        ...o,
+        minGroupSize: String(DEFAULT_SETTINGS.minGroupSize),
+        minCoverage: String(DEFAULT_SETTINGS.minCoverage),
+        weighting: DEFAULT_SETTINGS.administrationWeighting,
+      };
+      exit.code = await runScore(ctx, [], scoreOptions, command, pc);
     },
   );
 }

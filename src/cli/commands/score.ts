@@ -1,18 +1,29 @@
+import { relative, resolve } from "node:path";
 import { Command, Option } from "commander";
 import { readQuestionnaireSources } from "../../io/files.js";
 import { defaultQuestionnairePath, PACKAGE_VERSION } from "../../io/paths.js";
 import { UserError } from "../../io/user-error.js";
 import { hasErrors } from "../../problem.js";
+import { checkHeadcounts, checkTargets } from "../../project/load.js";
 import { loadQuestionnaires } from "../../questionnaire/load.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../scoring/assessment.js";
 import { Scorer } from "../../scoring/score.js";
 import type { CliContext } from "../context.js";
 import { addImportOptions, type ImportOptions, importExports } from "../import-exports.js";
 import type { ExitHolder } from "../main.js";
+import {
+  applyProjectDefaults,
+  loadProjectContext,
+  type ProjectContext,
+  projectOutDir,
+  projectQuestionnairePaths,
+  resolveInputs,
+} from "../project-context.js";
 import { addReportOptions, emitReports, type ReportFlags } from "../write-reports.js";
 
-interface ScoreOptions extends ReportFlags, ImportOptions {
+export interface ScoreOptions extends ReportFlags, ImportOptions {
   questionnaires?: string;
+  config?: string;
   minGroupSize: string;
   minCoverage: string;
   weighting: "respondent" | "department";
@@ -45,11 +56,15 @@ export function parseSettings(o: ScoreOptions): Settings {
 export function scoreCommand(ctx: CliContext, exit: ExitHolder): Command {
   const cmd = new Command("score")
     .description("score survey exports per department and dimension and write reports")
-    .argument("<exports...>", "export files (CSV, TSV) or folders of them")
+    .argument(
+      "[exports...]",
+      "export files (CSV, TSV) or folders of them (default: the inputs of reifegrad.yaml)",
+    )
     .option(
       "-q, --questionnaires <path>",
       "questionnaire folder or file (default: questionnaires/)",
     )
+    .option("--config <file>", "project file (default: reifegrad.yaml here or in a parent folder)")
     .option(
       "--min-group-size <k>",
       "suppress groups smaller than this (at least 3)",
@@ -70,32 +85,149 @@ export function scoreCommand(ctx: CliContext, exit: ExitHolder): Command {
     )
     .option("--date <YYYY-MM-DD>", "report date (never taken from the clock)");
   return addReportOptions(addImportOptions(cmd)).action(
-    async (exports: string[], o: ScoreOptions) => {
-      const settings = parseSettings(o);
-      if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) {
-        throw new UserError(`--date must look like 2026-11-25 (got "${o.date}")`, 2);
-      }
-      const sources = await readQuestionnaireSources(
-        [o.questionnaires ?? defaultQuestionnairePath(ctx.cwd)],
-        ctx.cwd,
-      );
-      const loaded = loadQuestionnaires(sources);
-      if (hasErrors(loaded.problems)) {
-        throw new UserError(
-          "the questionnaires have errors; run `reifegrad validate`",
-          1,
-          loaded.problems,
-        );
-      }
-      if (loaded.questionnaires.length === 0) throw new UserError("no questionnaires found");
-      const scorer = new Scorer(loaded.questionnaires, {
-        settings,
-        generatorVersion: PACKAGE_VERSION,
-        ...(o.date ? { date: o.date } : {}),
-      });
-      const input = await importExports(exports, o, scorer, ctx);
-      const assessment = scorer.finish(input);
-      exit.code = await emitReports(ctx, assessment, o);
+    async (exports: string[], o: ScoreOptions, command: Command) => {
+      const pc = await loadProjectContext(ctx, o.config);
+      exit.code = await runScore(ctx, exports, o, command, pc);
     },
   );
+}
+
+/**
+ * The whole pipeline: questionnaires → import → score → reports. With a project file its
+ * settings, departments, targets, inputs and outputs apply wherever no flag was given.
+ */
+export async function runScore(
+  ctx: CliContext,
+  exports: readonly string[],
+  o: ScoreOptions,
+  command: Command,
+  pc: ProjectContext | undefined,
+): Promise<number> {
+  if (!pc || exports.length > 0) return scorePipeline(ctx, exports, o, command, pc);
+  // A project run works inside the project folder, so every path it prints or records (inputs,
+  // reports) is relative to the project and the reports are the same from any subfolder.
+  // Paths given as flags are made absolute first.
+  const own = { ...o };
+  for (const key of ["out", "questionnaires", "mapping"] as const) {
+    if (own[key] !== undefined) own[key] = resolve(ctx.cwd, own[key]);
+  }
+  const previous = process.cwd();
+  process.chdir(pc.dir);
+  try {
+    return await scorePipeline({ ...ctx, cwd: pc.dir }, exports, own, command, pc);
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+async function scorePipeline(
+  ctx: CliContext,
+  exports: readonly string[],
+  o: ScoreOptions,
+  command: Command,
+  pc: ProjectContext | undefined,
+): Promise<number> {
+  if (exports.length === 0 && !pc) {
+    throw new UserError(
+      "no exports given and no reifegrad.yaml here or in a parent folder; name the export files, or run `reifegrad init`",
+      2,
+    );
+  }
+  if (pc) {
+    const s = pc.project.settings;
+    const formats = pc.project.outputs.formats;
+    applyProjectDefaults(command, o as unknown as Record<string, unknown>, {
+      minGroupSize: s.minGroupSize === undefined ? undefined : String(s.minGroupSize),
+      minCoverage: s.minCoverage === undefined ? undefined : String(s.minCoverage),
+      weighting: s.weighting,
+      lang: s.lang,
+      date: s.date,
+      out: projectOutDir(pc, ctx),
+      format: formats ? formats.join(",") : undefined,
+    });
+  }
+  const settings = {
+    ...parseSettings(o),
+    ...(pc?.project.settings.minResponseRate !== undefined
+      ? { minResponseRate: pc.project.settings.minResponseRate }
+      : {}),
+    includeFreeText: Boolean(o.includeFreeText),
+  };
+  if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) {
+    throw new UserError(`--date must look like 2026-11-25 (got "${o.date}")`, 2);
+  }
+  const questionnairePaths = o.questionnaires
+    ? [o.questionnaires]
+    : pc
+      ? projectQuestionnairePaths(pc, ctx)
+      : [defaultQuestionnairePath(ctx.cwd)];
+  const sources = await readQuestionnaireSources(questionnairePaths, ctx.cwd);
+  const loaded = loadQuestionnaires(sources);
+  if (hasErrors(loaded.problems)) {
+    throw new UserError(
+      "the questionnaires have errors; run `reifegrad validate`",
+      1,
+      loaded.problems,
+    );
+  }
+  if (loaded.questionnaires.length === 0) throw new UserError("no questionnaires found");
+  const departments = pc?.project.departments ?? [];
+  const scorer = new Scorer(loaded.questionnaires, {
+    settings,
+    generatorVersion: PACKAGE_VERSION,
+    ...(o.date ? { date: o.date } : {}),
+    ...(pc
+      ? {
+          targets: pc.project.targets,
+          departmentNames: Object.fromEntries(
+            departments.flatMap((d) => (d.name ? [[d.id, d.name]] : [])),
+          ),
+          headcounts: Object.fromEntries(
+            departments.flatMap((d) => (d.headcount !== undefined ? [[d.id, d.headcount]] : [])),
+          ),
+        }
+      : {}),
+  });
+  if (pc) {
+    const problems = checkTargets(pc.project, pc.parsed, (d) =>
+      scorer.questionnaireFor(d, scorer.root.group),
+    );
+    if (hasErrors(problems))
+      throw new UserError("the targets in the project file have errors", 1, problems);
+  }
+  let input: unknown;
+  if (exports.length > 0 || !pc) {
+    input = await importExports(exports, { ...o, departments }, scorer, ctx);
+  } else {
+    const inputs = await resolveInputs(pc, ctx);
+    const accounts: unknown[] = [];
+    for (const [i, r] of inputs.entries()) {
+      accounts.push(
+        await importExports(
+          r.files,
+          {
+            ...o,
+            departments,
+            ...(r.input.preset ? { preset: r.input.preset as ScoreOptions["preset"] } : {}),
+            ...(r.input.mapping
+              ? { mapping: relative(ctx.cwd, resolve(pc.dir, r.input.mapping)) }
+              : {}),
+            ...(r.input.department ? { department: r.input.department } : {}),
+            ...(r.input.group ? { group: r.input.group } : {}),
+            ...(inputs.length > 1 ? { rejectsName: `rejects-${i + 1}.csv` } : {}),
+          },
+          scorer,
+          ctx,
+        ),
+      );
+    }
+    input = accounts.length === 1 ? accounts[0] : { inputs: accounts };
+  }
+  if (pc) {
+    const problems = checkHeadcounts(pc.project, pc.parsed, scorer.respondentsByDepartment());
+    if (hasErrors(problems))
+      throw new UserError("headcounts in the project file are too low", 1, problems);
+  }
+  const assessment = scorer.finish(input);
+  return emitReports(ctx, assessment, o);
 }

@@ -32,7 +32,17 @@ export interface Catalog {
   readonly groupIds: readonly string[];
 }
 
-export function buildCatalog(questionnaires: readonly Questionnaire[]): Catalog {
+/** A department known from a project file (reifegrad.yaml), with or without a questionnaire. */
+export interface KnownDepartment {
+  readonly id: string;
+  readonly name?: Readonly<Record<string, string>>;
+  readonly aliases?: readonly string[];
+}
+
+export function buildCatalog(
+  questionnaires: readonly Questionnaire[],
+  projectDepartments: readonly KnownDepartment[] = [],
+): Catalog {
   const items = new Map<string, CatalogItem>();
   const itemByKey = new Map<string, string>();
   const departmentNames = new Map<string, Readonly<Record<string, string>>>();
@@ -78,6 +88,15 @@ export function buildCatalog(questionnaires: readonly Questionnaire[]): Catalog 
         const k = normalizeKey(name);
         if (!groupByKey.has(k)) groupByKey.set(k, g.id);
       }
+    }
+  }
+  // Departments of a project file: known (no "without questionnaire" warning), matched by id,
+  // name and the aliases the exports use ("Amt 33").
+  for (const d of projectDepartments) {
+    if (!departmentNames.has(d.id)) departmentNames.set(d.id, d.name ?? { de: d.id, en: d.id });
+    for (const name of [d.id, ...Object.values(d.name ?? {}), ...(d.aliases ?? [])]) {
+      const k = normalizeKey(name);
+      if (k !== "" && !departmentByKey.has(k)) departmentByKey.set(k, d.id);
     }
   }
   return {

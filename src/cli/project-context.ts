@@ -1,0 +1,95 @@
+// Reads the project file (reifegrad.yaml) for a command and turns it into the values the
+// commands take: questionnaire paths, scorer options, inputs and output settings. Flags win.
+
+import { existsSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import type { Command } from "commander";
+import { BUNDLED_QUESTIONNAIRES } from "../io/paths.js";
+import { expandInput, findProjectFile, readProjectSource } from "../io/project-files.js";
+import { UserError } from "../io/user-error.js";
+import { hasErrors, type Problem } from "../problem.js";
+import { missingInput, parseProject } from "../project/load.js";
+import type { Project, ProjectInput } from "../project/model.js";
+import type { ParsedYaml } from "../questionnaire/yaml-source.js";
+import type { CliContext } from "./context.js";
+import { formatProblems } from "./problems.js";
+
+export interface ProjectContext {
+  readonly project: Project;
+  /** Folder of the project file; paths in it are relative to this. */
+  readonly dir: string;
+  readonly parsed: ParsedYaml;
+}
+
+/** The project file given with --config, or found walking up from the working folder. */
+export async function loadProjectContext(
+  ctx: CliContext,
+  config?: string,
+): Promise<ProjectContext | undefined> {
+  let file: string | undefined;
+  if (config !== undefined) {
+    file = resolve(ctx.cwd, config);
+    if (!existsSync(file)) throw new UserError(`${config}: no such project file`, 1);
+  } else file = findProjectFile(ctx.cwd);
+  if (!file) return undefined;
+  const source = await readProjectSource(file, ctx.cwd);
+  const { project, problems, parsed } = parseProject(source);
+  if (hasErrors(problems) || !project || !parsed) {
+    throw new UserError(`${source.path} has errors`, 1, problems);
+  }
+  if (problems.length > 0) ctx.stderr(formatProblems(problems, ctx.colorErr));
+  return { project, dir: dirname(file), parsed };
+}
+
+/** Questionnaire paths of the project, relative to the working folder ("bundled" = shipped ones). */
+export function projectQuestionnairePaths(pc: ProjectContext, ctx: CliContext): string[] {
+  return pc.project.questionnaires.map((p) =>
+    p === "bundled" ? BUNDLED_QUESTIONNAIRES : relative(ctx.cwd, resolve(pc.dir, p)) || ".",
+  );
+}
+
+export interface ResolvedInput {
+  readonly input: ProjectInput;
+  /** Files, relative to the working folder (as they appear in messages and the assessment). */
+  readonly files: readonly string[];
+}
+
+/** Every input's files; an input that matches nothing is an error at its line in the file. */
+export async function resolveInputs(pc: ProjectContext, ctx: CliContext): Promise<ResolvedInput[]> {
+  const problems: Problem[] = [];
+  const out: ResolvedInput[] = [];
+  for (const [i, input] of pc.project.inputs.entries()) {
+    const files = await expandInput(pc.dir, input.path);
+    if (files.length === 0) problems.push(missingInput(pc.parsed, i, input.path));
+    out.push({ input, files: files.map((f) => relative(ctx.cwd, f) || f) });
+  }
+  if (problems.length > 0)
+    throw new UserError("inputs of the project file match no files", 1, problems);
+  if (out.length === 0) {
+    throw new UserError(
+      `${relative(ctx.cwd, resolve(pc.dir, "reifegrad.yaml"))} lists no inputs; add \`inputs: [{ path: exports/*.csv }]\``,
+      1,
+    );
+  }
+  return out;
+}
+
+/**
+ * Copies project settings into the command's options where the user did not give the flag, so
+ * "flags override the project file" holds for every option the same way.
+ */
+export function applyProjectDefaults(
+  cmd: Command,
+  o: Record<string, unknown>,
+  values: Readonly<Record<string, unknown>>,
+): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    if (cmd.getOptionValueSource(key) === "cli") continue;
+    o[key] = value;
+  }
+}
+
+export function projectOutDir(pc: ProjectContext, ctx: CliContext): string {
+  return relative(ctx.cwd, resolve(pc.dir, pc.project.outputs.dir)) || ".";
+}
