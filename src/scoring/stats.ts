@@ -95,10 +95,22 @@ export function ciHalfWidth(sd: number, n: number, confidence: number): number {
   return tQuantile(1 - (1 - confidence) / 2, n - 1) * (sd / Math.sqrt(n));
 }
 
-/** Quantile of Student's t distribution (bisection on the CDF; exact to ~1e-12). */
+const tCache = new Map<string, number>();
+
+/** Quantile of Student's t distribution (bisection on the CDF; exact to ~1e-12), memoised. */
 export function tQuantile(p: number, df: number): number {
+  const key = `${p}:${df}`;
+  let q = tCache.get(key);
+  if (q === undefined) {
+    q = tQuantileUncached(p, df);
+    if (tCache.size < 10_000) tCache.set(key, q);
+  }
+  return q;
+}
+
+function tQuantileUncached(p: number, df: number): number {
   if (p === 0.5) return 0;
-  if (p < 0.5) return -tQuantile(1 - p, df);
+  if (p < 0.5) return -tQuantileUncached(1 - p, df);
   let lo = 0;
   let hi = 1;
   while (tCdf(hi, df) < p) hi *= 2;
