@@ -108,6 +108,7 @@ describe("reifegrad run (scripted)", () => {
     );
     const r = await run({}, [
       { select: "Gesamtverwaltung (Kernfragebogen)" },
+      { input: "rpa" },
       { select: "management" },
       { input: "" },
       { select: "5" },
@@ -122,7 +123,8 @@ describe("reifegrad run (scripted)", () => {
       "respondent,department,group,s_age,b_strategy,b_efile,b_efile_use,b_plan",
     );
     expect(lines[1]).toBe("r-0,amt,staff,4,,,,");
-    expect(lines[2]).toMatch(/^anon-[a-z0-9]{4}-[a-z0-9]{4},,management,,5,yes,5,4$/);
+    // A unit without its own questionnaire is interviewed with the core under its id.
+    expect(lines[2]).toMatch(/^anon-[a-z0-9]{4}-[a-z0-9]{4},rpa,management,,5,yes,5,4$/);
   });
 
   it("says so when there is nothing to resume, and refuses an unknown department", async () => {
@@ -130,8 +132,8 @@ describe("reifegrad run (scripted)", () => {
     const none = await run({ resume: true }, []);
     expect(none.code).toBe(0);
     expect(none.err).toContain("Keine unterbrochenen Interviews");
-    await expect(run({ department: "nope" }, [])).rejects.toThrow(
-      /unknown department "nope" \(known: amt, core/,
+    await expect(run({ department: "Amt 99" }, [])).rejects.toThrow(
+      /unknown department "Amt 99" \(known: amt, core/,
     );
   });
 });

@@ -127,6 +127,8 @@ export async function interview(
 
 // ---- starting --------------------------------------------------------------------------------
 
+const UNIT_ID = /^[a-z][a-z0-9_-]*$/;
+
 interface Candidate {
   readonly q: Questionnaire;
   readonly label: string;
@@ -160,11 +162,29 @@ async function newSession(env: Env): Promise<{ session: Session; q: Questionnair
   const { o, prompter } = env;
   const list = candidates(env.questionnaires, o.lang);
   let chosen: Candidate | undefined;
+  // A unit without its own questionnaire (e.g. rpa) is interviewed with the core, under its id,
+  // so that `score` can place the row in a department.
+  let unit: string | undefined;
+  const root = findRoot(env.questionnaires);
   if (o.department !== undefined) {
     chosen = list.find((c) => c.keys.includes(o.department!));
+    if (!chosen && UNIT_ID.test(o.department)) {
+      chosen = list.find((c) => c.q === root);
+      unit = o.department;
+      env.ctx.stderr(
+        de(
+          o.lang,
+          `„${o.department}“ hat keinen eigenen Fragebogen: Interview mit dem Kernfragebogen\n`,
+          `"${o.department}" has no questionnaire of its own: interviewing with the core questionnaire\n`,
+        ),
+      );
+    }
     if (!chosen) {
       const known = list.map((c) => c.keys[0]).join(", ");
-      throw new UserError(`unknown department "${o.department}" (known: ${known})`, 2);
+      throw new UserError(
+        `unknown department "${o.department}" (known: ${known}; or an id like rpa for a unit without its own questionnaire)`,
+        2,
+      );
     }
   } else {
     const index = await prompter.select({
@@ -174,6 +194,20 @@ async function newSession(env: Env): Promise<{ session: Session; q: Questionnair
     chosen = list[Number(index)]!;
   }
   const q = chosen.q;
+  if (q === root && unit === undefined) {
+    const typed = await prompter.input({
+      message: de(
+        o.lang,
+        "Kürzel der Organisationseinheit (z. B. rpa für das Rechnungsprüfungsamt)",
+        "Id of the unit (e.g. rpa for the audit office)",
+      ),
+      validate: (v: string) =>
+        UNIT_ID.test(v.trim())
+          ? undefined
+          : de(o.lang, "Kleinbuchstaben, Ziffern, _ oder -", "lowercase letters, digits, _ or -"),
+    });
+    unit = typed.trim();
+  }
   const group = await chooseGroup(env, q);
   let respondent = o.respondent?.trim();
   if (!respondent) {
@@ -189,7 +223,7 @@ async function newSession(env: Env): Promise<{ session: Session; q: Questionnair
   const state = startState(q, {
     respondent,
     group,
-    ...(q.department ? { department: q.department.id } : {}),
+    ...(q.department ? { department: q.department.id } : unit ? { department: unit } : {}),
   });
   const session: Session = {
     format: 1,
