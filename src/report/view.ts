@@ -11,6 +11,7 @@ import type {
   SuppressionRecord,
   Unit,
 } from "../scoring/assessment.js";
+import { hideItem } from "../scoring/suppress.js";
 import { fmtInt, fmtPct, type Lang, pick } from "./format.js";
 import { fill, labels } from "./labels.js";
 
@@ -165,19 +166,7 @@ export function reportedItems(a: Assessment, u: Unit): ItemResult[] {
     const v = itemVisibility(a, u, i);
     if (v === "show") return [i];
     if (v === "drop") return [];
-    return [
-      {
-        id: i.id,
-        dimension: i.dimension,
-        n: 0,
-        dontKnow: 0,
-        notApplicable: 0,
-        blank: 0,
-        skipped: 0,
-        counts: {},
-        suppressed: v,
-      },
-    ];
+    return [hideItem(i, v)];
   });
 }
 

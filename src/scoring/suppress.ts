@@ -287,7 +287,11 @@ function suppressAdministrationItems(a: Assessment, departments: readonly Unit[]
   };
 }
 
-function hideItem(i: ItemResult, reason: SuppressionReason): ItemResult {
+/** An item result with its counts removed, marked with why. */
+export function hideItem(
+  i: Pick<ItemResult, "id" | "dimension">,
+  reason: SuppressionReason,
+): ItemResult {
   return {
     id: i.id,
     dimension: i.dimension,

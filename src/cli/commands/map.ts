@@ -1,12 +1,11 @@
 // `reifegrad map <export>`: reads an export like `score` does and writes a draft mapping file of
 // what it matched, with unmatched columns, department names and answer labels as TODO entries.
+
 import { Command } from "commander";
-import { readQuestionnaireSources, writeFileAtomic } from "../../io/files.js";
+import { writeFileAtomic } from "../../io/files.js";
 import { defaultQuestionnairePath } from "../../io/paths.js";
 import { fileExportReader } from "../../io/read-export.js";
 import { UserError } from "../../io/user-error.js";
-import { hasErrors } from "../../problem.js";
-import { loadQuestionnaires } from "../../questionnaire/load.js";
 import { planColumns } from "../../responses/import/columns.js";
 import { draftMapping } from "../../responses/import/draft-mapping.js";
 import { PRESETS } from "../../responses/import/presets/index.js";
@@ -22,6 +21,7 @@ import {
   type ImportOptions,
   prepareImport,
 } from "../import-exports.js";
+import { loadValidQuestionnaires } from "../load-questionnaires.js";
 import type { ExitHolder } from "../main.js";
 
 interface MapOptions extends ImportOptions {
@@ -43,19 +43,11 @@ export function mapCommand(ctx: CliContext, exit: ExitHolder): Command {
     )
     .option("-o, --out <file>", "write the draft here (default: stdout)");
   return addImportOptions(cmd, false).action(async (file: string, o: MapOptions) => {
-    const sources = await readQuestionnaireSources(
+    const questionnaires = await loadValidQuestionnaires(
       [o.questionnaires ?? defaultQuestionnairePath(ctx.cwd)],
       ctx.cwd,
     );
-    const loaded = loadQuestionnaires(sources);
-    if (hasErrors(loaded.problems))
-      throw new UserError(
-        "the questionnaires have errors; run `reifegrad validate`",
-        1,
-        loaded.problems,
-      );
-    if (loaded.questionnaires.length === 0) throw new UserError("no questionnaires found");
-    const scorer = new Scorer(loaded.questionnaires, { settings: DEFAULT_SETTINGS });
+    const scorer = new Scorer(questionnaires, { settings: DEFAULT_SETTINGS });
     const { out, ...importOptions } = o;
     const setup = await prepareImport([file], importOptions, scorer, ctx);
     const target = setup.files[0]!;

@@ -1,15 +1,13 @@
 // `reifegrad run`: interview a department in the terminal, with autosave after every answer,
 // save-and-quit, Ctrl-C (exit 130) and `--resume`. On finishing, the respondent's scores are shown
 // and one row is appended (under a lock) to the answers file that `score` reads.
+
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { appendCsvRow } from "../../io/append-csv.js";
-import { readQuestionnaireSources } from "../../io/files.js";
 import { defaultQuestionnairePath } from "../../io/paths.js";
 import { DEFAULT_SESSIONS_DIR, newId, type Session, SessionStore } from "../../io/session-store.js";
 import { UserError } from "../../io/user-error.js";
-import { hasErrors } from "../../problem.js";
-import { loadQuestionnaires } from "../../questionnaire/load.js";
 import type { Questionnaire } from "../../questionnaire/model.js";
 import {
   answerColumns,
@@ -30,6 +28,7 @@ import { type Lang, pick } from "../../responses/interview/texts.js";
 import { DEFAULT_SETTINGS } from "../../scoring/assessment.js";
 import { findRoot, isExternal } from "../../scoring/score.js";
 import type { CliContext } from "../context.js";
+import { loadValidQuestionnaires } from "../load-questionnaires.js";
 import { EXIT, type ExitHolder } from "../main.js";
 
 export interface RunOptions {
@@ -100,25 +99,16 @@ export async function interview(
   o: RunOptions,
   prompter: Prompter,
 ): Promise<number> {
-  const sources = await readQuestionnaireSources(
+  const questionnaires = await loadValidQuestionnaires(
     [resolve(ctx.cwd, o.questionnaires ?? defaultQuestionnairePath(ctx.cwd))],
     ctx.cwd,
   );
-  const loaded = loadQuestionnaires(sources);
-  if (hasErrors(loaded.problems)) {
-    throw new UserError(
-      "the questionnaires have errors; run `reifegrad validate`",
-      1,
-      loaded.problems,
-    );
-  }
-  if (loaded.questionnaires.length === 0) throw new UserError("no questionnaires found");
   const env: Env = {
     ctx,
     o,
     prompter,
     store: new SessionStore(resolve(ctx.cwd, o.sessions)),
-    questionnaires: loaded.questionnaires,
+    questionnaires,
   };
   const session = o.resume !== undefined ? await resumeSession(env) : await newSession(env);
   if (!session) return EXIT.ok;

@@ -1,15 +1,14 @@
 import { relative, resolve } from "node:path";
 import { Command, Option } from "commander";
-import { readQuestionnaireSources } from "../../io/files.js";
 import { defaultQuestionnairePath, PACKAGE_VERSION } from "../../io/paths.js";
 import { UserError } from "../../io/user-error.js";
 import { hasErrors } from "../../problem.js";
 import { checkHeadcounts, checkTargets } from "../../project/load.js";
-import { loadQuestionnaires } from "../../questionnaire/load.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../scoring/assessment.js";
 import { Scorer } from "../../scoring/score.js";
 import type { CliContext } from "../context.js";
 import { addImportOptions, type ImportOptions, importExports } from "../import-exports.js";
+import { loadValidQuestionnaires } from "../load-questionnaires.js";
 import type { ExitHolder } from "../main.js";
 import {
   applyProjectDefaults,
@@ -161,18 +160,9 @@ async function scorePipeline(
     : pc
       ? projectQuestionnairePaths(pc, ctx)
       : [defaultQuestionnairePath(ctx.cwd)];
-  const sources = await readQuestionnaireSources(questionnairePaths, ctx.cwd);
-  const loaded = loadQuestionnaires(sources);
-  if (hasErrors(loaded.problems)) {
-    throw new UserError(
-      "the questionnaires have errors; run `reifegrad validate`",
-      1,
-      loaded.problems,
-    );
-  }
-  if (loaded.questionnaires.length === 0) throw new UserError("no questionnaires found");
+  const questionnaires = await loadValidQuestionnaires(questionnairePaths, ctx.cwd);
   const departments = pc?.project.departments ?? [];
-  const scorer = new Scorer(loaded.questionnaires, {
+  const scorer = new Scorer(questionnaires, {
     settings,
     generatorVersion: PACKAGE_VERSION,
     ...(o.date ? { date: o.date } : {}),

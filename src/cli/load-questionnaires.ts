@@ -1,0 +1,23 @@
+// The commands that need valid questionnaires (score, map, run) load them the same way: every
+// problem printed, exit 1 when any is an error, so no command works on a half-valid model.
+import { readQuestionnaireSources } from "../io/files.js";
+import { UserError } from "../io/user-error.js";
+import { hasErrors } from "../problem.js";
+import { loadQuestionnaires } from "../questionnaire/load.js";
+import type { Questionnaire } from "../questionnaire/model.js";
+
+export async function loadValidQuestionnaires(
+  paths: readonly string[],
+  cwd: string,
+): Promise<readonly Questionnaire[]> {
+  const loaded = loadQuestionnaires(await readQuestionnaireSources(paths, cwd));
+  if (hasErrors(loaded.problems)) {
+    throw new UserError(
+      "the questionnaires have errors; run `reifegrad validate`",
+      1,
+      loaded.problems,
+    );
+  }
+  if (loaded.questionnaires.length === 0) throw new UserError("no questionnaires found");
+  return loaded.questionnaires;
+}
