@@ -12,10 +12,40 @@ import { gridKey } from "../responses/model.js";
 
 export type Outcome =
   /** `option`: index of the answer in the item's option list (single-code items), for counts. */
-  | { readonly kind: "score"; readonly score: number; readonly option?: number }
-  | { readonly kind: "blank" }
-  | { readonly kind: MissingKind; readonly option?: number }
-  | { readonly kind: "invalid"; readonly value: string };
+  (
+    | { readonly kind: "score"; readonly score: number; readonly option?: number }
+    | { readonly kind: "blank" }
+    | { readonly kind: MissingKind; readonly option?: number }
+    | { readonly kind: "invalid"; readonly value: string }
+  ) & {
+    /** `kind` as a KIND_* number, for the per-row loops (typed arrays, no string compares). */
+    readonly code: number;
+  };
+
+export const KIND_SCORE = 0;
+export const KIND_DONT_KNOW = 1;
+export const KIND_NOT_APPLICABLE = 2;
+export const KIND_BLANK = 3;
+export const KIND_SKIPPED = 4;
+export const KIND_INVALID = 5;
+export const KINDS = 6;
+
+function kindCode(kind: Outcome["kind"] | "skipped"): number {
+  switch (kind) {
+    case "score":
+      return KIND_SCORE;
+    case "dont_know":
+      return KIND_DONT_KNOW;
+    case "not_applicable":
+      return KIND_NOT_APPLICABLE;
+    case "blank":
+      return KIND_BLANK;
+    case "skipped":
+      return KIND_SKIPPED;
+    default:
+      return KIND_INVALID;
+  }
+}
 
 /**
  * Every outcome has the same four fields in the same order, so the per-row code reading them
@@ -27,7 +57,7 @@ export function outcome(
   option?: number,
   value?: string,
 ): Outcome {
-  return { kind, score, option, value } as Outcome;
+  return { kind, score, option, value, code: kindCode(kind) } as Outcome;
 }
 
 export const BLANK: Outcome = outcome("blank");

@@ -6,6 +6,9 @@ import {
   type AnswerGetter,
   compileItemScorer,
   type ItemScorer,
+  KIND_NOT_APPLICABLE,
+  KIND_SCORE,
+  KIND_SKIPPED,
   type Outcome,
   optionCodes,
   outcome,
@@ -182,30 +185,15 @@ export class Workspace {
   }
 }
 
-export const KIND_SCORE = 0;
-export const KIND_DONT_KNOW = 1;
-export const KIND_NOT_APPLICABLE = 2;
-export const KIND_BLANK = 3;
-export const KIND_SKIPPED = 4;
-export const KIND_INVALID = 5;
-export const KINDS = 6;
-
-function kindCode(kind: ItemState["kind"]): number {
-  switch (kind) {
-    case "score":
-      return KIND_SCORE;
-    case "dont_know":
-      return KIND_DONT_KNOW;
-    case "not_applicable":
-      return KIND_NOT_APPLICABLE;
-    case "blank":
-      return KIND_BLANK;
-    case "skipped":
-      return KIND_SKIPPED;
-    default:
-      return KIND_INVALID;
-  }
-}
+export {
+  KIND_BLANK,
+  KIND_DONT_KNOW,
+  KIND_INVALID,
+  KIND_NOT_APPLICABLE,
+  KIND_SCORE,
+  KIND_SKIPPED,
+  KINDS,
+} from "./item-score.js";
 
 /**
  * The per-row core: fills `ws` with item outcomes and dimension scores. A dimension counts when
@@ -225,11 +213,14 @@ export function scoreInto(ws: Workspace, group: string, values: Values, minCover
     itemScores,
     options,
   } = ws;
-  applicable.fill(0);
-  answered.fill(0);
-  wsum.fill(0);
-  wtot.fill(0);
-  mins.fill(Number.POSITIVE_INFINITY);
+  // Plain loops: TypedArray#fill is a builtin call with a fixed cost that dominates at length 8.
+  for (let d = 0; d < applicable.length; d++) {
+    applicable[d] = 0;
+    answered[d] = 0;
+    wsum[d] = 0;
+    wtot[d] = 0;
+    mins[d] = Number.POSITIVE_INFINITY;
+  }
   const planned = plan.items;
   for (let i = 0; i < planned.length; i++) {
     const p = planned[i]!;
@@ -244,17 +235,22 @@ export function scoreInto(ws: Workspace, group: string, values: Values, minCover
     }
     const o = p.scorer(values);
     items[i] = o;
-    kinds[i] = kindCode(o.kind);
-    itemScores[i] = o.kind === "score" ? o.score : Number.NaN;
+    const code = o.code;
+    kinds[i] = code;
     options[i] = (o as { option?: number }).option ?? -1;
-    if (o.kind === "not_applicable") continue;
+    if (code !== KIND_SCORE) {
+      itemScores[i] = Number.NaN;
+      if (code !== KIND_NOT_APPLICABLE) applicable[p.dim]!++;
+      continue;
+    }
     const d = p.dim;
+    const score = (o as { score: number }).score;
     applicable[d]!++;
-    if (o.kind !== "score") continue;
+    itemScores[i] = score;
     answered[d]!++;
-    wsum[d]! += p.weight * o.score;
+    wsum[d]! += p.weight * score;
     wtot[d]! += p.weight;
-    if (o.score < mins[d]!) mins[d] = o.score;
+    if (score < mins[d]!) mins[d] = score;
   }
   const dims = plan.dimensions;
   for (let d = 0; d < dims.length; d++) {
