@@ -100,9 +100,31 @@ export function renderTerminal(a: Assessment, options: TerminalOptions): string 
       cellOf(u.overall.score, u.overall.level),
     ].join(" ");
     lines.push(u.kind === "administration" ? c.bold(line) : line);
+    // Second line: how sure each mean is (± half the 95% CI) and on how many respondents it rests.
+    const spread = (r: { n?: number; ciLow?: number; ciHigh?: number } | undefined): string =>
+      r?.n && r.ciLow !== undefined && r.ciHigh !== undefined
+        ? padStart(`±${fmt((r.ciHigh - r.ciLow) / 2, 1, lang)} ${r.n}`, colW)
+        : padStart("", colW);
+    lines.push(
+      c.dim(
+        [
+          padEnd("", nameW),
+          padStart("", 5),
+          ...(rates ? [padStart("", rateW)] : []),
+          ...dims.map((d) => {
+            const r = dimResult(u, d.id);
+            return r?.suppressed ? padStart("", colW) : spread(r);
+          }),
+          spread(u.overall),
+        ]
+          .join(" ")
+          .trimEnd(),
+      ),
+    );
   }
   const legend = a.levels.map((l) => `${l.id} ${pick(l.name, lang)}`).join(" · ");
   lines.push(c.dim(`${L.level}: ${legend}`));
+  lines.push(c.dim(L.ciLine));
   const low = units.filter(isLowResponseRate);
   if (low.length > 0)
     lines.push(
