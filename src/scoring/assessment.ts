@@ -78,6 +78,16 @@ export interface Overall extends Omit<Partial<Stats>, "level"> {
   readonly level: string | null;
 }
 
+export interface AreaResult {
+  readonly id: string;
+  readonly name: string;
+  readonly names: Text;
+  /** Weighted mean of the area's dimension means. */
+  readonly score: number;
+  readonly level: string;
+  readonly dimensions: readonly string[];
+}
+
 export interface Priority {
   readonly rank: number;
   readonly dimension: string;
@@ -146,6 +156,8 @@ export interface Unit {
   /** responseRate < settings.minResponseRate: results may not generalise to the whole unit. */
   readonly lowResponseRate?: boolean;
   readonly overall: Overall;
+  /** Areas (pillars) between dimensions and the index, when the questionnaire defines them. */
+  readonly areas?: readonly AreaResult[];
   readonly dimensions: readonly DimensionResult[];
   readonly percentToTarget?: number | null;
   readonly priorities?: readonly Priority[];

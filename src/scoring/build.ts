@@ -1,6 +1,6 @@
 // Turns merged cells into the Assessment: statistics, levels, targets, gaps, priorities,
 // comparisons, reliability — then applies anonymity suppression.
-import type { Dimension, Level, Questionnaire, Text } from "../questionnaire/model.js";
+import type { Area, Dimension, Level, Questionnaire, Text } from "../questionnaire/model.js";
 import { compareStrings } from "../util/order.js";
 import {
   type Assessment,
@@ -23,6 +23,29 @@ import type { CellKey, ScorerOptions } from "./score.js";
 import { isExternal } from "./score.js";
 import { ciHalfWidth, type Histogram, summarize, tQuantile } from "./stats.js";
 import { applySuppression } from "./suppress.js";
+
+/**
+ * Area (pillar) scores: the weighted mean of the area's dimension means, when every one of them
+ * has a mean. Area weights come from the questionnaire.
+ */
+function areaResults(
+  spec: UnitSpec,
+  dims: readonly DimensionResult[],
+  weights: ReadonlyMap<string, number>,
+): { id: string; names: Text; weight: number; score: number; dimensions: string[] }[] {
+  const out: { id: string; names: Text; weight: number; score: number; dimensions: string[] }[] =
+    [];
+  for (const area of spec.areas) {
+    const members = spec.dimensions.filter((d) => d.area === area.id).map((d) => d.id);
+    const results = dims.filter((d) => members.includes(d.id));
+    if (members.length === 0 || results.length !== members.length) continue;
+    if (results.some((d) => d.mean === undefined)) continue;
+    const total = results.reduce((s, d) => s + weights.get(d.id)!, 0);
+    const score = results.reduce((s, d) => s + weights.get(d.id)! * d.mean!, 0) / total;
+    out.push({ id: area.id, names: area.name, weight: area.weight, score, dimensions: members });
+  }
+  return out;
+}
 
 export interface BuildInput {
   readonly root: Questionnaire;
@@ -69,6 +92,7 @@ interface UnitSpec {
   readonly group?: string;
   readonly cell: Cell;
   readonly dimensions: readonly Dimension[];
+  readonly areas: readonly Area[];
   /** Overall histogram to describe (root view for the administration). */
   readonly overallHist: Histogram;
   readonly aggregate: "mean" | "min";
@@ -110,13 +134,19 @@ export function buildAssessment(b: BuildInput): Assessment {
     }
     const scored = dims.filter((d) => d.mean !== undefined);
     const weights = new Map(spec.dimensions.map((d) => [d.id, d.weight]));
+    const areas = areaResults(spec, dims, weights);
     let score: number | null = null;
     if (scored.length > 0 && scored.length === dims.length) {
+      // With areas (pillars) covering every dimension, the index is formed from the areas.
+      const parts =
+        areas.length > 0 && spec.dimensions.every((d) => d.area !== undefined)
+          ? areas.map((x) => ({ value: x.score, weight: x.weight }))
+          : scored.map((d) => ({ value: d.mean!, weight: weights.get(d.id)! }));
       score =
         spec.aggregate === "min"
-          ? Math.min(...scored.map((d) => d.mean!))
-          : scored.reduce((s, d) => s + weights.get(d.id)! * d.mean!, 0) /
-            scored.reduce((s, d) => s + weights.get(d.id)!, 0);
+          ? Math.min(...parts.map((x) => x.value))
+          : parts.reduce((s, x) => s + x.weight * x.value, 0) /
+            parts.reduce((s, x) => s + x.weight, 0);
     }
     const ostats = spec.strata ? undefined : statsOf(spec.overallHist, levels, settings);
     const overall: Overall = {
@@ -132,6 +162,18 @@ export function buildAssessment(b: BuildInput): Assessment {
       ...(spec.group ? { group: spec.group } : {}),
       respondents: spec.cell.respondents,
       overall,
+      ...(areas.length > 0
+        ? {
+            areas: areas.map((x) => ({
+              id: x.id,
+              name: first(x.names, languages),
+              names: x.names,
+              score: x.score,
+              level: levelOf(levels, x.score).id,
+              dimensions: x.dimensions,
+            })),
+          }
+        : {}),
       dimensions: dims,
       ...targetsAndPriorities(dims, spec.dimensions),
       ...(withDetail ? { items: itemResults(spec.cell, itemDimension) } : {}),
@@ -168,6 +210,7 @@ export function buildAssessment(b: BuildInput): Assessment {
           names: gmap.get(g)?.name ?? { [languages[0] ?? "de"]: g },
           cell: mergeCells(byGroup.get(g)!),
           dimensions: q.dimensions,
+          areas: q.areas,
           overallHist: mergeCells(byGroup.get(g)!).overall,
           aggregate: q.overall.aggregate,
           ...(options.targets?.[id] ? { targets: options.targets[id] } : {}),
@@ -182,6 +225,7 @@ export function buildAssessment(b: BuildInput): Assessment {
         names,
         cell: merged,
         dimensions: q.dimensions,
+        areas: q.areas,
         overallHist: merged.overall,
         aggregate: q.overall.aggregate,
         ...(options.targets?.[id] ? { targets: options.targets[id] } : {}),
@@ -221,6 +265,7 @@ export function buildAssessment(b: BuildInput): Assessment {
       names: root.title,
       cell: adminCell,
       dimensions: root.dimensions,
+      areas: root.areas,
       overallHist: adminCell.rootOverall,
       aggregate: root.overall.aggregate,
       ...(adminStrata ? { strata: adminStrata } : {}),
@@ -249,6 +294,7 @@ export function buildAssessment(b: BuildInput): Assessment {
         names: groupsOf(q).get(g)?.name ?? rootGroups.get(g)?.name ?? { [languages[0] ?? "de"]: g },
         cell,
         dimensions: dims,
+        areas: external ? q.areas : root.areas,
         overallHist: external ? cell.overall : cell.rootOverall,
         aggregate: external ? q.overall.aggregate : root.overall.aggregate,
       },

@@ -177,7 +177,7 @@ export function applySuppression(
     });
     const hiddenDims = new Set(dims.filter((x) => x.suppressed).map((x) => x.id));
     return {
-      ...d,
+      ...withoutDerivable(d, hiddenDims),
       dimensions: dims,
       groups,
       ...(d.priorities
@@ -226,13 +226,26 @@ export function applySuppression(
 
 function suppressSmallDims(u: Unit, k: number, path: string, records: SuppressionRecord[]): Unit {
   if (!u.dimensions.some((d) => d.n < k && !d.suppressed && d.mean !== undefined)) return u;
+  const dimensions = u.dimensions.map((d) => {
+    if (d.n >= k || d.mean === undefined) return d;
+    records.push({ unit: path, dimension: d.id, reason: "below-minimum" });
+    return hideDimension(d, "below-minimum");
+  });
+  const hidden = new Set(dimensions.filter((d) => d.suppressed).map((d) => d.id));
+  return { ...withoutDerivable(u, hidden), dimensions };
+}
+
+/**
+ * A hidden dimension mean could be recomputed from the unit's index, an area score or the
+ * percent-to-target together with the shown dimensions: those go too.
+ */
+function withoutDerivable(u: Unit, hidden: ReadonlySet<string>): Unit {
+  if (hidden.size === 0) return u;
   return {
     ...u,
-    dimensions: u.dimensions.map((d) => {
-      if (d.n >= k || d.mean === undefined) return d;
-      records.push({ unit: path, dimension: d.id, reason: "below-minimum" });
-      return hideDimension(d, "below-minimum");
-    }),
+    overall: { score: null, level: null },
+    ...(u.percentToTarget !== undefined ? { percentToTarget: null } : {}),
+    ...(u.areas ? { areas: u.areas.filter((x) => !x.dimensions.some((d) => hidden.has(d))) } : {}),
   };
 }
 

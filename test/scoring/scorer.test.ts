@@ -225,3 +225,63 @@ describe("free text", () => {
     expect(JSON.stringify(withText)).not.toMatch(/Nur wir drei/);
   });
 });
+
+describe("areas (pillars) between dimensions and the index", () => {
+  it("scores each area from its dimensions and forms the index from the areas", async () => {
+    const { loadQuestionnaires } = await import("../../src/questionnaire/load.js");
+    const { readFileSync } = await import("node:fs");
+    const text = readFileSync("fixtures/scoring/tiny.yaml", "utf8")
+      .replace(
+        "dimensions:\n",
+        "areas:\n  - { id: inside, name: { de: Innen, en: Inside }, weight: 1 }\n  - { id: outside, name: { de: Außen, en: Outside }, weight: 3 }\ndimensions:\n",
+      )
+      .replace(
+        "    weight: 2\n    target: L4\n",
+        "    weight: 2\n    target: L4\n    area: inside\n",
+      )
+      .replace(
+        "    weight: 1\n    aggregate: min\n",
+        "    weight: 1\n    aggregate: min\n    area: outside\n",
+      );
+    const loaded = loadQuestionnaires([{ path: "areas.yaml", text }]);
+    expect(loaded.problems.filter((p) => p.severity === "error")).toEqual([]);
+    const rs = ["1", "2", "3", "4", "5"].map((x) => rec(full(x, "5"), "d1"));
+    const dep = scoreRecords(loaded.questionnaires, rs, { settings: settings() }).departments[0]!;
+    // inside = alpha = 50, outside = beta = 100; index = (1·50 + 3·100) / 4 = 87.5
+    expect(dep.areas).toEqual([
+      {
+        id: "inside",
+        name: "Innen",
+        names: { de: "Innen", en: "Inside" },
+        score: 50,
+        level: "L3",
+        dimensions: ["alpha"],
+      },
+      {
+        id: "outside",
+        name: "Außen",
+        names: { de: "Außen", en: "Outside" },
+        score: 100,
+        level: "L4",
+        dimensions: ["beta"],
+      },
+    ]);
+    expect(dep.overall.score).toBe(87.5);
+  });
+
+  it("hides the index when a dimension is hidden, so the hidden mean cannot be recomputed", () => {
+    // Everyone answers alpha; beta only 3 people (others don't know) → beta n = 3 < 5.
+    const rs = [
+      ...Array.from({ length: 6 }, () =>
+        rec({ a1: "4", a2: "2", a3: "4", b1: "dk", b2: "dk" }, "d1"),
+      ),
+      ...Array.from({ length: 3 }, () => rec(full("4", "2"), "d1")),
+      ...Array.from({ length: 10 }, () => rec(full("4", "4"), "d2")),
+    ];
+    const a = scoreRecords(qs, rs, { settings: settings() });
+    const d1 = a.departments.find((d) => d.id === "d1")!;
+    expect(d1.dimensions.find((d) => d.id === "beta")!.suppressed).toBe("below-minimum");
+    expect(d1.overall.score).toBeNull();
+    expect(d1.percentToTarget).toBeNull();
+  });
+});
