@@ -15,13 +15,16 @@ export class ReliabilityAcc {
   }
 
   add(x: ArrayLike<number>): void {
+    // Locals, not this.s / this.ss in the loops: this runs for every dimension of every row.
     const k = this.itemIds.length;
+    const s = this.s;
+    const ss = this.ss;
     this.n++;
     for (let i = 0; i < k; i++) {
       const xi = x[i]!;
-      this.s[i]! += xi;
-      const row = i * k;
-      for (let j = i; j < k; j++) this.ss[row + j]! += xi * x[j]!;
+      s[i]! += xi;
+      let at = i * k + i;
+      for (let j = i; j < k; j++) ss[at++]! += xi * x[j]!;
     }
   }
 

@@ -91,7 +91,7 @@ interface Leaf {
   readonly optBase: Int32Array;
   readonly optCounts: Float64Array;
   readonly optScores: Float64Array;
-  readonly rel: readonly { acc: ReliabilityAcc; idx: readonly number[]; xs: Float64Array }[];
+  readonly rel: readonly { acc: ReliabilityAcc; idx: Int32Array; xs: Float64Array }[];
 }
 
 export class Scorer {
@@ -195,7 +195,7 @@ export class Scorer {
             idx.map((i) => (i < 0 ? "" : entry.plan.items[i]!.item.id)),
           );
           if (idx.length >= 2 && idx.every((i) => i >= 0)) cell.reliability.set(dim, acc);
-          return { acc, idx, xs: new Float64Array(idx.length) };
+          return { acc, idx: Int32Array.from(idx), xs: new Float64Array(idx.length) };
         }),
       };
       this.cells.set(k, leaf);
@@ -304,15 +304,20 @@ export class Scorer {
       const v = values[t.at]?.trim();
       if (v) t.list.push(v);
     }
-    for (const rel of leaf.rel) {
-      const { idx, xs } = rel;
-      let complete = idx.length >= 2;
-      for (let j = 0; complete && j < idx.length; j++) {
+    const rels = leaf.rel;
+    for (let r = 0; r < rels.length; r++) {
+      const rel = rels[r]!;
+      const idx = rel.idx;
+      const xs = rel.xs;
+      const k = idx.length;
+      if (k < 2) continue;
+      let j = 0;
+      for (; j < k; j++) {
         const at = idx[j]!;
-        if (at < 0 || kinds[at] !== KIND_SCORE) complete = false;
-        else xs[j] = itemScores[at]!;
+        if (at < 0 || kinds[at] !== KIND_SCORE) break;
+        xs[j] = itemScores[at]!;
       }
-      if (complete) rel.acc.add(xs);
+      if (j === k) rel.acc.add(xs);
     }
   }
 
