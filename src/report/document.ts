@@ -388,6 +388,20 @@ function unitBlocks(a: Assessment, u: Unit, lang: Lang, L: Labels): Block[] {
     parts.push(`; ${L.percentToTarget}: ${fmtPct(u.percentToTarget, 0, lang)}`);
   parts.push(".");
   blocks.push({ kind: "paragraph", parts });
+  if (u.areas && u.areas.length > 0) {
+    blocks.push({
+      kind: "paragraph",
+      parts: [
+        `${L.areas}: `,
+        u.areas
+          .map(
+            (x) =>
+              `${pick(x.names, lang)} ${fmt(x.score, 1, lang)} (${levelLabel(a, x.level, lang)})`,
+          )
+          .join(" · "),
+      ],
+    });
+  }
   if (isLowResponseRate(u)) blocks.push(lowRateParagraph(a, lang, []));
   blocks.push({
     kind: "chart",
