@@ -18,11 +18,7 @@ import {
   startState,
 } from "../../responses/interview/flow.js";
 import { runInterview } from "../../responses/interview/interview.js";
-import {
-  inquirerPrompter,
-  isPromptExit,
-  type Prompter,
-} from "../../responses/interview/prompter.js";
+import { isPromptExit, type Prompter } from "../../responses/interview/prompter.js";
 import { interviewResult, renderResult } from "../../responses/interview/summary.js";
 import { type Lang, pick } from "../../responses/interview/texts.js";
 import { DEFAULT_SETTINGS } from "../../scoring/assessment.js";
@@ -82,6 +78,7 @@ export function runCommand(ctx: CliContext, exit: ExitHolder): Command {
       const onSigint = () => controller.abort();
       process.on("SIGINT", onSigint);
       try {
+        const { inquirerPrompter } = await import("../../responses/interview/inquirer-prompter.js");
         exit.code = await interview(ctx, o, inquirerPrompter(controller.signal));
       } catch (e) {
         if (!isPromptExit(e)) throw e;
