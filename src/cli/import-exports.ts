@@ -3,10 +3,11 @@
 import { join, relative } from "node:path";
 import { type Command, Option } from "commander";
 import { readFileOrFail } from "../io/files.js";
-import { fileExportReader, listExportFiles, totalBytes } from "../io/read-export.js";
+import { fileExportReader, listExportFiles, readHead, totalBytes } from "../io/read-export.js";
 import { RejectsWriter } from "../io/rejects-writer.js";
 import { UserError } from "../io/user-error.js";
-import { hasErrors } from "../problem.js";
+import { hasErrors, type Problem, problem } from "../problem.js";
+import { binaryHint, binaryKind } from "../responses/import/binary.js";
 import { buildCatalog, type Catalog, type KnownDepartment } from "../responses/import/catalog.js";
 import { type Delimiter, delimiterName, parseDelimiter } from "../responses/import/csv.js";
 import { type EncodingName, parseEncodingName } from "../responses/import/encoding.js";
@@ -146,6 +147,21 @@ export async function prepareImport(
   const files = await listExportFiles(exportsArg);
   if (files.length === 0)
     throw new UserError(`no *.csv, *.tsv or *.txt files in ${exportsArg.join(", ")}`);
+  const binaries: Problem[] = [];
+  for (const f of files) {
+    const kind = binaryKind(await readHead(f));
+    if (kind) {
+      binaries.push(
+        problem("not-a-text-export", `cannot read ${f}: ${binaryHint(kind)}`, {
+          file: f,
+          line: 1,
+          column: 1,
+        }),
+      );
+    }
+  }
+  if (binaries.length > 0)
+    throw new UserError(`${binaries.length} of the inputs are not CSV/TSV exports`, 1, binaries);
   return {
     files,
     catalog,

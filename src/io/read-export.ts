@@ -19,6 +19,21 @@ export function listExportFiles(paths: readonly string[]): Promise<string[]> {
   return listFiles(paths, isExport);
 }
 
+/** The first bytes of a file (for recognising workbooks and other binaries). */
+export async function readHead(file: string, bytes = 4096): Promise<Uint8Array> {
+  let fh: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    fh = await open(file, "r");
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+    return buf.subarray(0, bytesRead);
+  } catch (e) {
+    throw fileError(file, e);
+  } finally {
+    await fh?.close();
+  }
+}
+
 /** Total size in bytes of the files (for progress). */
 export async function totalBytes(files: readonly string[]): Promise<number> {
   let n = 0;

@@ -126,6 +126,16 @@ describe("score: presets, encodings and delimiters", () => {
 });
 
 describe("score: nothing lost", () => {
+  it("an Excel workbook instead of a CSV export is refused with how to fix it, nothing written", () => {
+    const out = tempDir();
+    const r = cli(["score", join(X, "excel-workbook.xlsx"), "--out", out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /excel-workbook\.xlsx:1:1 error not-a-text-export: .*Save As › CSV UTF-8/,
+    );
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   it("bad cells are dropped with a problem each, the rows are kept", () => {
     const r = score([join(X, "bad-cells.csv")]);
     expect(r.status).toBe(0);
