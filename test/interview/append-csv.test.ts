@@ -4,7 +4,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { parse, parse } from "csv-parse/sync";
+import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appendCsvRow, appendToCsvText } from "../../src/io/append-csv.js";
 import { withFileLock } from "../../src/io/file-lock.js";
