@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import type { Command } from "commander";
-import { BUNDLED_QUESTIONNAIRES } from "../io/paths.js";
+import { BUNDLED_QUESTIONNAIRES, defaultQuestionnairePath } from "../io/paths.js";
 import { expandInput, findProjectFile, readProjectSource } from "../io/project-files.js";
 import { UserError } from "../io/user-error.js";
 import { hasErrors, type Problem } from "../problem.js";
@@ -46,6 +46,15 @@ export function projectQuestionnairePaths(pc: ProjectContext, ctx: CliContext): 
   return pc.project.questionnaires.map((p) =>
     p === "bundled" ? BUNDLED_QUESTIONNAIRES : relative(ctx.cwd, resolve(pc.dir, p)) || ".",
   );
+}
+
+/**
+ * Where questionnaires come from when no path is given: the project file's (found walking up
+ * from the working folder), else ./questionnaires, else the bundled ones.
+ */
+export async function defaultQuestionnairePaths(ctx: CliContext): Promise<string[]> {
+  const pc = await loadProjectContext(ctx);
+  return pc ? projectQuestionnairePaths(pc, ctx) : [defaultQuestionnairePath(ctx.cwd)];
 }
 
 export interface ResolvedInput {

@@ -123,6 +123,20 @@ describe("assessment folder (reifegrad.yaml)", () => {
     );
   });
 
+  it("every command finds the project from a subfolder; validate checks reifegrad.yaml too", () => {
+    const dir = newProject();
+    const core = join(dir, "questionnaires/core.yaml");
+    writeFileSync(core, readFileSync(core, "utf8").replace("scale: agree5", "scale: agree7"));
+    const v = cli(["validate"], { cwd: join(dir, "exports") });
+    expect(v.status).toBe(1);
+    expect(v.stderr).toMatch(/questionnaires\/core\.yaml:\d+:\d+ error unknown-scale/);
+    writeFileSync(core, readFileSync(core, "utf8").replace("scale: agree7", "scale: agree5"));
+    appendFileSync(join(dir, "reifegrad.yaml"), "setings: {}\n");
+    const p = cli(["validate"], { cwd: dir });
+    expect(p.status).toBe(1);
+    expect(p.stderr).toMatch(/reifegrad\.yaml:\d+:1 error unknown-key: .*setings.*settings/);
+  });
+
   it("score without exports outside a project is a usage error", () => {
     const r = cli(["score"], { cwd: tempDir() });
     expect(r.status).toBe(2);

@@ -3,7 +3,6 @@
 
 import { Command } from "commander";
 import { writeFileAtomic } from "../../io/files.js";
-import { defaultQuestionnairePath } from "../../io/paths.js";
 import { fileExportReader } from "../../io/read-export.js";
 import { UserError } from "../../io/user-error.js";
 import { planColumns } from "../../responses/import/columns.js";
@@ -23,6 +22,7 @@ import {
 } from "../import-exports.js";
 import { loadValidQuestionnaires } from "../load-questionnaires.js";
 import type { ExitHolder } from "../main.js";
+import { defaultQuestionnairePaths } from "../project-context.js";
 
 interface MapOptions extends ImportOptions {
   questionnaires?: string;
@@ -44,7 +44,7 @@ export function mapCommand(ctx: CliContext, exit: ExitHolder): Command {
     .option("-o, --out <file>", "write the draft here (default: stdout)");
   return addImportOptions(cmd, false).action(async (file: string, o: MapOptions) => {
     const questionnaires = await loadValidQuestionnaires(
-      [o.questionnaires ?? defaultQuestionnairePath(ctx.cwd)],
+      o.questionnaires ? [o.questionnaires] : await defaultQuestionnairePaths(ctx),
       ctx.cwd,
     );
     const scorer = new Scorer(questionnaires, { settings: DEFAULT_SETTINGS });

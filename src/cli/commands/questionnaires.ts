@@ -1,7 +1,6 @@
 // `reifegrad questionnaires`: list the loaded questionnaires; `… show <id>`: print one, composed.
 import { Command, Option } from "commander";
 import { readQuestionnaireSources } from "../../io/files.js";
-import { defaultQuestionnairePath } from "../../io/paths.js";
 import { UserError } from "../../io/user-error.js";
 import { hasErrors } from "../../problem.js";
 import { loadQuestionnaires } from "../../questionnaire/load.js";
@@ -10,6 +9,7 @@ import { presentQuestionnaire, type ShowFormat } from "../../questionnaire/prese
 import type { CliContext } from "../context.js";
 import type { ExitHolder } from "../main.js";
 import { formatProblems } from "../problems.js";
+import { defaultQuestionnairePaths } from "../project-context.js";
 
 interface SourceOptions {
   questionnaires?: string;
@@ -22,7 +22,7 @@ export async function loadForCommand(
   o: SourceOptions,
 ): Promise<readonly Questionnaire[]> {
   const sources = await readQuestionnaireSources(
-    [o.questionnaires ?? defaultQuestionnairePath(ctx.cwd)],
+    o.questionnaires ? [o.questionnaires] : await defaultQuestionnairePaths(ctx),
     ctx.cwd,
   );
   const { questionnaires, problems } = loadQuestionnaires(sources);

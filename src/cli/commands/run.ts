@@ -5,7 +5,6 @@
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { appendCsvRow } from "../../io/append-csv.js";
-import { defaultQuestionnairePath } from "../../io/paths.js";
 import { DEFAULT_SESSIONS_DIR, newId, type Session, SessionStore } from "../../io/session-store.js";
 import { UserError } from "../../io/user-error.js";
 import type { Questionnaire } from "../../questionnaire/model.js";
@@ -26,6 +25,7 @@ import { findRoot, isExternal } from "../../scoring/score.js";
 import type { CliContext } from "../context.js";
 import { loadValidQuestionnaires } from "../load-questionnaires.js";
 import { EXIT, type ExitHolder } from "../main.js";
+import { defaultQuestionnairePaths } from "../project-context.js";
 
 export interface RunOptions {
   department?: string;
@@ -97,7 +97,7 @@ export async function interview(
   prompter: Prompter,
 ): Promise<number> {
   const questionnaires = await loadValidQuestionnaires(
-    [resolve(ctx.cwd, o.questionnaires ?? defaultQuestionnairePath(ctx.cwd))],
+    o.questionnaires ? [resolve(ctx.cwd, o.questionnaires)] : await defaultQuestionnairePaths(ctx),
     ctx.cwd,
   );
   const env: Env = {
