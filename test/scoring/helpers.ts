@@ -24,3 +24,21 @@ export function rec(
     answers: new Map(Object.entries(answers)),
   };
 }
+
+/** fixtures/scoring/tiny.yaml with two areas: alpha in "inside" (weight 1), beta in "outside" (3). */
+export function tinyWithAreas(): Questionnaire[] {
+  const text = readFileSync("fixtures/scoring/tiny.yaml", "utf8")
+    .replace(
+      "dimensions:\n",
+      "areas:\n  - { id: inside, name: { de: Innen, en: Inside }, weight: 1 }\n  - { id: outside, name: { de: Außen, en: Outside }, weight: 3 }\ndimensions:\n",
+    )
+    .replace("    weight: 2\n    target: L4\n", "    weight: 2\n    target: L4\n    area: inside\n")
+    .replace(
+      "    weight: 1\n    aggregate: min\n",
+      "    weight: 1\n    aggregate: min\n    area: outside\n",
+    );
+  const r = loadQuestionnaires([{ path: "tiny-areas.yaml", text }]);
+  const errors = r.problems.filter((p) => p.severity === "error");
+  if (errors.length > 0) throw new Error(JSON.stringify(errors, null, 2));
+  return [...r.questionnaires];
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { renderJson } from "../../src/report/json.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/scoring/assessment.js";
 import { scoreRecords } from "../../src/scoring/score.js";
-import { loadFixture, rec } from "./helpers.js";
+import { loadFixture, rec, tinyWithAreas } from "./helpers.js";
 
 const qs = loadFixture("fixtures/scoring/tiny.yaml");
 const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...over });
@@ -227,26 +227,9 @@ describe("free text", () => {
 });
 
 describe("areas (pillars) between dimensions and the index", () => {
-  it("scores each area from its dimensions and forms the index from the areas", async () => {
-    const { loadQuestionnaires } = await import("../../src/questionnaire/load.js");
-    const { readFileSync } = await import("node:fs");
-    const text = readFileSync("fixtures/scoring/tiny.yaml", "utf8")
-      .replace(
-        "dimensions:\n",
-        "areas:\n  - { id: inside, name: { de: Innen, en: Inside }, weight: 1 }\n  - { id: outside, name: { de: Außen, en: Outside }, weight: 3 }\ndimensions:\n",
-      )
-      .replace(
-        "    weight: 2\n    target: L4\n",
-        "    weight: 2\n    target: L4\n    area: inside\n",
-      )
-      .replace(
-        "    weight: 1\n    aggregate: min\n",
-        "    weight: 1\n    aggregate: min\n    area: outside\n",
-      );
-    const loaded = loadQuestionnaires([{ path: "areas.yaml", text }]);
-    expect(loaded.problems.filter((p) => p.severity === "error")).toEqual([]);
+  it("scores each area from its dimensions and forms the index from the areas", () => {
     const rs = ["1", "2", "3", "4", "5"].map((x) => rec(full(x, "5"), "d1"));
-    const dep = scoreRecords(loaded.questionnaires, rs, { settings: settings() }).departments[0]!;
+    const dep = scoreRecords(tinyWithAreas(), rs, { settings: settings() }).departments[0]!;
     // inside = alpha = 50, outside = beta = 100; index = (1·50 + 3·100) / 4 = 87.5
     expect(dep.areas).toEqual([
       {
