@@ -64,24 +64,20 @@ export const SCORE_COLUMNS = [
   "response_rate",
 ] as const;
 
+/** A suppressed cell: its keys, no numbers (n … level empty), and why. */
+function suppressedRow(
+  unit: string,
+  kind: string,
+  group: string,
+  dimension: string,
+  reason: string,
+  target: string | null = null,
+): Value[] {
+  return [unit, kind, group, dimension, ...Array<null>(7).fill(null), target, null, reason];
+}
+
 function dimRow(unit: string, kind: string, group: string, d: DimensionResult): Value[] {
-  if (d.suppressed)
-    return [
-      unit,
-      kind,
-      group,
-      d.id,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      d.target,
-      null,
-      d.suppressed,
-    ];
+  if (d.suppressed) return suppressedRow(unit, kind, group, d.id, d.suppressed, d.target);
   return [
     unit,
     kind,
@@ -160,25 +156,7 @@ function unitRowsWithoutRate(
 ): Value[][] {
   if (u.suppressed) {
     return [
-      ...rootDimensions(a).map(
-        (d) =>
-          [
-            unitId,
-            kind,
-            group,
-            d.id,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            u.suppressed!,
-          ] as Value[],
-      ),
+      ...rootDimensions(a).map((d) => suppressedRow(unitId, kind, group, d.id, u.suppressed!)),
       overallRow(unitId, kind, group, u.overall, u.suppressed),
     ];
   }

@@ -1,7 +1,7 @@
 // The Assessment: every number a report shows, and nothing personal. Reports are rendered from
 // it alone, so `report` can regenerate them without the raw answers. Field names are a contract
 // (CI pipelines read them); see schema/assessment.schema.json and docs/assessment-json.md.
-import type { Text } from "../questionnaire/model.js";
+import type { Dimension, Level, Text } from "../questionnaire/model.js";
 
 export const SCHEMA_VERSION = 1;
 
@@ -193,24 +193,9 @@ export interface QuestionnaireRef {
   readonly group: string;
 }
 
-export interface LevelInfo {
-  readonly id: string;
-  readonly rank: number;
-  readonly name: Text;
-  readonly description?: Text;
-  readonly min: number;
-}
-
-export interface DimensionInfo {
-  readonly id: string;
-  readonly name: Text;
-  readonly description?: Text;
-  readonly weight: number;
-  readonly target?: string;
-  readonly aggregate: "mean" | "min";
-  readonly area?: string;
-  readonly recommendations: Readonly<Record<string, readonly Text[]>>;
-}
+/** A level and a dimension as the questionnaire defines them (the assessment carries them whole). */
+export type LevelInfo = Level;
+export type DimensionInfo = Dimension;
 
 export interface ItemInfo {
   readonly id: string;
