@@ -7,6 +7,7 @@ import type { Assessment, Settings } from "./assessment.js";
 import { buildAssessment } from "./build.js";
 import { Cell, type DimAcc, type ItemAcc } from "./cell.js";
 import type { Values } from "./item-score.js";
+import { compileKernel, foldKernel, type Kernel, KernelAcc, type KernelItem } from "./kernel.js";
 import { ReliabilityAcc } from "./reliability.js";
 import {
   combineDimensions,
@@ -92,6 +93,14 @@ interface Leaf {
   readonly optCounts: Float64Array;
   readonly optScores: Float64Array;
   readonly rel: readonly { acc: ReliabilityAcc; idx: Int32Array; xs: Float64Array }[];
+  /** The fast path's state (undefined: not asked for yet; null: the plan needs the generic path). */
+  kernel?: KernelAcc | null;
+}
+
+/** Where the importer sends rows on the fast path: one option index per item (−1 = no answer). */
+export interface KernelTarget {
+  readonly items: readonly KernelItem[];
+  add(options: Int32Array): void;
 }
 
 export class Scorer {
@@ -100,6 +109,7 @@ export class Scorer {
   private readonly cells = new Map<string, Leaf>();
   private readonly leafCache = new Map<string, Map<string, Leaf>>();
   private readonly layouts = new WeakMap<object, Map<string, Int32Array>>();
+  private readonly kernels = new Map<string, Kernel | null>();
   private readonly rootScores: Float64Array;
   private readonly rootWeights: readonly number[];
   private readonly byDepartment = new Map<string, Questionnaire>();
@@ -209,7 +219,8 @@ export class Scorer {
     const out = new Map<string, number>();
     for (const leaf of this.cells.values()) {
       const d = leaf.key.department;
-      if (d !== undefined) out.set(d, (out.get(d) ?? 0) + leaf.cell.respondents);
+      const n = leaf.cell.respondents + (leaf.kernel?.respondents ?? 0);
+      if (d !== undefined) out.set(d, (out.get(d) ?? 0) + n);
     }
     return out;
   }
@@ -217,6 +228,47 @@ export class Scorer {
   /** Answer keys of the questionnaire a row is scored with, for `addValues`. */
   keysFor(department: string | undefined, group: string): readonly string[] {
     return this.planFor(this.questionnaireFor(department, group)).plan.keys;
+  }
+
+  /**
+   * The fast path for rows of this department and group, or undefined when their questionnaire
+   * needs the generic one (see kernel.ts). Rows may go either way; both end in the same cell.
+   */
+  kernelFor(department: string | undefined, group: string): KernelTarget | undefined {
+    const q = this.questionnaireFor(department, group);
+    const leaf = this.leafFor(q, department, group);
+    if (leaf.kernel === undefined) leaf.kernel = this.kernelAcc(q, group, leaf);
+    return leaf.kernel ?? undefined;
+  }
+
+  private kernelAcc(q: Questionnaire, group: string, leaf: Leaf): KernelAcc | null {
+    // Free text is only collected on the generic path.
+    if (this.options.settings.includeFreeText && q.items.some((i) => i.type === "text"))
+      return null;
+    const key = `${q.id}\u0000${group}`;
+    let kernel = this.kernels.get(key);
+    if (kernel === undefined) {
+      kernel = compileKernel(leaf.entry.plan, group, this.options.settings.minCoverage) ?? null;
+      this.kernels.set(key, kernel);
+    }
+    if (!kernel) return null;
+    const position = new Map(kernel.items.map((k, j) => [k.planIndex, j]));
+    const { weights } = leaf.entry;
+    const aggregate = q.overall.aggregate;
+    const rootAggregate = this.root.overall.aggregate;
+    return new KernelAcc(
+      kernel,
+      (scores) => combineDimensions(scores, weights, aggregate),
+      q === this.root ? undefined : Int32Array.from(leaf.entry.rootDims),
+      (scores) => combineDimensions(scores, this.rootWeights, rootAggregate),
+      leaf.rel
+        .filter((r) => r.idx.length >= 2)
+        .map((r) => ({
+          add: (xs: Float64Array) => r.acc.add(xs),
+          items: Int32Array.from(r.idx, (i) => (i < 0 ? -1 : (position.get(i) ?? -1))),
+          xs: r.xs,
+        })),
+    );
   }
 
   add(record: ResponseRecord): void {
@@ -322,7 +374,13 @@ export class Scorer {
   }
 
   finish(input?: unknown): Assessment {
-    for (const leaf of this.cells.values()) flushLeaf(leaf);
+    for (const leaf of this.cells.values()) {
+      if (leaf.kernel) {
+        leaf.cell.respondents += leaf.kernel.respondents;
+        foldKernel(leaf.kernel, { ...leaf, dimAccs: leaf.dims });
+      }
+      flushLeaf(leaf);
+    }
     const cells = [...this.cells.values()].sort((a, b) =>
       compareStrings(
         `${a.key.questionnaire}\u0000${a.key.department ?? ""}\u0000${a.key.group}`,

@@ -22,6 +22,10 @@ export class Histogram {
     for (const [k, w] of other.m) this.m.set(k, (this.m.get(k) ?? 0) + w * factor);
   }
 
+  clear(): void {
+    this.m.clear();
+  }
+
   get size(): number {
     return this.m.size;
   }

@@ -1,0 +1,429 @@
+// The per-row fast path for the common questionnaire: every scored item is single-code (Likert,
+// single choice, yes/no), skip logic refers to such items, and every dimension is an equally
+// weighted mean.
+// The importer then hands over one option index per item instead of answer strings, and a row
+// costs a few typed-array increments: option counts per item, and per dimension a count in a
+// histogram indexed by (Σ score units, items answered). Both determine the respondent's dimension
+// score exactly (score units are the option scores in the dimension's common quantum), so
+// nothing is lost: at the end the counts are folded into the same cell accumulators the generic
+// path fills, and the assessment is the same (a property test checks it). Questionnaires that do
+// not fit return no kernel and use the generic path.
+import { evaluateCondition } from "../questionnaire/condition.js";
+import type { Condition } from "../questionnaire/model.js";
+import type { Cell } from "./cell.js";
+import {
+  KIND_BLANK,
+  KIND_NOT_APPLICABLE,
+  KIND_SCORE,
+  KIND_SKIPPED,
+  KINDS,
+  type Plan,
+} from "./respondent.js";
+import { Histogram } from "./stats.js";
+
+/** Per dimension: more items than this do not fit the packed per-row sums. */
+const MAX_ITEMS_PER_DIMENSION = 31;
+/** Largest multiplier tried to make a dimension's option scores integers (e.g. 3 for 33⅓). */
+const MAX_QUANTUM_DIVISOR = 120;
+/** Bucket tables larger than this (per dimension) are not worth it: use the generic path. */
+const MAX_BUCKETS = 1 << 16;
+
+// A row's per-dimension sums are packed into one integer per dimension: score units above bit
+// 10, answered items in bits 5–9, not-applicable answers in bits 0–4. Adding the packed value of
+// each answered option sums all three at once.
+const UNIT_SHIFT = 10;
+const ANSWERED_SHIFT = 5;
+const FIELD_MASK = 31;
+
+export interface KernelItem {
+  /** Position in plan.items. */
+  readonly planIndex: number;
+  readonly id: string;
+  /** Answer codes in option order: the importer sends the index of the code it read. */
+  readonly options: readonly string[];
+}
+
+/** A `when` condition over the row's option indexes. */
+type KernelCondition = (options: Int32Array) => boolean;
+
+/**
+ * Compiles `when` against kernel positions: each comparison reads one item, so its result is a
+ * table over that item's option indexes (the last entry: no answer), filled by the same
+ * evaluator the generic path uses. Undefined when it reads an item outside the kernel.
+ */
+function compileKernelCondition(
+  cond: Condition,
+  items: readonly KernelItem[],
+): KernelCondition | undefined {
+  switch (cond.kind) {
+    case "and":
+    case "or": {
+      const l = compileKernelCondition(cond.left, items);
+      const r = compileKernelCondition(cond.right, items);
+      if (!l || !r) return undefined;
+      return cond.kind === "and" ? (o) => l(o) && r(o) : (o) => l(o) || r(o);
+    }
+    case "not": {
+      const inner = compileKernelCondition(cond.operand, items);
+      return inner && ((o) => !inner(o));
+    }
+    default: {
+      const j = items.findIndex((k) => k.id === cond.item);
+      if (j < 0) return undefined;
+      const codes = items[j]!.options;
+      const table = Uint8Array.from([...codes, undefined], (code) =>
+        evaluateCondition(cond, () => code) ? 1 : 0,
+      );
+      const blank = codes.length;
+      return (o) => {
+        const v = o[j]!;
+        return table[v < 0 ? blank : v] === 1;
+      };
+    }
+  }
+}
+
+/** Compiled tables of one plan for one respondent group (groups decide which items are asked). */
+export class Kernel {
+  /** Items asked of this group, in plan order. */
+  readonly items: readonly KernelItem[];
+  /** Start of an item's slots (its options, then blank, then skipped) in the count tables. */
+  readonly base: Int32Array;
+  /** Number of options per item (the blank slot's offset within the item). */
+  readonly width: Int32Array;
+  /** Per item: its `when`, or undefined when always asked. */
+  readonly conditions: readonly (KernelCondition | undefined)[];
+  /** Dimension index (plan.dimensions) per item. */
+  readonly dimOf: Int32Array;
+  /** Per slot: packed units / answered / not applicable (see UNIT_SHIFT). */
+  readonly pack: Int32Array;
+  /** Per slot: the item score (NaN when the slot is not a score). */
+  readonly score: Float64Array;
+  /** Per slot: the KIND_* of the answer. */
+  readonly kind: Int8Array;
+  readonly slots: number;
+  /** Per dimension: items asked of the group, bucket table offset, units → value factor. */
+  readonly dimItems: Int32Array;
+  readonly bucketBase: Int32Array;
+  readonly buckets: number;
+  /** Dimension score of each bucket (NaN for impossible buckets). */
+  readonly bucketValue: Float64Array;
+
+  constructor(
+    readonly plan: Plan,
+    items: KernelItem[],
+    conditions: readonly (KernelCondition | undefined)[],
+    dims: readonly DimensionQuantum[],
+    readonly minCoverage: number,
+  ) {
+    this.items = items;
+    this.conditions = conditions;
+    const n = items.length;
+    this.base = new Int32Array(n);
+    this.width = new Int32Array(n);
+    this.dimOf = new Int32Array(n);
+    let slots = 0;
+    items.forEach((k, j) => {
+      this.base[j] = slots;
+      this.width[j] = k.options.length;
+      this.dimOf[j] = plan.items[k.planIndex]!.dim;
+      slots += k.options.length + 2;
+    });
+    this.slots = slots;
+    this.pack = new Int32Array(slots);
+    this.score = new Float64Array(slots).fill(Number.NaN);
+    this.kind = new Int8Array(slots);
+    const nd = plan.dimensions.length;
+    this.dimItems = new Int32Array(nd);
+    for (let j = 0; j < n; j++) this.dimItems[this.dimOf[j]!]!++;
+    items.forEach((k, j) => {
+      const p = plan.items[k.planIndex]!;
+      const at = p.answerColumns[0]![1];
+      const probe = new Array<string | undefined>(plan.keys.length);
+      const q = dims[this.dimOf[j]!]!;
+      for (let o = 0; o <= k.options.length; o++) {
+        // The item's own scorer decides kind and score, so both paths read codes alike.
+        probe[at] = o < k.options.length ? k.options[o] : undefined;
+        const out = p.scorer(probe);
+        const s = this.base[j]! + o;
+        this.kind[s] = out.code;
+        if (out.code === KIND_SCORE) {
+          const score = (out as { score: number }).score;
+          this.score[s] = score;
+          this.pack[s] = (q.unitOf(score) << UNIT_SHIFT) | (1 << ANSWERED_SHIFT);
+        } else if (out.code === KIND_NOT_APPLICABLE) this.pack[s] = 1;
+      }
+      // Skipped by `when`: neither answered nor applicable (counted like not applicable).
+      const skipped = this.base[j]! + k.options.length + 1;
+      this.kind[skipped] = KIND_SKIPPED;
+      this.pack[skipped] = 1;
+    });
+    this.bucketBase = new Int32Array(nd);
+    let buckets = 0;
+    for (let d = 0; d < nd; d++) {
+      this.bucketBase[d] = buckets;
+      const k = this.dimItems[d]!;
+      buckets += (k * dims[d]!.maxUnit + 1) * (k + 1);
+    }
+    this.buckets = buckets;
+    this.bucketValue = new Float64Array(buckets).fill(Number.NaN);
+    for (let d = 0; d < nd; d++) {
+      const k = this.dimItems[d]!;
+      for (let su = 0; su <= k * dims[d]!.maxUnit; su++)
+        for (let an = 1; an <= k; an++)
+          this.bucketValue[this.bucketBase[d]! + su * (k + 1) + an] = dims[d]!.value(su, an);
+    }
+  }
+}
+
+/** How a dimension's option scores map to integer units: score = units · quantum. */
+interface DimensionQuantum {
+  readonly maxUnit: number;
+  unitOf(score: number): number;
+  /** Mean score of `answered` items whose units sum to `units`, correctly rounded. */
+  value(units: number, answered: number): number;
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * Units for a set of option scores: the smallest multiplier m that makes every score·m an
+ * integer, divided by their common divisor g, so score = units · g / m. Undefined when no small
+ * multiplier works (then the generic path scores the questionnaire).
+ */
+function quantum(scores: readonly number[], maxItems: number): DimensionQuantum | undefined {
+  if (scores.some((s) => s < 0 || !Number.isFinite(s))) return undefined;
+  for (let m = 1; m <= MAX_QUANTUM_DIVISOR; m++) {
+    const ints = scores.map((s) => Math.round(s * m));
+    if (!scores.every((s, i) => Math.abs(s * m - ints[i]!) < 1e-9)) continue;
+    const g = ints.reduce(gcd, 0) || 1;
+    const maxUnit = Math.max(0, ...ints) / g;
+    if ((maxItems * maxUnit + 1) * (maxItems + 1) > MAX_BUCKETS) return undefined;
+    // A mean exactly halfway between two micro-points could round either way depending on
+    // summation order; such dimensions are left to the generic path (never the case for the
+    // usual 100/span quanta).
+    for (let su = 0; su <= maxItems * maxUnit; su++)
+      for (let an = 1; an <= maxItems; an++) {
+        const num = su * g * 2_000_000;
+        const den = m * an;
+        if (num % den === 0 && (num / den) % 2 === 1) return undefined;
+      }
+    return {
+      maxUnit,
+      unitOf: (score) => Math.round(score * m) / g,
+      value: (units, answered) => (units * g) / (m * answered),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The kernel for a plan and group, or undefined when the questionnaire needs the generic path:
+ * composite or conditional items, minimum or weighted dimension aggregates, odd score quanta.
+ */
+export function compileKernel(plan: Plan, group: string, minCoverage: number): Kernel | undefined {
+  const nd = plan.dimensions.length;
+  if (plan.dimensions.some((d) => d.aggregate !== "mean")) return undefined;
+  const weights: (number | undefined)[] = new Array(nd);
+  const scores: number[][] = Array.from({ length: nd }, () => []);
+  const perDim = new Array<number>(nd).fill(0);
+  const items: KernelItem[] = [];
+  for (let i = 0; i < plan.items.length; i++) {
+    const p = plan.items[i]!;
+    if (!p.options || p.answerColumns.length !== 1) return undefined;
+    if (weights[p.dim] === undefined) weights[p.dim] = p.weight;
+    else if (weights[p.dim] !== p.weight) return undefined;
+    if (p.groups && !p.groups.includes(group)) continue;
+    perDim[p.dim]!++;
+    items.push({ planIndex: i, id: p.item.id, options: p.options });
+    const at = p.answerColumns[0]![1];
+    const probe = new Array<string | undefined>(plan.keys.length);
+    for (const code of p.options) {
+      probe[at] = code;
+      const o = p.scorer(probe);
+      if (o.code === KIND_SCORE) scores[p.dim]!.push((o as { score: number }).score);
+    }
+  }
+  if (perDim.some((k) => k > MAX_ITEMS_PER_DIMENSION)) return undefined;
+  const conditions: (KernelCondition | undefined)[] = [];
+  for (const k of items) {
+    const when = plan.items[k.planIndex]!.when;
+    const c = when ? compileKernelCondition(when, items) : undefined;
+    if (when && !c) return undefined;
+    conditions.push(c);
+  }
+  const dims: DimensionQuantum[] = [];
+  for (let d = 0; d < nd; d++) {
+    const q = quantum(scores[d]!, Math.max(1, perDim[d]!));
+    if (!q) return undefined;
+    dims.push(q);
+  }
+  return new Kernel(plan, items, conditions, dims, minCoverage);
+}
+
+/** A reliability accumulator fed by the kernel: which kernel items, in the accumulator's order. */
+export interface KernelReliability {
+  readonly add: (xs: Float64Array) => void;
+  /** Kernel item positions (−1: the item is not asked of this group, so never complete). */
+  readonly items: Int32Array;
+  readonly xs: Float64Array;
+}
+
+/** One cell's running state on the fast path. */
+export class KernelAcc {
+  respondents = 0;
+  readonly counts: Float64Array;
+  readonly hist: Float64Array;
+  /** Respondent overall scores (cell questionnaire), and over the root's dimensions. */
+  readonly overall = new Histogram();
+  readonly rootOverall: Histogram;
+  private readonly sums: Int32Array;
+  private readonly values: Float64Array;
+  private readonly rootValues: Float64Array;
+  private readonly slot: Int32Array;
+
+  constructor(
+    readonly kernel: Kernel,
+    private readonly combine: (scores: Float64Array) => number | undefined,
+    /** Root dimension → plan dimension (−1 absent); undefined when the plan is the root's. */
+    private readonly rootDims: Int32Array | undefined,
+    private readonly combineRoot: (scores: Float64Array) => number | undefined,
+    private readonly reliability: readonly KernelReliability[],
+  ) {
+    this.counts = new Float64Array(kernel.slots);
+    this.hist = new Float64Array(kernel.buckets);
+    this.sums = new Int32Array(kernel.plan.dimensions.length);
+    this.values = new Float64Array(kernel.plan.dimensions.length);
+    this.rootValues = new Float64Array(rootDims?.length ?? 0);
+    this.slot = new Int32Array(kernel.items.length);
+    this.rootOverall = rootDims ? new Histogram() : this.overall;
+  }
+
+  get items(): readonly KernelItem[] {
+    return this.kernel.items;
+  }
+
+  /** One respondent: `options[j]` is the option index of kernel item j, or −1 for no answer. */
+  add(options: Int32Array): void {
+    const k = this.kernel;
+    const { base, width, dimOf, pack, conditions } = k;
+    const sums = this.sums;
+    const slot = this.slot;
+    const counts = this.counts;
+    for (let d = 0; d < sums.length; d++) sums[d] = 0;
+    for (let j = 0; j < slot.length; j++) {
+      const o = options[j]!;
+      const when = conditions[j];
+      const s =
+        when !== undefined && !when(options)
+          ? base[j]! + width[j]! + 1
+          : base[j]! + (o < 0 ? width[j]! : o);
+      slot[j] = s;
+      counts[s]!++;
+      sums[dimOf[j]!]! += pack[s]!;
+    }
+    const { dimItems, bucketBase, bucketValue, minCoverage } = k;
+    const values = this.values;
+    const hist = this.hist;
+    for (let d = 0; d < sums.length; d++) {
+      const v = sums[d]!;
+      const answered = (v >> ANSWERED_SHIFT) & FIELD_MASK;
+      const n = dimItems[d]!;
+      if (answered > 0 && answered >= minCoverage * (n - (v & FIELD_MASK))) {
+        const b = bucketBase[d]! + (v >> UNIT_SHIFT) * (n + 1) + answered;
+        hist[b]!++;
+        values[d] = bucketValue[b]!;
+      } else values[d] = Number.NaN;
+    }
+    this.respondents++;
+    const overall = this.combine(values);
+    if (overall !== undefined) this.overall.add(overall);
+    const rootDims = this.rootDims;
+    if (rootDims) {
+      const rv = this.rootValues;
+      for (let i = 0; i < rootDims.length; i++) {
+        const at = rootDims[i]!;
+        rv[i] = at < 0 ? Number.NaN : values[at]!;
+      }
+      const r = this.combineRoot(rv);
+      if (r !== undefined) this.rootOverall.add(r);
+    }
+    const score = k.score;
+    const rels = this.reliability;
+    for (let r = 0; r < rels.length; r++) {
+      const rel = rels[r]!;
+      const idx = rel.items;
+      const xs = rel.xs;
+      let j = 0;
+      for (; j < idx.length; j++) {
+        const at = idx[j]!;
+        if (at < 0) break;
+        const x = score[slot[at]!]!;
+        if (x !== x) break; // NaN: not a score, so the respondent is not listwise complete
+        xs[j] = x;
+      }
+      if (j === idx.length) rel.add(xs);
+    }
+  }
+}
+
+/** Leaf-side tables the kernel's counts are folded into (the generic path's typed tallies). */
+export interface FoldTarget {
+  readonly cell: Cell;
+  readonly dimAccs: readonly { hist: Histogram; applicable: number; answered: number }[];
+  readonly tally: Float64Array;
+  readonly optBase: Int32Array;
+  readonly optCounts: Float64Array;
+  readonly optScores: Float64Array;
+}
+
+/** Adds a kernel accumulator's counts to the leaf's accumulators and resets it. */
+export function foldKernel(acc: KernelAcc, t: FoldTarget): void {
+  const k = acc.kernel;
+  const R = acc.respondents;
+  if (R === 0) return;
+  const asked = new Uint8Array(k.plan.items.length);
+  const applicable = new Float64Array(k.plan.dimensions.length);
+  const answered = new Float64Array(k.plan.dimensions.length);
+  k.items.forEach((item, j) => {
+    const i = item.planIndex;
+    asked[i] = 1;
+    const d = k.dimOf[j]!;
+    applicable[d]! += R;
+    for (let o = 0; o <= k.width[j]! + 1; o++) {
+      const s = k.base[j]! + o;
+      const c = acc.counts[s]!;
+      if (c === 0) continue;
+      const kind = k.kind[s]!;
+      t.tally[i * KINDS + kind]! += c;
+      if (kind === KIND_NOT_APPLICABLE || kind === KIND_SKIPPED) applicable[d]! -= c;
+      if (kind === KIND_SCORE) answered[d]! += c;
+      if (kind === KIND_BLANK || kind === KIND_SKIPPED) continue;
+      const ob = t.optBase[i]! + o;
+      t.optCounts[ob]! += c;
+      if (kind === KIND_SCORE) t.optScores[ob] = k.score[s]!;
+    }
+  });
+  for (let i = 0; i < asked.length; i++) if (!asked[i]) t.tally[i * KINDS + KIND_SKIPPED]! += R;
+  for (let d = 0; d < k.plan.dimensions.length; d++) {
+    const dim = t.dimAccs[d]!;
+    dim.applicable += applicable[d]!;
+    dim.answered += answered[d]!;
+    const b0 = k.bucketBase[d]!;
+    const end = d + 1 < k.bucketBase.length ? k.bucketBase[d + 1]! : k.buckets;
+    for (let b = b0; b < end; b++) {
+      const c = acc.hist[b]!;
+      if (c > 0) dim.hist.add(k.bucketValue[b]!, c);
+    }
+  }
+  t.cell.overall.merge(acc.overall);
+  t.cell.rootOverall.merge(acc.rootOverall);
+  acc.counts.fill(0);
+  acc.hist.fill(0);
+  acc.overall.clear();
+  acc.rootOverall.clear();
+  acc.respondents = 0;
+}

@@ -1,0 +1,147 @@
+// The fast path (kernel.ts) must give the same assessment as the generic path, row for row.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { renderJson } from "../../src/report/json.js";
+import type { ResponseRecord } from "../../src/responses/model.js";
+import { DEFAULT_SETTINGS, type Settings } from "../../src/scoring/assessment.js";
+import { type KernelTarget, Scorer } from "../../src/scoring/score.js";
+import { loadFixture } from "./helpers.js";
+
+const fast = loadFixture("fixtures/scoring/fast.yaml");
+const bundled = loadFixture(
+  "questionnaires/core.yaml",
+  "questionnaires/departments/finanzen.yaml",
+  "questionnaires/departments/it.yaml",
+);
+
+/** Sends a record through the kernel: the option index of each item's code (−1 = none). */
+function viaKernel(target: KernelTarget, r: ResponseRecord): void {
+  const opts = new Int32Array(target.items.length);
+  target.items.forEach((item, j) => {
+    const v = r.answers.get(item.id);
+    opts[j] = v === undefined || v === "" ? -1 : item.options.indexOf(v);
+    if (v && opts[j] === -1) throw new Error(`test generated an invalid code ${v}`);
+  });
+  target.add(opts);
+}
+
+function both(
+  questionnaires: ReturnType<typeof loadFixture>,
+  records: readonly ResponseRecord[],
+  route: (i: number) => boolean,
+  settings: Settings = DEFAULT_SETTINGS,
+): [string, string] {
+  const generic = new Scorer(questionnaires, { settings });
+  const mixed = new Scorer(questionnaires, { settings });
+  records.forEach((r, i) => {
+    generic.add(r);
+    const target = mixed.kernelFor(r.department, r.group);
+    if (target && route(i)) viaKernel(target, r);
+    else mixed.add(r);
+  });
+  return [renderJson(generic.finish()), renderJson(mixed.finish())];
+}
+
+const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
+const likert5 = pick(["1", "2", "3", "4", "5", "dk", "na", ""]);
+const likert4 = pick(["1", "2", "3", "4", "dk", ""]);
+const fastRecord = fc
+  .record({
+    dept: pick(["d1", "d2", "d3"]),
+    group: pick(["staff", "staff", "management"]),
+    a1: likert5,
+    a2: likert5,
+    a3: likert5,
+    a4: likert5,
+    b1: likert4,
+    b2: likert4,
+    b3: likert4,
+    c1: pick(["none", "some", "most", "all", "dk", ""]),
+    c2: pick(["yes", "no", "dk", "na", ""]),
+    c3: pick(["yes", "no", ""]),
+  })
+  .map(
+    ({ dept, group, ...answers }): ResponseRecord => ({
+      respondent: "x",
+      department: dept,
+      group,
+      answers: new Map(Object.entries(answers)),
+    }),
+  );
+
+describe("kernel (fast path)", () => {
+  it("compiles for single-code questionnaires and refuses composite or minimum ones", () => {
+    const s = new Scorer(fast, { settings: DEFAULT_SETTINGS });
+    expect(s.kernelFor("d1", "staff")?.items.map((i) => i.id)).toEqual([
+      "a1",
+      "a2",
+      "a3",
+      "b1",
+      "b2",
+      "b3",
+      "c1",
+      "c2",
+      "c3",
+    ]);
+    expect(s.kernelFor("d1", "management")?.items).toHaveLength(10);
+    const tiny = new Scorer(loadFixture("fixtures/scoring/tiny.yaml"), {
+      settings: DEFAULT_SETTINGS,
+    });
+    expect(tiny.kernelFor("d1", "staff")).toBeUndefined();
+    // Free text is collected on the generic path only.
+    const withText = new Scorer(fast, { settings: { ...DEFAULT_SETTINGS, includeFreeText: true } });
+    expect(withText.kernelFor("d1", "staff")).toBeUndefined();
+  });
+
+  it("gives the generic path's assessment, whatever rows take which path", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fastRecord, { minLength: 1, maxLength: 80 }),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }),
+        fc.constantFrom(0.5, 0.75, 1),
+        (records, routes, minCoverage) => {
+          const [generic, mixed] = both(fast, records, (i) => routes[i % routes.length]!, {
+            ...DEFAULT_SETTINGS,
+            minGroupSize: 1,
+            minAlphaN: 2,
+            minCoverage,
+          });
+          expect(mixed).toBe(generic);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("gives the generic path's assessment for the bundled core and department questionnaires", () => {
+    const core = bundled.find((q) => q.id === "core")!;
+    const likert = core.items.filter((i) => i.type === "likert").map((i) => i.id);
+    const record = fc
+      .record({
+        dept: pick(["rpa", "amt01", "amt02"]),
+        group: pick(["staff", "management"]),
+        codes: fc.array(likert5, { minLength: likert.length, maxLength: likert.length }),
+      })
+      .map(
+        ({ dept, group, codes }): ResponseRecord => ({
+          respondent: "x",
+          department: dept,
+          group,
+          answers: new Map(likert.map((id, i) => [id, codes[i]!])),
+        }),
+      );
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 60 }), (records) => {
+        const s = new Scorer(bundled, { settings: DEFAULT_SETTINGS });
+        expect(s.kernelFor("rpa", "staff")).toBeDefined();
+        const [generic, mixed] = both(bundled, records, () => true, {
+          ...DEFAULT_SETTINGS,
+          minGroupSize: 2,
+          minAlphaN: 3,
+        });
+        expect(mixed).toBe(generic);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
