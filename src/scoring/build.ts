@@ -497,7 +497,7 @@ function compare(
   const internal = admin.dimensions;
   for (const g of groups) {
     const q = rootGroups.get(g.id);
-    if (!q || q.perspective !== "external") continue;
+    if (q?.perspective !== "external") continue;
     for (const d of g.dimensions) {
       const mine = internal.find((x) => x.id === d.id);
       if (!mine || mine.mean === undefined || d.mean === undefined) continue;

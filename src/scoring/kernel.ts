@@ -351,7 +351,7 @@ export class KernelAcc {
       const r = this.combineRoot(rv);
       if (r !== undefined) this.rootOverall.add(r);
     }
-    const score = k.score;
+    const { score, kind } = k;
     const rels = this.reliability;
     for (let r = 0; r < rels.length; r++) {
       const rel = rels[r]!;
@@ -361,9 +361,9 @@ export class KernelAcc {
       for (; j < idx.length; j++) {
         const at = idx[j]!;
         if (at < 0) break;
-        const x = score[slot[at]!]!;
-        if (x !== x) break; // NaN: not a score, so the respondent is not listwise complete
-        xs[j] = x;
+        const s = slot[at]!;
+        if (kind[s] !== KIND_SCORE) break; // not listwise complete
+        xs[j] = score[s]!;
       }
       if (j === idx.length) rel.add(xs);
     }

@@ -1,7 +1,6 @@
 // Streaming scorer: add respondents one at a time, then finish() builds the Assessment.
 import type { Questionnaire } from "../questionnaire/model.js";
 import type { ResponseRecord } from "../responses/model.js";
-import { gridKey } from "../responses/model.js";
 import { compareStrings } from "../util/order.js";
 import type { Assessment, Settings } from "./assessment.js";
 import { buildAssessment } from "./build.js";
