@@ -95,7 +95,7 @@ export interface ImportSetup {
 export async function prepareImport(
   exportsArg: readonly string[],
   o: ImportOptions,
-  scorer: Pick<Scorer, "questionnaires" | "root" | "questionnaireFor">,
+  scorer: Pick<Scorer, "questionnaires" | "root" | "questionnaireFor" | "kernelFor">,
   ctx: CliContext,
 ): Promise<ImportSetup> {
   let encoding: EncodingName | undefined;
@@ -179,6 +179,7 @@ export async function prepareImport(
         includeIncomplete: Boolean(o.includeIncomplete),
         allowUnknownDepartments: Boolean(o.allowUnknownDepartments),
         questionnaireFor: (d, g) => scorer.questionnaireFor(d, g),
+        kernelFor: (d, g, hasColumn) => scorer.kernelFor(d, g, hasColumn),
       },
     },
   };

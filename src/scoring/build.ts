@@ -480,7 +480,9 @@ function reliabilityOf(cell: Cell, dims: readonly Dimension[], settings: Setting
       low: r.alpha !== null && r.alpha < 0.7,
       itemStats: r.items.map((i) => ({
         ...i,
-        lowersAlpha: r.alpha !== null && i.alphaIfDeleted !== null && i.alphaIfDeleted > r.alpha,
+        // By more than rounding noise: with alpha at 1, deleting an item gives 1 ± 1e-16.
+        lowersAlpha:
+          r.alpha !== null && i.alphaIfDeleted !== null && i.alphaIfDeleted > r.alpha + 1e-9,
       })),
     });
   }

@@ -10,7 +10,8 @@
 // not fit return no kernel and use the generic path.
 import { evaluateCondition } from "../questionnaire/condition.js";
 import type { Condition } from "../questionnaire/model.js";
-import type { Cell } from "./cell.js";
+import type { Cell, ItemAcc } from "./cell.js";
+import type { ReliabilityAcc } from "./reliability.js";
 import {
   KIND_BLANK,
   KIND_NOT_APPLICABLE,
@@ -39,7 +40,10 @@ export interface KernelItem {
   /** Position in plan.items. */
   readonly planIndex: number;
   readonly id: string;
-  /** Answer codes in option order: the importer sends the index of the code it read. */
+  /**
+   * Answer codes in option order: the importer sends the index of the code it read. Empty for an
+   * item the input has no column for: always unanswered, so it may be of any type.
+   */
   readonly options: readonly string[];
 }
 
@@ -101,6 +105,10 @@ export class Kernel {
   readonly score: Float64Array;
   /** Per slot: the KIND_* of the answer. */
   readonly kind: Int8Array;
+  /** Per slot: the score in its dimension's units (0 when not a score). */
+  readonly unit: Int32Array;
+  /** Per dimension: the score of one unit. */
+  readonly quantum: Float64Array;
   readonly slots: number;
   /** Per dimension: items asked of the group, bucket table offset, units → value factor. */
   readonly dimItems: Int32Array;
@@ -133,7 +141,9 @@ export class Kernel {
     this.pack = new Int32Array(slots);
     this.score = new Float64Array(slots).fill(Number.NaN);
     this.kind = new Int8Array(slots);
+    this.unit = new Int32Array(slots);
     const nd = plan.dimensions.length;
+    this.quantum = Float64Array.from(dims, (q) => q.quantum);
     this.dimItems = new Int32Array(nd);
     for (let j = 0; j < n; j++) this.dimItems[this.dimOf[j]!]!++;
     items.forEach((k, j) => {
@@ -150,7 +160,8 @@ export class Kernel {
         if (out.code === KIND_SCORE) {
           const score = (out as { score: number }).score;
           this.score[s] = score;
-          this.pack[s] = (q.unitOf(score) << UNIT_SHIFT) | (1 << ANSWERED_SHIFT);
+          this.unit[s] = q.unitOf(score);
+          this.pack[s] = (this.unit[s]! << UNIT_SHIFT) | (1 << ANSWERED_SHIFT);
         } else if (out.code === KIND_NOT_APPLICABLE) this.pack[s] = 1;
       }
       // Skipped by `when`: neither answered nor applicable (counted like not applicable).
@@ -179,6 +190,7 @@ export class Kernel {
 /** How a dimension's option scores map to integer units: score = units · quantum. */
 interface DimensionQuantum {
   readonly maxUnit: number;
+  readonly quantum: number;
   unitOf(score: number): number;
   /** Mean score of `answered` items whose units sum to `units`, correctly rounded. */
   value(units: number, answered: number): number;
@@ -213,6 +225,7 @@ function quantum(scores: readonly number[], maxItems: number): DimensionQuantum 
       }
     return {
       maxUnit,
+      quantum: g / m,
       unitOf: (score) => Math.round(score * m) / g,
       value: (units, answered) => (units * g) / (m * answered),
     };
@@ -224,7 +237,12 @@ function quantum(scores: readonly number[], maxItems: number): DimensionQuantum 
  * The kernel for a plan and group, or undefined when the questionnaire needs the generic path:
  * composite or conditional items, minimum or weighted dimension aggregates, odd score quanta.
  */
-export function compileKernel(plan: Plan, group: string, minCoverage: number): Kernel | undefined {
+export function compileKernel(
+  plan: Plan,
+  group: string,
+  minCoverage: number,
+  hasColumn: (itemId: string) => boolean = () => true,
+): Kernel | undefined {
   const nd = plan.dimensions.length;
   if (plan.dimensions.some((d) => d.aggregate !== "mean")) return undefined;
   const weights: (number | undefined)[] = new Array(nd);
@@ -233,15 +251,20 @@ export function compileKernel(plan: Plan, group: string, minCoverage: number): K
   const items: KernelItem[] = [];
   for (let i = 0; i < plan.items.length; i++) {
     const p = plan.items[i]!;
-    if (!p.options || p.answerColumns.length !== 1) return undefined;
-    if (weights[p.dim] === undefined) weights[p.dim] = p.weight;
-    else if (weights[p.dim] !== p.weight) return undefined;
+    const present = hasColumn(p.item.id);
+    if (present) {
+      if (!p.options || p.answerColumns.length !== 1) return undefined;
+      // Only answered items enter a mean, so only they need equal weights.
+      if (weights[p.dim] === undefined) weights[p.dim] = p.weight;
+      else if (weights[p.dim] !== p.weight) return undefined;
+    }
     if (p.groups && !p.groups.includes(group)) continue;
     perDim[p.dim]!++;
-    items.push({ planIndex: i, id: p.item.id, options: p.options });
+    items.push({ planIndex: i, id: p.item.id, options: present ? (p.options ?? []) : [] });
+    if (!present) continue;
     const at = p.answerColumns[0]![1];
     const probe = new Array<string | undefined>(plan.keys.length);
-    for (const code of p.options) {
+    for (const code of p.options!) {
       probe[at] = code;
       const o = p.scorer(probe);
       if (o.code === KIND_SCORE) scores[p.dim]!.push((o as { score: number }).score);
@@ -266,10 +289,9 @@ export function compileKernel(plan: Plan, group: string, minCoverage: number): K
 
 /** A reliability accumulator fed by the kernel: which kernel items, in the accumulator's order. */
 export interface KernelReliability {
-  readonly add: (xs: Float64Array) => void;
+  readonly acc: ReliabilityAcc;
   /** Kernel item positions (−1: the item is not asked of this group, so never complete). */
   readonly items: Int32Array;
-  readonly xs: Float64Array;
 }
 
 /** One cell's running state on the fast path. */
@@ -284,6 +306,18 @@ export class KernelAcc {
   private readonly values: Float64Array;
   private readonly rootValues: Float64Array;
   private readonly slot: Int32Array;
+  /**
+   * Reliability sums in score units (exact integers), per accumulator r: listwise-complete
+   * respondents relN[r], item sums from relS[relBase[r]], products from relSS[relBase2[r]]
+   * (upper triangle, k × k row-major like ReliabilityAcc). Folded into ReliabilityAcc at the end.
+   */
+  private readonly relItems: readonly Int32Array[];
+  private readonly relN: Float64Array;
+  private readonly relBase: Int32Array;
+  private readonly relBase2: Int32Array;
+  private readonly relS: Float64Array;
+  private readonly relSS: Float64Array;
+  private readonly relX: Int32Array;
 
   constructor(
     readonly kernel: Kernel,
@@ -300,6 +334,42 @@ export class KernelAcc {
     this.rootValues = new Float64Array(rootDims?.length ?? 0);
     this.slot = new Int32Array(kernel.items.length);
     this.rootOverall = rootDims ? new Histogram() : this.overall;
+    this.relItems = reliability.map((r) => r.items);
+    this.relN = new Float64Array(reliability.length);
+    this.relBase = new Int32Array(reliability.length);
+    this.relBase2 = new Int32Array(reliability.length);
+    let n1 = 0;
+    let n2 = 0;
+    let widest = 0;
+    reliability.forEach((r, i) => {
+      const k = r.items.length;
+      this.relBase[i] = n1;
+      this.relBase2[i] = n2;
+      n1 += k;
+      n2 += k * k;
+      widest = Math.max(widest, k);
+    });
+    this.relS = new Float64Array(n1);
+    this.relSS = new Float64Array(n2);
+    this.relX = new Int32Array(widest);
+  }
+
+  /** Adds the unit sums to the reliability accumulators (score = units · quantum) and resets. */
+  foldReliability(): void {
+    this.reliability.forEach((r, i) => {
+      const items = r.items;
+      const k = items.length;
+      if (this.relN[i] === 0 || items[0]! < 0) return;
+      const q = this.kernel.quantum[this.kernel.dimOf[items[0]!]!]!;
+      const b1 = this.relBase[i]!;
+      const b2 = this.relBase2[i]!;
+      r.acc.n += this.relN[i]!;
+      for (let a = 0; a < k; a++) r.acc.s[a]! += this.relS[b1 + a]! * q;
+      for (let a = 0; a < k * k; a++) r.acc.ss[a]! += this.relSS[b2 + a]! * q * q;
+    });
+    this.relN.fill(0);
+    this.relS.fill(0);
+    this.relSS.fill(0);
   }
 
   get items(): readonly KernelItem[] {
@@ -351,21 +421,32 @@ export class KernelAcc {
       const r = this.combineRoot(rv);
       if (r !== undefined) this.rootOverall.add(r);
     }
-    const { score, kind } = k;
-    const rels = this.reliability;
+    const { unit, kind } = k;
+    const rels = this.relItems;
+    const x = this.relX;
+    const relS = this.relS;
+    const relSS = this.relSS;
     for (let r = 0; r < rels.length; r++) {
-      const rel = rels[r]!;
-      const idx = rel.items;
-      const xs = rel.xs;
+      const idx = rels[r]!;
+      const n = idx.length;
       let j = 0;
-      for (; j < idx.length; j++) {
+      for (; j < n; j++) {
         const at = idx[j]!;
         if (at < 0) break;
         const s = slot[at]!;
         if (kind[s] !== KIND_SCORE) break; // not listwise complete
-        xs[j] = score[s]!;
+        x[j] = unit[s]!;
       }
-      if (j === idx.length) rel.add(xs);
+      if (j < n) continue;
+      this.relN[r]!++;
+      const b1 = this.relBase[r]!;
+      const b2 = this.relBase2[r]!;
+      for (let a = 0; a < n; a++) {
+        const xa = x[a]!;
+        relS[b1 + a]! += xa;
+        let at = b2 + a * n + a;
+        for (let b = a; b < n; b++) relSS[at++]! += xa * x[b]!;
+      }
     }
   }
 }
@@ -373,6 +454,7 @@ export class KernelAcc {
 /** Leaf-side tables the kernel's counts are folded into (the generic path's typed tallies). */
 export interface FoldTarget {
   readonly cell: Cell;
+  readonly items: readonly ItemAcc[];
   readonly dimAccs: readonly { hist: Histogram; applicable: number; answered: number }[];
   readonly tally: Float64Array;
   readonly optBase: Int32Array;
@@ -388,6 +470,13 @@ export function foldKernel(acc: KernelAcc, t: FoldTarget): void {
   const asked = new Uint8Array(k.plan.items.length);
   const applicable = new Float64Array(k.plan.dimensions.length);
   const answered = new Float64Array(k.plan.dimensions.length);
+  // Single-code items are tallied in the leaf's typed arrays; composite ones (never answered
+  // here: they have no column) in their accumulator.
+  const tally = (i: number, kind: number, c: number) => {
+    if (t.optBase[i]! >= 0) t.tally[i * KINDS + kind]! += c;
+    else if (kind === KIND_BLANK) t.items[i]!.blank += c;
+    else if (kind === KIND_SKIPPED) t.items[i]!.skipped += c;
+  };
   k.items.forEach((item, j) => {
     const i = item.planIndex;
     asked[i] = 1;
@@ -398,7 +487,7 @@ export function foldKernel(acc: KernelAcc, t: FoldTarget): void {
       const c = acc.counts[s]!;
       if (c === 0) continue;
       const kind = k.kind[s]!;
-      t.tally[i * KINDS + kind]! += c;
+      tally(i, kind, c);
       if (kind === KIND_NOT_APPLICABLE || kind === KIND_SKIPPED) applicable[d]! -= c;
       if (kind === KIND_SCORE) answered[d]! += c;
       if (kind === KIND_BLANK || kind === KIND_SKIPPED) continue;
@@ -419,6 +508,7 @@ export function foldKernel(acc: KernelAcc, t: FoldTarget): void {
       if (c > 0) dim.hist.add(k.bucketValue[b]!, c);
     }
   }
+  acc.foldReliability();
   t.cell.overall.merge(acc.overall);
   t.cell.rootOverall.merge(acc.rootOverall);
   acc.counts.fill(0);

@@ -45,20 +45,30 @@ export interface AlphaResult {
   }[];
 }
 
-/** Covariance matrix (n − 1 denominator). */
+/**
+ * Covariance matrix (n − 1 denominator). Sums of products minus a product of sums cancel: a
+ * covariance that is zero comes out as rounding noise (~1e-13 of the mean square), and a noise
+ * "variance" in the denominator of alpha gives absurd values. So anything below 1e-9 of the
+ * items' mean squares counts as zero; real covariances of 0–100 scores are far above that.
+ */
 function covariance(acc: ReliabilityAcc): number[][] {
   const k = acc.itemIds.length;
   const n = acc.n;
   const cov: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   for (let i = 0; i < k; i++) {
     for (let j = i; j < k; j++) {
-      const c = (acc.ss[i * k + j]! - (acc.s[i]! * acc.s[j]!) / n) / (n - 1);
+      const scale = (acc.ss[i * k + i]! + acc.ss[j * k + j]!) / (2 * n);
+      let c = (acc.ss[i * k + j]! - (acc.s[i]! * acc.s[j]!) / n) / (n - 1);
+      if (Math.abs(c) <= 1e-9 * scale) c = 0;
       cov[i]![j] = c;
       cov[j]![i] = c;
     }
   }
   return cov;
 }
+
+/** Below this share of the summed item variances, a variance is rounding noise. */
+const NOISE = 1e-9;
 
 function alphaOf(cov: number[][], keep: readonly number[]): number | null {
   const k = keep.length;
@@ -69,7 +79,9 @@ function alphaOf(cov: number[][], keep: readonly number[]): number | null {
     diag += cov[i]![i]!;
     for (const j of keep) total += cov[i]![j]!;
   }
-  if (total <= 0) return null;
+  // A total variance that is rounding noise (items that cancel exactly, e.g. an item and its
+  // reverse) means alpha is undefined, not a huge negative number.
+  if (total <= NOISE * diag) return null;
   return (k / (k - 1)) * (1 - diag / total);
 }
 
@@ -93,6 +105,9 @@ export function cronbach(acc: ReliabilityAcc, minN: number): AlphaResult {
       covRest += cov[i]![j]!;
       for (const l of rest) varRest += cov[j]![l]!;
     }
+    let restDiag = 0;
+    for (const j of rest) restDiag += cov[j]![j]!;
+    if (varRest <= NOISE * restDiag) varRest = 0;
     const vi = cov[i]![i]!;
     const denom = Math.sqrt(vi * varRest);
     return {

@@ -92,8 +92,8 @@ interface Leaf {
   readonly optCounts: Float64Array;
   readonly optScores: Float64Array;
   readonly rel: readonly { acc: ReliabilityAcc; idx: Int32Array; xs: Float64Array }[];
-  /** The fast path's state (undefined: not asked for yet; null: the plan needs the generic path). */
-  kernel?: KernelAcc | null;
+  /** The fast path's state, per kernel (one per input layout). */
+  readonly kernels: Map<Kernel, KernelAcc>;
 }
 
 /** Where the importer sends rows on the fast path: one option index per item (−1 = no answer). */
@@ -190,6 +190,7 @@ export class Scorer {
         dims: entry.plan.dimensions.map((d) => cell.dim(d.id)),
         items: entry.plan.items.map((p) => cell.item(p.item.id)),
         ...optionTables(entry.plan),
+        kernels: new Map(),
         texts: this.options.settings.includeFreeText
           ? entry.plan.questionnaire.items
               .filter((i) => i.type === "text")
@@ -218,7 +219,8 @@ export class Scorer {
     const out = new Map<string, number>();
     for (const leaf of this.cells.values()) {
       const d = leaf.key.department;
-      const n = leaf.cell.respondents + (leaf.kernel?.respondents ?? 0);
+      let n = leaf.cell.respondents;
+      for (const k of leaf.kernels.values()) n += k.respondents;
       if (d !== undefined) out.set(d, (out.get(d) ?? 0) + n);
     }
     return out;
@@ -233,24 +235,34 @@ export class Scorer {
    * The fast path for rows of this department and group, or undefined when their questionnaire
    * needs the generic one (see kernel.ts). Rows may go either way; both end in the same cell.
    */
-  kernelFor(department: string | undefined, group: string): KernelTarget | undefined {
+  kernelFor(
+    department: string | undefined,
+    group: string,
+    hasColumn?: (itemId: string) => boolean,
+  ): KernelTarget | undefined {
     const q = this.questionnaireFor(department, group);
-    const leaf = this.leafFor(q, department, group);
-    if (leaf.kernel === undefined) leaf.kernel = this.kernelAcc(q, group, leaf);
-    return leaf.kernel ?? undefined;
-  }
-
-  private kernelAcc(q: Questionnaire, group: string, leaf: Leaf): KernelAcc | null {
     // Free text is only collected on the generic path.
     if (this.options.settings.includeFreeText && q.items.some((i) => i.type === "text"))
-      return null;
-    const key = `${q.id}\u0000${group}`;
+      return undefined;
+    const leaf = this.leafFor(q, department, group);
+    const { plan } = leaf.entry;
+    const layout = hasColumn ? plan.items.map((p) => (hasColumn(p.item.id) ? 1 : 0)).join("") : "";
+    const key = `${q.id}\u0000${group}\u0000${layout}`;
     let kernel = this.kernels.get(key);
     if (kernel === undefined) {
-      kernel = compileKernel(leaf.entry.plan, group, this.options.settings.minCoverage) ?? null;
+      kernel = compileKernel(plan, group, this.options.settings.minCoverage, hasColumn) ?? null;
       this.kernels.set(key, kernel);
     }
-    if (!kernel) return null;
+    if (!kernel) return undefined;
+    let acc = leaf.kernels.get(kernel);
+    if (!acc) {
+      acc = this.kernelAcc(q, kernel, leaf);
+      leaf.kernels.set(kernel, acc);
+    }
+    return acc;
+  }
+
+  private kernelAcc(q: Questionnaire, kernel: Kernel, leaf: Leaf): KernelAcc {
     const position = new Map(kernel.items.map((k, j) => [k.planIndex, j]));
     const { weights } = leaf.entry;
     const aggregate = q.overall.aggregate;
@@ -263,9 +275,8 @@ export class Scorer {
       leaf.rel
         .filter((r) => r.idx.length >= 2)
         .map((r) => ({
-          add: (xs: Float64Array) => r.acc.add(xs),
+          acc: r.acc,
           items: Int32Array.from(r.idx, (i) => (i < 0 ? -1 : (position.get(i) ?? -1))),
-          xs: r.xs,
         })),
     );
   }
@@ -374,9 +385,9 @@ export class Scorer {
 
   finish(input?: unknown): Assessment {
     for (const leaf of this.cells.values()) {
-      if (leaf.kernel) {
-        leaf.cell.respondents += leaf.kernel.respondents;
-        foldKernel(leaf.kernel, { ...leaf, dimAccs: leaf.dims });
+      for (const acc of leaf.kernels.values()) {
+        leaf.cell.respondents += acc.respondents;
+        foldKernel(acc, { ...leaf, dimAccs: leaf.dims });
       }
       flushLeaf(leaf);
     }

@@ -9,6 +9,7 @@ import type { Catalog } from "./catalog.js";
 import { answerKeys } from "./catalog.js";
 import type { ColumnPlan } from "./columns.js";
 import { hash53 } from "./dedupe.js";
+import { FastRows, type FastTarget, type Placement } from "./fast-rows.js";
 import type { Mapping } from "./mapping.js";
 import type { ProblemLog } from "./problem-log.js";
 import { RowAnswers } from "./row-answers.js";
@@ -26,6 +27,12 @@ export interface RowOptions {
   readonly allowUnknownDepartments: boolean;
   /** The questionnaire a record is scored with (Scorer.questionnaireFor). */
   readonly questionnaireFor: (department: string | undefined, group: string) => Questionnaire;
+  /** The scorer's fast path for a department and group (Scorer.kernelFor), when there is one. */
+  readonly kernelFor?: (
+    department: string | undefined,
+    group: string,
+    hasColumn: (itemId: string) => boolean,
+  ) => FastTarget | undefined;
 }
 
 export type RowOutcome =
@@ -55,6 +62,7 @@ export class FileImporter {
   private readonly slots: number;
   private readonly interned = new ByteInterner();
   private readonly external: ReadonlySet<string>;
+  private readonly fastRows: FastRows | undefined;
 
   constructor(
     readonly file: string,
@@ -66,6 +74,72 @@ export class FileImporter {
   ) {
     this.slots = plan.keyIndex.size;
     this.external = catalog.externalGroups;
+    const kernelFor = options.kernelFor;
+    // Choice columns (one column per multi-choice option) only exist on the generic path.
+    this.fastRows =
+      kernelFor && plan.choiceCols.length === 0
+        ? new FastRows(
+            plan,
+            (id) => catalog.items.get(id)?.item.type === "text",
+            options.includeIncomplete,
+            options,
+            (row) => this.place(row),
+            (department, group) => kernelFor(department, group, (id) => plan.items.has(id)),
+          )
+        : undefined;
+  }
+
+  /**
+   * Scores the row on the fast path when every cell is a plain code (true), or does nothing
+   * (false): then `row()` converts it, reporting whatever is wrong.
+   */
+  fast(row: RowView): boolean {
+    return this.fastRows?.add(row) ?? false;
+  }
+
+  /** Department and group of a row, as `row()` resolves them, or undefined on any problem. */
+  private place(row: RowView): Placement | undefined {
+    let group = this.options.group;
+    if (group === undefined && this.plan.groupCol >= 0) {
+      const raw = this.interned.get(row, this.plan.groupCol);
+      if (raw !== "") {
+        group = this.resolveGroup(raw);
+        if (group === undefined) return undefined;
+      }
+    }
+    group ??= this.options.defaultGroup;
+    let department = this.options.department;
+    let core: { id: string; raw: string; line: number; allowed: boolean } | undefined;
+    if (department === undefined) {
+      const raw =
+        this.plan.departmentCol >= 0 ? this.interned.get(row, this.plan.departmentCol) : "";
+      if (raw === "") {
+        if (!this.external.has(group)) return undefined;
+      } else {
+        const r = this.resolveDepartment(raw);
+        if ("error" in r) return undefined;
+        department = r.id;
+        if (r.note) core = { id: r.id, raw, line: row.line, allowed: r.note === "allowed" };
+      }
+    }
+    // What `row()` notes for an accepted row: the (department, group) pair, core-scored rows.
+    const key = `${department ?? ""}\u0000${group}`;
+    const seen = { department, group };
+    return {
+      department,
+      group,
+      count: () => {
+        if (!this.seen.has(key)) this.seen.set(key, seen);
+        if (core) this.countCoreScored(core.id, core.raw, core.line, core.allowed);
+      },
+    };
+  }
+
+  /** A row of a department without its own questionnaire (reported once per file at the end). */
+  private countCoreScored(id: string, raw: string, line: number, allowed: boolean): void {
+    const c = this.coreScored.get(id);
+    if (c) c.rows++;
+    else this.coreScored.set(id, { value: raw, line, rows: 1, allowed });
   }
 
   isIncomplete(row: RowView): boolean {
@@ -177,12 +251,7 @@ export class FileImporter {
           return { kind: "reject", reason: r.error };
         }
         department = r.id;
-        if (r.note) {
-          const c = this.coreScored.get(r.id);
-          if (c) c.rows++;
-          else
-            this.coreScored.set(r.id, { value: raw, line, rows: 1, allowed: r.note === "allowed" });
-        }
+        if (r.note) this.countCoreScored(r.id, raw, line, r.note === "allowed");
       }
     }
     // Answers.

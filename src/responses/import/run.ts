@@ -300,17 +300,15 @@ export async function importFiles(
         }
         const index = g++;
         acc.rows++;
-        const outcome = importer!.row(row);
-        if (last.size === 0) {
-          settle(outcome, row, line);
-          return;
-        }
-        const h = hashes.at(index);
+        const h = last.size === 0 ? Number.NaN : hashes.at(index);
         const lastIndex = Number.isNaN(h) ? undefined : last.get(h);
         if (lastIndex === undefined) {
-          settle(outcome, row, line);
+          // Not a repeated respondent: plain rows go straight to the scorer's fast path.
+          if (importer!.fast(row)) acc.scored++;
+          else settle(importer!.row(row), row, line);
           return;
         }
+        const outcome = importer!.row(row);
         const id = importer!.respondentOf(row) ?? "";
         const fields = row.fields();
         if (lastIndex !== index) {

@@ -1,0 +1,181 @@
+// The import side of the scoring fast path (src/scoring/kernel.ts). A row whose cells are all
+// plain short codes goes straight from its bytes to option indexes: the department and group are
+// looked up by their bytes, each item cell by a 256-entry table per column. Anything else — an
+// unknown department, a label, a value out of range, a short or long row — returns false and the
+// row takes the generic path, which converts, logs and rejects as before. So the fast path never
+// decides what counts as a problem; it only skips the strings when there is none.
+import type { ColumnPlan, ItemColumn } from "./columns.js";
+import { hashBytes, type RowView } from "./split.js";
+
+/** Where fast rows go: the scorer's kernel for a department and group (Scorer.kernelFor). */
+export interface FastTarget {
+  readonly items: readonly { readonly id: string; readonly options: readonly string[] }[];
+  add(options: Int32Array): void;
+}
+
+/** A row's department and group, resolved without logging; `count` tallies a row for them. */
+export interface Placement {
+  readonly department: string | undefined;
+  readonly group: string;
+  readonly count?: () => void;
+}
+
+/** Column decoders for one target: per item column, byte → option index (or validity). */
+interface Binding {
+  readonly target: FastTarget;
+  readonly count: (() => void) | undefined;
+  /** Per item column: kernel item position, or −1 (validated, not scored here). */
+  readonly position: Int32Array;
+  /** Per item column: byte → option index (kernel columns) or 0 (valid); −1 = not plain. */
+  readonly byte: readonly Int16Array[];
+  readonly pair: readonly ReadonlyMap<number, number>[];
+  readonly options: Int32Array;
+}
+
+const NOT_PLAIN = -1;
+/** Per item column: 1 when any text is a valid answer (free-text items). */
+const ANY_TEXT = 1;
+
+export class FastRows {
+  private readonly cells = new Map<number, { key: Buffer; binding: Binding | null }[]>();
+  private readonly cols: Int32Array;
+  private readonly free: Uint8Array;
+  private readonly fields: number;
+
+  constructor(
+    private readonly plan: ColumnPlan,
+    isFreeText: (item: string) => boolean,
+    private readonly includeIncomplete: boolean,
+    private readonly fixed: { readonly department?: string; readonly group?: string },
+    private readonly place: (row: RowView) => Placement | undefined,
+    private readonly targetFor: (
+      department: string | undefined,
+      group: string,
+    ) => FastTarget | undefined,
+  ) {
+    this.cols = Int32Array.from(plan.itemCols, (c) => c.col);
+    this.free = Uint8Array.from(plan.itemCols, (c) => (isFreeText(c.item) ? ANY_TEXT : 0));
+    this.fields = plan.header.length;
+  }
+
+  /** Scores the row on the fast path and returns true, or returns false (nothing done). */
+  add(row: RowView): boolean {
+    if (row.count !== this.fields) return false;
+    const buf = row.buf;
+    const start = row.start;
+    const end = row.end;
+    const sub = this.plan.submittedCol;
+    if (sub >= 0 && !this.includeIncomplete && blank(buf, start[sub]!, end[sub]!)) return false;
+    const b = this.binding(row);
+    if (!b) return false;
+    const { position, byte, pair, options } = b;
+    options.fill(-1);
+    const cols = this.cols;
+    const free = this.free;
+    let answered = 0;
+    for (let c = 0; c < cols.length; c++) {
+      const col = cols[c]!;
+      const a = start[col]!;
+      const n = end[col]! - a;
+      if (n === 0) continue;
+      let o: number;
+      if (free[c] === ANY_TEXT) {
+        // Surrounding blanks would be trimmed away, maybe to nothing: the generic path decides.
+        if (buf[a]! <= 32 || buf[a + n - 1]! <= 32) return false;
+        answered++;
+        continue;
+      }
+      if (n === 1) o = byte[c]![buf[a]!]!;
+      else if (n === 2) o = pair[c]!.get(buf[a]! * 256 + buf[a + 1]!) ?? NOT_PLAIN;
+      else return false;
+      if (o === NOT_PLAIN) return false;
+      answered++;
+      const j = position[c]!;
+      if (j >= 0) options[j] = o;
+    }
+    if (answered === 0) return false;
+    b.target.add(options);
+    b.count?.();
+    return true;
+  }
+
+  /** The binding for the row's department and group, looked up by their bytes. */
+  private binding(row: RowView): Binding | undefined {
+    const dc = this.fixed.department === undefined ? this.plan.departmentCol : -1;
+    const gc = this.fixed.group === undefined ? this.plan.groupCol : -1;
+    const buf = row.buf;
+    // The key: department bytes, a separator no text contains, group bytes.
+    const da = dc >= 0 ? row.start[dc]! : 0;
+    const de = dc >= 0 ? row.end[dc]! : 0;
+    const ga = gc >= 0 ? row.start[gc]! : 0;
+    const ge = gc >= 0 ? row.end[gc]! : 0;
+    if ((dc >= 0 && row.escaped[dc]) || (gc >= 0 && row.escaped[gc])) return undefined;
+    const h = (hashBytes(buf, da, de) * 31 + hashBytes(buf, ga, ge)) % 9007199254740881;
+    let list = this.cells.get(h);
+    if (list) {
+      for (const e of list) {
+        const key = e.key;
+        if (key.length !== de - da + ge - ga + 1) continue;
+        let same = true;
+        for (let i = 0; same && i < de - da; i++) same = key[i] === buf[da + i];
+        for (let i = 0; same && i < ge - ga; i++) same = key[de - da + 1 + i] === buf[ga + i];
+        if (same) return e.binding ?? undefined;
+      }
+    } else {
+      list = [];
+      this.cells.set(h, list);
+    }
+    if (list.length >= 4 || this.cells.size > 10_000) return undefined;
+    const key = Buffer.concat([buf.subarray(da, de), Buffer.from([0]), buf.subarray(ga, ge)]);
+    const binding = this.bind(row);
+    list.push({ key, binding });
+    return binding ?? undefined;
+  }
+
+  private bind(row: RowView): Binding | null {
+    const p = this.place(row);
+    if (!p) return null;
+    const target = this.targetFor(p.department, p.group);
+    if (!target) return null;
+    const at = new Map(target.items.map((k, j) => [k.id, j]));
+    const columns = this.plan.itemCols;
+    const position = Int32Array.from(columns, (c) =>
+      c.key === c.item ? (at.get(c.item) ?? -1) : -1,
+    );
+    return {
+      target,
+      count: p.count,
+      position,
+      byte: columns.map((c, i) => byteDecoder(c, target.items[position[i]!]?.options)),
+      pair: columns.map((c, i) => pairDecoder(c, target.items[position[i]!]?.options)),
+      options: new Int32Array(target.items.length),
+    };
+  }
+}
+
+function blank(buf: Uint8Array, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (buf[i]! > 32) return false;
+  return true;
+}
+
+/** Option index of each one-byte cell (scored items) or 0 when it converts (others). */
+function byteDecoder(c: ItemColumn, options: readonly string[] | undefined): Int16Array {
+  const t = new Int16Array(256).fill(NOT_PLAIN);
+  c.byte.forEach((code, b) => {
+    if (code === undefined) return;
+    t[b] = options ? options.indexOf(code) : 0;
+  });
+  return t;
+}
+
+function pairDecoder(
+  c: ItemColumn,
+  options: readonly string[] | undefined,
+): ReadonlyMap<number, number> {
+  const m = new Map<number, number>();
+  for (const [pair, code] of c.byte2) {
+    const o = options ? options.indexOf(code) : 0;
+    if (o >= 0) m.set(pair, o);
+  }
+  return m;
+}
