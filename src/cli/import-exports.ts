@@ -18,6 +18,7 @@ import { importFiles } from "../responses/import/run.js";
 import { isIdLike } from "../responses/import/text.js";
 import type { Scorer } from "../scoring/score.js";
 import type { CliContext } from "./context.js";
+import { workerScoring } from "./parallel.js";
 import { formatProblems } from "./problems.js";
 
 export interface ImportOptions {
@@ -206,19 +207,43 @@ export async function importExports(
       ? new RejectsWriter(join(o.out, o.rejectsName ?? "rejects.csv"))
       : undefined;
   const bar = ctx.stderrIsTTY && total >= 2 * PROGRESS_MIN_BYTES ? progressBar(ctx) : undefined;
+  const { questionnaireFor: _q, kernelFor: _k, ...row } = setup.settings.row;
+  // REIFEGRAD_THREADS=1 keeps everything on one thread (the results are the same either way).
+  const range =
+    ctx.env.REIFEGRAD_THREADS === "1"
+      ? undefined
+      : workerScoring(
+          scorer,
+          {
+            questionnaires: scorer.questionnaires,
+            catalog: setup.catalog,
+            settings: scorer.options.settings,
+            mapping: setup.settings.mapping,
+            overrides: setup.settings.overrides,
+            row,
+          },
+          ctx.env.REIFEGRAD_TRACE_THREADS === "1" ? ctx.stderr : undefined,
+        );
   let result: Awaited<ReturnType<typeof importFiles>>;
   try {
     result = await importFiles(
       setup.files,
       fileExportReader(),
       setup.catalog,
-      setup.settings,
+      {
+        ...setup.settings,
+        // For tests of the two-thread path on small fixtures.
+        ...(ctx.env.REIFEGRAD_PARALLEL_MIN_BYTES
+          ? { parallelMinBytes: Number(ctx.env.REIFEGRAD_PARALLEL_MIN_BYTES) }
+          : {}),
+      },
       {
         add: (r) => scorer.add(r),
         ...(rejects
           ? { reject: (c) => rejects.write(c), rejectHeader: (c) => rejects.write(c) }
           : {}),
         ...(bar ? { progress: bar.update } : {}),
+        ...(range ? { scoreRange: range } : {}),
         detected: (f) => {
           bar?.clear();
           ctx.stderr(`${f.file}: ${describeDetection(f)}\n`);

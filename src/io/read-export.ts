@@ -64,13 +64,24 @@ export function fileExportReader(): ExportReader {
         throw fileError(req.file, e);
       }
       try {
+        const begin = req.start ?? 0;
+        // Bytes from `begin` up to `end` (a record boundary) or the end of the file.
+        const limit = req.end ?? Number.POSITIVE_INFINITY;
+        let position = begin;
+        const readInto = async (target: Buffer, at: number): Promise<number> => {
+          const want = Math.min(CHUNK_BYTES, limit - position);
+          if (want <= 0) return 0;
+          const n = (await fh.read(target, at, want, position)).bytesRead;
+          position += n;
+          return n;
+        };
         let work = Buffer.allocUnsafe(2 * CHUNK_BYTES);
-        let len = (await fh.read(work, 0, CHUNK_BYTES, null)).bytesRead;
+        let len = await readInto(work, 0);
         let total = len;
         onBytes?.(len);
         const head = work.subarray(0, len);
         const guess = req.encoding
-          ? { encoding: req.encoding, bom: bomLength(head, req.encoding) }
+          ? { encoding: req.encoding, bom: begin > 0 ? 0 : bomLength(head, req.encoding) }
           : guessEncoding(head);
         const enc = guess.encoding;
         const delimiter: Delimiter =
@@ -80,13 +91,19 @@ export function fileExportReader(): ExportReader {
           );
         const validate = req.fatal && !req.encoding && enc === "utf-8";
         const utf16 = enc === "utf-16le" || enc === "utf-16be";
+        // Byte offsets are only file offsets when the bytes are not transcoded.
+        if (utf16 && (req.start !== undefined || req.end !== undefined))
+          throw new Error("a byte range of a UTF-16 file cannot be read");
         const splitter = new ByteSplitter(
           delimiter,
           new RowView(enc === "windows-1252" ? cp1252Field : utf8Field),
+          req.line,
         );
         // UTF-16: keep the raw chunk aside and put its UTF-8 transcoding into `work`.
         const transcoder = utf16 ? createDecoder(enc) : undefined;
         let eof = len < CHUNK_BYTES;
+        /** File offset of work[0] (for RowView.offset). */
+        let base = begin;
         if (transcoder) {
           const utf8 = Buffer.from(transcoder.decode(head.subarray(guess.bom), eof), "utf8");
           work = Buffer.concat([utf8], Math.max(2 * CHUNK_BYTES, utf8.length));
@@ -102,8 +119,10 @@ export function fileExportReader(): ExportReader {
               validated = upTo;
             }
           }
+          splitter.base = base;
           const rest = splitter.split(work, from, len, eof, onRecord);
           if (eof) break;
+          base += rest;
           // Move the incomplete record to the front and read the next chunk after it.
           const keep = len - rest;
           if (keep + CHUNK_BYTES > work.length) {
@@ -118,7 +137,7 @@ export function fileExportReader(): ExportReader {
           len = keep;
           if (transcoder) {
             const raw = Buffer.allocUnsafe(CHUNK_BYTES);
-            const n = (await fh.read(raw, 0, CHUNK_BYTES, null)).bytesRead;
+            const n = await readInto(raw, 0);
             total += n;
             onBytes?.(n);
             eof = n < CHUNK_BYTES;
@@ -131,7 +150,7 @@ export function fileExportReader(): ExportReader {
             utf8.copy(work, len);
             len += utf8.length;
           } else {
-            const n = (await fh.read(work, len, CHUNK_BYTES, null)).bytesRead;
+            const n = await readInto(work, len);
             total += n;
             onBytes?.(n);
             eof = n < CHUNK_BYTES;

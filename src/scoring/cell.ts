@@ -149,3 +149,72 @@ export function mergeCells(cells: readonly Cell[]): Cell {
   for (const c of cells) out.merge(c);
   return out;
 }
+
+/**
+ * A cell rebuilt from its structured clone (what a worker thread posts: the same fields without
+ * the classes), so it can be merged like any other cell.
+ */
+export function reviveCell(data: unknown): Cell {
+  const d = data as CellData;
+  const cell = new Cell();
+  cell.respondents = d.respondents;
+  for (const [id, dim] of d.dims) {
+    const acc = cell.dim(id);
+    acc.hist.mergeEntries(dim.hist.m);
+    acc.applicable = dim.applicable;
+    acc.answered = dim.answered;
+  }
+  cell.overall.mergeEntries(d.overall.m);
+  cell.rootOverall.mergeEntries(d.rootOverall.m);
+  for (const [id, item] of d.items) {
+    const acc = cell.item(id);
+    acc.n = item.n;
+    acc.scores.mergeEntries(item.scores.m);
+    acc.dontKnow = item.dontKnow;
+    acc.notApplicable = item.notApplicable;
+    acc.blank = item.blank;
+    acc.skipped = item.skipped;
+    acc.invalid = item.invalid;
+    for (const [code, n] of item.counts) acc.counts.set(code, n);
+  }
+  for (const [id, r] of d.reliability) {
+    const acc = new ReliabilityAcc(r.itemIds);
+    acc.n = r.n;
+    acc.s.set(r.s);
+    acc.ss.set(r.ss);
+    cell.reliability.set(id, acc);
+  }
+  for (const [id, texts] of d.freeText) cell.freeText.set(id, [...texts]);
+  return cell;
+}
+
+interface HistogramData {
+  readonly m: ReadonlyMap<number, number>;
+}
+
+interface CellData {
+  readonly respondents: number;
+  readonly dims: ReadonlyMap<
+    string,
+    { readonly hist: HistogramData; readonly applicable: number; readonly answered: number }
+  >;
+  readonly overall: HistogramData;
+  readonly rootOverall: HistogramData;
+  readonly items: ReadonlyMap<
+    string,
+    Omit<ItemAcc, "scores" | "counts" | "merge" | "addComposite" | "addTallies"> & {
+      readonly scores: HistogramData;
+      readonly counts: ReadonlyMap<string, number>;
+    }
+  >;
+  readonly reliability: ReadonlyMap<
+    string,
+    {
+      readonly itemIds: readonly string[];
+      readonly n: number;
+      readonly s: Float64Array;
+      readonly ss: Float64Array;
+    }
+  >;
+  readonly freeText: ReadonlyMap<string, readonly string[]>;
+}

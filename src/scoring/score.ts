@@ -4,7 +4,7 @@ import type { ResponseRecord } from "../responses/model.js";
 import { compareStrings } from "../util/order.js";
 import type { Assessment, Settings } from "./assessment.js";
 import { buildAssessment } from "./build.js";
-import { Cell, type DimAcc, type ItemAcc } from "./cell.js";
+import { Cell, type DimAcc, type ItemAcc, reviveCell } from "./cell.js";
 import type { Values } from "./item-score.js";
 import { compileKernel, foldKernel, type Kernel, KernelAcc, type KernelItem } from "./kernel.js";
 import { ReliabilityAcc } from "./reliability.js";
@@ -383,7 +383,8 @@ export class Scorer {
     }
   }
 
-  finish(input?: unknown): Assessment {
+  /** Moves the per-row tallies (typed arrays, kernels) into the cells; safe to repeat. */
+  private flush(): void {
     for (const leaf of this.cells.values()) {
       for (const acc of leaf.kernels.values()) {
         leaf.cell.respondents += acc.respondents;
@@ -391,6 +392,25 @@ export class Scorer {
       }
       flushLeaf(leaf);
     }
+  }
+
+  /** The cells so far, for another scorer's `absorb` (e.g. across a worker thread). */
+  exportCells(): { key: CellKey; cell: Cell }[] {
+    this.flush();
+    return [...this.cells.values()].map((l) => ({ key: l.key, cell: l.cell }));
+  }
+
+  /** Merges cells exported by a scorer with the same questionnaires (cloned or not). */
+  absorb(parts: readonly { key: CellKey; cell: unknown }[]): void {
+    for (const { key, cell } of parts) {
+      const q = this.questionnaires.find((x) => x.id === key.questionnaire);
+      if (!q) throw new Error(`cell of unknown questionnaire ${key.questionnaire}`);
+      this.leafFor(q, key.department, key.group).cell.merge(reviveCell(cell));
+    }
+  }
+
+  finish(input?: unknown): Assessment {
+    this.flush();
     const cells = [...this.cells.values()].sort((a, b) =>
       compareStrings(
         `${a.key.questionnaire}\u0000${a.key.department ?? ""}\u0000${a.key.group}`,

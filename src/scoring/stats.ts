@@ -22,6 +22,11 @@ export class Histogram {
     for (const [k, w] of other.m) this.m.set(k, (this.m.get(k) ?? 0) + w * factor);
   }
 
+  /** Adds raw (micro-point key, weight) entries, e.g. of a histogram cloned across threads. */
+  mergeEntries(entries: Iterable<readonly [number, number]>): void {
+    for (const [k, w] of entries) this.m.set(k, (this.m.get(k) ?? 0) + w);
+  }
+
   clear(): void {
     this.m.clear();
   }

@@ -147,4 +147,30 @@ describe("kernel (fast path)", () => {
       { numRuns: 60 },
     );
   });
+
+  it("cells exported by one scorer, cloned (as across threads) and absorbed, merge exactly", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fastRecord, { minLength: 2, maxLength: 60 }),
+        fc.nat(),
+        (records, at) => {
+          const settings = { ...DEFAULT_SETTINGS, minGroupSize: 1, minAlphaN: 2 };
+          const cut = at % records.length;
+          const whole = new Scorer(fast, { settings });
+          for (const r of records) whole.add(r);
+          const first = new Scorer(fast, { settings });
+          const second = new Scorer(fast, { settings });
+          records.forEach((r, i) => {
+            const s = i < cut ? first : second;
+            const target = s.kernelFor(r.department, r.group);
+            if (target && i % 2) viaKernel(target, r);
+            else s.add(r);
+          });
+          first.absorb(structuredClone(second.exportCells()));
+          expect(renderJson(first.finish())).toBe(renderJson(whole.finish()));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
 });

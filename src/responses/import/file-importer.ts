@@ -42,6 +42,15 @@ export type RowOutcome =
 
 const INCOMPLETE: RowOutcome = { kind: "incomplete" };
 
+/** What an importer notes for its end-of-file report (clonable, mergeable across file parts). */
+export interface ImporterNotes {
+  readonly coreScored: ReadonlyMap<
+    string,
+    { value: string; line: number; rows: number; allowed: boolean }
+  >;
+  readonly seen: ReadonlyMap<string, { department: string | undefined; group: string }>;
+}
+
 type Resolved =
   | { readonly id: string; readonly note?: "no-questionnaire" | "allowed" }
   | { readonly error: string; readonly hint: string };
@@ -386,6 +395,20 @@ export class FileImporter {
       error: `unknown department "${raw}"${near ? ` (did you mean "${near}"?)` : ""}`,
       hint: `use a department id (${[...known.keys()].join(", ")}) or its name, map it under \`departments\` in a mapping file, or pass --allow-unknown-departments`,
     };
+  }
+
+  notes(): ImporterNotes {
+    return { coreScored: this.coreScored, seen: this.seen };
+  }
+
+  /** Adds the notes of a later part of the same file. */
+  absorbNotes(later: ImporterNotes): void {
+    for (const [id, c] of later.coreScored) {
+      const mine = this.coreScored.get(id);
+      if (mine) mine.rows += c.rows;
+      else this.coreScored.set(id, { ...c });
+    }
+    for (const [k, v] of later.seen) if (!this.seen.has(k)) this.seen.set(k, v);
   }
 
   /** Problems known only at the end of the file: departments scored with the core, items without a column. */

@@ -14,6 +14,7 @@ import { FileImporter, type RowOptions, type RowOutcome } from "./file-importer.
 import type { Mapping } from "./mapping.js";
 import { detectPreset, PRESETS, type Preset, type PresetId } from "./presets/index.js";
 import { ProblemLog } from "./problem-log.js";
+import type { RangeJob, RangeResult } from "./range.js";
 import { type RowSink, RowView, type SplitIssue } from "./split.js";
 import type { ValueOverrides } from "./values.js";
 
@@ -24,6 +25,12 @@ export interface ReadRequest {
   readonly delimiter?: Delimiter;
   /** Throw on invalid UTF-8 (pass 1) instead of replacing it. */
   readonly fatal: boolean;
+  /** Read from this byte offset (a record start; no header, no byte-order mark there). */
+  readonly start?: number;
+  /** Stop at this byte offset (a record start). */
+  readonly end?: number;
+  /** File line of the first record read (with `start`). */
+  readonly line?: number;
 }
 
 export interface ReadInfo {
@@ -48,6 +55,8 @@ export interface ImportSettings {
   readonly row: RowOptions;
   /** Keep only the last complete submission per respondent id (default on). */
   readonly dedupe: boolean;
+  /** Files from this size on are split across threads (default PARALLEL_MIN_BYTES). */
+  readonly parallelMinBytes?: number;
 }
 
 export interface ImportSinks {
@@ -60,6 +69,11 @@ export interface ImportSinks {
   progress?(done: number, total: number): void;
   /** Called when a file's detection is settled (after pass 1). */
   detected?(f: FileAccount): void;
+  /**
+   * Scores the rest of a file from a record boundary on, in parallel, and merges what it scored
+   * into the scorer before resolving; rejects (or resolves undefined) when it cannot.
+   */
+  scoreRange?(job: RangeJob): Promise<RangeResult | undefined>;
 }
 
 export interface FileAccount {
@@ -111,7 +125,20 @@ interface Settled {
   readonly preset: Preset;
   readonly presetDetected: boolean;
   readonly header: readonly string[];
+  readonly cuts: readonly Cut[];
 }
+
+/** A record boundary: its byte offset and file line. */
+interface Cut {
+  readonly offset: number;
+  readonly line: number;
+}
+
+const MAX_CUTS = 2048;
+/** Files from this size on are split across two threads (when the caller offers a second). */
+export const PARALLEL_MIN_BYTES = 16 << 20;
+/** The share of the file the first thread scores (the second one starts later). */
+const PARALLEL_SHARE = 0.5;
 
 export async function importFiles(
   files: readonly string[],
@@ -142,6 +169,8 @@ export async function importFiles(
       let header: readonly string[] | undefined;
       let importer: FileImporter | undefined;
       let preset: { preset: Preset; detected: boolean } | undefined;
+      const cuts: Cut[] = [];
+      let cutStep = 4096;
       const info = await reader.read(
         {
           file,
@@ -174,6 +203,16 @@ export async function importFiles(
             row.limit = settings.dedupe ? importer.idFields : 1;
             return;
           }
+          // Record boundaries where a second thread may start reading: at least `cutStep`
+          // bytes apart, and never more than MAX_CUTS (the step doubles, every other goes).
+          if (row.offset >= (cuts.at(-1)?.offset ?? 0) + cutStep) {
+            cuts.push({ offset: row.offset, line: row.line });
+            if (cuts.length === MAX_CUTS) {
+              cutStep *= 2;
+              for (let i = 0; i < MAX_CUTS / 2; i++) cuts[i] = cuts[2 * i + 1]!;
+              cuts.length = MAX_CUTS / 2;
+            }
+          }
           if (!settings.dedupe) return;
           const imp = importer!;
           hashes.push(imp.isIncomplete(row) ? Number.NaN : imp.respondentHash(row));
@@ -184,6 +223,7 @@ export async function importFiles(
         info,
         header: header ?? [],
         preset: preset ?? { preset: PRESETS.reifegrad, detected: false },
+        cuts,
       };
     };
     let r: Awaited<ReturnType<typeof attempt>>;
@@ -202,6 +242,8 @@ export async function importFiles(
       preset: r.preset.preset,
       presetDetected: r.preset.detected,
       header: r.header,
+      // Byte offsets are file offsets unless the file was transcoded from UTF-16.
+      cuts: r.info.encoding.startsWith("utf-16") ? [] : r.cuts,
     });
   }
   const last = settings.dedupe ? hashes.repeated() : new Map<number, number>();
@@ -278,81 +320,135 @@ export async function importFiles(
       } else if (outcome.kind === "reject") reject(fields, line, outcome.reason);
       else acc.incomplete++;
     };
-    let plan: ColumnPlan | undefined;
+    // The header was read in pass 1; pass 2 skips it when it reads the file from the start.
+    const plan: ColumnPlan | undefined =
+      s.header.length > 0
+        ? planColumns(s.file, s.header, s.preset, catalog, settings.mapping, settings.overrides)
+        : undefined;
     let importer: FileImporter | undefined;
-    const info = await reader.read(
-      { file: s.file, encoding: s.info.encoding, delimiter: s.info.delimiter, fatal: false },
-      (row) => {
-        const line = row.line;
-        if (!plan) {
-          plan = planColumns(
-            s.file,
-            row.fields(),
-            s.preset,
-            catalog,
-            settings.mapping,
-            settings.overrides,
-          );
-          for (const p of plan.problems) log.add(p);
-          for (const k of plan.kinds) acc.columns[k.kind === "item" ? "items" : k.kind]++;
-          importer = new FileImporter(s.file, plan, catalog, settings.mapping, settings.row, log);
-          return;
+    if (plan) {
+      for (const p of plan.problems) log.add(p);
+      for (const k of plan.kinds) acc.columns[k.kind === "item" ? "items" : k.kind]++;
+      importer = new FileImporter(s.file, plan, catalog, settings.mapping, settings.row, log);
+    }
+    let header = plan !== undefined;
+    const onRow = (row: RowView) => {
+      const line = row.line;
+      if (header) {
+        header = false;
+        return;
+      }
+      const index = g++;
+      acc.rows++;
+      const h = last.size === 0 ? Number.NaN : hashes.at(index);
+      const lastIndex = Number.isNaN(h) ? undefined : last.get(h);
+      if (lastIndex === undefined) {
+        // Not a repeated respondent: plain rows go straight to the scorer's fast path.
+        if (importer!.fast(row)) acc.scored++;
+        else settle(importer!.row(row), row, line);
+        return;
+      }
+      const outcome = importer!.row(row);
+      const id = importer!.respondentOf(row) ?? "";
+      const fields = row.fields();
+      if (lastIndex !== index) {
+        const list = held.get(h);
+        const column = plan!.respondentCols[0];
+        const entry: Held = {
+          outcome,
+          fields,
+          line,
+          id,
+          file: s.file,
+          column,
+          acc,
+          settle,
+          reject,
+        };
+        if (list) list.push(entry);
+        else held.set(h, [entry]);
+        return;
+      }
+      for (const e of held.get(h) ?? []) {
+        if (e.id !== id) {
+          e.settle(e.outcome, e.fields, e.line); // a hash collision, not a duplicate
+          continue;
         }
-        const index = g++;
-        acc.rows++;
-        const h = last.size === 0 ? Number.NaN : hashes.at(index);
-        const lastIndex = Number.isNaN(h) ? undefined : last.get(h);
-        if (lastIndex === undefined) {
-          // Not a repeated respondent: plain rows go straight to the scorer's fast path.
-          if (importer!.fast(row)) acc.scored++;
-          else settle(importer!.row(row), row, line);
-          return;
-        }
-        const outcome = importer!.row(row);
-        const id = importer!.respondentOf(row) ?? "";
-        const fields = row.fields();
-        if (lastIndex !== index) {
-          const list = held.get(h);
-          const column = plan!.respondentCols[0];
-          const entry: Held = {
-            outcome,
-            fields,
-            line,
-            id,
-            file: s.file,
-            column,
-            acc,
-            settle,
-            reject,
-          };
-          if (list) list.push(entry);
-          else held.set(h, [entry]);
-          return;
-        }
-        for (const e of held.get(h) ?? []) {
-          if (e.id !== id) {
-            e.settle(e.outcome, e.fields, e.line); // a hash collision, not a duplicate
-            continue;
-          }
-          e.acc.duplicates++;
-          const reason = `respondent "${id}" answered again in ${s.file} row ${line}; the last submission is kept`;
-          log.add(
-            problem("duplicate-respondent", reason, {
-              file: e.file,
-              line: e.line,
-              ...(e.column !== undefined ? { column: e.column + 1 } : {}),
-              severity: "warning",
-              hint: "an earlier submission of the same respondent is left out; pass --keep-duplicates to score every row",
-            }),
-          );
-          e.reject(e.fields, e.line, reason);
-        }
-        held.delete(h);
-        settle(outcome, fields, line);
-      },
-      onBytes,
-    );
-    for (const issue of info.issues) {
+        e.acc.duplicates++;
+        const reason = `respondent "${id}" answered again in ${s.file} row ${line}; the last submission is kept`;
+        log.add(
+          problem("duplicate-respondent", reason, {
+            file: e.file,
+            line: e.line,
+            ...(e.column !== undefined ? { column: e.column + 1 } : {}),
+            severity: "warning",
+            hint: "an earlier submission of the same respondent is left out; pass --keep-duplicates to score every row",
+          }),
+        );
+        e.reject(e.fields, e.line, reason);
+      }
+      held.delete(h);
+      settle(outcome, fields, line);
+    };
+    const read = {
+      file: s.file,
+      encoding: s.info.encoding,
+      delimiter: s.info.delimiter,
+      fatal: false,
+    };
+    // A large file without repeated respondents: its second half is scored in parallel (a
+    // worker thread) from a record boundary that pass 1 found, and merged in file order.
+    const cut =
+      sinks.scoreRange &&
+      importer &&
+      last.size === 0 &&
+      s.info.bytes >= (settings.parallelMinBytes ?? PARALLEL_MIN_BYTES)
+        ? s.cuts.reduce<Cut | undefined>(
+            (best, c) =>
+              !best ||
+              Math.abs(c.offset - s.info.bytes * PARALLEL_SHARE) <
+                Math.abs(best.offset - s.info.bytes * PARALLEL_SHARE)
+                ? c
+                : best,
+            undefined,
+          )
+        : undefined;
+    const part = cut
+      ? sinks.scoreRange!({
+          file: s.file,
+          encoding: s.info.encoding,
+          delimiter: s.info.delimiter,
+          header: s.header,
+          preset: s.preset.id,
+          start: cut.offset,
+          line: cut.line,
+        }).catch(() => undefined)
+      : undefined;
+    const info = await reader.read(cut ? { ...read, end: cut.offset } : read, onRow, onBytes);
+    const issues = [...info.issues];
+    if (cut) {
+      const r = await part;
+      if (r) {
+        acc.rows += r.rows;
+        acc.scored += r.scored;
+        acc.incomplete += r.incomplete;
+        g += r.rows;
+        for (const x of r.rejects) reject(x.fields, x.line, x.reason);
+        log.absorb(r.log);
+        importer!.absorbNotes(r.notes);
+        issues.push(...r.issues);
+        onBytes(r.bytes);
+      } else {
+        // The worker could not do it (no worker file, too many rejects): read on here.
+        const rest = await reader.read(
+          { ...read, start: cut.offset, line: cut.line },
+          onRow,
+          onBytes,
+        );
+        issues.push(...rest.issues);
+      }
+    }
+    for (const issue of issues) {
       log.add(
         problem(issue.code, "a quoted field is not closed before the end of the file", {
           file: s.file,

@@ -35,6 +35,8 @@ export class RowView {
   escaped = new Uint8Array(64);
   count = 0;
   line = 0;
+  /** File offset of the record's first byte (UTF-8 and Windows-1252 files). */
+  offset = 0;
   /**
    * Fields to record per record; the rest of an unquoted line is skipped with one memchr. A sink
    * that needs only the first columns (the duplicate pass) lowers it after the header.
@@ -112,13 +114,16 @@ export interface SplitIssue {
 }
 
 export class ByteSplitter {
-  private line = 1;
   readonly issues: SplitIssue[] = [];
   private readonly d: number;
+  /** File offset of the buffer's first byte, set by the reader before each `split`. */
+  base = 0;
 
   constructor(
     delimiter: Delimiter,
     readonly row: RowView = new RowView(),
+    /** File line of the first record (a reader starting mid-file knows it from a first pass). */
+    private line = 1,
   ) {
     this.d = delimiter.charCodeAt(0);
   }
@@ -219,6 +224,7 @@ export class ByteSplitter {
         i++;
       }
       row.line = this.line;
+      row.offset = this.base + pos;
       this.line += 1 + newlines;
       pos = Math.min(i, to);
       if (!blank) sink(row);

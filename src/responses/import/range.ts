@@ -1,0 +1,111 @@
+// The second half of a large export, scored on its own (in a worker thread) while the first half
+// is scored as usual: from a record boundary found in the first pass to the end of the file.
+// Only for files without repeated respondent ids (duplicates need the whole set of files in
+// order). What it returns merges into the first half's state in file order: counts, problems,
+// rejected rows, what the importer noted; the scorer's cells travel separately. Pure: the reader
+// is injected.
+import type { Problem } from "../../problem.js";
+import type { ResponseRecord } from "../model.js";
+import type { Catalog } from "./catalog.js";
+import { planColumns } from "./columns.js";
+import type { Delimiter } from "./csv.js";
+import type { EncodingName } from "./encoding.js";
+import { FileImporter, type ImporterNotes, type RowOptions } from "./file-importer.js";
+import type { Mapping } from "./mapping.js";
+import { PRESETS, type PresetId } from "./presets/index.js";
+import { ProblemLog } from "./problem-log.js";
+import type { ExportReader } from "./run.js";
+import type { SplitIssue } from "./split.js";
+import type { ValueOverrides } from "./values.js";
+
+export interface RangeJob {
+  readonly file: string;
+  readonly encoding: EncodingName;
+  readonly delimiter: Delimiter;
+  readonly header: readonly string[];
+  readonly preset: PresetId;
+  /** Byte offset and file line of the first record of the range (a record boundary). */
+  readonly start: number;
+  readonly line: number;
+}
+
+export interface RangeResult {
+  readonly rows: number;
+  readonly scored: number;
+  readonly incomplete: number;
+  readonly rejects: readonly { fields: string[]; line: number; reason: string }[];
+  readonly log: ProblemLogData;
+  readonly notes: ImporterNotes;
+  readonly issues: readonly SplitIssue[];
+  readonly bytes: number;
+}
+
+export interface ProblemLogData {
+  readonly kept: readonly Problem[];
+  readonly counts: ReadonlyMap<string, number>;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** Beyond this many rejected rows the range gives up and the first half's reader takes over. */
+export const RANGE_REJECT_LIMIT = 10_000;
+
+export class TooManyRejects extends Error {}
+
+export async function scoreRange(
+  reader: ExportReader,
+  job: RangeJob,
+  catalog: Catalog,
+  settings: { mapping: Mapping; overrides: ValueOverrides; row: RowOptions },
+  add: (record: ResponseRecord) => void,
+): Promise<RangeResult> {
+  const log = new ProblemLog();
+  const plan = planColumns(
+    job.file,
+    job.header,
+    PRESETS[job.preset],
+    catalog,
+    settings.mapping,
+    settings.overrides,
+  );
+  const importer = new FileImporter(job.file, plan, catalog, settings.mapping, settings.row, log);
+  let rows = 0;
+  let scored = 0;
+  let incomplete = 0;
+  const rejects: { fields: string[]; line: number; reason: string }[] = [];
+  const info = await reader.read(
+    {
+      file: job.file,
+      encoding: job.encoding,
+      delimiter: job.delimiter,
+      fatal: false,
+      start: job.start,
+      line: job.line,
+    },
+    (row) => {
+      rows++;
+      if (importer.fast(row)) {
+        scored++;
+        return;
+      }
+      const outcome = importer.row(row);
+      if (outcome.kind === "record") {
+        scored++;
+        add(outcome.record);
+      } else if (outcome.kind === "reject") {
+        if (rejects.length >= RANGE_REJECT_LIMIT) throw new TooManyRejects();
+        rejects.push({ fields: row.fields(), line: row.line, reason: outcome.reason });
+      } else incomplete++;
+    },
+  );
+  return {
+    rows,
+    scored,
+    incomplete,
+    rejects,
+    log: { kept: log.kept, counts: log.counts, errors: log.errors, warnings: log.warnings },
+    notes: importer.notes(),
+    issues: info.issues,
+    bytes: info.bytes,
+  };
+}
