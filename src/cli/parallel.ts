@@ -19,7 +19,8 @@ export function workerScoring(
   if (WORKER.protocol !== "file:" || !existsSync(fileURLToPath(WORKER))) return undefined;
   return (job) =>
     new Promise((resolve) => {
-      const worker = new Worker(WORKER);
+      // A small young generation, as in the main thread (bin/reifegrad.js): less peak memory.
+      const worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 6 } });
       worker.once(
         "message",
         (m: { result?: RangeResult; cells?: { key: CellKey; cell: unknown }[] }) => {

@@ -17,6 +17,12 @@ export class HashColumn {
     this.data[this.length++] = h;
   }
 
+  /** Drops the hashes (when no respondent repeats, pass 2 does not need them). */
+  release(): void {
+    this.data = new Float64Array(0);
+    this.length = 0;
+  }
+
   at(i: number): number {
     return this.data[i]!;
   }
