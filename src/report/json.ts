@@ -1,11 +1,13 @@
 // assessment.json: the full assessment. Numbers are rounded to 6 decimals here — the only
-// rounding before display — so last-bit float noise never changes the bytes.
+// rounding before display — so last-bit float noise never changes the bytes: first to 12
+// significant digits, which removes the noise (a value that is exactly …5 in the 7th decimal
+// may come out as …4999999999 or …5000000001 depending on summation order), then to 6 decimals.
 import type { Assessment, Unit } from "../scoring/assessment.js";
 
 export function roundForJson(value: unknown): unknown {
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return null;
-    const r = Math.round(value * 1e6) / 1e6;
+    const r = Math.round(Number(value.toPrecision(12)) * 1e6) / 1e6;
     return Object.is(r, -0) ? 0 : r;
   }
   if (Array.isArray(value)) return value.map(roundForJson);

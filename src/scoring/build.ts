@@ -477,7 +477,8 @@ function reliabilityOf(cell: Cell, dims: readonly Dimension[], settings: Setting
       n: r.n,
       items: acc.itemIds.length,
       alpha: r.alpha,
-      low: r.alpha !== null && r.alpha < 0.7,
+      // Rounding noise must not decide (an alpha of exactly 0.7 is not low).
+      low: r.alpha !== null && r.alpha < 0.7 - 1e-9,
       itemStats: r.items.map((i) => ({
         ...i,
         // By more than rounding noise: with alpha at 1, deleting an item gives 1 ± 1e-16.

@@ -181,7 +181,10 @@ export function reviveCell(data: unknown): Cell {
     const acc = new ReliabilityAcc(r.itemIds);
     acc.n = r.n;
     acc.s.set(r.s);
-    acc.ss.set(r.ss);
+    acc.q.set(r.q);
+    acc.p.set(r.p);
+    acc.st = r.st;
+    acc.qt = r.qt;
     cell.reliability.set(id, acc);
   }
   for (const [id, texts] of d.freeText) cell.freeText.set(id, [...texts]);
@@ -213,7 +216,10 @@ interface CellData {
       readonly itemIds: readonly string[];
       readonly n: number;
       readonly s: Float64Array;
-      readonly ss: Float64Array;
+      readonly q: Float64Array;
+      readonly p: Float64Array;
+      readonly st: number;
+      readonly qt: number;
     }
   >;
   readonly freeText: ReadonlyMap<string, readonly string[]>;

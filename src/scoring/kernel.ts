@@ -307,16 +307,17 @@ export class KernelAcc {
   private readonly rootValues: Float64Array;
   private readonly slot: Int32Array;
   /**
-   * Reliability sums in score units (exact integers), per accumulator r: listwise-complete
-   * respondents relN[r], item sums from relS[relBase[r]], products from relSS[relBase2[r]]
-   * (upper triangle, k × k row-major like ReliabilityAcc). Folded into ReliabilityAcc at the end.
+   * Reliability sums in score units (exact integers) for accumulator r: listwise-complete
+   * respondents relN[r], per item Σ x, Σ x², Σ x·T from relS/relQ/relP[relBase[r] + i], and
+   * Σ T, Σ T² in relT[2r], relT[2r + 1]. Folded into the ReliabilityAcc at the end.
    */
   private readonly relItems: readonly Int32Array[];
   private readonly relN: Float64Array;
   private readonly relBase: Int32Array;
-  private readonly relBase2: Int32Array;
   private readonly relS: Float64Array;
-  private readonly relSS: Float64Array;
+  private readonly relQ: Float64Array;
+  private readonly relP: Float64Array;
+  private readonly relT: Float64Array;
   private readonly relX: Int32Array;
 
   constructor(
@@ -337,20 +338,17 @@ export class KernelAcc {
     this.relItems = reliability.map((r) => r.items);
     this.relN = new Float64Array(reliability.length);
     this.relBase = new Int32Array(reliability.length);
-    this.relBase2 = new Int32Array(reliability.length);
-    let n1 = 0;
-    let n2 = 0;
+    let total = 0;
     let widest = 0;
     reliability.forEach((r, i) => {
-      const k = r.items.length;
-      this.relBase[i] = n1;
-      this.relBase2[i] = n2;
-      n1 += k;
-      n2 += k * k;
-      widest = Math.max(widest, k);
+      this.relBase[i] = total;
+      total += r.items.length;
+      widest = Math.max(widest, r.items.length);
     });
-    this.relS = new Float64Array(n1);
-    this.relSS = new Float64Array(n2);
+    this.relS = new Float64Array(total);
+    this.relQ = new Float64Array(total);
+    this.relP = new Float64Array(total);
+    this.relT = new Float64Array(2 * reliability.length);
     this.relX = new Int32Array(widest);
   }
 
@@ -358,18 +356,20 @@ export class KernelAcc {
   foldReliability(): void {
     this.reliability.forEach((r, i) => {
       const items = r.items;
-      const k = items.length;
       if (this.relN[i] === 0 || items[0]! < 0) return;
       const q = this.kernel.quantum[this.kernel.dimOf[items[0]!]!]!;
-      const b1 = this.relBase[i]!;
-      const b2 = this.relBase2[i]!;
-      r.acc.n += this.relN[i]!;
-      for (let a = 0; a < k; a++) r.acc.s[a]! += this.relS[b1 + a]! * q;
-      for (let a = 0; a < k * k; a++) r.acc.ss[a]! += this.relSS[b2 + a]! * q * q;
+      const b = this.relBase[i]!;
+      const acc = r.acc;
+      acc.n += this.relN[i]!;
+      for (let a = 0; a < items.length; a++) {
+        acc.s[a]! += this.relS[b + a]! * q;
+        acc.q[a]! += this.relQ[b + a]! * q * q;
+        acc.p[a]! += this.relP[b + a]! * q * q;
+      }
+      acc.st += this.relT[2 * i]! * q;
+      acc.qt += this.relT[2 * i + 1]! * q * q;
     });
-    this.relN.fill(0);
-    this.relS.fill(0);
-    this.relSS.fill(0);
+    for (const a of [this.relN, this.relS, this.relQ, this.relP, this.relT]) a.fill(0);
   }
 
   get items(): readonly KernelItem[] {
@@ -424,29 +424,32 @@ export class KernelAcc {
     const { unit, kind } = k;
     const rels = this.relItems;
     const x = this.relX;
-    const relS = this.relS;
-    const relSS = this.relSS;
+    const { relS, relQ, relP, relT } = this;
     for (let r = 0; r < rels.length; r++) {
       const idx = rels[r]!;
       const n = idx.length;
+      let t = 0;
       let j = 0;
       for (; j < n; j++) {
         const at = idx[j]!;
         if (at < 0) break;
         const s = slot[at]!;
         if (kind[s] !== KIND_SCORE) break; // not listwise complete
-        x[j] = unit[s]!;
+        const u = unit[s]!;
+        x[j] = u;
+        t += u;
       }
       if (j < n) continue;
       this.relN[r]!++;
-      const b1 = this.relBase[r]!;
-      const b2 = this.relBase2[r]!;
+      const b = this.relBase[r]!;
       for (let a = 0; a < n; a++) {
-        const xa = x[a]!;
-        relS[b1 + a]! += xa;
-        let at = b2 + a * n + a;
-        for (let b = a; b < n; b++) relSS[at++]! += xa * x[b]!;
+        const u = x[a]!;
+        relS[b + a]! += u;
+        relQ[b + a]! += u * u;
+        relP[b + a]! += u * t;
       }
+      relT[2 * r]! += t;
+      relT[2 * r + 1]! += t * t;
     }
   }
 }
