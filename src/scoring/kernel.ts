@@ -20,7 +20,7 @@ import {
   KINDS,
   type Plan,
 } from "./respondent.js";
-import { Histogram } from "./stats.js";
+import { CountTable, type Histogram, SCALE } from "./stats.js";
 
 /** Per dimension: more items than this do not fit the packed per-row sums. */
 const MAX_ITEMS_PER_DIMENSION = 31;
@@ -47,8 +47,8 @@ export interface KernelItem {
   readonly options: readonly string[];
 }
 
-/** A `when` condition over the row's option indexes. */
-type KernelCondition = (options: Int32Array) => boolean;
+/** A `when` condition over the row's answer slots (see Kernel.base). */
+type KernelCondition = (answers: Int32Array, base: Int32Array) => boolean;
 
 /**
  * Compiles `when` against kernel positions: each comparison reads one item, so its result is a
@@ -65,11 +65,11 @@ function compileKernelCondition(
       const l = compileKernelCondition(cond.left, items);
       const r = compileKernelCondition(cond.right, items);
       if (!l || !r) return undefined;
-      return cond.kind === "and" ? (o) => l(o) && r(o) : (o) => l(o) || r(o);
+      return cond.kind === "and" ? (a, b) => l(a, b) && r(a, b) : (a, b) => l(a, b) || r(a, b);
     }
     case "not": {
       const inner = compileKernelCondition(cond.operand, items);
-      return inner && ((o) => !inner(o));
+      return inner && ((a, b) => !inner(a, b));
     }
     default: {
       const j = items.findIndex((k) => k.id === cond.item);
@@ -78,11 +78,8 @@ function compileKernelCondition(
       const table = Uint8Array.from([...codes, undefined], (code) =>
         evaluateCondition(cond, () => code) ? 1 : 0,
       );
-      const blank = codes.length;
-      return (o) => {
-        const v = o[j]!;
-        return table[v < 0 ? blank : v] === 1;
-      };
+      // Option index = slot − base; the last entry (index = option count) is "no answer".
+      return (a, b) => table[a[j]! - b[j]!] === 1;
     }
   }
 }
@@ -95,8 +92,9 @@ export class Kernel {
   readonly base: Int32Array;
   /** Number of options per item (the blank slot's offset within the item). */
   readonly width: Int32Array;
-  /** Per item: its `when`, or undefined when always asked. */
-  readonly conditions: readonly (KernelCondition | undefined)[];
+  /** The items with a `when` (kernel positions) and their conditions. */
+  readonly conditional: Int32Array;
+  readonly conditions: readonly KernelCondition[];
   /** Dimension index (plan.dimensions) per item. */
   readonly dimOf: Int32Array;
   /** Per slot: packed units / answered / not applicable (see UNIT_SHIFT). */
@@ -125,7 +123,9 @@ export class Kernel {
     readonly minCoverage: number,
   ) {
     this.items = items;
-    this.conditions = conditions;
+    const asked = conditions.flatMap((c, j) => (c ? [j] : []));
+    this.conditional = Int32Array.from(asked);
+    this.conditions = asked.map((j) => conditions[j]!);
     const n = items.length;
     this.base = new Int32Array(n);
     this.width = new Int32Array(n);
@@ -300,8 +300,8 @@ export class KernelAcc {
   readonly counts: Float64Array;
   readonly hist: Float64Array;
   /** Respondent overall scores (cell questionnaire), and over the root's dimensions. */
-  readonly overall = new Histogram();
-  readonly rootOverall: Histogram;
+  readonly overall = new CountTable();
+  readonly rootOverall: CountTable;
   private readonly sums: Int32Array;
   private readonly values: Float64Array;
   private readonly rootValues: Float64Array;
@@ -322,10 +322,14 @@ export class KernelAcc {
 
   constructor(
     readonly kernel: Kernel,
-    private readonly combine: (scores: Float64Array) => number | undefined,
-    /** Root dimension → plan dimension (−1 absent); undefined when the plan is the root's. */
+    /** The overall score: dimension weights and aggregate of the cell's questionnaire… */
+    private readonly weights: Float64Array,
+    private readonly minimum: boolean,
+    /** …and of the root, with root dimension → plan dimension (−1 absent); undefined when the
+     * plan is the root's. */
     private readonly rootDims: Int32Array | undefined,
-    private readonly combineRoot: (scores: Float64Array) => number | undefined,
+    private readonly rootWeights: Float64Array,
+    private readonly rootMinimum: boolean,
     private readonly reliability: readonly KernelReliability[],
   ) {
     this.counts = new Float64Array(kernel.slots);
@@ -334,7 +338,7 @@ export class KernelAcc {
     this.values = new Float64Array(kernel.plan.dimensions.length);
     this.rootValues = new Float64Array(rootDims?.length ?? 0);
     this.slot = new Int32Array(kernel.items.length);
-    this.rootOverall = rootDims ? new Histogram() : this.overall;
+    this.rootOverall = rootDims ? new CountTable() : this.overall;
     this.relItems = reliability.map((r) => r.items);
     this.relN = new Float64Array(reliability.length);
     this.relBase = new Int32Array(reliability.length);
@@ -376,25 +380,39 @@ export class KernelAcc {
     return this.kernel.items;
   }
 
-  /** One respondent: `options[j]` is the option index of kernel item j, or −1 for no answer. */
-  add(options: Int32Array): void {
+  /** The slot of kernel item j's option o (−1: no answer), for `add`. */
+  slotOf(j: number, o: number): number {
     const k = this.kernel;
-    const { base, width, dimOf, pack, conditions } = k;
+    return k.base[j]! + (o < 0 ? k.width[j]! : o);
+  }
+
+  /**
+   * One respondent: `answers[j]` is kernel item j's slot, `base[j]` + the index of its answer
+   * in `options`, or `base[j]` + `width[j]` for no answer (see slotOf).
+   */
+  add(answers: Int32Array): void {
+    const k = this.kernel;
+    const { base, width, dimOf, pack } = k;
     const sums = this.sums;
     const slot = this.slot;
-    const counts = this.counts;
     for (let d = 0; d < sums.length; d++) sums[d] = 0;
     for (let j = 0; j < slot.length; j++) {
-      const o = options[j]!;
-      const when = conditions[j];
-      const s =
-        when !== undefined && !when(options)
-          ? base[j]! + width[j]! + 1
-          : base[j]! + (o < 0 ? width[j]! : o);
+      const s = answers[j]!;
       slot[j] = s;
-      counts[s]!++;
       sums[dimOf[j]!]! += pack[s]!;
     }
+    // Items skipped by their `when` move to their "skipped" slot (few items have one). The
+    // conditions read the answers as given, like the generic path reads the raw values.
+    const { conditional, conditions } = k;
+    for (let c = 0; c < conditional.length; c++) {
+      if (conditions[c]!(answers, base)) continue;
+      const j = conditional[c]!;
+      const s = base[j]! + width[j]! + 1;
+      sums[dimOf[j]!]! += pack[s]! - pack[answers[j]!]!;
+      slot[j] = s;
+    }
+    const counts = this.counts;
+    for (let j = 0; j < slot.length; j++) counts[slot[j]!]!++;
     const { dimItems, bucketBase, bucketValue, minCoverage } = k;
     const values = this.values;
     const hist = this.hist;
@@ -409,8 +427,8 @@ export class KernelAcc {
       } else values[d] = Number.NaN;
     }
     this.respondents++;
-    const overall = this.combine(values);
-    if (overall !== undefined) this.overall.add(overall);
+    const overall = combine(values, this.weights, this.minimum);
+    if (overall === overall) this.overall.add(Math.round(overall * SCALE));
     const rootDims = this.rootDims;
     if (rootDims) {
       const rv = this.rootValues;
@@ -418,8 +436,8 @@ export class KernelAcc {
         const at = rootDims[i]!;
         rv[i] = at < 0 ? Number.NaN : values[at]!;
       }
-      const r = this.combineRoot(rv);
-      if (r !== undefined) this.rootOverall.add(r);
+      const r = combine(rv, this.rootWeights, this.rootMinimum);
+      if (r === r) this.rootOverall.add(Math.round(r * SCALE));
     }
     const { unit, kind } = k;
     const rels = this.relItems;
@@ -452,6 +470,25 @@ export class KernelAcc {
       relT[2 * r + 1]! += t * t;
     }
   }
+}
+
+/**
+ * combineDimensions (respondent.ts) on numbers: NaN where that gives undefined. The same
+ * operations in the same order, so both paths land in the same micro-point bucket.
+ */
+function combine(scores: Float64Array, weights: Float64Array, minimum: boolean): number {
+  let sum = 0;
+  let tot = 0;
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i]!;
+    if (s !== s) return Number.NaN;
+    sum += weights[i]! * s;
+    tot += weights[i]!;
+    if (s < min) min = s;
+  }
+  if (tot === 0) return Number.NaN;
+  return minimum ? min : sum / tot;
 }
 
 /** Leaf-side tables the kernel's counts are folded into (the generic path's typed tallies). */
@@ -512,8 +549,8 @@ export function foldKernel(acc: KernelAcc, t: FoldTarget): void {
     }
   }
   acc.foldReliability();
-  t.cell.overall.merge(acc.overall);
-  t.cell.rootOverall.merge(acc.rootOverall);
+  t.cell.overall.mergeEntries(acc.overall.entries());
+  t.cell.rootOverall.mergeEntries(acc.rootOverall.entries());
   acc.counts.fill(0);
   acc.hist.fill(0);
   acc.overall.clear();

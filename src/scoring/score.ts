@@ -96,10 +96,12 @@ interface Leaf {
   readonly kernels: Map<Kernel, KernelAcc>;
 }
 
-/** Where the importer sends rows on the fast path: one option index per item (−1 = no answer). */
+/** Where the importer sends rows on the fast path: one answer slot per item (see slotOf). */
 export interface KernelTarget {
   readonly items: readonly KernelItem[];
-  add(options: Int32Array): void;
+  /** The slot of item j's option o (−1: no answer). */
+  slotOf(j: number, o: number): number;
+  add(answers: Int32Array): void;
 }
 
 export class Scorer {
@@ -264,14 +266,13 @@ export class Scorer {
 
   private kernelAcc(q: Questionnaire, kernel: Kernel, leaf: Leaf): KernelAcc {
     const position = new Map(kernel.items.map((k, j) => [k.planIndex, j]));
-    const { weights } = leaf.entry;
-    const aggregate = q.overall.aggregate;
-    const rootAggregate = this.root.overall.aggregate;
     return new KernelAcc(
       kernel,
-      (scores) => combineDimensions(scores, weights, aggregate),
+      Float64Array.from(leaf.entry.weights),
+      q.overall.aggregate === "min",
       q === this.root ? undefined : Int32Array.from(leaf.entry.rootDims),
-      (scores) => combineDimensions(scores, this.rootWeights, rootAggregate),
+      Float64Array.from(this.rootWeights),
+      this.root.overall.aggregate === "min",
       leaf.rel
         .filter((r) => r.idx.length >= 2)
         .map((r) => ({

@@ -8,7 +8,7 @@
  * in one bucket, which keeps results independent of input order. 10⁻⁶ is far below any
  * rounding a report shows.
  */
-const SCALE = 1e6;
+export const SCALE = 1e6;
 
 export class Histogram {
   private readonly m = new Map<number, number>();
@@ -38,6 +38,71 @@ export class Histogram {
   /** [value, weight] pairs in ascending order of value. */
   sorted(): [number, number][] {
     return [...this.m.entries()].sort((a, b) => a[0] - b[0]).map(([k, w]) => [k / SCALE, w]);
+  }
+}
+
+/**
+ * Counts per non-negative integer key (a Histogram's micro-point keys) in an open-addressing
+ * table of typed arrays: the per-row path adds one respondent score without a Map operation.
+ */
+export class CountTable {
+  private keys = new Int32Array(256).fill(-1);
+  private counts = new Float64Array(256);
+  private shift = 24; // 32 − log2(capacity)
+  private size = 0;
+  /** Keys outside 0 … 2³¹−1 (not expected for 0–100 scores) are counted here instead. */
+  private readonly other = new Map<number, number>();
+
+  add(key: number): void {
+    if (!(key >= 0 && key <= 0x7fffffff)) {
+      this.other.set(key, (this.other.get(key) ?? 0) + 1);
+      return;
+    }
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const k = keys[i]!;
+      if (k === key) {
+        this.counts[i]!++;
+        return;
+      }
+      if (k === -1) break;
+      i = (i + 1) & mask;
+    }
+    keys[i] = key;
+    this.counts[i] = 1;
+    if (++this.size * 2 > keys.length) this.grow();
+  }
+
+  private grow(): void {
+    const { keys, counts } = this;
+    this.keys = new Int32Array(keys.length * 2).fill(-1);
+    this.counts = new Float64Array(keys.length * 2);
+    this.shift--;
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === -1) continue;
+      let j = Math.imul(keys[i]!, 0x9e3779b1) >>> this.shift;
+      while (this.keys[j] !== -1) j = (j + 1) & (this.keys.length - 1);
+      this.keys[j] = keys[i]!;
+      this.counts[j] = counts[i]!;
+      this.size++;
+    }
+  }
+
+  /** [key, count] pairs (in table order). */
+  *entries(): Generator<[number, number]> {
+    for (let i = 0; i < this.keys.length; i++)
+      if (this.keys[i] !== -1) yield [this.keys[i]!, this.counts[i]!];
+    yield* this.other;
+  }
+
+  clear(): void {
+    this.keys.fill(-1);
+    this.counts.fill(0);
+    this.size = 0;
+    this.other.clear();
   }
 }
 

@@ -14,15 +14,16 @@ const bundled = loadFixture(
   "questionnaires/departments/it.yaml",
 );
 
-/** Sends a record through the kernel: the option index of each item's code (−1 = none). */
+/** Sends a record through the kernel: the slot of each item's code. */
 function viaKernel(target: KernelTarget, r: ResponseRecord): void {
-  const opts = new Int32Array(target.items.length);
+  const slots = new Int32Array(target.items.length);
   target.items.forEach((item, j) => {
     const v = r.answers.get(item.id);
-    opts[j] = v === undefined || v === "" ? -1 : item.options.indexOf(v);
-    if (v && opts[j] === -1) throw new Error(`test generated an invalid code ${v}`);
+    const o = v === undefined || v === "" ? -1 : item.options.indexOf(v);
+    if (v && o === -1) throw new Error(`test generated an invalid code ${v}`);
+    slots[j] = target.slotOf(j, o);
   });
-  target.add(opts);
+  target.add(slots);
 }
 
 function both(

@@ -4,13 +4,15 @@
 // unknown department, a label, a value out of range, a short or long row — returns false and the
 // row takes the generic path, which converts, logs and rejects as before. So the fast path never
 // decides what counts as a problem; it only skips the strings when there is none.
-import type { ColumnPlan, ItemColumn } from "./columns.js";
+import type { ColumnPlan } from "./columns.js";
 import { hashBytes, type RowView } from "./split.js";
 
 /** Where fast rows go: the scorer's kernel for a department and group (Scorer.kernelFor). */
 export interface FastTarget {
   readonly items: readonly { readonly id: string; readonly options: readonly string[] }[];
-  add(options: Int32Array): void;
+  /** The slot of item j's option o (−1: no answer); `add` takes one slot per item. */
+  slotOf(j: number, o: number): number;
+  add(answers: Int32Array): void;
 }
 
 /** A row's department and group, resolved without logging; `count` tallies a row for them. */
@@ -20,19 +22,24 @@ export interface Placement {
   readonly count?: () => void;
 }
 
-/** Column decoders for one target: per item column, byte → option index (or validity). */
+/** Column decoders for one target. */
 interface Binding {
   readonly target: FastTarget;
   readonly count: (() => void) | undefined;
   /** Per item column: kernel item position, or −1 (validated, not scored here). */
   readonly position: Int32Array;
-  /** Per item column: byte → option index (kernel columns) or 0 (valid); −1 = not plain. */
-  readonly byte: readonly Int16Array[];
+  /** Per item column c, at c · 256 + byte: the answer slot, VALID, or NOT_PLAIN. */
+  readonly byte: Int32Array;
+  /** Per item column: the same for two-byte cells (b0 · 256 + b1). */
   readonly pair: readonly ReadonlyMap<number, number>[];
-  readonly options: Int32Array;
+  /** Every item unanswered; the row's answers start as a copy. */
+  readonly blank: Int32Array;
+  readonly answers: Int32Array;
 }
 
 const NOT_PLAIN = -1;
+/** A cell that converts cleanly in a column the kernel does not score. */
+const VALID = -2;
 /** Per item column: 1 when any text is a valid answer (free-text items). */
 const ANY_TEXT = 1;
 
@@ -68,8 +75,8 @@ export class FastRows {
     if (sub >= 0 && !this.includeIncomplete && blank(buf, start[sub]!, end[sub]!)) return false;
     const b = this.binding(row);
     if (!b) return false;
-    const { position, byte, pair, options } = b;
-    options.fill(-1);
+    const { position, byte, pair, answers } = b;
+    answers.set(b.blank);
     const cols = this.cols;
     const free = this.free;
     let answered = 0;
@@ -78,23 +85,22 @@ export class FastRows {
       const a = start[col]!;
       const n = end[col]! - a;
       if (n === 0) continue;
-      let o: number;
+      let v: number;
       if (free[c] === ANY_TEXT) {
         // Surrounding blanks would be trimmed away, maybe to nothing: the generic path decides.
         if (buf[a]! <= 32 || buf[a + n - 1]! <= 32) return false;
         answered++;
         continue;
       }
-      if (n === 1) o = byte[c]![buf[a]!]!;
-      else if (n === 2) o = pair[c]!.get(buf[a]! * 256 + buf[a + 1]!) ?? NOT_PLAIN;
+      if (n === 1) v = byte[(c << 8) | buf[a]!]!;
+      else if (n === 2) v = pair[c]!.get(buf[a]! * 256 + buf[a + 1]!) ?? NOT_PLAIN;
       else return false;
-      if (o === NOT_PLAIN) return false;
+      if (v === NOT_PLAIN) return false;
       answered++;
-      const j = position[c]!;
-      if (j >= 0) options[j] = o;
+      if (v >= 0) answers[position[c]!] = v;
     }
     if (answered === 0) return false;
-    b.target.add(options);
+    b.target.add(answers);
     b.count?.();
     return true;
   }
@@ -142,13 +148,35 @@ export class FastRows {
     const position = Int32Array.from(columns, (c) =>
       c.key === c.item ? (at.get(c.item) ?? -1) : -1,
     );
+    // One table for all columns: byte → slot of the option it converts to.
+    const byte = new Int32Array(columns.length * 256).fill(NOT_PLAIN);
+    const pair = columns.map((c, i) => {
+      const j = position[i]!;
+      const options = target.items[j]?.options;
+      const decode = (code: string) => {
+        if (j < 0) return VALID;
+        const o = options!.indexOf(code);
+        return o < 0 ? NOT_PLAIN : target.slotOf(j, o);
+      };
+      c.byte.forEach((code, b) => {
+        if (code !== undefined) byte[i * 256 + b] = decode(code);
+      });
+      const m = new Map<number, number>();
+      for (const [p, code] of c.byte2) {
+        const v = decode(code);
+        if (v !== NOT_PLAIN) m.set(p, v);
+      }
+      return m;
+    });
+    const blank = Int32Array.from(target.items, (_, j) => target.slotOf(j, -1));
     return {
       target,
       count: p.count,
       position,
-      byte: columns.map((c, i) => byteDecoder(c, target.items[position[i]!]?.options)),
-      pair: columns.map((c, i) => pairDecoder(c, target.items[position[i]!]?.options)),
-      options: new Int32Array(target.items.length),
+      byte,
+      pair,
+      blank,
+      answers: new Int32Array(target.items.length),
     };
   }
 }
@@ -156,26 +184,4 @@ export class FastRows {
 function blank(buf: Uint8Array, a: number, b: number): boolean {
   for (let i = a; i < b; i++) if (buf[i]! > 32) return false;
   return true;
-}
-
-/** Option index of each one-byte cell (scored items) or 0 when it converts (others). */
-function byteDecoder(c: ItemColumn, options: readonly string[] | undefined): Int16Array {
-  const t = new Int16Array(256).fill(NOT_PLAIN);
-  c.byte.forEach((code, b) => {
-    if (code === undefined) return;
-    t[b] = options ? options.indexOf(code) : 0;
-  });
-  return t;
-}
-
-function pairDecoder(
-  c: ItemColumn,
-  options: readonly string[] | undefined,
-): ReadonlyMap<number, number> {
-  const m = new Map<number, number>();
-  for (const [pair, code] of c.byte2) {
-    const o = options ? options.indexOf(code) : 0;
-    if (o >= 0) m.set(pair, o);
-  }
-  return m;
 }
