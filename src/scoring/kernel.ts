@@ -428,7 +428,7 @@ export class KernelAcc {
     }
     this.respondents++;
     const overall = combine(values, this.weights, this.minimum);
-    if (overall === overall) this.overall.add(Math.round(overall * SCALE));
+    if (!Number.isNaN(overall)) this.overall.add(Math.round(overall * SCALE));
     const rootDims = this.rootDims;
     if (rootDims) {
       const rv = this.rootValues;
@@ -437,7 +437,7 @@ export class KernelAcc {
         rv[i] = at < 0 ? Number.NaN : values[at]!;
       }
       const r = combine(rv, this.rootWeights, this.rootMinimum);
-      if (r === r) this.rootOverall.add(Math.round(r * SCALE));
+      if (!Number.isNaN(r)) this.rootOverall.add(Math.round(r * SCALE));
     }
     const { unit, kind } = k;
     const rels = this.relItems;
@@ -482,7 +482,7 @@ function combine(scores: Float64Array, weights: Float64Array, minimum: boolean):
   let min = Number.POSITIVE_INFINITY;
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i]!;
-    if (s !== s) return Number.NaN;
+    if (Number.isNaN(s)) return Number.NaN;
     sum += weights[i]! * s;
     tot += weights[i]!;
     if (s < min) min = s;
