@@ -88,6 +88,23 @@ describe("dedupe", () => {
       ]),
     );
   });
+  it("finds the same repeats as a plain Map, also among many hashes", () => {
+    const h = new HashColumn();
+    const seen = new Map<number, number[]>();
+    let x = 7;
+    for (let i = 0; i < 20_000; i++) {
+      x = (x * 48271) % 2147483647;
+      // Few distinct values, so plenty repeat; every 97th row has no id.
+      const v = i % 97 === 0 ? Number.NaN : hash53(`r${x % 15_000}`);
+      h.push(v);
+      if (!Number.isNaN(v)) seen.set(v, [...(seen.get(v) ?? []), i]);
+    }
+    const expected = new Map(
+      [...seen].filter(([, at]) => at.length > 1).map(([v, at]) => [v, at.at(-1)!]),
+    );
+    expect(expected.size).toBeGreaterThan(1000);
+    expect(h.repeated()).toEqual(expected);
+  });
   it("hashes are 53-bit integers", () => {
     const x = hash53("respondent-123");
     expect(Number.isSafeInteger(x)).toBe(true);

@@ -1,8 +1,9 @@
 // Duplicate respondent ids across a set of files, found without keeping the ids: the first pass
-// stores one 53-bit hash per row (8 bytes; NaN for rows without an id), then sorting a copy finds
-// the hashes that occur more than once and where each occurs last. The scoring pass holds back a
+// stores one 53-bit hash per row (8 bytes; NaN for rows without an id), then a hash set finds the
+// hashes that occur more than once and a second look where each occurs last. The scoring pass holds back a
 // row whose hash repeats until the last occurrence arrives, then compares the real ids (so a hash
-// collision never drops a row). Memory: 16 bytes per row (hashes + sorted copy) plus the held rows.
+// collision never drops a row). Memory: 8 bytes per row, and 16 per row for a moment while
+// looking for repeats, plus the held rows.
 
 export class HashColumn {
   private data = new Float64Array(1 << 16);
@@ -29,16 +30,36 @@ export class HashColumn {
 
   /** Hash → global row index of its last occurrence, for hashes that occur more than once. */
   repeated(): Map<number, number> {
-    const sorted = this.data.slice(0, this.length).sort();
+    // An open-addressing set of the hashes (twice as many slots as rows): one pass, no sort.
+    let cap = 1024;
+    while (cap < 2 * this.length) cap *= 2;
+    const shift = 32 - Math.log2(cap);
+    const mask = cap - 1;
+    const table = new Float64Array(cap).fill(-1);
     const dup = new Set<number>();
-    for (let i = 1; i < sorted.length; i++) {
-      const h = sorted[i]!;
-      if (h === sorted[i - 1] && !Number.isNaN(h)) dup.add(h);
+    const data = this.data;
+    for (let i = 0; i < this.length; i++) {
+      const h = data[i]!;
+      if (Number.isNaN(h)) continue;
+      const hi = Math.floor(h / 0x100000000);
+      let at = Math.imul((h >>> 0) ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> shift;
+      for (;;) {
+        const t = table[at]!;
+        if (t === -1) {
+          table[at] = h;
+          break;
+        }
+        if (t === h) {
+          dup.add(h);
+          break;
+        }
+        at = (at + 1) & mask;
+      }
     }
     const last = new Map<number, number>();
     if (dup.size === 0) return last;
     for (let i = 0; i < this.length; i++) {
-      const h = this.data[i]!;
+      const h = data[i]!;
       if (dup.has(h)) last.set(h, i);
     }
     return last;
