@@ -2,9 +2,11 @@
 // `npm run bench`: writes seeded exports of 10k, 100k and 1M respondents × 40 Likert items in 20
 // departments (the 8 with a questionnaire and 12 without) into bench/out/, then runs the BUILT
 // CLI (`node bin/reifegrad.js score … --out …`) on each several times and prints, per size, the
-// median wall time, rows/s, MB/s and peak RSS (from /usr/bin/time -v when available). It also
-// times the import alone (decode, split, match, convert; no scoring) in-process, to show where
-// the time goes. Run `npm run build` first.
+// median wall time, rows/s, MB/s and peak RSS (from /usr/bin/time -v when available), on two
+// threads (the default) and on one (REIFEGRAD_THREADS=1). When a Python with pandas is found
+// (Debian: apt install python3-pandas), it also times the issue's yardstick in the same run:
+// pandas computing only the per-department dimension means (scripts/pandas-baseline.py), and
+// prints the ratio. Run `npm run build` first.
 // Usage: node scripts/bench.mjs [--sizes 10000,100000,1000000] [--runs 3] [--seed 7]
 import { spawnSync } from "node:child_process";
 import {
@@ -97,86 +99,81 @@ const median = (xs) => {
 };
 const haveTime = existsSync("/usr/bin/time");
 
-function runCli(file, n) {
-  const out = join(OUT, `run-${n}`);
-  const cmd = [
-    "bin/reifegrad.js",
-    "score",
-    file,
-    "--out",
-    out,
-    "--format",
-    "json",
-    "--allow-unknown-departments",
-  ];
+function timed(argv, env = {}) {
   const t0 = performance.now();
   const r = haveTime
-    ? spawnSync("/usr/bin/time", ["-v", process.execPath, ...cmd], {
+    ? spawnSync("/usr/bin/time", ["-v", ...argv], {
         encoding: "utf8",
         maxBuffer: 1 << 26,
+        env: { ...process.env, ...env },
       })
-    : spawnSync(process.execPath, cmd, { encoding: "utf8", maxBuffer: 1 << 26 });
+    : spawnSync(argv[0], argv.slice(1), {
+        encoding: "utf8",
+        maxBuffer: 1 << 26,
+        env: { ...process.env, ...env },
+      });
   const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`score failed (${r.status}):\n${r.stderr.slice(-2000)}`);
+  if (r.status !== 0)
+    throw new Error(`${argv.join(" ")} failed (${r.status}):\n${r.stderr.slice(-2000)}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, stderr: r.stderr };
+  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, stdout: r.stdout };
 }
 
-async function importOnly(file) {
-  const { importFiles } = await import("../dist/responses/import/run.js");
-  const { buildCatalog } = await import("../dist/responses/import/catalog.js");
-  const { EMPTY_MAPPING } = await import("../dist/responses/import/mapping.js");
-  const { fileExportReader } = await import("../dist/io/read-export.js");
-  const catalog = buildCatalog(questionnaires);
-  let rows = 0;
-  const t0 = performance.now();
-  await importFiles(
-    [file],
-    fileExportReader(),
-    catalog,
-    {
-      mapping: EMPTY_MAPPING,
-      overrides: { global: new Map(), byItem: new Map() },
-      dedupe: true,
-      row: {
-        defaultGroup: "staff",
-        includeIncomplete: false,
-        allowUnknownDepartments: true,
-        questionnaireFor: () => core,
-      },
-    },
-    { add: () => rows++ },
-    0,
-  );
-  return { ms: performance.now() - t0, rows };
+function runCli(file, n, env) {
+  const out = join(OUT, `run-${n}`);
+  const cmd = ["bin/reifegrad.js", "score", file, "--out", out, "--format", "json"];
+  return timed([process.execPath, ...cmd, "--allow-unknown-departments"], env);
+}
+
+// The Python that has pandas, if any (pyenv shims may shadow Debian's).
+const python = ["python3", "/usr/bin/python3"].find(
+  (py) => spawnSync(py, ["-c", "import pandas"], { stdio: "ignore" }).status === 0,
+);
+
+function runPandas(file) {
+  const r = timed([python, "scripts/pandas-baseline.py", file]);
+  return { ms: r.ms, inner: Number(r.stdout) * 1000, rssMb: r.rssMb };
 }
 
 const fmt = (x, d = 0) =>
   x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
 const results = [];
+if (!python) console.log("(no Python with pandas found: the pandas yardstick is skipped)");
 for (const n of sizes) {
   const file = generate(n);
   const mb = statSync(file).size / 1e6;
-  const cli = [];
-  for (let i = 0; i < runs; i++) cli.push(runCli(file, n));
-  const imp = [];
-  for (let i = 0; i < runs; i++) imp.push(await importOnly(file));
-  const ms = median(cli.map((r) => r.ms));
-  const impMs = median(imp.map((r) => r.ms));
+  // Interleaved, so a slow phase of the machine hits every variant alike.
+  const two = [];
+  const one = [];
+  const pandas = [];
+  for (let i = 0; i < runs; i++) {
+    two.push(runCli(file, n, {}));
+    one.push(runCli(file, n, { REIFEGRAD_THREADS: "1" }));
+    if (python) pandas.push(runPandas(file));
+  }
+  const ms = median(two.map((r) => r.ms));
   const row = {
     rows: n,
     mb,
     ms,
     rowsPerS: n / (ms / 1000),
     mbPerS: mb / (ms / 1000),
-    rssMb: Math.max(...cli.map((r) => r.rssMb)),
-    importMs: impMs,
-    importRowsPerS: n / (impMs / 1000),
-    importMbPerS: mb / (impMs / 1000),
+    rssMb: Math.max(...two.map((r) => r.rssMb)),
+    oneThreadMs: median(one.map((r) => r.ms)),
+    oneThreadRssMb: Math.max(...one.map((r) => r.rssMb)),
+    ...(python
+      ? {
+          pandasMs: median(pandas.map((r) => r.ms)),
+          pandasRssMb: Math.max(...pandas.map((r) => r.rssMb)),
+        }
+      : {}),
   };
   results.push(row);
+  const vsPandas = python
+    ? ` | pandas (means only): ${fmt(row.pandasMs).padStart(6)} ms, peak RSS ${fmt(row.pandasRssMb).padStart(4)} MB; reifegrad/pandas ${fmt(ms / row.pandasMs, 2)}`
+    : "";
   console.log(
-    `${fmt(n).padStart(9)} rows ${fmt(mb, 1).padStart(6)} MB | score (CLI): median ${fmt(ms).padStart(6)} ms, ${fmt(row.rowsPerS).padStart(9)} rows/s, ${fmt(row.mbPerS, 1).padStart(5)} MB/s, peak RSS ${fmt(row.rssMb).padStart(4)} MB | import only: ${fmt(impMs).padStart(6)} ms, ${fmt(row.importRowsPerS).padStart(9)} rows/s, ${fmt(row.importMbPerS, 1).padStart(5)} MB/s`,
+    `${fmt(n).padStart(9)} rows ${fmt(mb, 1).padStart(6)} MB | score: median ${fmt(ms).padStart(6)} ms, ${fmt(row.rowsPerS).padStart(9)} rows/s, ${fmt(row.mbPerS, 1).padStart(5)} MB/s, peak RSS ${fmt(row.rssMb).padStart(4)} MB | one thread: ${fmt(row.oneThreadMs).padStart(6)} ms, ${fmt(row.oneThreadRssMb).padStart(4)} MB${vsPandas}`,
   );
 }
 writeFileSync(join(OUT, "results.json"), `${JSON.stringify({ runs, seed, results }, null, 2)}\n`);

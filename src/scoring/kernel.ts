@@ -1,8 +1,8 @@
 // The per-row fast path for the common questionnaire: every scored item is single-code (Likert,
 // single choice, yes/no), skip logic refers to such items, and every dimension is an equally
 // weighted mean.
-// The importer then hands over one option index per item instead of answer strings, and a row
-// costs a few typed-array increments: option counts per item, and per dimension a count in a
+// The importer then hands over one answer slot per item (the index of its option in the count
+// table) instead of answer strings, and a row costs a few typed-array increments: option counts per item, and per dimension a count in a
 // histogram indexed by (Σ score units, items answered). Both determine the respondent's dimension
 // score exactly (score units are the option scores in the dimension's common quantum), so
 // nothing is lost: at the end the counts are folded into the same cell accumulators the generic
@@ -30,8 +30,8 @@ const MAX_QUANTUM_DIVISOR = 120;
 const MAX_BUCKETS = 1 << 16;
 
 // A row's per-dimension sums are packed into one integer per dimension: score units above bit
-// 10, answered items in bits 5–9, not-applicable answers in bits 0–4. Adding the packed value of
-// each answered option sums all three at once.
+// 10, answered items in bits 5–9, items not applicable or skipped in bits 0–4. Adding the packed
+// value of each item's slot sums all three at once (MAX_BUCKETS keeps the units below 2¹⁶).
 const UNIT_SHIFT = 10;
 const ANSWERED_SHIFT = 5;
 const FIELD_MASK = 31;
@@ -41,8 +41,9 @@ export interface KernelItem {
   readonly planIndex: number;
   readonly id: string;
   /**
-   * Answer codes in option order: the importer sends the index of the code it read. Empty for an
-   * item the input has no column for: always unanswered, so it may be of any type.
+   * Answer codes in option order: the importer sends the slot of the code it read
+   * (KernelAcc.slotOf). Empty for an item the input has no column for: always unanswered, so it
+   * may be of any type.
    */
   readonly options: readonly string[];
 }
