@@ -396,10 +396,12 @@ export class KernelAcc {
     const { base, width, dimOf, pack } = k;
     const sums = this.sums;
     const slot = this.slot;
+    const counts = this.counts;
     for (let d = 0; d < sums.length; d++) sums[d] = 0;
     for (let j = 0; j < slot.length; j++) {
       const s = answers[j]!;
       slot[j] = s;
+      counts[s]!++;
       sums[dimOf[j]!]! += pack[s]!;
     }
     // Items skipped by their `when` move to their "skipped" slot (few items have one). The
@@ -410,10 +412,10 @@ export class KernelAcc {
       const j = conditional[c]!;
       const s = base[j]! + width[j]! + 1;
       sums[dimOf[j]!]! += pack[s]! - pack[answers[j]!]!;
+      counts[answers[j]!]!--;
+      counts[s]!++;
       slot[j] = s;
     }
-    const counts = this.counts;
-    for (let j = 0; j < slot.length; j++) counts[slot[j]!]!++;
     const { dimItems, bucketBase, bucketValue, minCoverage } = k;
     const values = this.values;
     const hist = this.hist;
