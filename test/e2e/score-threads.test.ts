@@ -1,12 +1,12 @@
 // A large export is scored by two threads (the second half in a worker). Forced on a small file,
 // the result must be the single-thread result to the byte: assessment, rejects, every message.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, tempDir } from "./cli.js";
 
-/** The demo export with problem rows spread over both halves. */
-function mixedExport(dir: string): string {
+/** The demo export with problem rows spread over both halves (`extra`: more rows at the end). */
+function mixedExport(dir: string, extra: readonly string[] = []): string {
   const [header, ...rows] = readFileSync("fixtures/demo/staff-survey.csv", "utf8")
     .trimEnd()
     .split("\n");
@@ -32,35 +32,78 @@ function mixedExport(dir: string): string {
     ...rows.slice(50, half + 50),
     ...problems("b"),
     ...rows.slice(half + 50),
+    ...extra,
   ];
   const file = join(dir, "mixed.csv");
   writeFileSync(file, `${lines.join("\n")}\n`);
   return file;
 }
 
+const FILES = ["assessment.json", "rejects.csv", "scores.csv"];
+const TRACE = /^.*: rows from line (\d+) on scored in a second thread\n/m;
+
+/** Scores `file` on one thread and (forced) on two; both must agree. */
+function bothWays(dir: string, file: string, secondThread: boolean) {
+  const run = (out: string, env: Record<string, string>) =>
+    cli(["score", file, "--out", join(dir, out), "--format", "json,csv", "--lang", "en"], {
+      env,
+    });
+  const one = run("one", { REIFEGRAD_THREADS: "1" });
+  const two = run("two", { REIFEGRAD_PARALLEL_MIN_BYTES: "1", REIFEGRAD_TRACE_THREADS: "1" });
+  expect(one.status, one.stderr).toBe(0);
+  expect(two.status, two.stderr).toBe(0);
+  const trace = TRACE.exec(two.stderr);
+  if (secondThread) {
+    // The second thread really ran, on rows of the second half.
+    expect(trace, two.stderr).not.toBeNull();
+    expect(Number(trace![1])).toBeGreaterThan(100);
+  } else expect(trace).toBeNull();
+  for (const f of FILES) {
+    const want = join(dir, "one", f);
+    if (!existsSync(want)) expect(existsSync(join(dir, "two", f)), f).toBe(false);
+    else expect(readFileSync(join(dir, "two", f), "utf8"), f).toBe(readFileSync(want, "utf8"));
+  }
+  expect(two.stderr.replace(TRACE, "").replaceAll("/two/", "/one/")).toBe(one.stderr);
+  return one;
+}
+
 describe("score: two threads", () => {
   it("give the single-thread assessment, rejects and messages", () => {
     const dir = tempDir();
-    const file = mixedExport(dir);
-    const run = (out: string, env: Record<string, string>) =>
-      cli(["score", file, "--out", join(dir, out), "--format", "json,csv", "--lang", "en"], {
-        env,
-      });
-    const one = run("one", { REIFEGRAD_THREADS: "1" });
-    const two = run("two", { REIFEGRAD_PARALLEL_MIN_BYTES: "1", REIFEGRAD_TRACE_THREADS: "1" });
-    expect(one.status, one.stderr).toBe(0);
-    expect(two.status, two.stderr).toBe(0);
-    // The second thread really ran, on rows of the second half.
-    const trace = /^.*: rows from line (\d+) on scored in a second thread\n/m.exec(two.stderr);
-    expect(trace, two.stderr).not.toBeNull();
-    expect(Number(trace![1])).toBeGreaterThan(100);
-    const files = ["assessment.json", "rejects.csv", "scores.csv"];
-    for (const f of files)
-      expect(readFileSync(join(dir, "two", f), "utf8"), f).toBe(
-        readFileSync(join(dir, "one", f), "utf8"),
-      );
-    expect(two.stderr.replace(trace![0], "").replaceAll("/two", "/one")).toBe(one.stderr);
+    const one = bothWays(dir, mixedExport(dir), true);
     expect(one.stderr).toContain("4 rejected");
-    expect(one.stderr).toMatch(/unknown-label|not a code|invalid/);
+    expect(one.stderr).toMatch(/unknown-label/);
+  });
+
+  it("a respondent who answered twice: one thread (the last answer needs the whole file)", () => {
+    const dir = tempDir();
+    const demo = readFileSync("fixtures/demo/staff-survey.csv", "utf8").split("\n");
+    const again = demo[1]!.replace(/^([^,]+),[^,]+,/, "$1,finanzen,");
+    const one = bothWays(dir, mixedExport(dir, [again]), false);
+    expect(one.stderr).toContain("(1 duplicate)");
+  });
+
+  it("a quote inside an unquoted field before the middle changes nothing", () => {
+    const dir = tempDir();
+    const file = mixedExport(dir);
+    // An ordinary character there, but it would fool a boundary guessed by counting quotes.
+    writeFileSync(file, readFileSync(file, "utf8").replace("\nR0", '\nR"0'));
+    bothWays(dir, file, true);
+  });
+
+  it("UTF-8 that breaks after the first megabyte: Windows-1252, on both threads", () => {
+    const dir = tempDir();
+    const [header, ...rows] = readFileSync("fixtures/demo/staff-survey.csv", "utf8")
+      .trimEnd()
+      .split("\n");
+    const body: string[] = [];
+    for (let i = 0; body.join("\n").length < 1_200_000; i++)
+      body.push(rows[i % rows.length]!.replace(/^[^,]+/, `X${i}`));
+    // A department name with an umlaut in Windows-1252 (0xFC), far past the first chunk.
+    const last = rows[0]!.replace(/^([^,]+),[^,]+,/, "Z1,Bürgeramt,");
+    const file = join(dir, "late-umlaut.csv");
+    writeFileSync(file, Buffer.from(`${[header, ...body, last].join("\n")}\n`, "latin1"));
+    const one = bothWays(dir, file, true);
+    expect(one.stderr).toContain("encoding windows-1252");
   });
 });
