@@ -106,4 +106,19 @@ describe("score: two threads", () => {
     const one = bothWays(dir, file, true);
     expect(one.stderr).toContain("encoding windows-1252");
   });
+
+  it("more rejected rows than a worker keeps: the first thread reads the rest itself", () => {
+    const dir = tempDir();
+    const [header, ...rows] = readFileSync("fixtures/demo/staff-survey.csv", "utf8")
+      .trimEnd()
+      .split("\n");
+    // 24,000 rows of an unknown department: 12,000 in the second half, over the worker's 10,000.
+    const body = Array.from({ length: 24_000 }, (_, i) =>
+      rows[i % rows.length]!.replace(/^[^,]+,[^,]+,/, `U${i},Amt für Zauberei,`),
+    );
+    const file = join(dir, "all-unknown.csv");
+    writeFileSync(file, `${[header, ...rows, ...body].join("\n")}\n`);
+    const one = bothWays(dir, file, false);
+    expect(one.stderr).toContain("24000 rejected");
+  });
 });
