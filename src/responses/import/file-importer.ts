@@ -132,14 +132,25 @@ export class FileImporter {
       }
     }
     // What `row()` notes for an accepted row: the (department, group) pair, core-scored rows.
+    // Both are noted once; after that a row is one increment (this runs for every fast row).
     const key = `${department ?? ""}\u0000${group}`;
     const seen = { department, group };
+    let noted = false;
+    let tally: { rows: number } | undefined;
     return {
       department,
       group,
       count: () => {
-        if (!this.seen.has(key)) this.seen.set(key, seen);
-        if (core) this.countCoreScored(core.id, core.raw, core.line, core.allowed);
+        if (!noted) {
+          noted = true;
+          if (!this.seen.has(key)) this.seen.set(key, seen);
+        }
+        if (!core) return;
+        if (tally) tally.rows++;
+        else {
+          this.countCoreScored(core.id, core.raw, core.line, core.allowed);
+          tally = this.coreScored.get(core.id);
+        }
       },
     };
   }
