@@ -548,7 +548,8 @@ function freeTextSection(a: Assessment, lang: Lang, L: Labels): Section {
     blocks.push({ kind: "heading", text: unitName(u, lang), id: `free-text-${u.id}` });
     for (const t of u.freeText ?? []) {
       if (t.answers.length === 0) continue;
-      const text = pick(itemInfo(a, t.item)?.text, lang);
+      // Files written before free-text entries carried their question have only the id.
+      const text = pick(t.text ?? itemInfo(a, t.item)?.text, lang);
       blocks.push({
         kind: "paragraph",
         parts: [

@@ -165,8 +165,12 @@ export interface Unit {
   readonly groups?: readonly Unit[];
   readonly items?: readonly ItemResult[];
   readonly reliability?: readonly Reliability[];
-  /** Free-text answers per text item, sorted; only with settings.includeFreeText. */
-  readonly freeText?: readonly { readonly item: string; readonly answers: readonly string[] }[];
+  /** Free-text answers per text item (with its question), sorted; only with includeFreeText. */
+  readonly freeText?: readonly {
+    readonly item: string;
+    readonly text?: Text;
+    readonly answers: readonly string[];
+  }[];
 }
 
 export interface Comparison {

@@ -109,6 +109,10 @@ export function buildAssessment(b: BuildInput): Assessment {
   const levelMin = new Map(levels.map((l) => [l.id, l.min]));
   const itemDimension = new Map<string, string>();
   for (const q of b.questionnaires) for (const i of q.items) itemDimension.set(i.id, i.dimension);
+  // Text items are not in `items` (nothing to score), so free-text answers carry their question.
+  const questionOf = new Map<string, Text>();
+  for (const q of b.questionnaires)
+    for (const i of q.items) if (i.type === "text" && !questionOf.has(i.id)) questionOf.set(i.id, i.text);
 
   const makeUnit = (spec: UnitSpec, withDetail: boolean): Unit => {
     const dims: DimensionResult[] = [];
@@ -178,7 +182,7 @@ export function buildAssessment(b: BuildInput): Assessment {
       ...targetsAndPriorities(dims, spec.dimensions),
       ...(withDetail ? { items: itemResults(spec.cell, itemDimension) } : {}),
       ...(withDetail ? { reliability: reliabilityOf(spec.cell, spec.dimensions, settings) } : {}),
-      ...(withDetail && settings.includeFreeText ? { freeText: freeTextOf(spec.cell) } : {}),
+      ...(withDetail && settings.includeFreeText ? { freeText: freeTextOf(spec.cell, questionOf) } : {}),
     };
     return unit;
   };
@@ -460,10 +464,16 @@ function itemResults(cell: Cell, dimensionOf: ReadonlyMap<string, string>): Item
     });
 }
 
-function freeTextOf(cell: Cell): { item: string; answers: string[] }[] {
+function freeTextOf(
+  cell: Cell,
+  questionOf: ReadonlyMap<string, Text>,
+): { item: string; text?: Text; answers: string[] }[] {
   return [...cell.freeText.entries()]
     .sort(([a], [b]) => compareStrings(a, b))
-    .map(([item, answers]) => ({ item, answers: [...answers].sort(compareStrings) }));
+    .map(([item, answers]) => {
+      const text = questionOf.get(item);
+      return { item, ...(text ? { text } : {}), answers: [...answers].sort(compareStrings) };
+    });
 }
 
 function reliabilityOf(cell: Cell, dims: readonly Dimension[], settings: Settings): Reliability[] {

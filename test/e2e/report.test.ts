@@ -114,6 +114,38 @@ describe("reifegrad report", () => {
       expect(readFileSync(join(without, f), "utf8"), f).not.toContain("Schulungen");
   });
 
+  it("free-text answers come with their question (text items have no entry in `items`)", () => {
+    const dir = tempDir();
+    const header = ["respondent", "department", "group", "soz_01", "soz_05"];
+    const rows = [
+      "Digitaler Wohngeldantrag",
+      "E-Akte",
+      "Terminbuchung",
+      "",
+      "Online-Antrag BuT",
+    ].map((wish, i) => [`S${i}`, "soziales", "staff", String((i % 5) + 1), wish].join(","));
+    const file = join(dir, "soziales.csv");
+    writeFileSync(file, `${[header.join(","), ...rows].join("\n")}\n`);
+    const out = join(dir, "out");
+    const r = cli(["score", file, "--out", out, "--include-free-text", "--lang", "en"]);
+    expect(r.status, r.stderr).toBe(0);
+    const a = JSON.parse(readFileSync(join(out, "assessment.json"), "utf8"));
+    const soz = a.departments.find((d: { id: string }) => d.id === "soziales");
+    expect(soz.freeText).toEqual([
+      {
+        item: "soz_05",
+        text: {
+          de: "Welche Verfahren oder Anträge Ihres Bereichs sollten als Nächstes digitalisiert werden, und warum?",
+          en: "Which procedures or applications in your area should be digitalised next, and why?",
+        },
+        answers: ["Digitaler Wohngeldantrag", "E-Akte", "Online-Antrag BuT", "Terminbuchung"],
+      },
+    ]);
+    expect(readFileSync(join(out, "report.md"), "utf8")).toContain(
+      "`soz_05` Which procedures or applications in your area should be digitalised next, and why? (n = 4)",
+    );
+  });
+
   it("an unknown format is a usage error (exit 2)", () => {
     const r = cli(["report", WAVE, "--out", tempDir(), "--format", "pdf"]);
     expect(r.status).toBe(2);
