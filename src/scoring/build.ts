@@ -112,7 +112,8 @@ export function buildAssessment(b: BuildInput): Assessment {
   // Text items are not in `items` (nothing to score), so free-text answers carry their question.
   const questionOf = new Map<string, Text>();
   for (const q of b.questionnaires)
-    for (const i of q.items) if (i.type === "text" && !questionOf.has(i.id)) questionOf.set(i.id, i.text);
+    for (const i of q.items)
+      if (i.type === "text" && !questionOf.has(i.id)) questionOf.set(i.id, i.text);
 
   const makeUnit = (spec: UnitSpec, withDetail: boolean): Unit => {
     const dims: DimensionResult[] = [];
@@ -182,7 +183,9 @@ export function buildAssessment(b: BuildInput): Assessment {
       ...targetsAndPriorities(dims, spec.dimensions),
       ...(withDetail ? { items: itemResults(spec.cell, itemDimension) } : {}),
       ...(withDetail ? { reliability: reliabilityOf(spec.cell, spec.dimensions, settings) } : {}),
-      ...(withDetail && settings.includeFreeText ? { freeText: freeTextOf(spec.cell, questionOf) } : {}),
+      ...(withDetail && settings.includeFreeText
+        ? { freeText: freeTextOf(spec.cell, questionOf) }
+        : {}),
     };
     return unit;
   };

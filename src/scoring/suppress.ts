@@ -259,7 +259,7 @@ function withShownFreeText(admin: Unit, departments: readonly Unit[]): Unit {
   return {
     ...admin,
     freeText: admin.freeText.map((t) => ({
-      item: t.item,
+      ...t,
       answers: shown
         .flatMap((d) => d.freeText?.find((x) => x.item === t.item)?.answers ?? [])
         .sort(compareStrings),

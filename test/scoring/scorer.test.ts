@@ -216,12 +216,9 @@ describe("free text", () => {
     const without = scoreRecords([q!], rs, { settings: settings() });
     expect(without.administration.freeText).toBeUndefined();
     const withText = scoreRecords([q!], rs, { settings: settings({ includeFreeText: true }) });
-    expect(withText.departments.find((d) => d.id === "big")!.freeText).toEqual([
-      { item: "note", answers: ["Mehr Schulungen"] },
-    ]);
-    expect(withText.administration.freeText).toEqual([
-      { item: "note", answers: ["Mehr Schulungen"] },
-    ]);
+    const note = { item: "note", text: { de: "Notiz", en: "Note" }, answers: ["Mehr Schulungen"] };
+    expect(withText.departments.find((d) => d.id === "big")!.freeText).toEqual([note]);
+    expect(withText.administration.freeText).toEqual([note]);
     expect(JSON.stringify(withText)).not.toMatch(/Nur wir drei/);
   });
 });
