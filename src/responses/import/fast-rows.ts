@@ -1,5 +1,5 @@
 // The import side of the scoring fast path (src/scoring/kernel.ts). A row whose cells are all
-// plain short codes goes straight from its bytes to option indexes: the department and group are
+// plain short codes goes straight from its bytes to answer slots: the department and group are
 // looked up by their bytes, each item cell by a 256-entry table per column. Anything else — an
 // unknown department, a label, a value out of range, a short or long row — returns false and the
 // row takes the generic path, which converts, logs and rejects as before. So the fast path never
