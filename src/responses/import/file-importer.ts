@@ -1,7 +1,7 @@
 // One export file, row by row: completeness, department, group, respondent id, and every cell
 // converted to an answer code. Problems go to the log; a row that cannot be scored comes back as
 // a reject with its reason. Pure: no file system, no printing.
-import { problem } from "../../problem.js";
+import { type Problem, problem } from "../../problem.js";
 import type { Questionnaire } from "../../questionnaire/model.js";
 import { closest } from "../../questionnaire/suggest.js";
 import type { ResponseRecord } from "../model.js";
@@ -49,6 +49,13 @@ export interface ImporterNotes {
     { value: string; line: number; rows: number; allowed: boolean }
   >;
   readonly seen: ReadonlyMap<string, { department: string | undefined; group: string }>;
+}
+
+/** Where a row belongs; `core`: a department scored with the core (for the end-of-file note). */
+interface Place {
+  readonly department: string | undefined;
+  readonly group: string;
+  readonly core?: { readonly raw: string; readonly line: number; readonly allowed: boolean };
 }
 
 type Resolved =
@@ -106,31 +113,74 @@ export class FileImporter {
     return this.fastRows?.add(row) ?? false;
   }
 
-  /** Department and group of a row, as `row()` resolves them, or undefined on any problem. */
-  private place(row: RowView): Placement | undefined {
+  /**
+   * Department and group of a row, or the problem that rejects it. Shared by `row()`, which
+   * logs the problem, and the fast path, which leaves such rows to `row()`.
+   */
+  private resolvePlace(
+    row: RowView,
+  ): Place | { readonly reject: Problem; readonly reason: string } {
+    const { plan, file } = this;
+    const line = row.line;
     let group = this.options.group;
-    if (group === undefined && this.plan.groupCol >= 0) {
-      const raw = this.interned.get(row, this.plan.groupCol);
+    if (group === undefined && plan.groupCol >= 0) {
+      const raw = this.interned.get(row, plan.groupCol);
       if (raw !== "") {
         group = this.resolveGroup(raw);
-        if (group === undefined) return undefined;
+        if (group === undefined) {
+          const reason = `unknown respondent group "${raw}"`;
+          return {
+            reason,
+            reject: problem("unknown-group", reason, {
+              file,
+              line,
+              column: plan.groupCol + 1,
+              hint: `use one of ${this.catalog.groupIds.join(", ")} or map it under \`groups\` in a mapping file`,
+            }),
+          };
+        }
       }
     }
     group ??= this.options.defaultGroup;
-    let department = this.options.department;
-    let core: { id: string; raw: string; line: number; allowed: boolean } | undefined;
-    if (department === undefined) {
-      const raw =
-        this.plan.departmentCol >= 0 ? this.interned.get(row, this.plan.departmentCol) : "";
-      if (raw === "") {
-        if (!this.external.has(group)) return undefined;
-      } else {
-        const r = this.resolveDepartment(raw);
-        if ("error" in r) return undefined;
-        department = r.id;
-        if (r.note) core = { id: r.id, raw, line: row.line, allowed: r.note === "allowed" };
-      }
+    const department = this.options.department;
+    if (department !== undefined) return { department, group };
+    const raw = plan.departmentCol >= 0 ? this.interned.get(row, plan.departmentCol) : "";
+    if (raw === "") {
+      if (this.external.has(group)) return { department, group };
+      const reason =
+        plan.departmentCol >= 0 ? "row has no department" : "file has no department column";
+      return {
+        reason,
+        reject: problem("missing-department", reason, {
+          file,
+          line,
+          ...(plan.departmentCol >= 0 ? { column: plan.departmentCol + 1 } : {}),
+          hint: "fill in the department, name the department column in a mapping file, or pass --department",
+        }),
+      };
     }
+    const r = this.resolveDepartment(raw);
+    if ("error" in r) {
+      return {
+        reason: r.error,
+        reject: problem("unknown-department", r.error, {
+          file,
+          line,
+          column: plan.departmentCol + 1,
+          hint: r.hint,
+        }),
+      };
+    }
+    return r.note
+      ? { department: r.id, group, core: { raw, line, allowed: r.note === "allowed" } }
+      : { department: r.id, group };
+  }
+
+  /** Department and group of a row for the fast path, or undefined on any problem. */
+  private place(row: RowView): Placement | undefined {
+    const p = this.resolvePlace(row);
+    if ("reject" in p) return undefined;
+    const { department, group, core } = p;
     // What `row()` notes for an accepted row: the (department, group) pair, core-scored rows.
     // Both are noted once; after that a row is one increment (this runs for every fast row).
     const key = `${department ?? ""}\u0000${group}`;
@@ -148,8 +198,8 @@ export class FileImporter {
         if (!core) return;
         if (tally) tally.rows++;
         else {
-          this.countCoreScored(core.id, core.raw, core.line, core.allowed);
-          tally = this.coreScored.get(core.id);
+          this.countCoreScored(department!, core.raw, core.line, core.allowed);
+          tally = this.coreScored.get(department!);
         }
       },
     };
@@ -218,62 +268,13 @@ export class FileImporter {
         );
       }
     }
-    // Group.
-    let group = this.options.group;
-    if (group === undefined && plan.groupCol >= 0) {
-      const raw = this.interned.get(row, plan.groupCol);
-      if (raw !== "") {
-        group = this.resolveGroup(raw);
-        if (group === undefined) {
-          const reason = `unknown respondent group "${raw}"`;
-          log.add(
-            problem("unknown-group", reason, {
-              file,
-              line,
-              column: plan.groupCol + 1,
-              hint: `use one of ${this.catalog.groupIds.join(", ")} or map it under \`groups\` in a mapping file`,
-            }),
-          );
-          return { kind: "reject", reason };
-        }
-      }
+    const place = this.resolvePlace(row);
+    if ("reject" in place) {
+      log.add(place.reject);
+      return { kind: "reject", reason: place.reason };
     }
-    group ??= this.options.defaultGroup;
-    // Department.
-    let department = this.options.department;
-    if (department === undefined) {
-      const raw = plan.departmentCol >= 0 ? this.interned.get(row, plan.departmentCol) : "";
-      if (raw === "") {
-        if (!this.external.has(group)) {
-          const reason =
-            plan.departmentCol >= 0 ? "row has no department" : "file has no department column";
-          log.add(
-            problem("missing-department", reason, {
-              file,
-              line,
-              ...(plan.departmentCol >= 0 ? { column: plan.departmentCol + 1 } : {}),
-              hint: "fill in the department, name the department column in a mapping file, or pass --department",
-            }),
-          );
-          return { kind: "reject", reason };
-        }
-      } else {
-        const r = this.resolveDepartment(raw);
-        if ("error" in r) {
-          log.add(
-            problem("unknown-department", r.error, {
-              file,
-              line,
-              column: plan.departmentCol + 1,
-              hint: r.hint,
-            }),
-          );
-          return { kind: "reject", reason: r.error };
-        }
-        department = r.id;
-        if (r.note) this.countCoreScored(r.id, raw, line, r.note === "allowed");
-      }
-    }
+    const { department, group, core } = place;
+    if (core) this.countCoreScored(department!, core.raw, core.line, core.allowed);
     // Answers.
     const values = new Array<string | undefined>(this.slots);
     let answered = 0;
