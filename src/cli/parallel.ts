@@ -19,7 +19,7 @@ export function workerScoring(
   if (WORKER.protocol !== "file:" || !existsSync(fileURLToPath(WORKER))) return undefined;
   return (job) =>
     new Promise((resolve) => {
-      // A small young generation, as in the main thread (bin/reifegrad.js): less peak memory.
+      // A small young generation: less peak memory (the main thread cannot set its own).
       const worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 6 } });
       worker.once(
         "message",

@@ -11,6 +11,7 @@
 import { evaluateCondition } from "../questionnaire/condition.js";
 import type { Condition } from "../questionnaire/model.js";
 import type { Cell, ItemAcc } from "./cell.js";
+import type { Outcome } from "./item-score.js";
 import type { ReliabilityAcc } from "./reliability.js";
 import {
   KIND_BLANK,
@@ -119,6 +120,8 @@ export class Kernel {
   constructor(
     readonly plan: Plan,
     items: KernelItem[],
+    /** Per item: the outcome of each option, then of no answer (see outcomesOf). */
+    outcomes: readonly (readonly Outcome[])[],
     conditions: readonly (KernelCondition | undefined)[],
     dims: readonly DimensionQuantum[],
     readonly minCoverage: number,
@@ -148,14 +151,8 @@ export class Kernel {
     this.dimItems = new Int32Array(nd);
     for (let j = 0; j < n; j++) this.dimItems[this.dimOf[j]!]!++;
     items.forEach((k, j) => {
-      const p = plan.items[k.planIndex]!;
-      const at = p.answerColumns[0]![1];
-      const probe = new Array<string | undefined>(plan.keys.length);
       const q = dims[this.dimOf[j]!]!;
-      for (let o = 0; o <= k.options.length; o++) {
-        // The item's own scorer decides kind and score, so both paths read codes alike.
-        probe[at] = o < k.options.length ? k.options[o] : undefined;
-        const out = p.scorer(probe);
+      outcomes[j]!.forEach((out, o) => {
         const s = this.base[j]! + o;
         this.kind[s] = out.code;
         if (out.code === KIND_SCORE) {
@@ -164,7 +161,7 @@ export class Kernel {
           this.unit[s] = q.unitOf(score);
           this.pack[s] = (this.unit[s]! << UNIT_SHIFT) | (1 << ANSWERED_SHIFT);
         } else if (out.code === KIND_NOT_APPLICABLE) this.pack[s] = 1;
-      }
+      });
       // Skipped by `when`: neither answered nor applicable (counted like not applicable).
       const skipped = this.base[j]! + k.options.length + 1;
       this.kind[skipped] = KIND_SKIPPED;
@@ -250,6 +247,7 @@ export function compileKernel(
   const scores: number[][] = Array.from({ length: nd }, () => []);
   const perDim = new Array<number>(nd).fill(0);
   const items: KernelItem[] = [];
+  const outcomes: Outcome[][] = [];
   for (let i = 0; i < plan.items.length; i++) {
     const p = plan.items[i]!;
     const present = hasColumn(p.item.id);
@@ -261,15 +259,12 @@ export function compileKernel(
     }
     if (p.groups && !p.groups.includes(group)) continue;
     perDim[p.dim]!++;
-    items.push({ planIndex: i, id: p.item.id, options: present ? (p.options ?? []) : [] });
-    if (!present) continue;
-    const at = p.answerColumns[0]![1];
-    const probe = new Array<string | undefined>(plan.keys.length);
-    for (const code of p.options!) {
-      probe[at] = code;
-      const o = p.scorer(probe);
+    const item = { planIndex: i, id: p.item.id, options: present ? (p.options ?? []) : [] };
+    items.push(item);
+    const out = outcomesOf(plan, item);
+    outcomes.push(out);
+    for (const o of out)
       if (o.code === KIND_SCORE) scores[p.dim]!.push((o as { score: number }).score);
-    }
   }
   if (perDim.some((k) => k > MAX_ITEMS_PER_DIMENSION)) return undefined;
   const conditions: (KernelCondition | undefined)[] = [];
@@ -285,7 +280,21 @@ export function compileKernel(
     if (!q) return undefined;
     dims.push(q);
   }
-  return new Kernel(plan, items, conditions, dims, minCoverage);
+  return new Kernel(plan, items, outcomes, conditions, dims, minCoverage);
+}
+
+/**
+ * What the item's own scorer makes of each of its options, then of no answer: so both paths
+ * read codes alike.
+ */
+function outcomesOf(plan: Plan, item: KernelItem): Outcome[] {
+  const p = plan.items[item.planIndex]!;
+  const at = p.answerColumns[0]![1];
+  const probe = new Array<string | undefined>(plan.keys.length);
+  return [...item.options, undefined].map((code) => {
+    probe[at] = code;
+    return p.scorer(probe);
+  });
 }
 
 /** A reliability accumulator fed by the kernel: which kernel items, in the accumulator's order. */
