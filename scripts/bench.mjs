@@ -21,6 +21,7 @@ import {
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
+import { rng } from "./mulberry32.mjs";
 
 const args = process.argv.slice(2);
 const arg = (name, fallback) => {
@@ -55,17 +56,6 @@ const departments = [
     .sort(),
 ];
 for (let i = 1; departments.length < 20; i++) departments.push(`amt${String(i).padStart(2, "0")}`);
-
-function rng(s) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generate(n) {
   const file = join(OUT, `export-${n}.csv`);

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { loadQuestionnaires } from "../dist/questionnaire/load.js";
+import { rng } from "./mulberry32.mjs";
 
 const args = process.argv.slice(2);
 const arg = (name, fallback) => {
@@ -15,17 +16,6 @@ const arg = (name, fallback) => {
 const seed = Number(arg("--seed", "2018"));
 const out = arg("--out", "fixtures/demo/staff-survey.csv");
 
-/** mulberry32: small, fast, good enough for synthetic data, identical on every platform. */
-function rng(s) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = rng(seed);
 const normal = () => {
   const u = Math.max(rand(), 1e-12);
