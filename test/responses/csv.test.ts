@@ -4,16 +4,26 @@ import { detectDelimiter } from "../../src/responses/import/csv.js";
 import { ByteSplitter } from "../../src/responses/import/split.js";
 
 /** Feeds the bytes the way the reader does: cut at `cuts`, the unconsumed rest carried over. */
-function split(text: string, cuts: number[] = [], d: "," | ";" | "\t" = ","): [string[], number][] {
+function split(
+  text: string,
+  cuts: number[] = [],
+  d: "," | ";" | "\t" = ",",
+  limit = Number.POSITIVE_INFINITY,
+): [string[], number, number][] {
   const bytes = Buffer.from(text, "utf8");
   const s = new ByteSplitter(d);
-  const out: [string[], number][] = [];
+  // A finite limit no row reaches turns off the plain-line path: only the general loop runs.
+  s.row.limit = limit;
+  const out: [string[], number, number][] = [];
   let carry = Buffer.alloc(0);
   let pos = 0;
   for (const c of [...cuts, bytes.length]) {
     const final = c === bytes.length;
     const buf = Buffer.concat([carry, bytes.subarray(pos, c)]);
-    const rest = s.split(buf, 0, buf.length, final, (row) => out.push([row.fields(), row.line]));
+    s.base = pos - carry.length;
+    const rest = s.split(buf, 0, buf.length, final, (row) =>
+      out.push([row.fields(), row.line, row.offset]),
+    );
     carry = Buffer.from(buf.subarray(rest));
     pos = c;
   }
@@ -23,15 +33,34 @@ function split(text: string, cuts: number[] = [], d: "," | ";" | "\t" = ","): [s
 describe("ByteSplitter", () => {
   it("splits plain lines, CRLF, skips blank lines, keeps file line numbers", () => {
     expect(split("a,b\r\n1,2\r\n\r\n3,\n")).toEqual([
-      [["a", "b"], 1],
-      [["1", "2"], 2],
-      [["3", ""], 4],
+      [["a", "b"], 1, 0],
+      [["1", "2"], 2, 5],
+      [["3", ""], 4, 12],
     ]);
+  });
+
+  it("the plain-line path gives the records, lines and offsets of the general loop", () => {
+    const text = fc
+      .array(fc.constantFrom("a", "b", ",", ";", '"', "\r", "\n", "\r\n", " ", "ü"), {
+        maxLength: 60,
+      })
+      .map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(
+        text,
+        fc.uniqueArray(fc.integer({ min: 1, max: 80 }), { maxLength: 4 }),
+        (t, cuts) => {
+          const inside = [...cuts].filter((c) => c < Buffer.byteLength(t)).sort((a, b) => a - b);
+          expect(split(t, inside)).toEqual(split(t, inside, ",", 1e9));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it("quoted fields: delimiters, doubled quotes, embedded newlines", () => {
     const text = 'id,text,x\n1,"a, ""b""\nc",2\n2,"",3\n';
-    expect(split(text)).toEqual([
+    expect(split(text).map(([f, l]) => [f, l])).toEqual([
       [["id", "text", "x"], 1],
       [["1", 'a, "b"\nc', "2"], 2],
       [["2", "", "3"], 4],
