@@ -304,31 +304,65 @@ export interface KernelReliability {
   readonly items: Int32Array;
 }
 
+/**
+ * Whether a cell's reliability item sets suit the kernel: each set lies within one dimension
+ * (true of the root's sets unless a department questionnaire moves an item), so its listwise
+ * completeness and total come from the per-row sums the kernel keeps anyway.
+ */
+export function reliabilityFits(
+  kernel: Kernel,
+  reliability: readonly KernelReliability[],
+): boolean {
+  return reliability.every((r) => {
+    if (r.items.some((j) => j < 0)) return true; // never complete: not counted at all
+    return r.items.every((j) => kernel.dimOf[j] === kernel.dimOf[r.items[0]!]);
+  });
+}
+
 /** One cell's running state on the fast path. */
 export class KernelAcc {
   respondents = 0;
+  /** Option counts per slot and dimension histograms; complete after `spill()`. */
   readonly counts: Float64Array;
   readonly hist: Float64Array;
+  /**
+   * The per-row tallies are 32-bit (half the cache footprint of doubles, which the row loop
+   * feels) and move into the doubles every `spillEvery` rows, before they could overflow.
+   */
+  private readonly tally: Int32Array;
+  private readonly buckets: Int32Array;
+  private readonly spillEvery: number;
+  private sinceSpill = 0;
   /** Respondent overall scores (cell questionnaire), and over the root's dimensions. */
   readonly overall = new CountTable();
   readonly rootOverall: CountTable;
+  /**
+   * Per-row sums (packed like `pack`) of the row's parts: the items are split into parts that
+   * lie within one dimension, one per reliability set and one for each dimension's other items.
+   * A dimension's sum is the sum of its parts; a set is listwise complete when its part counts
+   * all its items as answered, and its part's units are the total T.
+   */
+  private readonly parts: Int32Array;
+  private readonly partOf: Int32Array;
+  private readonly partDim: Int32Array;
   private readonly sums: Int32Array;
   private readonly values: Float64Array;
   private readonly rootValues: Float64Array;
-  private readonly slot: Int32Array;
-  /**
-   * Reliability sums in score units (exact integers) for accumulator r: listwise-complete
-   * respondents relN[r], per item Σ x, Σ x², Σ x·T from relS/relQ/relP[relBase[r] + i], and
-   * Σ T, Σ T² in relT[2r], relT[2r + 1]. Folded into the ReliabilityAcc at the end.
-   */
+  /** The reliability sets the kernel counts (no item missing for this group) and their parts. */
   private readonly relItems: readonly Int32Array[];
+  private readonly relPart: Int32Array;
+  private readonly relAcc: readonly ReliabilityAcc[];
+  /**
+   * Reliability tallies in score units (exact integers), folded into the ReliabilityAcc at the
+   * end: per set, listwise-complete respondents, Σ T and Σ T²; per slot, how many complete
+   * respondents chose it and the sum of their T. Σ x, Σ x² and Σ x·T per item follow from these.
+   */
   private readonly relN: Float64Array;
-  private readonly relBase: Int32Array;
-  private readonly relS: Float64Array;
-  private readonly relQ: Float64Array;
-  private readonly relP: Float64Array;
   private readonly relT: Float64Array;
-  private readonly relX: Int32Array;
+  private readonly relCount: Int32Array;
+  private readonly relTotal: Int32Array;
+  private readonly relCount64: Float64Array;
+  private readonly relTotal64: Float64Array;
 
   constructor(
     readonly kernel: Kernel,
@@ -340,50 +374,95 @@ export class KernelAcc {
     private readonly rootDims: Int32Array | undefined,
     private readonly rootWeights: Float64Array,
     private readonly rootMinimum: boolean,
-    private readonly reliability: readonly KernelReliability[],
+    /** Must fit (reliabilityFits). */
+    reliability: readonly KernelReliability[],
   ) {
+    const nd = kernel.plan.dimensions.length;
     this.counts = new Float64Array(kernel.slots);
     this.hist = new Float64Array(kernel.buckets);
-    this.sums = new Int32Array(kernel.plan.dimensions.length);
-    this.values = new Float64Array(kernel.plan.dimensions.length);
+    this.tally = new Int32Array(kernel.slots);
+    this.buckets = new Int32Array(kernel.buckets);
+    this.sums = new Int32Array(nd);
+    this.values = new Float64Array(nd);
     this.rootValues = new Float64Array(rootDims?.length ?? 0);
-    this.slot = new Int32Array(kernel.items.length);
     this.rootOverall = rootDims ? new CountTable() : this.overall;
-    this.relItems = reliability.map((r) => r.items);
-    this.relN = new Float64Array(reliability.length);
-    this.relBase = new Int32Array(reliability.length);
-    let total = 0;
-    let widest = 0;
-    reliability.forEach((r, i) => {
-      this.relBase[i] = total;
-      total += r.items.length;
-      widest = Math.max(widest, r.items.length);
+    const counted = reliability.filter((r) => r.items.every((j) => j >= 0));
+    const partOf = Int32Array.from(kernel.dimOf);
+    const partDim = Array.from({ length: nd }, (_, d) => d);
+    this.relPart = Int32Array.from(counted, (r) => {
+      const p = partDim.length;
+      partDim.push(kernel.dimOf[r.items[0]!]!);
+      for (const j of r.items) partOf[j] = p;
+      return p;
     });
-    this.relS = new Float64Array(total);
-    this.relQ = new Float64Array(total);
-    this.relP = new Float64Array(total);
-    this.relT = new Float64Array(2 * reliability.length);
-    this.relX = new Int32Array(widest);
+    this.partOf = partOf;
+    this.partDim = Int32Array.from(partDim);
+    this.parts = new Int32Array(partDim.length);
+    this.relItems = counted.map((r) => r.items);
+    this.relAcc = counted.map((r) => r.acc);
+    this.relN = new Float64Array(counted.length);
+    this.relT = new Float64Array(2 * counted.length);
+    this.relCount = new Int32Array(kernel.slots);
+    this.relTotal = new Int32Array(kernel.slots);
+    this.relCount64 = new Float64Array(kernel.slots);
+    this.relTotal64 = new Float64Array(kernel.slots);
+    // relTotal grows fastest: by a set's total units per row.
+    let maxTotal = 1;
+    for (const items of this.relItems) {
+      let t = 0;
+      for (const j of items) {
+        for (let o = 0; o < kernel.width[j]!; o++) {
+          t = Math.max(t, kernel.unit[kernel.base[j]! + o]!);
+        }
+      }
+      maxTotal = Math.max(maxTotal, t * items.length);
+    }
+    this.spillEvery = Math.floor(0x7fffffff / maxTotal);
   }
 
-  /** Adds the unit sums to the reliability accumulators (score = units · quantum) and resets. */
+  /** Moves the 32-bit tallies into the doubles (`counts`, `hist`, reliability) and zeroes them. */
+  spill(): void {
+    const pairs: [Int32Array, Float64Array][] = [
+      [this.tally, this.counts],
+      [this.buckets, this.hist],
+      [this.relCount, this.relCount64],
+      [this.relTotal, this.relTotal64],
+    ];
+    for (const [from, to] of pairs) {
+      for (let i = 0; i < from.length; i++) to[i]! += from[i]!;
+      from.fill(0);
+    }
+    this.sinceSpill = 0;
+  }
+
+  /** Adds the unit tallies to the reliability accumulators (score = units · quantum) and resets. */
   foldReliability(): void {
-    this.reliability.forEach((r, i) => {
-      const items = r.items;
-      if (this.relN[i] === 0 || items[0]! < 0) return;
-      const q = this.kernel.quantum[this.kernel.dimOf[items[0]!]!]!;
-      const b = this.relBase[i]!;
-      const acc = r.acc;
-      acc.n += this.relN[i]!;
-      for (let a = 0; a < items.length; a++) {
-        acc.s[a]! += this.relS[b + a]! * q;
-        acc.q[a]! += this.relQ[b + a]! * q * q;
-        acc.p[a]! += this.relP[b + a]! * q * q;
-      }
-      acc.st += this.relT[2 * i]! * q;
-      acc.qt += this.relT[2 * i + 1]! * q * q;
+    const k = this.kernel;
+    this.relItems.forEach((items, r) => {
+      if (this.relN[r] === 0) return;
+      const q = k.quantum[k.dimOf[items[0]!]!]!;
+      const acc = this.relAcc[r]!;
+      acc.n += this.relN[r]!;
+      items.forEach((j, a) => {
+        let sx = 0;
+        let sxx = 0;
+        let sxt = 0;
+        for (let o = 0; o < k.width[j]!; o++) {
+          const s = k.base[j]! + o;
+          if (k.kind[s] !== KIND_SCORE) continue;
+          const u = k.unit[s]!;
+          sx += this.relCount64[s]! * u;
+          sxx += this.relCount64[s]! * u * u;
+          sxt += this.relTotal64[s]! * u;
+        }
+        acc.s[a]! += sx * q;
+        acc.q[a]! += sxx * q * q;
+        acc.p[a]! += sxt * q * q;
+      });
+      acc.st += this.relT[2 * r]! * q;
+      acc.qt += this.relT[2 * r + 1]! * q * q;
     });
-    for (const a of [this.relN, this.relS, this.relQ, this.relP, this.relT]) a.fill(0);
+    for (const a of [this.relN, this.relT, this.relCount64, this.relTotal64]) a.fill(0);
   }
 
   get items(): readonly KernelItem[] {
@@ -402,16 +481,15 @@ export class KernelAcc {
    */
   add(answers: Int32Array): void {
     const k = this.kernel;
-    const { base, width, dimOf, pack } = k;
-    const sums = this.sums;
-    const slot = this.slot;
-    const counts = this.counts;
-    for (let d = 0; d < sums.length; d++) sums[d] = 0;
-    for (let j = 0; j < slot.length; j++) {
+    const { base, width, pack } = k;
+    const parts = this.parts;
+    const partOf = this.partOf;
+    const counts = this.tally;
+    for (let p = 0; p < parts.length; p++) parts[p] = 0;
+    for (let j = 0; j < partOf.length; j++) {
       const s = answers[j]!;
-      slot[j] = s;
       counts[s]!++;
-      sums[dimOf[j]!]! += pack[s]!;
+      parts[partOf[j]!]! += pack[s]!;
     }
     // Items skipped by their `when` move to their "skipped" slot (few items have one). The
     // conditions read the answers as given, like the generic path reads the raw values.
@@ -420,14 +498,17 @@ export class KernelAcc {
       if (conditions[c]!(answers, base)) continue;
       const j = conditional[c]!;
       const s = base[j]! + width[j]! + 1;
-      sums[dimOf[j]!]! += pack[s]! - pack[answers[j]!]!;
+      parts[partOf[j]!]! += pack[s]! - pack[answers[j]!]!;
       counts[answers[j]!]!--;
       counts[s]!++;
-      slot[j] = s;
     }
+    const sums = this.sums;
+    const partDim = this.partDim;
+    for (let d = 0; d < sums.length; d++) sums[d] = parts[d]!;
+    for (let p = sums.length; p < parts.length; p++) sums[partDim[p]!]! += parts[p]!;
     const { dimItems, bucketBase, bucketValue, minCoverage } = k;
     const values = this.values;
-    const hist = this.hist;
+    const hist = this.buckets;
     for (let d = 0; d < sums.length; d++) {
       const v = sums[d]!;
       const answered = (v >> ANSWERED_SHIFT) & FIELD_MASK;
@@ -439,6 +520,7 @@ export class KernelAcc {
       } else values[d] = Number.NaN;
     }
     this.respondents++;
+    if (++this.sinceSpill === this.spillEvery) this.spill();
     const overall = combine(values, this.weights, this.minimum);
     if (!Number.isNaN(overall)) this.overall.add(Math.round(overall * SCALE));
     const rootDims = this.rootDims;
@@ -451,35 +533,22 @@ export class KernelAcc {
       const r = combine(rv, this.rootWeights, this.rootMinimum);
       if (!Number.isNaN(r)) this.rootOverall.add(Math.round(r * SCALE));
     }
-    const { unit, kind } = k;
+    // Reliability: a set whose part has every item answered is listwise complete.
     const rels = this.relItems;
-    const x = this.relX;
-    const { relS, relQ, relP, relT } = this;
+    const { relPart, relN, relT, relCount, relTotal } = this;
     for (let r = 0; r < rels.length; r++) {
+      const v = parts[relPart[r]!]!;
       const idx = rels[r]!;
-      const n = idx.length;
-      let t = 0;
-      let j = 0;
-      for (; j < n; j++) {
-        const at = idx[j]!;
-        if (at < 0) break;
-        const s = slot[at]!;
-        if (kind[s] !== KIND_SCORE) break; // not listwise complete
-        const u = unit[s]!;
-        x[j] = u;
-        t += u;
-      }
-      if (j < n) continue;
-      this.relN[r]!++;
-      const b = this.relBase[r]!;
-      for (let a = 0; a < n; a++) {
-        const u = x[a]!;
-        relS[b + a]! += u;
-        relQ[b + a]! += u * u;
-        relP[b + a]! += u * t;
-      }
+      if (((v >> ANSWERED_SHIFT) & FIELD_MASK) !== idx.length) continue;
+      const t = v >> UNIT_SHIFT;
+      relN[r]!++;
       relT[2 * r]! += t;
       relT[2 * r + 1]! += t * t;
+      for (let a = 0; a < idx.length; a++) {
+        const s = answers[idx[a]!]!;
+        relCount[s]!++;
+        relTotal[s]! += t;
+      }
     }
   }
 }
@@ -519,6 +588,7 @@ export function foldKernel(acc: KernelAcc, t: FoldTarget): void {
   const k = acc.kernel;
   const R = acc.respondents;
   if (R === 0) return;
+  acc.spill();
   const asked = new Uint8Array(k.plan.items.length);
   const applicable = new Float64Array(k.plan.dimensions.length);
   const answered = new Float64Array(k.plan.dimensions.length);

@@ -6,7 +6,14 @@ import type { Assessment, Settings } from "./assessment.js";
 import { buildAssessment } from "./build.js";
 import { Cell, type DimAcc, type ItemAcc, reviveCell } from "./cell.js";
 import type { Values } from "./item-score.js";
-import { compileKernel, foldKernel, type Kernel, KernelAcc, type KernelItem } from "./kernel.js";
+import {
+  compileKernel,
+  foldKernel,
+  type Kernel,
+  KernelAcc,
+  type KernelItem,
+  reliabilityFits,
+} from "./kernel.js";
 import { ReliabilityAcc } from "./reliability.js";
 import {
   combineDimensions,
@@ -93,7 +100,7 @@ interface Leaf {
   readonly optScores: Float64Array;
   readonly rel: readonly { acc: ReliabilityAcc; idx: Int32Array; xs: Float64Array }[];
   /** The fast path's state, per kernel (one per input layout). */
-  readonly kernels: Map<Kernel, KernelAcc>;
+  readonly kernels: Map<Kernel, KernelAcc | null>;
 }
 
 /** Where the importer sends rows on the fast path: one answer slot per item (see slotOf). */
@@ -222,7 +229,7 @@ export class Scorer {
     for (const leaf of this.cells.values()) {
       const d = leaf.key.department;
       let n = leaf.cell.respondents;
-      for (const k of leaf.kernels.values()) n += k.respondents;
+      for (const k of leaf.kernels.values()) n += k?.respondents ?? 0;
       if (d !== undefined) out.set(d, (out.get(d) ?? 0) + n);
     }
     return out;
@@ -257,15 +264,23 @@ export class Scorer {
     }
     if (!kernel) return undefined;
     let acc = leaf.kernels.get(kernel);
-    if (!acc) {
+    if (acc === undefined) {
       acc = this.kernelAcc(q, kernel, leaf);
       leaf.kernels.set(kernel, acc);
     }
-    return acc;
+    return acc ?? undefined;
   }
 
-  private kernelAcc(q: Questionnaire, kernel: Kernel, leaf: Leaf): KernelAcc {
+  /** The cell's kernel accumulator, or null when its reliability sets do not suit the kernel. */
+  private kernelAcc(q: Questionnaire, kernel: Kernel, leaf: Leaf): KernelAcc | null {
     const position = new Map(kernel.items.map((k, j) => [k.planIndex, j]));
+    const reliability = leaf.rel
+      .filter((r) => r.idx.length >= 2)
+      .map((r) => ({
+        acc: r.acc,
+        items: Int32Array.from(r.idx, (i) => (i < 0 ? -1 : (position.get(i) ?? -1))),
+      }));
+    if (!reliabilityFits(kernel, reliability)) return null;
     return new KernelAcc(
       kernel,
       Float64Array.from(leaf.entry.weights),
@@ -273,12 +288,7 @@ export class Scorer {
       q === this.root ? undefined : Int32Array.from(leaf.entry.rootDims),
       Float64Array.from(this.rootWeights),
       this.root.overall.aggregate === "min",
-      leaf.rel
-        .filter((r) => r.idx.length >= 2)
-        .map((r) => ({
-          acc: r.acc,
-          items: Int32Array.from(r.idx, (i) => (i < 0 ? -1 : (position.get(i) ?? -1))),
-        })),
+      reliability,
     );
   }
 
@@ -388,6 +398,7 @@ export class Scorer {
   private flush(): void {
     for (const leaf of this.cells.values()) {
       for (const acc of leaf.kernels.values()) {
+        if (!acc) continue;
         leaf.cell.respondents += acc.respondents;
         foldKernel(acc, { ...leaf, dimAccs: leaf.dims });
       }
