@@ -88,8 +88,13 @@ function compileKernelCondition(
 
 /** Compiled tables of one plan for one respondent group (groups decide which items are asked). */
 export class Kernel {
-  /** Items asked of this group, in plan order. */
+  /**
+   * Items asked of this group: first those with a column in the input (in plan order), then
+   * those without (always unanswered: `add` does not look at them).
+   */
   readonly items: readonly KernelItem[];
+  /** How many items have a column (they come first in `items`). */
+  readonly columns: number;
   /** Start of an item's slots (its options, then blank, then skipped) in the count tables. */
   readonly base: Int32Array;
   /** Number of options per item (the blank slot's offset within the item). */
@@ -127,6 +132,7 @@ export class Kernel {
     readonly minCoverage: number,
   ) {
     this.items = items;
+    this.columns = items.filter((k) => k.options.length > 0).length;
     const asked = conditions.flatMap((c, j) => (c ? [j] : []));
     this.conditional = Int32Array.from(asked);
     this.conditions = asked.map((j) => conditions[j]!);
@@ -267,6 +273,13 @@ export function compileKernel(
       if (o.code === KIND_SCORE) scores[p.dim]!.push((o as { score: number }).score);
   }
   if (perDim.some((k) => k > MAX_ITEMS_PER_DIMENSION)) return undefined;
+  // Items with a column first: the row loop stops after them (the others are always blank).
+  const order = items.map((_, j) => j);
+  order.sort((a, b) => Number(items[b]!.options.length > 0) - Number(items[a]!.options.length > 0));
+  const sortedItems = order.map((j) => items[j]!);
+  const sortedOutcomes = order.map((j) => outcomes[j]!);
+  items.splice(0, items.length, ...sortedItems);
+  outcomes.splice(0, outcomes.length, ...sortedOutcomes);
   const conditions: (KernelCondition | undefined)[] = [];
   for (const k of items) {
     const when = plan.items[k.planIndex]!.when;
@@ -477,7 +490,8 @@ export class KernelAcc {
 
   /**
    * One respondent: `answers[j]` is kernel item j's slot, `base[j]` + the index of its answer
-   * in `options`, or `base[j]` + `width[j]` for no answer (see slotOf).
+   * in `options`, or `base[j]` + `width[j]` for no answer (see slotOf). Items without a column
+   * (past `kernel.columns`) must hold their no-answer slot; they are counted at the fold.
    */
   add(answers: Int32Array): void {
     const k = this.kernel;
@@ -486,7 +500,8 @@ export class KernelAcc {
     const partOf = this.partOf;
     const counts = this.tally;
     for (let p = 0; p < parts.length; p++) parts[p] = 0;
-    for (let j = 0; j < partOf.length; j++) {
+    const columns = k.columns;
+    for (let j = 0; j < columns; j++) {
       const s = answers[j]!;
       counts[s]!++;
       parts[partOf[j]!]! += pack[s]!;
@@ -589,6 +604,9 @@ export function foldKernel(acc: KernelAcc, t: FoldTarget): void {
   const R = acc.respondents;
   if (R === 0) return;
   acc.spill();
+  // Items without a column were left out of the row loop: every respondent left them blank
+  // (minus those whose `when` skipped them, already moved to "skipped").
+  for (let j = k.columns; j < k.items.length; j++) acc.counts[k.base[j]! + k.width[j]!]! += R;
   const asked = new Uint8Array(k.plan.items.length);
   const applicable = new Float64Array(k.plan.dimensions.length);
   const answered = new Float64Array(k.plan.dimensions.length);

@@ -115,6 +115,28 @@ describe("kernel (fast path)", () => {
     );
   });
 
+  it("gives the generic path's assessment when the input lacks some items' columns", () => {
+    const ids = ["a1", "a2", "a3", "a4", "b1", "b2", "b3", "c1", "c2", "c3"];
+    fc.assert(
+      fc.property(
+        fc.array(fastRecord, { minLength: 1, maxLength: 60 }),
+        fc.subarray(ids),
+        (records, missing) => {
+          // Items without a column: the rows have no answer for them; conditions still read them.
+          const hasColumn = (id: string) => !missing.includes(id);
+          const rows = records.map((r) => ({
+            ...r,
+            answers: new Map([...r.answers].filter(([id]) => hasColumn(id))),
+          }));
+          const settings = { ...DEFAULT_SETTINGS, minGroupSize: 1, minAlphaN: 2 };
+          const [generic, mixed] = both(fast, rows, () => true, settings, hasColumn);
+          expect(mixed).toBe(generic);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it("gives the generic path's assessment for the bundled core and department questionnaires", () => {
     const core = bundled.find((q) => q.id === "core")!;
     const likert = core.items.filter((i) => i.type === "likert").map((i) => i.id);

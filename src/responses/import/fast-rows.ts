@@ -26,27 +26,31 @@ export interface Placement {
 interface Binding {
   readonly target: FastTarget;
   readonly count: (() => void) | undefined;
-  /** Per item column: kernel item position, or −1 (validated, not scored here). */
+  /** Per coded column (see FastRows.coded): kernel item position, or −1 (validated only). */
   readonly position: Int32Array;
-  /** Per item column c, at c · 256 + byte: the answer slot, VALID, or NOT_PLAIN. */
+  /** Per coded column i, at i · 256 + byte: the answer slot, VALID, or NOT_PLAIN. */
   readonly byte: Int32Array;
-  /** Per item column: the same for two-byte cells (b0 · 256 + b1). */
+  /** Per coded column: the same for two-byte cells (b0 · 256 + b1). */
   readonly pair: readonly ReadonlyMap<number, number>[];
-  /** Every item unanswered; the row's answers start as a copy. */
+  /** Per coded column: the slot of no answer (an empty cell). */
   readonly blank: Int32Array;
+  /**
+   * The row's answer slots, handed to the kernel. Every item with a column is written for each
+   * row; the others keep the no-answer slot they start with.
+   */
   readonly answers: Int32Array;
 }
 
 const NOT_PLAIN = -1;
 /** A cell that converts cleanly in a column the kernel does not score. */
 const VALID = -2;
-/** Per item column: 1 when any text is a valid answer (free-text items). */
-const ANY_TEXT = 1;
 
 export class FastRows {
   private readonly cells = new Map<number, { key: Buffer; binding: Binding | null }[]>();
-  private readonly cols: Int32Array;
-  private readonly free: Uint8Array;
+  /** Item columns read through the byte tables, and free-text columns (any text is valid). */
+  private readonly coded: Int32Array;
+  private readonly codedItems: readonly ColumnPlan["itemCols"][number][];
+  private readonly text: Int32Array;
   private readonly fields: number;
 
   constructor(
@@ -60,8 +64,12 @@ export class FastRows {
       group: string,
     ) => FastTarget | undefined,
   ) {
-    this.cols = Int32Array.from(plan.itemCols, (c) => c.col);
-    this.free = Uint8Array.from(plan.itemCols, (c) => (isFreeText(c.item) ? ANY_TEXT : 0));
+    this.codedItems = plan.itemCols.filter((c) => !isFreeText(c.item));
+    this.coded = Int32Array.from(this.codedItems, (c) => c.col);
+    this.text = Int32Array.from(
+      plan.itemCols.filter((c) => isFreeText(c.item)),
+      (c) => c.col,
+    );
     this.fields = plan.header.length;
   }
 
@@ -76,28 +84,30 @@ export class FastRows {
     const b = this.binding(row);
     if (!b) return false;
     const { position, byte, pair, answers } = b;
-    answers.set(b.blank);
-    const cols = this.cols;
-    const free = this.free;
+    const coded = this.coded;
     let answered = 0;
-    for (let c = 0; c < cols.length; c++) {
-      const col = cols[c]!;
+    for (let i = 0; i < coded.length; i++) {
+      const col = coded[i]!;
       const a = start[col]!;
       const n = end[col]! - a;
-      if (n === 0) continue;
       let v: number;
-      if (free[c] === ANY_TEXT) {
-        // Surrounding blanks would be trimmed away, maybe to nothing: the generic path decides.
-        if (buf[a]! <= 32 || buf[a + n - 1]! <= 32) return false;
-        answered++;
-        continue;
-      }
-      if (n === 1) v = byte[(c << 8) | buf[a]!]!;
-      else if (n === 2) v = pair[c]!.get(buf[a]! * 256 + buf[a + 1]!) ?? NOT_PLAIN;
+      if (n === 1) v = byte[(i << 8) | buf[a]!]!;
+      else if (n === 0) v = b.blank[i]!;
+      else if (n === 2) v = pair[i]!.get(buf[a]! * 256 + buf[a + 1]!) ?? NOT_PLAIN;
       else return false;
       if (v === NOT_PLAIN) return false;
+      if (n > 0) answered++;
+      const p = position[i]!;
+      if (p >= 0) answers[p] = v;
+    }
+    const text = this.text;
+    for (let i = 0; i < text.length; i++) {
+      const a = start[text[i]!]!;
+      const n = end[text[i]!]! - a;
+      if (n === 0) continue;
+      // Surrounding blanks would be trimmed away, maybe to nothing: the generic path decides.
+      if (buf[a]! <= 32 || buf[a + n - 1]! <= 32) return false;
       answered++;
-      if (v >= 0) answers[position[c]!] = v;
     }
     if (answered === 0) return false;
     b.target.add(answers);
@@ -144,10 +154,13 @@ export class FastRows {
     const target = this.targetFor(p.department, p.group);
     if (!target) return null;
     const at = new Map(target.items.map((k, j) => [k.id, j]));
-    const columns = this.plan.itemCols;
+    const columns = this.codedItems;
     const position = Int32Array.from(columns, (c) =>
       c.key === c.item ? (at.get(c.item) ?? -1) : -1,
     );
+    // Each row must write every item that has options (see Binding.answers).
+    const written = new Set(position);
+    if (target.items.some((k, j) => k.options.length > 0 && !written.has(j))) return null;
     // One table for all columns: byte → slot of the option it converts to.
     const byte = new Int32Array(columns.length * 256).fill(NOT_PLAIN);
     const pair = columns.map((c, i) => {
@@ -168,7 +181,7 @@ export class FastRows {
       }
       return m;
     });
-    const blank = Int32Array.from(target.items, (_, j) => target.slotOf(j, -1));
+    const blank = Int32Array.from(position, (j) => (j < 0 ? VALID : target.slotOf(j, -1)));
     return {
       target,
       count: p.count,
@@ -176,7 +189,7 @@ export class FastRows {
       byte,
       pair,
       blank,
-      answers: new Int32Array(target.items.length),
+      answers: Int32Array.from(target.items, (_, j) => target.slotOf(j, -1)),
     };
   }
 }
