@@ -1,6 +1,6 @@
 // The import side of the scoring fast path (src/scoring/kernel.ts). A row whose cells are all
 // plain short codes goes straight from its bytes to answer slots: the department and group are
-// looked up by their bytes, each item cell by a 256-entry table per column. Anything else — an
+// looked up by their bytes, each item cell by its bytes in two small tables. Anything else — an
 // unknown department, a label, a value out of range, a short or long row — returns false and the
 // row takes the generic path, which converts, logs and rejects as before. So the fast path never
 // decides what counts as a problem; it only skips the strings when there is none.
@@ -28,10 +28,12 @@ interface Binding {
   readonly count: (() => void) | undefined;
   /** Per coded column (see FastRows.coded): kernel item position, or −1 (validated only). */
   readonly position: Int32Array;
-  /** Per coded column i, at i · 256 + byte: the answer slot, VALID, or NOT_PLAIN. */
-  readonly byte: Int32Array;
-  /** Per coded column: the same for two-byte cells (b0 · 256 + b1). */
-  readonly pair: readonly ReadonlyMap<number, number>[];
+  /**
+   * Per coded column i, at i · width + the cell's code number (FastRows.codeOf): the answer
+   * slot, VALID, or NOT_PLAIN. Small, unlike a byte table per target: the row loop reads a
+   * different target's table for almost every row, so its size decides the cache misses.
+   */
+  readonly slots: Int32Array;
   /** Per coded column: the slot of no answer (an empty cell). */
   readonly blank: Int32Array;
   /**
@@ -47,11 +49,21 @@ const VALID = -2;
 
 export class FastRows {
   private readonly cells = new Map<number, { key: Buffer; binding: Binding | null }[]>();
-  /** Item columns read through the byte tables, and free-text columns (any text is valid). */
+  /** Item columns read through the code tables, and free-text columns (any text is valid). */
   private readonly coded: Int32Array;
   private readonly codedItems: readonly ColumnPlan["itemCols"][number][];
   private readonly text: Int32Array;
   private readonly fields: number;
+  /** Per coded column: the codes its one- and two-byte cells convert to (numbered from 0). */
+  private readonly codes: readonly (readonly string[])[];
+  /** The most codes of any column: the row width of Binding.slots. */
+  private readonly width: number;
+  /** Per coded column i, at i · 256 + byte: the number of the code a one-byte cell is, or −1. */
+  private readonly codeOf: Int16Array;
+  /** Two-byte cells (b0 · 256 + b1) and their code numbers, column i's from pairStart[i]. */
+  private readonly pairStart: Int32Array;
+  private readonly pairKey: Int32Array;
+  private readonly pairCode: Int32Array;
 
   constructor(
     private readonly plan: ColumnPlan,
@@ -71,6 +83,24 @@ export class FastRows {
       (c) => c.col,
     );
     this.fields = plan.header.length;
+    const columns = this.codedItems;
+    this.codes = columns.map((c) => [
+      ...new Set([...c.byte.filter((v) => v !== undefined), ...c.byte2.values()]),
+    ]);
+    this.width = Math.max(1, ...this.codes.map((k) => k.length));
+    this.codeOf = new Int16Array(columns.length * 256).fill(-1);
+    const pairs: [number, number][] = [];
+    this.pairStart = new Int32Array(columns.length + 1);
+    columns.forEach((c, i) => {
+      const codes = this.codes[i]!;
+      c.byte.forEach((code, b) => {
+        if (code !== undefined) this.codeOf[i * 256 + b] = codes.indexOf(code);
+      });
+      for (const [p, code] of c.byte2) pairs.push([p, codes.indexOf(code)]);
+      this.pairStart[i + 1] = pairs.length;
+    });
+    this.pairKey = Int32Array.from(pairs, ([p]) => p);
+    this.pairCode = Int32Array.from(pairs, ([, code]) => code);
   }
 
   /** Scores the row on the fast path and returns true, or returns false (nothing done). */
@@ -83,20 +113,36 @@ export class FastRows {
     if (sub >= 0 && !this.includeIncomplete && blank(buf, start[sub]!, end[sub]!)) return false;
     const b = this.binding(row);
     if (!b) return false;
-    const { position, byte, pair, answers } = b;
-    const coded = this.coded;
+    const { position, slots, answers } = b;
+    const empty = b.blank;
+    const { coded, codeOf, width, pairStart, pairKey, pairCode } = this;
     let answered = 0;
     for (let i = 0; i < coded.length; i++) {
       const col = coded[i]!;
       const a = start[col]!;
       const n = end[col]! - a;
       let v: number;
-      if (n === 1) v = byte[(i << 8) | buf[a]!]!;
-      else if (n === 0) v = b.blank[i]!;
-      else if (n === 2) v = pair[i]!.get(buf[a]! * 256 + buf[a + 1]!) ?? NOT_PLAIN;
-      else return false;
+      if (n === 1) {
+        const code = codeOf[(i << 8) | buf[a]!]!;
+        if (code < 0) return false;
+        v = slots[i * width + code]!;
+        answered++;
+      } else if (n === 0) v = empty[i]!;
+      else if (n === 2) {
+        // Few two-byte codes per column ("dk", "na", "10"): a scan beats a Map lookup.
+        const key = buf[a]! * 256 + buf[a + 1]!;
+        let code = -1;
+        for (let k = pairStart[i]!; k < pairStart[i + 1]!; k++) {
+          if (pairKey[k] === key) {
+            code = pairCode[k]!;
+            break;
+          }
+        }
+        if (code < 0) return false;
+        v = slots[i * width + code]!;
+        answered++;
+      } else return false;
       if (v === NOT_PLAIN) return false;
-      if (n > 0) answered++;
       const p = position[i]!;
       if (p >= 0) answers[p] = v;
     }
@@ -161,33 +207,22 @@ export class FastRows {
     // Each row must write every item that has options (see Binding.answers).
     const written = new Set(position);
     if (target.items.some((k, j) => k.options.length > 0 && !written.has(j))) return null;
-    // One table for all columns: byte → slot of the option it converts to.
-    const byte = new Int32Array(columns.length * 256).fill(NOT_PLAIN);
-    const pair = columns.map((c, i) => {
+    // Per column, the slot of each code its cells convert to.
+    const slots = new Int32Array(columns.length * this.width).fill(NOT_PLAIN);
+    columns.forEach((_, i) => {
       const j = position[i]!;
       const options = target.items[j]?.options;
-      const decode = (code: string) => {
-        if (j < 0) return VALID;
-        const o = options!.indexOf(code);
-        return o < 0 ? NOT_PLAIN : target.slotOf(j, o);
-      };
-      c.byte.forEach((code, b) => {
-        if (code !== undefined) byte[i * 256 + b] = decode(code);
+      this.codes[i]!.forEach((code, k) => {
+        const o = options ? options.indexOf(code) : -1;
+        slots[i * this.width + k] = j < 0 ? VALID : o < 0 ? NOT_PLAIN : target.slotOf(j, o);
       });
-      const m = new Map<number, number>();
-      for (const [p, code] of c.byte2) {
-        const v = decode(code);
-        if (v !== NOT_PLAIN) m.set(p, v);
-      }
-      return m;
     });
     const blank = Int32Array.from(position, (j) => (j < 0 ? VALID : target.slotOf(j, -1)));
     return {
       target,
       count: p.count,
       position,
-      byte,
-      pair,
+      slots,
       blank,
       answers: Int32Array.from(target.items, (_, j) => target.slotOf(j, -1)),
     };
