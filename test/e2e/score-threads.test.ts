@@ -91,6 +91,23 @@ describe("score: two threads", () => {
     bothWays(dir, file, true);
   });
 
+  it("a quoted field with line breaks across the middle: the guessed boundary is checked", () => {
+    const dir = tempDir();
+    const [header, ...rows] = readFileSync("fixtures/demo/staff-survey.csv", "utf8")
+      .trimEnd()
+      .split("\n");
+    // The middle of the file falls inside this id: a line feed there is no record boundary.
+    const long = `"${Array.from({ length: 4000 }, (_, i) => `line ${i}`).join("\n")}"`;
+    const quoted = rows[0]!.replace(/^[^,]+/, long);
+    const file = join(dir, "quoted-middle.csv");
+    const again = rows.map((r) => r.replace(/^[^,]+/, (id) => `${id}-2`));
+    writeFileSync(file, `${[header, ...rows, quoted, ...again].join("\n")}\n`);
+    const size = readFileSync(file).length;
+    const at = readFileSync(file, "utf8").indexOf(long);
+    expect(at < size / 2 && at + long.length > size / 2).toBe(true);
+    bothWays(dir, file, true);
+  });
+
   it("UTF-8 that breaks after the first megabyte: Windows-1252, on both threads", () => {
     const dir = tempDir();
     const [header, ...rows] = readFileSync("fixtures/demo/staff-survey.csv", "utf8")

@@ -1,9 +1,9 @@
 // Duplicate respondent ids across a set of files, found without keeping the ids: the first pass
 // stores one 53-bit hash per row (8 bytes; NaN for rows without an id), then a hash set finds the
-// hashes that occur more than once and a second look where each occurs last. The scoring pass holds back a
-// row whose hash repeats until the last occurrence arrives, then compares the real ids (so a hash
-// collision never drops a row). Memory: 8 bytes per row, and 16 per row for a moment while
-// looking for repeats, plus the held rows.
+// hashes that occur more than once and a second look where each occurs last. The scoring pass
+// holds back a row whose hash repeats until the last occurrence arrives, then compares the real
+// ids (so a hash collision never drops a row). Memory: 8 bytes per row, and 8 more per row for
+// a moment while looking for repeats, plus the held rows.
 
 export class HashColumn {
   private data = new Float64Array(1 << 16);
@@ -30,12 +30,13 @@ export class HashColumn {
 
   /** Hash → global row index of its last occurrence, for hashes that occur more than once. */
   repeated(): Map<number, number> {
-    // An open-addressing set of the hashes (twice as many slots as rows): one pass, no sort.
+    // An open-addressing set (twice as many slots as rows) of row numbers + 1, 0 = free: half
+    // the memory of a set of the hashes themselves, which counts while a second thread starts.
     let cap = 1024;
     while (cap < 2 * this.length) cap *= 2;
     const shift = 32 - Math.log2(cap);
     const mask = cap - 1;
-    const table = new Float64Array(cap).fill(-1);
+    const table = new Int32Array(cap);
     const dup = new Set<number>();
     const data = this.data;
     for (let i = 0; i < this.length; i++) {
@@ -45,11 +46,11 @@ export class HashColumn {
       let at = Math.imul((h >>> 0) ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> shift;
       for (;;) {
         const t = table[at]!;
-        if (t === -1) {
-          table[at] = h;
+        if (t === 0) {
+          table[at] = i + 1;
           break;
         }
-        if (t === h) {
+        if (data[t - 1] === h) {
           dup.add(h);
           break;
         }
