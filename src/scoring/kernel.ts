@@ -326,9 +326,12 @@ export function reliabilityFits(
   kernel: Kernel,
   reliability: readonly KernelReliability[],
 ): boolean {
+  const conditional = new Set(kernel.conditional);
   return reliability.every((r) => {
     if (r.items.some((j) => j < 0)) return true; // never complete: not counted at all
-    return r.items.every((j) => kernel.dimOf[j] === kernel.dimOf[r.items[0]!]);
+    return r.items.every(
+      (j) => kernel.dimOf[j] === kernel.dimOf[r.items[0]!] && !conditional.has(j),
+    );
   });
 }
 
@@ -363,6 +366,10 @@ export class KernelAcc {
   private readonly rootValues: Float64Array;
   /** The reliability sets the kernel counts (no item missing for this group) and their parts. */
   private readonly relItems: readonly Int32Array[];
+  /** Items with a column outside the counted sets (their options are counted in `tally`). */
+  private readonly others: Int32Array;
+  /** The items a row's conditions skipped. */
+  private readonly skipped: Int32Array;
   private readonly relPart: Int32Array;
   private readonly relAcc: readonly ReliabilityAcc[];
   /**
@@ -399,7 +406,8 @@ export class KernelAcc {
     this.values = new Float64Array(nd);
     this.rootValues = new Float64Array(rootDims?.length ?? 0);
     this.rootOverall = rootDims ? new CountTable() : this.overall;
-    const counted = reliability.filter((r) => r.items.every((j) => j >= 0));
+    // Sets with an item not asked of the group, or without a column, are never complete.
+    const counted = reliability.filter((r) => r.items.every((j) => j >= 0 && j < kernel.columns));
     const partOf = Int32Array.from(kernel.dimOf);
     const partDim = Array.from({ length: nd }, (_, d) => d);
     this.relPart = Int32Array.from(counted, (r) => {
@@ -412,6 +420,11 @@ export class KernelAcc {
     this.partDim = Int32Array.from(partDim);
     this.parts = new Int32Array(partDim.length);
     this.relItems = counted.map((r) => r.items);
+    const inSet = new Set(counted.flatMap((r) => [...r.items]));
+    this.others = Int32Array.from({ length: kernel.columns }, (_, j) => j).filter(
+      (j) => !inSet.has(j),
+    );
+    this.skipped = new Int32Array(kernel.conditional.length);
     this.relAcc = counted.map((r) => r.acc);
     this.relN = new Float64Array(counted.length);
     this.relT = new Float64Array(2 * counted.length);
@@ -501,21 +514,17 @@ export class KernelAcc {
     const counts = this.tally;
     for (let p = 0; p < parts.length; p++) parts[p] = 0;
     const columns = k.columns;
-    for (let j = 0; j < columns; j++) {
-      const s = answers[j]!;
-      counts[s]!++;
-      parts[partOf[j]!]! += pack[s]!;
-    }
+    for (let j = 0; j < columns; j++) parts[partOf[j]!]! += pack[answers[j]!]!;
     // Items skipped by their `when` move to their "skipped" slot (few items have one). The
     // conditions read the answers as given, like the generic path reads the raw values.
     const { conditional, conditions } = k;
+    const skipped = this.skipped;
+    let nSkipped = 0;
     for (let c = 0; c < conditional.length; c++) {
       if (conditions[c]!(answers, base)) continue;
       const j = conditional[c]!;
-      const s = base[j]! + width[j]! + 1;
-      parts[partOf[j]!]! += pack[s]! - pack[answers[j]!]!;
-      counts[answers[j]!]!--;
-      counts[s]!++;
+      parts[partOf[j]!]! += pack[base[j]! + width[j]! + 1]! - pack[answers[j]!]!;
+      skipped[nSkipped++] = j;
     }
     const sums = this.sums;
     const partDim = this.partDim;
@@ -548,13 +557,18 @@ export class KernelAcc {
       const r = combine(rv, this.rootWeights, this.rootMinimum);
       if (!Number.isNaN(r)) this.rootOverall.add(Math.round(r * SCALE));
     }
-    // Reliability: a set whose part has every item answered is listwise complete.
+    // Option counts. A reliability set whose part has every item answered is listwise
+    // complete: its items go to the reliability tallies (which count options too), all other
+    // items to `tally`.
     const rels = this.relItems;
     const { relPart, relN, relT, relCount, relTotal } = this;
     for (let r = 0; r < rels.length; r++) {
       const v = parts[relPart[r]!]!;
       const idx = rels[r]!;
-      if (((v >> ANSWERED_SHIFT) & FIELD_MASK) !== idx.length) continue;
+      if (((v >> ANSWERED_SHIFT) & FIELD_MASK) !== idx.length) {
+        for (let a = 0; a < idx.length; a++) counts[answers[idx[a]!]!]!++;
+        continue;
+      }
       const t = v >> UNIT_SHIFT;
       relN[r]!++;
       relT[2 * r]! += t;
@@ -565,6 +579,18 @@ export class KernelAcc {
         relTotal[s]! += t;
       }
     }
+    const others = this.others;
+    for (let i = 0; i < others.length; i++) counts[answers[others[i]!]!]!++;
+    for (let i = 0; i < nSkipped; i++) {
+      const j = skipped[i]!;
+      counts[answers[j]!]!--;
+      counts[base[j]! + width[j]! + 1]!++;
+    }
+  }
+
+  /** Respondents who chose slot s (after `spill`). */
+  countOf(s: number): number {
+    return this.counts[s]! + this.relCount64[s]!;
   }
 }
 
@@ -624,7 +650,7 @@ export function foldKernel(acc: KernelAcc, t: FoldTarget): void {
     applicable[d]! += R;
     for (let o = 0; o <= k.width[j]! + 1; o++) {
       const s = k.base[j]! + o;
-      const c = acc.counts[s]!;
+      const c = acc.countOf(s);
       if (c === 0) continue;
       const kind = k.kind[s]!;
       tally(i, kind, c);
