@@ -3,7 +3,7 @@
 // hashes that occur more than once and a second look where each occurs last. The scoring pass
 // holds back a row whose hash repeats until the last occurrence arrives, then compares the real
 // ids (so a hash collision never drops a row). Memory: 8 bytes per row, and 8 more per row for
-// a moment while looking for repeats, plus the held rows.
+// a moment while looking for repeats (a sorted copy), plus the held rows.
 
 export class HashColumn {
   private data = new Float64Array(1 << 16);
@@ -30,36 +30,58 @@ export class HashColumn {
 
   /** Hash → global row index of its last occurrence, for hashes that occur more than once. */
   repeated(): Map<number, number> {
-    // An open-addressing set (twice as many slots as rows) of row numbers + 1, 0 = free: half
-    // the memory of a set of the hashes themselves, which counts while a second thread starts.
-    let cap = 1024;
-    while (cap < 2 * this.length) cap *= 2;
+    // One big hash set would miss the cache on almost every row. Instead the hashes are first
+    // sorted into 256 buckets by 8 of their bits (two sequential passes), then each bucket is
+    // checked with a small set that stays in the cache.
+    const data = this.data;
+    const n = this.length;
+    const bucketOf = (h: number) => (h >>> 0) & 0xff;
+    const starts = new Int32Array(257);
+    for (let i = 0; i < n; i++) {
+      const h = data[i]!;
+      if (!Number.isNaN(h)) starts[bucketOf(h) + 1]!++;
+    }
+    let largest = 0;
+    for (let b = 0; b < 256; b++) {
+      largest = Math.max(largest, starts[b + 1]!);
+      starts[b + 1]! += starts[b]!;
+    }
+    const sorted = new Float64Array(starts[256]!);
+    const fill = starts.slice(0, 256);
+    for (let i = 0; i < n; i++) {
+      const h = data[i]!;
+      if (!Number.isNaN(h)) sorted[fill[bucketOf(h)]!++] = h;
+    }
+    let cap = 16;
+    while (cap < 2 * largest) cap *= 2;
     const shift = 32 - Math.log2(cap);
     const mask = cap - 1;
-    const table = new Int32Array(cap);
+    const table = new Float64Array(cap);
     const dup = new Set<number>();
-    const data = this.data;
-    for (let i = 0; i < this.length; i++) {
-      const h = data[i]!;
-      if (Number.isNaN(h)) continue;
-      const hi = Math.floor(h / 0x100000000);
-      let at = Math.imul((h >>> 0) ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> shift;
-      for (;;) {
-        const t = table[at]!;
-        if (t === 0) {
-          table[at] = i + 1;
-          break;
+    for (let b = 0; b < 256; b++) {
+      table.fill(-1);
+      for (let i = starts[b]!; i < starts[b + 1]!; i++) {
+        const h = sorted[i]!;
+        // The bucket fixed the low 8 bits: probe by the others.
+        const hi = Math.floor(h / 0x100000000);
+        let at = Math.imul((h >>> 8) ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> shift;
+        for (;;) {
+          const t = table[at]!;
+          if (t === -1) {
+            table[at] = h;
+            break;
+          }
+          if (t === h) {
+            dup.add(h);
+            break;
+          }
+          at = (at + 1) & mask;
         }
-        if (data[t - 1] === h) {
-          dup.add(h);
-          break;
-        }
-        at = (at + 1) & mask;
       }
     }
     const last = new Map<number, number>();
     if (dup.size === 0) return last;
-    for (let i = 0; i < this.length; i++) {
+    for (let i = 0; i < n; i++) {
       const h = data[i]!;
       if (dup.has(h)) last.set(h, i);
     }
