@@ -36,6 +36,8 @@ interface Binding {
   readonly slots: Int32Array;
   /** Per coded column: the slot of no answer (an empty cell). */
   readonly blank: Int32Array;
+  /** Coded column i is kernel item i, for every column (the usual case: spares a lookup). */
+  readonly identity: boolean;
   /**
    * The row's answer slots, handed to the kernel. Every item with a column is written for each
    * row; the others keep the no-answer slot they start with.
@@ -113,7 +115,7 @@ export class FastRows {
     if (sub >= 0 && !this.includeIncomplete && blank(buf, start[sub]!, end[sub]!)) return false;
     const b = this.binding(row);
     if (!b) return false;
-    const { position, slots, answers } = b;
+    const { position, slots, answers, identity } = b;
     const empty = b.blank;
     const { coded, codeOf, width, pairStart, pairKey, pairCode } = this;
     let answered = 0;
@@ -143,8 +145,11 @@ export class FastRows {
         answered++;
       } else return false;
       if (v === NOT_PLAIN) return false;
-      const p = position[i]!;
-      if (p >= 0) answers[p] = v;
+      if (identity) answers[i] = v;
+      else {
+        const p = position[i]!;
+        if (p >= 0) answers[p] = v;
+      }
     }
     const text = this.text;
     for (let i = 0; i < text.length; i++) {
@@ -224,6 +229,7 @@ export class FastRows {
       position,
       slots,
       blank,
+      identity: position.every((j, i) => j === i),
       answers: Int32Array.from(target.items, (_, j) => target.slotOf(j, -1)),
     };
   }

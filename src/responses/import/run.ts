@@ -171,6 +171,7 @@ export async function importFiles(
       let preset: { preset: Preset; detected: boolean } | undefined;
       const cuts: Cut[] = [];
       let cutStep = 4096;
+      let nextCut = cutStep;
       const info = await reader.read(
         {
           file,
@@ -205,13 +206,14 @@ export async function importFiles(
           }
           // Record boundaries where a second thread may start reading: at least `cutStep`
           // bytes apart, and never more than MAX_CUTS (the step doubles, every other goes).
-          if (row.offset >= (cuts.at(-1)?.offset ?? 0) + cutStep) {
+          if (row.offset >= nextCut) {
             cuts.push({ offset: row.offset, line: row.line });
             if (cuts.length === MAX_CUTS) {
               cutStep *= 2;
               for (let i = 0; i < MAX_CUTS / 2; i++) cuts[i] = cuts[2 * i + 1]!;
               cuts.length = MAX_CUTS / 2;
             }
+            nextCut = cuts.at(-1)!.offset + cutStep;
           }
           if (!settings.dedupe) return;
           const imp = importer!;

@@ -34,6 +34,8 @@ export class RowView {
   end = new Int32Array(64);
   /** 1 when the quoted field contains doubled quotes (its text needs unescaping). */
   escaped = new Uint8Array(64);
+  /** Some flag in `escaped` may be 1 (then a line without quotes clears them). */
+  anyEscaped = false;
   count = 0;
   line = 0;
   /** File offset of the record's first byte (UTF-8 and Windows-1252 files). */
@@ -67,6 +69,7 @@ export class RowView {
     this.start[this.count] = a;
     this.end[this.count] = b;
     this.escaped[this.count] = esc ? 1 : 0;
+    if (esc) this.anyEscaped = true;
     this.count++;
   }
 
@@ -172,7 +175,10 @@ export class ByteSplitter {
           }
           start[n] = a;
           end[n] = e;
-          row.escaped.fill(0, 0, n + 1);
+          if (row.anyEscaped) {
+            row.escaped.fill(0);
+            row.anyEscaped = false;
+          }
           row.count = n + 1;
           row.line = this.line;
           row.offset = this.base + pos;
