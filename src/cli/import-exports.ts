@@ -16,7 +16,7 @@ import { PRESET_IDS, type PresetId } from "../responses/import/presets/index.js"
 import type { FileAccount, ImportAccount, ImportSettings } from "../responses/import/run.js";
 import { importFiles } from "../responses/import/run.js";
 import { isIdLike } from "../responses/import/text.js";
-import type { Scorer } from "../scoring/score.js";
+import { Scorer } from "../scoring/score.js";
 import type { CliContext } from "./context.js";
 import { workerScoring } from "./parallel.js";
 import { formatProblems } from "./problems.js";
@@ -243,7 +243,25 @@ export async function importExports(
           ? { reject: (c) => rejects.write(c), rejectHeader: (c) => rejects.write(c) }
           : {}),
         ...(bar ? { progress: bar.update } : {}),
-        ...(range ? { scoreRange: range } : {}),
+        ...(range
+          ? {
+              scoreRange: (job) => range.scoreRange(job),
+              splitRange: (job) => range.splitRange(job),
+              fork: () => {
+                const own = new Scorer(scorer.questionnaires, {
+                  settings: scorer.options.settings,
+                });
+                return {
+                  row: {
+                    questionnaireFor: (d, g) => own.questionnaireFor(d, g),
+                    kernelFor: (d, g, hasColumn) => own.kernelFor(d, g, hasColumn),
+                  },
+                  add: (r) => own.add(r),
+                  commit: () => scorer.absorb(own.exportCells()),
+                };
+              },
+            }
+          : {}),
         detected: (f) => {
           bar?.clear();
           ctx.stderr(`${f.file}: ${describeDetection(f)}\n`);

@@ -1,38 +1,68 @@
-// The second thread for large exports: runs score-worker.js on the rest of a file and merges
-// its cells into the scorer. Resolves undefined when it cannot (no built worker file, e.g. when
-// running from the TypeScript sources; or the worker gave up), and the caller reads on itself.
+// The second thread for large exports: runs score-worker.js on a byte range of a file. Returns
+// undefined when it cannot run at all (no built worker file, e.g. when running from the
+// TypeScript sources); a worker that fails resolves undefined, and the caller reads on itself.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { RangeJob, RangeResult } from "../responses/import/range.js";
+import type { SplitRange } from "../responses/import/split-at-once.js";
 import type { CellKey, Scorer } from "../scoring/score.js";
-import type { WorkerInput } from "./score-worker.js";
+import type { WorkerInput, WorkerOutput } from "./score-worker.js";
 
 const WORKER = new URL("./score-worker.js", import.meta.url);
+
+export interface WorkerScoring {
+  /** Scores the range and merges its cells into the scorer at once. */
+  scoreRange(job: RangeJob): Promise<RangeResult | undefined>;
+  /** Scores the range, keeping its cells apart until `commit`. */
+  splitRange(job: RangeJob): SplitRange;
+}
 
 export function workerScoring(
   scorer: Scorer,
   input: Omit<WorkerInput, "job">,
   /** Told which rows the worker scored (REIFEGRAD_TRACE_THREADS, for tests). */
   trace?: (line: string) => void,
-): ((job: RangeJob) => Promise<RangeResult | undefined>) | undefined {
+): WorkerScoring | undefined {
   if (WORKER.protocol !== "file:" || !existsSync(fileURLToPath(WORKER))) return undefined;
-  return (job) =>
-    new Promise((resolve) => {
-      // A small young generation: less peak memory (the main thread cannot set its own).
-      const worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 6 } });
-      worker.once(
-        "message",
-        (m: { result?: RangeResult; cells?: { key: CellKey; cell: unknown }[] }) => {
-          if (m.result && m.cells) {
-            scorer.absorb(m.cells);
-            trace?.(`${job.file}: rows from line ${job.line} on scored in a second thread\n`);
-            resolve(m.result);
-          } else resolve(undefined);
-          void worker.terminate();
-        },
-      );
+  const run = (job: RangeJob) => {
+    // A small young generation: less peak memory (the main thread cannot set its own).
+    const worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 3 } });
+    const output = new Promise<WorkerOutput | undefined>((resolve) => {
+      worker.once("message", (m: WorkerOutput) => {
+        resolve(m);
+        void worker.terminate();
+      });
       worker.once("error", () => resolve(undefined));
-      worker.postMessage({ ...input, job } satisfies WorkerInput);
+      worker.once("exit", () => resolve(undefined));
     });
+    worker.postMessage({ ...input, job } satisfies WorkerInput);
+    return { output, stop: () => void worker.terminate() };
+  };
+  const absorb = (cells: unknown, job: RangeJob, line: number, how = "") => {
+    scorer.absorb(cells as { key: CellKey; cell: unknown }[]);
+    trace?.(`${job.file}: rows from line ${line} on scored in a second thread${how}\n`);
+  };
+  return {
+    async scoreRange(job) {
+      const m = await run(job).output;
+      if (!m || !("result" in m)) return undefined;
+      absorb(m.cells, job, job.line);
+      return m.result;
+    },
+    splitRange(job) {
+      const { output, stop } = run(job);
+      let cells: unknown;
+      return {
+        result: output.then((m) => {
+          if (m && "notUtf8" in m) return "not-utf-8";
+          if (!m || !("result" in m)) return undefined;
+          cells = m.cells;
+          return m.result;
+        }),
+        commit: (line) => absorb(cells, job, line, " (one read)"),
+        stop,
+      };
+    },
+  };
 }

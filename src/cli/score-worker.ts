@@ -1,13 +1,14 @@
-// Worker thread: scores the second half of a large export (see responses/import/range.ts) with
-// its own scorer and posts the result and the scorer's cells back. Everything it needs comes in
-// the message (questionnaires, catalog, mapping: plain data); it reads only the export file.
+// Worker thread: scores a byte range of a large export (see responses/import/range.ts) with its
+// own scorer and posts the result and the scorer's cells back. Everything it needs comes in the
+// message (questionnaires, catalog, mapping: plain data); it reads only the export file.
 import { parentPort } from "node:worker_threads";
 import { fileExportReader } from "../io/read-export.js";
 import type { Questionnaire } from "../questionnaire/model.js";
 import type { Catalog } from "../responses/import/catalog.js";
+import { isInvalidEncodingError } from "../responses/import/encoding.js";
 import type { RowOptions } from "../responses/import/file-importer.js";
 import type { Mapping } from "../responses/import/mapping.js";
-import { type RangeJob, scoreRange } from "../responses/import/range.js";
+import { type RangeJob, type RangeResult, scoreRange } from "../responses/import/range.js";
 import type { ValueOverrides } from "../responses/import/values.js";
 import type { Settings } from "../scoring/assessment.js";
 import { Scorer } from "../scoring/score.js";
@@ -22,7 +23,16 @@ export interface WorkerInput {
   readonly row: Omit<RowOptions, "questionnaireFor" | "kernelFor">;
 }
 
+/** The worker's one answer. */
+export type WorkerOutput =
+  | { readonly result: RangeResult; readonly cells: unknown }
+  /** With `job.fatal`: the range is not UTF-8. */
+  | { readonly notUtf8: true }
+  | { readonly error: string };
+
 parentPort?.once("message", async (input: WorkerInput) => {
+  const post = (m: WorkerOutput, transfer: ArrayBuffer[] = []) =>
+    parentPort?.postMessage(m, transfer);
   try {
     const scorer = new Scorer(input.questionnaires, { settings: input.settings });
     const result = await scoreRange(
@@ -40,8 +50,12 @@ parentPort?.once("message", async (input: WorkerInput) => {
       },
       (record) => scorer.add(record),
     );
-    parentPort?.postMessage({ result, cells: scorer.exportCells() });
+    post(
+      { result, cells: scorer.exportCells() },
+      (result.hashes ?? []).map((h) => h.buffer as ArrayBuffer),
+    );
   } catch (e) {
-    parentPort?.postMessage({ error: e instanceof Error ? e.message : String(e) });
+    if (input.job.fatal && isInvalidEncodingError(e)) post({ notUtf8: true });
+    else post({ error: e instanceof Error ? e.message : String(e) });
   }
 });

@@ -56,7 +56,33 @@ function notUtf8(): Error {
 
 export function fileExportReader(): ExportReader {
   return {
-    async read(req, onRecord, onBytes): Promise<ReadInfo> {
+    async size(file) {
+      try {
+        return (await stat(file)).size;
+      } catch (e) {
+        throw fileError(file, e);
+      }
+    },
+    async boundary(file, near) {
+      let fh: Awaited<ReturnType<typeof open>> | undefined;
+      try {
+        fh = await open(file, "r");
+        const buf = Buffer.alloc(1 << 16);
+        await fh.read(buf, 0, 2, 0);
+        if (guessEncoding(buf.subarray(0, 2)).encoding.startsWith("utf-16")) return undefined;
+        for (let at = near; ; at += buf.length) {
+          const { bytesRead } = await fh.read(buf, 0, buf.length, at);
+          const lf = buf.subarray(0, bytesRead).indexOf(10);
+          if (lf >= 0) return at + lf + 1;
+          if (bytesRead < buf.length) return undefined;
+        }
+      } catch (e) {
+        throw fileError(file, e);
+      } finally {
+        await fh?.close();
+      }
+    },
+    async read(req, onRecord, onBytes, onStart): Promise<ReadInfo> {
       let fh: Awaited<ReturnType<typeof open>>;
       try {
         fh = await open(req.file, "r");
@@ -89,7 +115,8 @@ export function fileExportReader(): ExportReader {
           detectDelimiter(
             createDecoder(enc).decode(head.subarray(guess.bom, guess.bom + 65536), false),
           );
-        const validate = req.fatal && !req.encoding && enc === "utf-8";
+        // A guessed UTF-8 must hold for every byte (`fatal`: the caller reads again otherwise).
+        const validate = req.fatal && enc === "utf-8";
         const utf16 = enc === "utf-16le" || enc === "utf-16be";
         // Byte offsets are only file offsets when the bytes are not transcoded.
         if (utf16 && (req.start !== undefined || req.end !== undefined))
@@ -99,6 +126,7 @@ export function fileExportReader(): ExportReader {
           new RowView(enc === "windows-1252" ? cp1252Field : utf8Field),
           req.line,
         );
+        onStart?.({ encoding: enc, bom: guess.bom > 0, delimiter });
         // UTF-16: keep the raw chunk aside and put its UTF-8 transcoding into `work`.
         const transcoder = utf16 ? createDecoder(enc) : undefined;
         let eof = len < CHUNK_BYTES;
@@ -163,6 +191,7 @@ export function fileExportReader(): ExportReader {
           delimiter,
           bytes: total,
           issues: splitter.issues,
+          nextLine: splitter.nextLine,
         };
       } finally {
         await fh.close();

@@ -40,10 +40,13 @@ function mixedExport(dir: string, extra: readonly string[] = []): string {
 }
 
 const FILES = ["assessment.json", "rejects.csv", "scores.csv"];
-const TRACE = /^.*: rows from line (\d+) on scored in a second thread\n/m;
+const TRACE = /^.*: rows from line (\d+) on scored in a second thread( \(one read\))?\n/m;
 
-/** Scores `file` on one thread and (forced) on two; both must agree. */
-function bothWays(dir: string, file: string, secondThread: boolean) {
+/**
+ * Scores `file` on one thread and (forced) on two; both must agree. `oneRead`: the halves were
+ * scored at once (split-at-once.ts), not after a first pass.
+ */
+function bothWays(dir: string, file: string, secondThread: boolean, oneRead = false) {
   const run = (out: string, env: Record<string, string>) =>
     cli(["score", file, "--out", join(dir, out), "--format", "json,csv", "--lang", "en"], {
       env,
@@ -57,6 +60,7 @@ function bothWays(dir: string, file: string, secondThread: boolean) {
     // The second thread really ran, on rows of the second half.
     expect(trace, two.stderr).not.toBeNull();
     expect(Number(trace![1])).toBeGreaterThan(100);
+    expect(trace![2] !== undefined, "one read").toBe(oneRead);
   } else expect(trace).toBeNull();
   for (const f of FILES) {
     const want = join(dir, "one", f);
@@ -70,7 +74,7 @@ function bothWays(dir: string, file: string, secondThread: boolean) {
 describe("score: two threads", () => {
   it("give the single-thread assessment, rejects and messages", () => {
     const dir = tempDir();
-    const one = bothWays(dir, mixedExport(dir), true);
+    const one = bothWays(dir, mixedExport(dir), true, true);
     expect(one.stderr).toContain("4 rejected");
     expect(one.stderr).toMatch(/unknown-label/);
   });
@@ -88,7 +92,7 @@ describe("score: two threads", () => {
     const file = mixedExport(dir);
     // An ordinary character there, but it would fool a boundary guessed by counting quotes.
     writeFileSync(file, readFileSync(file, "utf8").replace("\nR0", '\nR"0'));
-    bothWays(dir, file, true);
+    bothWays(dir, file, true, true);
   });
 
   it("a quoted field with line breaks across the middle: the guessed boundary is checked", () => {
@@ -108,19 +112,30 @@ describe("score: two threads", () => {
     bothWays(dir, file, true);
   });
 
-  it("UTF-8 that breaks after the first megabyte: Windows-1252, on both threads", () => {
+  it.each([
+    ["in the first half", 0.46],
+    ["in the second half", 0.9],
+  ])("UTF-8 that breaks after the first megabyte, %s: Windows-1252, on both threads", (_, at) => {
     const dir = tempDir();
     const [header, ...rows] = readFileSync("fixtures/demo/staff-survey.csv", "utf8")
       .trimEnd()
       .split("\n");
+    // Plain ASCII rows (the demo's free text has umlauts), 2.6 MB of them.
     const body: string[] = [];
-    for (let i = 0; body.join("\n").length < 1_200_000; i++)
-      body.push(rows[i % rows.length]!.replace(/^[^,]+/, `X${i}`));
+    for (let i = 0, n = 0; n < 2_600_000; i++) {
+      const row = rows[i % rows.length]!.replace(/^[^,]+/, `X${i}`).replace(/[^\x20-\x7e]/g, "");
+      body.push(row);
+      n += row.length + 1;
+    }
     // A department name with an umlaut in Windows-1252 (0xFC), far past the first chunk.
-    const last = rows[0]!.replace(/^([^,]+),[^,]+,/, "Z1,Bürgeramt,");
+    const umlaut = rows[0]!
+      .replace(/^([^,]+),[^,]+,/, "Z1,Bürgeramt,")
+      .replace(/[^\x20-\x7e]/g, (c) => (c === "ü" ? c : ""));
+    body.splice(Math.floor(body.length * at), 0, umlaut);
     const file = join(dir, "late-umlaut.csv");
-    writeFileSync(file, Buffer.from(`${[header, ...body, last].join("\n")}\n`, "latin1"));
-    const one = bothWays(dir, file, true);
+    writeFileSync(file, Buffer.from(`${[header, ...body].join("\n")}\n`, "latin1"));
+    // The guessed UTF-8 fails in one half: both are dropped, the usual two passes follow.
+    const one = bothWays(dir, file, true, false);
     expect(one.stderr).toContain("encoding windows-1252");
   });
 

@@ -5,88 +5,116 @@
 // ids (so a hash collision never drops a row). Memory: 8 bytes per row, and 8 more per row for
 // a moment while looking for repeats (a sorted copy), plus the held rows.
 
+/** Rows per chunk: the column grows by chunks, never copying (nor leaving garbage behind). */
+const CHUNK = 1 << 16;
+
 export class HashColumn {
-  private data = new Float64Array(1 << 16);
-  length = 0;
+  private chunks: Float64Array[] = [];
+  private size = 0;
+
+  get length(): number {
+    return this.size;
+  }
+
+  /** Truncates (a file read again from its start drops its rows). */
+  set length(n: number) {
+    this.size = Math.min(this.size, n);
+    this.chunks.length = Math.ceil(this.size / CHUNK);
+  }
 
   push(h: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = h;
+    const at = this.size & (CHUNK - 1);
+    if (at === 0) this.chunks.push(new Float64Array(CHUNK));
+    this.chunks[this.chunks.length - 1]![at] = h;
+    this.size++;
   }
 
   /** Drops the hashes (when no respondent repeats, pass 2 does not need them). */
   release(): void {
-    this.data = new Float64Array(0);
-    this.length = 0;
+    this.chunks = [];
+    this.size = 0;
+  }
+
+  /** The hashes as a list of arrays (views, not copies). */
+  values(): Float64Array[] {
+    return this.chunks.map((c, i) => c.subarray(0, Math.min(CHUNK, this.size - i * CHUNK)));
   }
 
   at(i: number): number {
-    return this.data[i]!;
+    return this.chunks[Math.floor(i / CHUNK)]![i & (CHUNK - 1)]!;
   }
 
   /** Hash → global row index of its last occurrence, for hashes that occur more than once. */
   repeated(): Map<number, number> {
-    // One big hash set would miss the cache on almost every row. Instead the hashes are first
-    // sorted into 256 buckets by 8 of their bits (two sequential passes), then each bucket is
-    // checked with a small set that stays in the cache.
-    const data = this.data;
-    const n = this.length;
-    const bucketOf = (h: number) => (h >>> 0) & 0xff;
-    const starts = new Int32Array(257);
-    for (let i = 0; i < n; i++) {
+    return repeatedHashes(this.values());
+  }
+}
+
+/**
+ * Hashes that occur more than once in the parts (read as one column; NaN: no id), each with the
+ * row index of its last occurrence.
+ */
+export function repeatedHashes(parts: readonly Float64Array[]): Map<number, number> {
+  // One big hash set would miss the cache on almost every row. Instead the hashes are first
+  // sorted into 256 buckets by 8 of their bits (two sequential passes), then each bucket is
+  // checked with a small set that stays in the cache.
+  const bucketOf = (h: number) => (h >>> 0) & 0xff;
+  const starts = new Int32Array(257);
+  for (const data of parts) {
+    for (let i = 0; i < data.length; i++) {
       const h = data[i]!;
       if (!Number.isNaN(h)) starts[bucketOf(h) + 1]!++;
     }
-    let largest = 0;
-    for (let b = 0; b < 256; b++) {
-      largest = Math.max(largest, starts[b + 1]!);
-      starts[b + 1]! += starts[b]!;
-    }
-    const sorted = new Float64Array(starts[256]!);
-    const fill = starts.slice(0, 256);
-    for (let i = 0; i < n; i++) {
+  }
+  let largest = 0;
+  for (let b = 0; b < 256; b++) {
+    largest = Math.max(largest, starts[b + 1]!);
+    starts[b + 1]! += starts[b]!;
+  }
+  const sorted = new Float64Array(starts[256]!);
+  const fill = starts.slice(0, 256);
+  for (const data of parts) {
+    for (let i = 0; i < data.length; i++) {
       const h = data[i]!;
       if (!Number.isNaN(h)) sorted[fill[bucketOf(h)]!++] = h;
     }
-    let cap = 16;
-    while (cap < 2 * largest) cap *= 2;
-    const shift = 32 - Math.log2(cap);
-    const mask = cap - 1;
-    const table = new Float64Array(cap);
-    const dup = new Set<number>();
-    for (let b = 0; b < 256; b++) {
-      table.fill(-1);
-      for (let i = starts[b]!; i < starts[b + 1]!; i++) {
-        const h = sorted[i]!;
-        // The bucket fixed the low 8 bits: probe by the others.
-        const hi = Math.floor(h / 0x100000000);
-        let at = Math.imul((h >>> 8) ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> shift;
-        for (;;) {
-          const t = table[at]!;
-          if (t === -1) {
-            table[at] = h;
-            break;
-          }
-          if (t === h) {
-            dup.add(h);
-            break;
-          }
-          at = (at + 1) & mask;
+  }
+  let cap = 16;
+  while (cap < 2 * largest) cap *= 2;
+  const shift = 32 - Math.log2(cap);
+  const mask = cap - 1;
+  const table = new Float64Array(cap);
+  const dup = new Set<number>();
+  for (let b = 0; b < 256; b++) {
+    table.fill(-1);
+    for (let i = starts[b]!; i < starts[b + 1]!; i++) {
+      const h = sorted[i]!;
+      // The bucket fixed the low 8 bits: probe by the others.
+      const hi = Math.floor(h / 0x100000000);
+      let at = Math.imul((h >>> 8) ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> shift;
+      for (;;) {
+        const t = table[at]!;
+        if (t === -1) {
+          table[at] = h;
+          break;
         }
+        if (t === h) {
+          dup.add(h);
+          break;
+        }
+        at = (at + 1) & mask;
       }
     }
-    const last = new Map<number, number>();
-    if (dup.size === 0) return last;
-    for (let i = 0; i < n; i++) {
-      const h = data[i]!;
-      if (dup.has(h)) last.set(h, i);
-    }
-    return last;
   }
+  const last = new Map<number, number>();
+  if (dup.size === 0) return last;
+  let row = 0;
+  for (const data of parts) {
+    for (let i = 0; i < data.length; i++, row++) {
+      if (dup.has(data[i]!)) last.set(data[i]!, row);
+    }
+  }
+  return last;
 }
 
 /** 53-bit string hash (two 32-bit FNV-1a variants), exact as a double. */

@@ -9,6 +9,7 @@ import type { ResponseRecord } from "../model.js";
 import type { Catalog } from "./catalog.js";
 import { planColumns } from "./columns.js";
 import type { Delimiter } from "./csv.js";
+import { HashColumn } from "./dedupe.js";
 import type { EncodingName } from "./encoding.js";
 import { FileImporter, type ImporterNotes, type RowOptions } from "./file-importer.js";
 import type { Mapping } from "./mapping.js";
@@ -27,6 +28,12 @@ export interface RangeJob {
   /** Byte offset and file line of the first record of the range (a record boundary). */
   readonly start: number;
   readonly line: number;
+  /** Where the range ends (a record boundary; default: the end of the file). */
+  readonly end?: number;
+  /** Stop at bytes that are not UTF-8 (when the encoding was only guessed). */
+  readonly fatal?: boolean;
+  /** Also hash each row's respondent id, as pass 1 does (see run.ts). */
+  readonly hash?: boolean;
 }
 
 export interface RangeResult {
@@ -38,6 +45,10 @@ export interface RangeResult {
   readonly notes: ImporterNotes;
   readonly issues: readonly SplitIssue[];
   readonly bytes: number;
+  /** File line after the range's last record. */
+  readonly nextLine: number;
+  /** With `hash`: per row, the respondent hash (NaN: no id, or incomplete), in parts. */
+  readonly hashes?: readonly Float64Array[];
 }
 
 export interface ProblemLogData {
@@ -58,6 +69,7 @@ export async function scoreRange(
   catalog: Catalog,
   settings: { mapping: Mapping; overrides: ValueOverrides; row: RowOptions },
   add: (record: ResponseRecord) => void,
+  onBytes?: (n: number) => void,
 ): Promise<RangeResult> {
   const log = new ProblemLog();
   const plan = planColumns(
@@ -73,17 +85,26 @@ export async function scoreRange(
   let scored = 0;
   let incomplete = 0;
   const rejects: { fields: string[]; line: number; reason: string }[] = [];
+  const hashes = job.hash ? new HashColumn() : undefined;
+  // A range from the start of the file begins with the header.
+  let header = job.start === 0;
   const info = await reader.read(
     {
       file: job.file,
       encoding: job.encoding,
       delimiter: job.delimiter,
-      fatal: false,
+      fatal: job.fatal ?? false,
       start: job.start,
       line: job.line,
+      ...(job.end !== undefined ? { end: job.end } : {}),
     },
     (row) => {
+      if (header) {
+        header = false;
+        return;
+      }
       rows++;
+      hashes?.push(importer.isIncomplete(row) ? Number.NaN : importer.respondentHash(row));
       if (importer.fast(row)) {
         scored++;
         return;
@@ -97,6 +118,7 @@ export async function scoreRange(
         rejects.push({ fields: row.fields(), line: row.line, reason: outcome.reason });
       } else incomplete++;
     },
+    onBytes,
   );
   return {
     rows,
@@ -107,5 +129,7 @@ export async function scoreRange(
     notes: importer.notes(),
     issues: info.issues,
     bytes: info.bytes,
+    nextLine: info.nextLine,
+    ...(hashes ? { hashes: hashes.values() } : {}),
   };
 }

@@ -10,12 +10,18 @@ import { type ColumnPlan, planColumns } from "./columns.js";
 import type { Delimiter } from "./csv.js";
 import { HashColumn } from "./dedupe.js";
 import { type EncodingName, isInvalidEncodingError } from "./encoding.js";
-import { FileImporter, type RowOptions, type RowOutcome } from "./file-importer.js";
+import {
+  FileImporter,
+  type ImporterNotes,
+  type RowOptions,
+  type RowOutcome,
+} from "./file-importer.js";
 import type { Mapping } from "./mapping.js";
 import { detectPreset, PRESETS, type Preset, type PresetId } from "./presets/index.js";
 import { ProblemLog } from "./problem-log.js";
-import type { RangeJob, RangeResult } from "./range.js";
+import type { ProblemLogData, RangeJob, RangeResult } from "./range.js";
 import { type RowSink, RowView, type SplitIssue } from "./split.js";
+import { type Fork, type Halves, type SplitRange, scoreHalves } from "./split-at-once.js";
 import type { ValueOverrides } from "./values.js";
 
 export interface ReadRequest {
@@ -39,11 +45,33 @@ export interface ReadInfo {
   readonly delimiter: Delimiter;
   readonly bytes: number;
   readonly issues: readonly SplitIssue[];
+  /** File line of the record after the last one read (where a next range starts). */
+  readonly nextLine: number;
+}
+
+/** What a read settled before its first record. */
+export interface ReadStart {
+  readonly encoding: EncodingName;
+  readonly bom: boolean;
+  readonly delimiter: Delimiter;
 }
 
 /** Streams a file's records (the first is the header). */
 export interface ExportReader {
-  read(req: ReadRequest, onRecord: RowSink, onBytes?: (n: number) => void): Promise<ReadInfo>;
+  read(
+    req: ReadRequest,
+    onRecord: RowSink,
+    onBytes?: (n: number) => void,
+    onStart?: (s: ReadStart) => void,
+  ): Promise<ReadInfo>;
+  /** The file's size in bytes. */
+  size?(file: string): Promise<number>;
+  /**
+   * A guess at a record boundary at or after byte `near`: just past the next line feed (wrong
+   * when that line feed is inside a quoted field: the caller checks). Undefined when there is
+   * none, or for UTF-16 (read as a whole).
+   */
+  boundary?(file: string, near: number): Promise<number | undefined>;
 }
 
 export interface ImportSettings {
@@ -74,6 +102,10 @@ export interface ImportSinks {
    * into the scorer before resolving; rejects (or resolves undefined) when it cannot.
    */
   scoreRange?(job: RangeJob): Promise<RangeResult | undefined>;
+  /** Scores a range in a second thread, its cells kept apart until committed (split-at-once.ts). */
+  splitRange?(job: RangeJob): SplitRange;
+  /** A scorer of this thread's own for part of a file (split-at-once.ts). */
+  fork?(): Fork;
 }
 
 export interface FileAccount {
@@ -126,6 +158,8 @@ interface Settled {
   readonly presetDetected: boolean;
   readonly header: readonly string[];
   readonly cuts: readonly Cut[];
+  /** Both halves already scored (split-at-once.ts): pass 2 merges them instead of reading. */
+  readonly halves?: Halves;
 }
 
 /** A record boundary: its byte offset and file line. */
@@ -161,8 +195,44 @@ export async function importFiles(
     return forced ? { preset: PRESETS[forced], detected: false } : detectPreset(header);
   };
 
+  // A single large file: both halves at once, no first pass, when that works out.
+  const only = files.length === 1 ? files[0]! : undefined;
+  if (
+    only !== undefined &&
+    sinks.splitRange &&
+    sinks.fork &&
+    reader.size &&
+    reader.boundary &&
+    !settings.encoding?.startsWith("utf-16")
+  ) {
+    const size = await reader.size(only);
+    if (size >= (settings.parallelMinBytes ?? PARALLEL_MIN_BYTES)) {
+      const halves = await scoreHalves(
+        only,
+        size,
+        { read: reader.read.bind(reader), boundary: reader.boundary.bind(reader) },
+        catalog,
+        { ...settings, share: PARALLEL_SHARE },
+        choosePreset,
+        { splitRange: sinks.splitRange, fork: sinks.fork },
+        onBytes,
+      );
+      if (halves) {
+        settled.push({
+          file: only,
+          info: halves.info,
+          preset: halves.preset.preset,
+          presetDetected: halves.preset.detected,
+          header: halves.header,
+          cuts: [],
+          halves,
+        });
+      } else done = 0;
+    }
+  }
+
   // Pass 1: encoding, header, preset, respondent hashes.
-  for (const file of files) {
+  for (const file of settled.length > 0 ? [] : files) {
     const start = hashes.length;
     const startDone = done;
     const attempt = async (encoding: EncodingName | undefined) => {
@@ -399,56 +469,67 @@ export async function importFiles(
       delimiter: s.info.delimiter,
       fatal: false,
     };
-    // A large file without repeated respondents: its second half is scored in parallel (a
-    // worker thread) from a record boundary that pass 1 found, and merged in file order.
-    const cut =
-      sinks.scoreRange &&
-      importer &&
-      last.size === 0 &&
-      s.info.bytes >= (settings.parallelMinBytes ?? PARALLEL_MIN_BYTES)
-        ? s.cuts.reduce<Cut | undefined>(
-            (best, c) =>
-              !best ||
-              Math.abs(c.offset - s.info.bytes * PARALLEL_SHARE) <
-                Math.abs(best.offset - s.info.bytes * PARALLEL_SHARE)
-                ? c
-                : best,
-            undefined,
-          )
+    /** Adds a range scored apart (`shift`: its lines count from 1 + shift). */
+    const merge = (r: RangeResult, shift: number) => {
+      acc.rows += r.rows;
+      acc.scored += r.scored;
+      acc.incomplete += r.incomplete;
+      g += r.rows;
+      for (const x of r.rejects) reject(x.fields, x.line + shift, x.reason);
+      log.absorb(shift === 0 ? r.log : shiftLog(r.log, shift));
+      importer!.absorbNotes(shift === 0 ? r.notes : shiftNotes(r.notes, shift));
+      return r.issues.map((i) => ({ ...i, line: i.line + shift }));
+    };
+    const issues: SplitIssue[] = [];
+    if (s.halves) {
+      // Scored before pass 1 would have run (split-at-once.ts): merge both halves in order.
+      issues.push(...merge(s.halves.first, 0), ...merge(s.halves.second, s.halves.line - 1));
+      s.halves.commit();
+    } else {
+      // A large file without repeated respondents: its second half is scored in parallel (a
+      // worker thread) from a record boundary that pass 1 found, and merged in file order.
+      const cut =
+        sinks.scoreRange &&
+        importer &&
+        last.size === 0 &&
+        s.info.bytes >= (settings.parallelMinBytes ?? PARALLEL_MIN_BYTES)
+          ? s.cuts.reduce<Cut | undefined>(
+              (best, c) =>
+                !best ||
+                Math.abs(c.offset - s.info.bytes * PARALLEL_SHARE) <
+                  Math.abs(best.offset - s.info.bytes * PARALLEL_SHARE)
+                  ? c
+                  : best,
+              undefined,
+            )
+          : undefined;
+      const part = cut
+        ? sinks.scoreRange!({
+            file: s.file,
+            encoding: s.info.encoding,
+            delimiter: s.info.delimiter,
+            header: s.header,
+            preset: s.preset.id,
+            start: cut.offset,
+            line: cut.line,
+          }).catch(() => undefined)
         : undefined;
-    const part = cut
-      ? sinks.scoreRange!({
-          file: s.file,
-          encoding: s.info.encoding,
-          delimiter: s.info.delimiter,
-          header: s.header,
-          preset: s.preset.id,
-          start: cut.offset,
-          line: cut.line,
-        }).catch(() => undefined)
-      : undefined;
-    const info = await reader.read(cut ? { ...read, end: cut.offset } : read, onRow, onBytes);
-    const issues = [...info.issues];
-    if (cut) {
-      const r = await part;
-      if (r) {
-        acc.rows += r.rows;
-        acc.scored += r.scored;
-        acc.incomplete += r.incomplete;
-        g += r.rows;
-        for (const x of r.rejects) reject(x.fields, x.line, x.reason);
-        log.absorb(r.log);
-        importer!.absorbNotes(r.notes);
-        issues.push(...r.issues);
-        onBytes(r.bytes);
-      } else {
-        // The worker could not do it (no worker file, too many rejects): read on here.
-        const rest = await reader.read(
-          { ...read, start: cut.offset, line: cut.line },
-          onRow,
-          onBytes,
-        );
-        issues.push(...rest.issues);
+      const info = await reader.read(cut ? { ...read, end: cut.offset } : read, onRow, onBytes);
+      issues.push(...info.issues);
+      if (cut) {
+        const r = await part;
+        if (r) {
+          issues.push(...merge(r, 0));
+          onBytes(r.bytes);
+        } else {
+          // The worker could not do it (no worker file, too many rejects): read on here.
+          const rest = await reader.read(
+            { ...read, start: cut.offset, line: cut.line },
+            onRow,
+            onBytes,
+          );
+          issues.push(...rest.issues);
+        }
       }
     }
     for (const issue of issues) {
@@ -494,4 +575,21 @@ export async function importFiles(
     },
   };
   return { account, log };
+}
+
+/** A range's problems with their lines moved on by `shift`. */
+function shiftLog(log: ProblemLogData, shift: number): ProblemLogData {
+  return {
+    ...log,
+    kept: log.kept.map((p) => (p.line === undefined ? p : { ...p, line: p.line + shift })),
+  };
+}
+
+function shiftNotes(notes: ImporterNotes, shift: number): ImporterNotes {
+  return {
+    ...notes,
+    coreScored: new Map(
+      [...notes.coreScored].map(([id, c]) => [id, { ...c, line: c.line + shift }]),
+    ),
+  };
 }

@@ -137,6 +137,11 @@ export class ByteSplitter {
     this.d = delimiter.charCodeAt(0);
   }
 
+  /** File line of the next record. */
+  get nextLine(): number {
+    return this.line;
+  }
+
   /**
    * Emits every complete record in buf[from, to) and returns where the incomplete rest starts
    * (to, when everything was consumed). With `final`, the rest is the last record.
