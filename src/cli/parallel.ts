@@ -11,6 +11,28 @@ import type { WorkerInput, WorkerOutput } from "./score-worker.js";
 
 const WORKER = new URL("./score-worker.js", import.meta.url);
 
+/** A worker started ahead of need (see prewarmWorker), not yet given a job. */
+let warm: Worker | undefined;
+
+const available = () => WORKER.protocol === "file:" && existsSync(fileURLToPath(WORKER));
+
+// A small young generation: less peak memory (the main thread cannot set its own).
+const spawn = () => new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 3 } });
+
+/**
+ * Starts the worker now, so that it loads its modules while this thread loads the
+ * questionnaires; the first job takes it. Until then it does not keep the process alive.
+ */
+export function prewarmWorker(): void {
+  if (warm || !available()) return;
+  warm = spawn();
+  warm.unref();
+  // A warm worker that fails is simply not used.
+  warm.once("error", () => {
+    warm = undefined;
+  });
+}
+
 export interface WorkerScoring {
   /** Scores the range and merges its cells into the scorer at once. */
   scoreRange(job: RangeJob): Promise<RangeResult | undefined>;
@@ -24,10 +46,11 @@ export function workerScoring(
   /** Told which rows the worker scored (REIFEGRAD_TRACE_THREADS, for tests). */
   trace?: (line: string) => void,
 ): WorkerScoring | undefined {
-  if (WORKER.protocol !== "file:" || !existsSync(fileURLToPath(WORKER))) return undefined;
+  if (!available()) return undefined;
   const run = (job: RangeJob) => {
-    // A small young generation: less peak memory (the main thread cannot set its own).
-    const worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 3 } });
+    const worker = warm ?? spawn();
+    warm = undefined;
+    worker.ref();
     const output = new Promise<WorkerOutput | undefined>((resolve) => {
       worker.once("message", (m: WorkerOutput) => {
         resolve(m);

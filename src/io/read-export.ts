@@ -10,7 +10,7 @@ import type { ExportReader, ReadInfo } from "../responses/import/run.js";
 import { ByteSplitter, cp1252Field, RowView, utf8Field } from "../responses/import/split.js";
 import { fileError, listFiles } from "./files.js";
 
-export const CHUNK_BYTES = 1 << 20;
+export const CHUNK_BYTES = 1 << 19;
 
 export const isExport = (name: string): boolean => /\.(csv|tsv|txt)$/i.test(name);
 
