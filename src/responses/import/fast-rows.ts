@@ -50,7 +50,9 @@ const NOT_PLAIN = -1;
 const VALID = -2;
 
 export class FastRows {
-  private readonly cells = new Map<number, { key: Buffer; binding: Binding | null }[]>();
+  /** Department × group keys seen: open addressing, slot → entry number + 1 (0: free). */
+  private table = new Int32Array(64);
+  private readonly entries: { key: Buffer; dl: number; binding: Binding | null }[] = [];
   /** Item columns read through the code tables, and free-text columns (any text is valid). */
   private readonly coded: Int32Array;
   private readonly codedItems: readonly ColumnPlan["itemCols"][number][];
@@ -177,26 +179,49 @@ export class FastRows {
     const ga = gc >= 0 ? row.start[gc]! : 0;
     const ge = gc >= 0 ? row.end[gc]! : 0;
     if ((dc >= 0 && row.escaped[dc]) || (gc >= 0 && row.escaped[gc])) return undefined;
-    const h = keyHash(buf, da, de, ga, ge);
-    let list = this.cells.get(h);
-    if (list) {
-      for (const e of list) {
-        const key = e.key;
-        if (key.length !== de - da + ge - ga + 1) continue;
+    const dl = de - da;
+    const gl = ge - ga;
+    // The slot comes from the lengths and a few bytes (no loop over the text); the whole key is
+    // compared below, so names alike in those bytes only cost a longer probe.
+    const table = this.table;
+    const mask = table.length - 1;
+    let at = keySlot(buf, da, dl, buf, ga, gl) & mask;
+    for (;;) {
+      const e = table[at]!;
+      if (e === 0) break;
+      const entry = this.entries[e - 1]!;
+      const key = entry.key;
+      if (entry.dl === dl && key.length === dl + gl) {
         let same = true;
-        for (let i = 0; same && i < de - da; i++) same = key[i] === buf[da + i];
-        for (let i = 0; same && i < ge - ga; i++) same = key[de - da + 1 + i] === buf[ga + i];
-        if (same) return e.binding ?? undefined;
+        for (let i = 0; same && i < dl; i++) same = key[i] === buf[da + i];
+        for (let i = 0; same && i < gl; i++) same = key[dl + i] === buf[ga + i];
+        if (same) return entry.binding ?? undefined;
       }
-    } else {
-      list = [];
-      this.cells.set(h, list);
+      at = (at + 1) & mask;
     }
-    if (list.length >= 4 || this.cells.size > 10_000) return undefined;
-    const key = Buffer.concat([buf.subarray(da, de), Buffer.from([0]), buf.subarray(ga, ge)]);
+    // A new department × group (the table stays small: beyond 10,000 the generic path decides).
+    if (this.entries.length >= 10_000) return undefined;
     const binding = this.bind(row);
-    list.push({ key, binding });
+    this.entries.push({
+      key: Buffer.concat([buf.subarray(da, de), buf.subarray(ga, ge)]),
+      dl,
+      binding,
+    });
+    table[at] = this.entries.length;
+    if (this.entries.length * 2 > table.length) this.grow();
     return binding ?? undefined;
+  }
+
+  /** Doubles the table and places every entry again. */
+  private grow(): void {
+    const table = new Int32Array(this.table.length * 2);
+    const mask = table.length - 1;
+    this.entries.forEach((e, i) => {
+      let at = keySlot(e.key, 0, e.dl, e.key, e.dl, e.key.length - e.dl) & mask;
+      while (table[at] !== 0) at = (at + 1) & mask;
+      table[at] = i + 1;
+    });
+    this.table = table;
   }
 
   private bind(row: RowView): Binding | null {
@@ -235,13 +260,25 @@ export class FastRows {
   }
 }
 
-/** 31-bit FNV-1a of the department bytes, a 0 byte, the group bytes: a small-integer Map key. */
-function keyHash(buf: Uint8Array, da: number, de: number, ga: number, ge: number): number {
-  let h = 0x811c9dc5;
-  for (let i = da; i < de; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-  h = Math.imul(h, 0x01000193);
-  for (let i = ga; i < ge; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-  return h >>> 1;
+/** A department × group key's hash from its lengths and a few of its bytes (see `binding`). */
+function keySlot(
+  d: Uint8Array,
+  da: number,
+  dl: number,
+  g: Uint8Array,
+  ga: number,
+  gl: number,
+): number {
+  let h = Math.imul(dl, 0x9e3779b1) ^ Math.imul(gl, 0x85ebca6b);
+  if (dl > 0) {
+    const end = da + dl;
+    h = Math.imul(
+      h ^ (d[da]! | (d[end - 1]! << 8) | ((dl > 1 ? d[end - 2]! : 0) << 16)),
+      0x01000193,
+    );
+  }
+  if (gl > 0) h = Math.imul(h ^ (g[ga]! | (g[ga + gl - 1]! << 8)), 0x01000193);
+  return h ^ (h >>> 15);
 }
 
 function blank(buf: Uint8Array, a: number, b: number): boolean {
