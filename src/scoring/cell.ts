@@ -144,7 +144,12 @@ export class Cell {
   }
 }
 
+/**
+ * The cells merged into a new one. A single cell comes back as it is: merging it into an empty
+ * cell would copy it exactly, and merged cells are only read (when building the assessment).
+ */
 export function mergeCells(cells: readonly Cell[]): Cell {
+  if (cells.length === 1) return cells[0]!;
   const out = new Cell();
   for (const c of cells) out.merge(c);
   return out;

@@ -125,7 +125,13 @@ export interface Summary {
 
 /** Summary of a frequency histogram (weights are counts); sums run in ascending order. */
 export function summarize(h: Histogram): Summary | undefined {
-  const entries = h.sorted();
+  return summarizeSorted(h.sorted());
+}
+
+/** The same from a histogram's `sorted()` entries, for callers that also walk them. */
+export function summarizeSorted(
+  entries: readonly (readonly [number, number])[],
+): Summary | undefined {
   let n = 0;
   let sum = 0;
   for (const [v, w] of entries) {
