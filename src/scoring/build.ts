@@ -73,9 +73,10 @@ function statsOf(h: Histogram, levels: readonly Level[], settings: Settings): St
   if (!s) return undefined;
   const half = ciHalfWidth(s.sd, s.n, settings.confidence);
   const shares: Record<string, number> = Object.fromEntries(levels.map((l) => [l.id, 0]));
-  for (const [v, w] of entries) {
-    const id = levelOf(levels, v).id;
-    shares[id] = (shares[id] ?? 0) + w / s.n;
+  // Indexed, not destructured: see Histogram.merge.
+  for (let i = 0; i < entries.length; i++) {
+    const id = levelOf(levels, entries[i]![0]).id;
+    shares[id] = (shares[id] ?? 0) + entries[i]![1] / s.n;
   }
   return {
     ...s,
@@ -450,24 +451,24 @@ function targetsAndPriorities(
 }
 
 function itemResults(cell: Cell, dimensionOf: ReadonlyMap<string, string>): ItemResult[] {
-  return [...cell.items.entries()]
-    .sort(([a], [b]) => compareStrings(a, b))
-    .map(([id, a]) => {
-      const s = summarize(a.scores);
-      return {
-        id,
-        dimension: dimensionOf.get(id) ?? "",
-        n: a.n,
-        ...(s ? { mean: s.mean } : {}),
-        dontKnow: a.dontKnow,
-        notApplicable: a.notApplicable,
-        blank: a.blank,
-        skipped: a.skipped,
-        counts: Object.fromEntries(
-          [...a.counts.entries()].sort(([x], [y]) => compareStrings(x, y)),
-        ),
-      };
-    });
+  // Keys sorted, not destructured [key, value] pairs: see Histogram.merge.
+  return [...cell.items.keys()].sort(compareStrings).map((id) => {
+    const a = cell.items.get(id)!;
+    const s = summarize(a.scores);
+    return {
+      id,
+      dimension: dimensionOf.get(id) ?? "",
+      n: a.n,
+      ...(s ? { mean: s.mean } : {}),
+      dontKnow: a.dontKnow,
+      notApplicable: a.notApplicable,
+      blank: a.blank,
+      skipped: a.skipped,
+      counts: Object.fromEntries(
+        [...a.counts.keys()].sort(compareStrings).map((code) => [code, a.counts.get(code)!]),
+      ),
+    };
+  });
 }
 
 function freeTextOf(

@@ -75,10 +75,14 @@ export class ItemAcc {
     this.blank += t.blank;
     this.skipped += t.skipped;
     this.invalid += t.invalid;
-    for (const [code, count, score] of options) {
+    // Indexed loops and forEach, not destructuring for-of, in the once-per-run merges of this
+    // file: see Histogram.merge.
+    for (let i = 0; i < options.length; i++) {
+      const option = options[i]!;
+      const count = option[1];
       if (count === 0) continue;
-      this.counts.set(code, (this.counts.get(code) ?? 0) + count);
-      if (!Number.isNaN(score)) addTo(this.scores, score, count);
+      this.counts.set(option[0], (this.counts.get(option[0]) ?? 0) + count);
+      if (!Number.isNaN(option[2])) addTo(this.scores, option[2], count);
     }
   }
 
@@ -90,7 +94,9 @@ export class ItemAcc {
     this.blank += o.blank;
     this.skipped += o.skipped;
     this.invalid += o.invalid;
-    for (const [c, k] of o.counts) this.counts.set(c, (this.counts.get(c) ?? 0) + k);
+    o.counts.forEach((k, c) => {
+      this.counts.set(c, (this.counts.get(c) ?? 0) + k);
+    });
   }
 }
 
@@ -126,10 +132,14 @@ export class Cell {
 
   merge(o: Cell): void {
     this.respondents += o.respondents;
-    for (const [id, d] of o.dims) this.dim(id).merge(d);
+    o.dims.forEach((d, id) => {
+      this.dim(id).merge(d);
+    });
     mergeInto(this.overall, o.overall);
     mergeInto(this.rootOverall, o.rootOverall);
-    for (const [id, a] of o.items) this.item(id).merge(a);
+    o.items.forEach((a, id) => {
+      this.item(id).merge(a);
+    });
     for (const [id, texts] of o.freeText)
       this.freeText.set(id, [...(this.freeText.get(id) ?? []), ...texts]);
     for (const [id, r] of o.reliability) {
