@@ -57,7 +57,10 @@ export class ItemAcc {
     for (const c of codes) this.counts.set(c, (this.counts.get(c) ?? 0) + 1);
   }
 
-  /** Tallies kept in typed arrays on the per-row path, with [code, count, score] per option. */
+  /**
+   * Tallies kept in typed arrays on the per-row path: the counts per kind, and per option o its
+   * count and score (NaN for none) at `base + o` of `counts` and `scores`.
+   */
   addTallies(
     t: {
       n: number;
@@ -67,7 +70,10 @@ export class ItemAcc {
       skipped: number;
       invalid: number;
     },
-    options: readonly (readonly [string, number, number])[],
+    codes: readonly string[],
+    counts: Float64Array,
+    scores: Float64Array,
+    base: number,
   ): void {
     this.n += t.n;
     this.dontKnow += t.dontKnow;
@@ -77,12 +83,13 @@ export class ItemAcc {
     this.invalid += t.invalid;
     // Indexed loops and forEach, not destructuring for-of, in the once-per-run merges of this
     // file: see Histogram.merge.
-    for (let i = 0; i < options.length; i++) {
-      const option = options[i]!;
-      const count = option[1];
+    for (let o = 0; o < codes.length; o++) {
+      const count = counts[base + o]!;
       if (count === 0) continue;
-      this.counts.set(option[0], (this.counts.get(option[0]) ?? 0) + count);
-      if (!Number.isNaN(option[2])) addTo(this.scores, option[2], count);
+      const code = codes[o]!;
+      this.counts.set(code, (this.counts.get(code) ?? 0) + count);
+      const score = scores[base + o]!;
+      if (!Number.isNaN(score)) addTo(this.scores, score, count);
     }
   }
 
