@@ -200,28 +200,44 @@ export function tQuantile(p: number, df: number): number {
 function tQuantileUncached(p: number, df: number): number {
   if (p === 0.5) return 0;
   if (p < 0.5) return -tQuantileUncached(1 - p, df);
+  // The bisection evaluates the CDF some 50 times at one df: its three lnGamma terms are
+  // computed once (the same value, so the same bits as tCdf computes).
+  const lnB = lnBetaTerm(df / 2, 0.5);
   let lo = 0;
   let hi = 1;
-  while (tCdf(hi, df) < p) hi *= 2;
+  while (tCdfWith(hi, df, lnB) < p) hi *= 2;
   for (let i = 0; i < 200 && hi - lo > 1e-13; i++) {
     const mid = (lo + hi) / 2;
-    if (tCdf(mid, df) < p) lo = mid;
+    if (tCdfWith(mid, df, lnB) < p) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;
 }
 
 export function tCdf(t: number, df: number): number {
+  return tCdfWith(t, df, lnBetaTerm(df / 2, 0.5));
+}
+
+function tCdfWith(t: number, df: number, lnB: number): number {
   const x = df / (df + t * t);
-  const tail = 0.5 * regularizedBeta(x, df / 2, 0.5);
+  const tail = 0.5 * regularizedBetaWith(x, df / 2, 0.5, lnB);
   return t >= 0 ? 1 - tail : tail;
+}
+
+/** ln Γ(a+b) − ln Γ(a) − ln Γ(b), evaluated in that order. */
+function lnBetaTerm(a: number, b: number): number {
+  return lnGamma(a + b) - lnGamma(a) - lnGamma(b);
 }
 
 /** Regularized incomplete beta I_x(a, b) via its continued fraction (Numerical Recipes §6.4). */
 export function regularizedBeta(x: number, a: number, b: number): number {
+  return regularizedBetaWith(x, a, b, lnBetaTerm(a, b));
+}
+
+function regularizedBetaWith(x: number, a: number, b: number, lnB: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const lnFront = lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log(1 - x);
+  const lnFront = lnB + a * Math.log(x) + b * Math.log(1 - x);
   if (x < (a + 1) / (a + b + 2)) return (Math.exp(lnFront) * betaFraction(x, a, b)) / a;
   return 1 - (Math.exp(lnFront) * betaFraction(1 - x, b, a)) / b;
 }
