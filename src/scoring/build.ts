@@ -211,7 +211,7 @@ export function buildAssessment(b: BuildInput): Assessment {
     for (const c of list) byGroup.set(c.key.group, [...(byGroup.get(c.key.group) ?? []), c.cell]);
     const gmap = groupsOf(q);
     const groups = [...byGroup.keys()].sort(compareStrings).map((g) => {
-      const cell = mergeCells(byGroup.get(g)!);
+      const cell = mergeCells(byGroup.get(g)!, false);
       return makeUnit(
         {
           id: g,
@@ -262,6 +262,7 @@ export function buildAssessment(b: BuildInput): Assessment {
           list
             .filter((c) => rootGroups.get(c.key.group)?.perspective !== "external")
             .map((c) => c.cell),
+          false,
         ),
       )
     : undefined;
@@ -292,9 +293,13 @@ export function buildAssessment(b: BuildInput): Assessment {
   const allGroupIds = new Set(b.cells.map((c) => c.key.group));
   const groups: Unit[] = [...allGroupIds].sort(compareStrings).map((g) => {
     const list = b.cells.filter((c) => c.key.group === g);
-    const cell = mergeCells(list.map((c) => c.cell));
     const q = b.questionnaireFor(undefined, g);
     const external = isExternal(q) || rootGroups.get(g)?.perspective === "external";
+    // Items, reliability and free text only for the units that show them (withDetail below).
+    const cell = mergeCells(
+      list.map((c) => c.cell),
+      external,
+    );
     const dims = external ? q.dimensions : root.dimensions;
     return makeUnit(
       {

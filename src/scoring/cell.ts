@@ -137,13 +137,18 @@ export class Cell {
     return a;
   }
 
-  merge(o: Cell): void {
+  /**
+   * Adds another cell. With `detail` false only what a unit's summary reads (respondents,
+   * dimension and overall histograms), not items, reliability and free text.
+   */
+  merge(o: Cell, detail = true): void {
     this.respondents += o.respondents;
     o.dims.forEach((d, id) => {
       this.dim(id).merge(d);
     });
     mergeInto(this.overall, o.overall);
     mergeInto(this.rootOverall, o.rootOverall);
+    if (!detail) return;
     o.items.forEach((a, id) => {
       this.item(id).merge(a);
     });
@@ -162,13 +167,14 @@ export class Cell {
 }
 
 /**
- * The cells merged into a new one. A single cell comes back as it is: merging it into an empty
- * cell would copy it exactly, and merged cells are only read (when building the assessment).
+ * The cells merged into a new one (only their summary without `detail`, see Cell.merge). A single
+ * cell comes back as it is: merging it into an empty cell would copy it exactly, and merged cells
+ * are only read (when building the assessment).
  */
-export function mergeCells(cells: readonly Cell[]): Cell {
+export function mergeCells(cells: readonly Cell[], detail = true): Cell {
   if (cells.length === 1) return cells[0]!;
   const out = new Cell();
-  for (const c of cells) out.merge(c);
+  for (const c of cells) out.merge(c, detail);
   return out;
 }
 
