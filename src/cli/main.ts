@@ -3,15 +3,6 @@
 import { Command, CommanderError } from "commander";
 import { PACKAGE_VERSION } from "../io/paths.js";
 import { UserError } from "../io/user-error.js";
-import { compareCommand } from "./commands/compare.js";
-import { initCommand } from "./commands/init.js";
-import { mapCommand } from "./commands/map.js";
-import { questionnairesCommand } from "./commands/questionnaires.js";
-import { reportCommand } from "./commands/report.js";
-import { runCommand } from "./commands/run.js";
-import { scoreCommand } from "./commands/score.js";
-import { templateCommand } from "./commands/template.js";
-import { validateCommand } from "./commands/validate.js";
 import { type CliContext, processContext } from "./context.js";
 import { formatProblems } from "./problems.js";
 
@@ -24,19 +15,40 @@ export interface ExitHolder {
 
 export type CommandFactory = (ctx: CliContext, exit: ExitHolder) => Command;
 
-const COMMANDS: readonly CommandFactory[] = [
-  initCommand,
-  validateCommand,
-  scoreCommand,
-  mapCommand,
-  runCommand,
-  questionnairesCommand,
-  templateCommand,
-  reportCommand,
-  compareCommand,
-];
+/**
+ * Every command by name, in help order. Each module is imported only when its command may run:
+ * `score` should not pay at start-up for the interview, template and compare code and the CSV
+ * libraries they pull in (tens of milliseconds on a slow machine).
+ */
+export const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> = {
+  init: async () => (await import("./commands/init.js")).initCommand,
+  validate: async () => (await import("./commands/validate.js")).validateCommand,
+  score: async () => (await import("./commands/score.js")).scoreCommand,
+  map: async () => (await import("./commands/map.js")).mapCommand,
+  run: async () => (await import("./commands/run.js")).runCommand,
+  questionnaires: async () => (await import("./commands/questionnaires.js")).questionnairesCommand,
+  template: async () => (await import("./commands/template.js")).templateCommand,
+  report: async () => (await import("./commands/report.js")).reportCommand,
+  compare: async () => (await import("./commands/compare.js")).compareCommand,
+};
 
-export function buildProgram(ctx: CliContext, exit: ExitHolder): Command {
+/**
+ * The factories a command line needs: only the named command's when the line starts with one
+ * (its help, options and errors never mention the others), every command otherwise (global
+ * options first, `help`, no command, a misspelt one).
+ */
+export async function commandsFor(argv: readonly string[]): Promise<CommandFactory[]> {
+  const first = argv[2];
+  const names =
+    first !== undefined && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
+  return Promise.all(names.map((name) => COMMANDS[name]!()));
+}
+
+export function buildProgram(
+  ctx: CliContext,
+  exit: ExitHolder,
+  commands: readonly CommandFactory[],
+): Command {
   const program = new Command("reifegrad")
     .description("Measure the digital maturity of a public administration")
     .version(PACKAGE_VERSION)
@@ -44,7 +56,7 @@ export function buildProgram(ctx: CliContext, exit: ExitHolder): Command {
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
     .exitOverride();
-  for (const make of COMMANDS) program.addCommand(make(ctx, exit).exitOverride());
+  for (const make of commands) program.addCommand(make(ctx, exit).exitOverride());
   return program;
 }
 
@@ -53,7 +65,7 @@ export async function main(
   ctx: CliContext = processContext(),
 ): Promise<number> {
   const exit: ExitHolder = { code: EXIT.ok };
-  const program = buildProgram(ctx, exit);
+  const program = buildProgram(ctx, exit, await commandsFor(argv));
   try {
     await program.parseAsync([...argv]);
     return exit.code;

@@ -6,7 +6,6 @@ import { type Command, Option } from "commander";
 import { writeFileAtomic } from "../io/files.js";
 import { UserError } from "../io/user-error.js";
 import { FORMATS, parseFormats, type RenderedFile, renderReportFiles } from "../report/render.js";
-import { renderTerminal } from "../report/terminal.js";
 import type { Assessment } from "../scoring/assessment.js";
 import type { CliContext } from "./context.js";
 
@@ -128,9 +127,12 @@ export async function emitReports(
     excel: flags.excel ?? false,
     includeFreeText: flags.includeFreeText ?? false,
   };
-  const files = flags.out ? renderReportFiles(assessment, formats, options) : [];
-  if (formats.includes("terminal") && !flags.check)
+  const files = flags.out ? await renderReportFiles(assessment, formats, options) : [];
+  if (formats.includes("terminal") && !flags.check) {
+    // Imported only when asked for, like the file renderers (see renderReportFiles).
+    const { renderTerminal } = await import("../report/terminal.js");
     ctx.stdout(renderTerminal(assessment, { lang: flags.lang, color: ctx.color }));
+  }
   if (!flags.out) return 0;
   return writeReports(ctx, files, { out: flags.out, check: flags.check ?? false });
 }

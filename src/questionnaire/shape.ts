@@ -29,11 +29,17 @@ export function checkQuestionnaireShape(ctx: ShapeContext): void {
 
 function check(ctx: ShapeContext, value: unknown, shape: Shape, path: Path): void {
   const { parsed, report } = ctx;
-  const where = describePath(path);
+  // Built only for a problem: most nodes have none, and a file has thousands of nodes.
+  const where = () => describePath(path);
   const wrongType = (expected: string, hint?: string) =>
-    report("wrong-type", `${where} must be ${expected}, not ${typeName(value)}`, parsed.at(path), {
-      ...(hint ? { hint } : {}),
-    });
+    report(
+      "wrong-type",
+      `${where()} must be ${expected}, not ${typeName(value)}`,
+      parsed.at(path),
+      {
+        ...(hint ? { hint } : {}),
+      },
+    );
   switch (shape.kind) {
     case "object":
       if (!isRecord(value)) {
@@ -48,7 +54,7 @@ function check(ctx: ShapeContext, value: unknown, shape: Shape, path: Path): voi
         return;
       }
       if (shape.minItems && value.length < shape.minItems) {
-        report("empty-list", `${where} needs at least ${shape.minItems} entry`, parsed.at(path));
+        report("empty-list", `${where()} needs at least ${shape.minItems} entry`, parsed.at(path));
       }
       for (const [i, v] of value.entries()) check(ctx, v, shape.of, [...path, i]);
       return;
@@ -61,7 +67,7 @@ function check(ctx: ShapeContext, value: unknown, shape: Shape, path: Path): voi
         if (shape.keyPattern && !shape.keyPattern.test(key)) {
           report(
             "invalid-id",
-            `"${key}" is not a valid id in ${where}`,
+            `"${key}" is not a valid id in ${where()}`,
             parsed.keyAt([...path, key]),
             {
               hint: "ids start with a letter, then letters, digits, _ or -",
@@ -79,12 +85,12 @@ function check(ctx: ShapeContext, value: unknown, shape: Shape, path: Path): voi
       if (shape.enum && !shape.enum.includes(value)) {
         report(
           shape.enumCode ?? "invalid-value",
-          `${where} is "${value}"${didYouMean(value, shape.enum)}; allowed: ${listing(shape.enum)}`,
+          `${where()} is "${value}"${didYouMean(value, shape.enum)}; allowed: ${listing(shape.enum)}`,
           parsed.at(path),
           { hint: `use one of: ${listing(shape.enum)}` },
         );
       } else if (shape.pattern && !shape.pattern.test(value)) {
-        report("invalid-id", `${where} "${value}" is not a valid id`, parsed.at(path), {
+        report("invalid-id", `${where()} "${value}" is not a valid id`, parsed.at(path), {
           hint: `use ${shape.patternText ?? `an id matching ${shape.pattern}`}`,
         });
       }
@@ -97,7 +103,7 @@ function check(ctx: ShapeContext, value: unknown, shape: Shape, path: Path): voi
       if (!CODE.test(String(value))) {
         report(
           "invalid-code",
-          `${where} "${String(value)}" is not a valid answer code`,
+          `${where()} "${String(value)}" is not a valid answer code`,
           parsed.at(path),
           {
             hint: "codes are letters and digits (also _ . + -) without spaces, commas or semicolons",
@@ -122,14 +128,14 @@ function check(ctx: ShapeContext, value: unknown, shape: Shape, path: Path): voi
         (shape.max !== undefined && value > shape.max)
       ) {
         const range = `${shape.exclusiveMin ? "greater than" : "at least"} ${shape.min}${shape.max !== undefined ? ` and at most ${shape.max}` : ""}`;
-        report(shape.rangeCode, `${where} is ${value}; it must be ${range}`, parsed.at(path));
+        report(shape.rangeCode, `${where()} is ${value}; it must be ${range}`, parsed.at(path));
       }
       return;
     case "const":
       if (value !== shape.value) {
         report(
           "unsupported-format",
-          `${where} is ${JSON.stringify(value)}; this version reads format ${shape.value}`,
+          `${where()} is ${JSON.stringify(value)}; this version reads format ${shape.value}`,
           parsed.at(path),
           {
             hint: `write \`format: ${shape.value}\``,
@@ -224,17 +230,18 @@ function checkItemTypeKeys(ctx: ShapeContext, item: Record<string, unknown>, pat
 
 function checkText(ctx: ShapeContext, value: unknown, path: Path): void {
   const { parsed, report, languages } = ctx;
-  const where = describePath(path);
+  // Built only for a problem: most nodes have none, and a file has thousands of nodes.
+  const where = () => describePath(path);
   if (typeof value === "string") {
     if (languages.length !== 1) {
       report(
         "missing-translation",
-        `${where} is a plain string, but the file declares languages ${listing(languages)}`,
+        `${where()} is a plain string, but the file declares languages ${listing(languages)}`,
         parsed.at(path),
         { hint: `write { ${languages.map((l) => `${l}: "…"`).join(", ")} }` },
       );
     } else if (value.trim() === "") {
-      report("missing-translation", `${where} is empty`, parsed.at(path), {
+      report("missing-translation", `${where()} is empty`, parsed.at(path), {
         hint: "write the text",
       });
     }
@@ -243,7 +250,7 @@ function checkText(ctx: ShapeContext, value: unknown, path: Path): void {
   if (!isRecord(value)) {
     report(
       "wrong-type",
-      `${where} must be a text (a string or { de: …, en: … }), not ${typeName(value)}`,
+      `${where()} must be a text (a string or { de: …, en: … }), not ${typeName(value)}`,
       parsed.at(path),
     );
     return;
@@ -252,7 +259,7 @@ function checkText(ctx: ShapeContext, value: unknown, path: Path): void {
     if (!languages.includes(lang)) {
       report(
         "unknown-language",
-        `${where} has a "${lang}" text, but "${lang}" is not a declared language${didYouMean(lang, languages)}`,
+        `${where()} has a "${lang}" text, but "${lang}" is not a declared language${didYouMean(lang, languages)}`,
         parsed.keyAt([...path, lang]),
         { severity: "warning", hint: `declared languages: ${listing(languages)}` },
       );
@@ -270,7 +277,7 @@ function checkText(ctx: ShapeContext, value: unknown, path: Path): void {
   for (const lang of languages) {
     const v = value[lang];
     if (v === undefined || (typeof v === "string" && v.trim() === "")) {
-      report("missing-translation", `${where} has no "${lang}" text`, parsed.at(path), {
+      report("missing-translation", `${where()} has no "${lang}" text`, parsed.at(path), {
         hint: `add ${lang}: "…"`,
       });
     }

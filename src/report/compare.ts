@@ -8,7 +8,7 @@ import { compareStrings } from "../util/order.js";
 import type { Doc, Section } from "./document.js";
 import { fmt, fmtPct, fmtSigned, type Lang, pick } from "./format.js";
 import { renderDocHtml } from "./html.js";
-import { roundForJson } from "./json.js";
+import { roundingReplacer } from "./json.js";
 import { fill, labels } from "./labels.js";
 import { renderDocMarkdown } from "./markdown.js";
 import type { RenderedFile } from "./render.js";
@@ -316,7 +316,7 @@ export function renderTrendFiles(
 ): RenderedFile[] {
   const files: RenderedFile[] = [];
   if (formats.includes("json"))
-    files.push({ name: "compare.json", content: `${JSON.stringify(roundForJson(t), null, 2)}\n` });
+    files.push({ name: "compare.json", content: `${JSON.stringify(t, roundingReplacer, 2)}\n` });
   if (formats.includes("md") || formats.includes("html")) {
     const doc = buildTrendDocument(t, after, lang);
     if (formats.includes("md")) files.push({ name: "compare.md", content: renderDocMarkdown(doc) });

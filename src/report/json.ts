@@ -4,17 +4,22 @@
 // may come out as …4999999999 or …5000000001 depending on summation order), then to 6 decimals.
 import type { Assessment, Unit } from "../scoring/assessment.js";
 
-export function roundForJson(value: unknown): unknown {
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) return null;
-    const r = Math.round(Number(value.toPrecision(12)) * 1e6) / 1e6;
-    return Object.is(r, -0) ? 0 : r;
-  }
-  if (Array.isArray(value)) return value.map(roundForJson);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundForJson(v)]));
-  }
-  return value;
+/** One number as assessment.json writes it (non-finite numbers become null). */
+function roundNumber(value: number): number | null {
+  // Integers of up to 9 digits come out unchanged, and they are most of the numbers (counts);
+  // skipping toPrecision's string round trip for them is what makes rendering cheap.
+  if (Number.isInteger(value) && Math.abs(value) < 1e9) return value === 0 ? 0 : value;
+  if (!Number.isFinite(value)) return null;
+  const r = Math.round(Number(value.toPrecision(12)) * 1e6) / 1e6;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/**
+ * JSON.stringify replacer that rounds every number: the same text as stringifying a rounded
+ * copy, without building the copy of the whole assessment first.
+ */
+export function roundingReplacer(_key: string, value: unknown): unknown {
+  return typeof value === "number" ? roundNumber(value) : value;
 }
 
 /** The unit without its free-text answers (also in its groups). */
@@ -40,5 +45,5 @@ export function renderJson(a: Assessment, o: { includeFreeText?: boolean } = {})
           departments: a.departments.map(withoutFreeText),
           groups: a.groups.map(withoutFreeText),
         };
-  return `${JSON.stringify(roundForJson(out), null, 2)}\n`;
+  return `${JSON.stringify(out, roundingReplacer, 2)}\n`;
 }

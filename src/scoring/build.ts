@@ -21,7 +21,7 @@ import { type Cell, mergeCells } from "./cell.js";
 import { cronbach } from "./reliability.js";
 import type { CellKey, ScorerOptions } from "./score.js";
 import { isExternal } from "./score.js";
-import { ciHalfWidth, type Histogram, summarize, tQuantile } from "./stats.js";
+import { ciHalfWidth, type Histogram, summarize, summarizeSorted, tQuantile } from "./stats.js";
 import { applySuppression } from "./suppress.js";
 
 /**
@@ -68,13 +68,15 @@ function first(text: Text | undefined, languages: readonly string[]): string {
 }
 
 function statsOf(h: Histogram, levels: readonly Level[], settings: Settings): Stats | undefined {
-  const s = summarize(h);
+  const entries = h.sorted();
+  const s = summarizeSorted(entries);
   if (!s) return undefined;
   const half = ciHalfWidth(s.sd, s.n, settings.confidence);
   const shares: Record<string, number> = Object.fromEntries(levels.map((l) => [l.id, 0]));
-  for (const [v, w] of h.sorted()) {
-    const id = levelOf(levels, v).id;
-    shares[id] = (shares[id] ?? 0) + w / s.n;
+  // Indexed, not destructured: see Histogram.merge.
+  for (let i = 0; i < entries.length; i++) {
+    const id = levelOf(levels, entries[i]![0]).id;
+    shares[id] = (shares[id] ?? 0) + entries[i]![1] / s.n;
   }
   return {
     ...s,
@@ -208,23 +210,24 @@ export function buildAssessment(b: BuildInput): Assessment {
     const byGroup = new Map<string, Cell[]>();
     for (const c of list) byGroup.set(c.key.group, [...(byGroup.get(c.key.group) ?? []), c.cell]);
     const gmap = groupsOf(q);
-    const groups = [...byGroup.keys()].sort(compareStrings).map((g) =>
-      makeUnit(
+    const groups = [...byGroup.keys()].sort(compareStrings).map((g) => {
+      const cell = mergeCells(byGroup.get(g)!, false);
+      return makeUnit(
         {
           id: g,
           kind: "group",
           group: g,
           names: gmap.get(g)?.name ?? { [languages[0] ?? "de"]: g },
-          cell: mergeCells(byGroup.get(g)!),
+          cell,
           dimensions: q.dimensions,
           areas: q.areas,
-          overallHist: mergeCells(byGroup.get(g)!).overall,
+          overallHist: cell.overall,
           aggregate: q.overall.aggregate,
           ...(options.targets?.[id] ? { targets: options.targets[id] } : {}),
         },
         false,
-      ),
-    );
+      );
+    });
     const unit = makeUnit(
       {
         id,
@@ -259,6 +262,7 @@ export function buildAssessment(b: BuildInput): Assessment {
           list
             .filter((c) => rootGroups.get(c.key.group)?.perspective !== "external")
             .map((c) => c.cell),
+          false,
         ),
       )
     : undefined;
@@ -289,9 +293,13 @@ export function buildAssessment(b: BuildInput): Assessment {
   const allGroupIds = new Set(b.cells.map((c) => c.key.group));
   const groups: Unit[] = [...allGroupIds].sort(compareStrings).map((g) => {
     const list = b.cells.filter((c) => c.key.group === g);
-    const cell = mergeCells(list.map((c) => c.cell));
     const q = b.questionnaireFor(undefined, g);
     const external = isExternal(q) || rootGroups.get(g)?.perspective === "external";
+    // Items, reliability and free text only for the units that show them (withDetail below).
+    const cell = mergeCells(
+      list.map((c) => c.cell),
+      external,
+    );
     const dims = external ? q.dimensions : root.dimensions;
     return makeUnit(
       {
@@ -366,8 +374,9 @@ function stratifiedStats(
   settings: Settings,
 ): Stats | undefined {
   const parts = strata.flatMap((c) => {
-    const s = c.dims.get(dim) ? summarize(c.dims.get(dim)!.hist) : undefined;
-    return s ? [{ s, hist: c.dims.get(dim)!.hist }] : [];
+    const entries = c.dims.get(dim)?.hist.sorted();
+    const s = entries ? summarizeSorted(entries) : undefined;
+    return s && entries ? [{ s, entries }] : [];
   });
   if (parts.length === 0) return undefined;
   const D = parts.length;
@@ -377,7 +386,7 @@ function stratifiedStats(
   // Weighted respondent distribution: each respondent weighs 1 / (D · n_department).
   const weighted = new Map<number, number>();
   for (const p of parts)
-    for (const [v, w] of p.hist.sorted()) weighted.set(v, (weighted.get(v) ?? 0) + w / (D * p.s.n));
+    for (const [v, w] of p.entries) weighted.set(v, (weighted.get(v) ?? 0) + w / (D * p.s.n));
   const keys = [...weighted.keys()].sort((a, c) => a - c);
   let cum = 0;
   let median = keys[keys.length - 1]!;
@@ -447,24 +456,24 @@ function targetsAndPriorities(
 }
 
 function itemResults(cell: Cell, dimensionOf: ReadonlyMap<string, string>): ItemResult[] {
-  return [...cell.items.entries()]
-    .sort(([a], [b]) => compareStrings(a, b))
-    .map(([id, a]) => {
-      const s = summarize(a.scores);
-      return {
-        id,
-        dimension: dimensionOf.get(id) ?? "",
-        n: a.n,
-        ...(s ? { mean: s.mean } : {}),
-        dontKnow: a.dontKnow,
-        notApplicable: a.notApplicable,
-        blank: a.blank,
-        skipped: a.skipped,
-        counts: Object.fromEntries(
-          [...a.counts.entries()].sort(([x], [y]) => compareStrings(x, y)),
-        ),
-      };
-    });
+  // Keys sorted, not destructured [key, value] pairs: see Histogram.merge.
+  return [...cell.items.keys()].sort(compareStrings).map((id) => {
+    const a = cell.items.get(id)!;
+    const s = summarize(a.scores);
+    return {
+      id,
+      dimension: dimensionOf.get(id) ?? "",
+      n: a.n,
+      ...(s ? { mean: s.mean } : {}),
+      dontKnow: a.dontKnow,
+      notApplicable: a.notApplicable,
+      blank: a.blank,
+      skipped: a.skipped,
+      counts: Object.fromEntries(
+        [...a.counts.keys()].sort(compareStrings).map((code) => [code, a.counts.get(code)!]),
+      ),
+    };
+  });
 }
 
 function freeTextOf(

@@ -57,7 +57,10 @@ export class ItemAcc {
     for (const c of codes) this.counts.set(c, (this.counts.get(c) ?? 0) + 1);
   }
 
-  /** Tallies kept in typed arrays on the per-row path, with [code, count, score] per option. */
+  /**
+   * Tallies kept in typed arrays on the per-row path: the counts per kind, and per option o its
+   * count and score (NaN for none) at `base + o` of `counts` and `scores`.
+   */
   addTallies(
     t: {
       n: number;
@@ -67,7 +70,10 @@ export class ItemAcc {
       skipped: number;
       invalid: number;
     },
-    options: readonly (readonly [string, number, number])[],
+    codes: readonly string[],
+    counts: Float64Array,
+    scores: Float64Array,
+    base: number,
   ): void {
     this.n += t.n;
     this.dontKnow += t.dontKnow;
@@ -75,9 +81,14 @@ export class ItemAcc {
     this.blank += t.blank;
     this.skipped += t.skipped;
     this.invalid += t.invalid;
-    for (const [code, count, score] of options) {
+    // Indexed loops and forEach, not destructuring for-of, in the once-per-run merges of this
+    // file: see Histogram.merge.
+    for (let o = 0; o < codes.length; o++) {
+      const count = counts[base + o]!;
       if (count === 0) continue;
+      const code = codes[o]!;
       this.counts.set(code, (this.counts.get(code) ?? 0) + count);
+      const score = scores[base + o]!;
       if (!Number.isNaN(score)) addTo(this.scores, score, count);
     }
   }
@@ -90,7 +101,9 @@ export class ItemAcc {
     this.blank += o.blank;
     this.skipped += o.skipped;
     this.invalid += o.invalid;
-    for (const [c, k] of o.counts) this.counts.set(c, (this.counts.get(c) ?? 0) + k);
+    o.counts.forEach((k, c) => {
+      this.counts.set(c, (this.counts.get(c) ?? 0) + k);
+    });
   }
 }
 
@@ -124,12 +137,21 @@ export class Cell {
     return a;
   }
 
-  merge(o: Cell): void {
+  /**
+   * Adds another cell. With `detail` false only what a unit's summary reads (respondents,
+   * dimension and overall histograms), not items, reliability and free text.
+   */
+  merge(o: Cell, detail = true): void {
     this.respondents += o.respondents;
-    for (const [id, d] of o.dims) this.dim(id).merge(d);
+    o.dims.forEach((d, id) => {
+      this.dim(id).merge(d);
+    });
     mergeInto(this.overall, o.overall);
     mergeInto(this.rootOverall, o.rootOverall);
-    for (const [id, a] of o.items) this.item(id).merge(a);
+    if (!detail) return;
+    o.items.forEach((a, id) => {
+      this.item(id).merge(a);
+    });
     for (const [id, texts] of o.freeText)
       this.freeText.set(id, [...(this.freeText.get(id) ?? []), ...texts]);
     for (const [id, r] of o.reliability) {
@@ -144,9 +166,15 @@ export class Cell {
   }
 }
 
-export function mergeCells(cells: readonly Cell[]): Cell {
+/**
+ * The cells merged into a new one (only their summary without `detail`, see Cell.merge). A single
+ * cell comes back as it is: merging it into an empty cell would copy it exactly, and merged cells
+ * are only read (when building the assessment).
+ */
+export function mergeCells(cells: readonly Cell[], detail = true): Cell {
+  if (cells.length === 1) return cells[0]!;
   const out = new Cell();
-  for (const c of cells) out.merge(c);
+  for (const c of cells) out.merge(c, detail);
   return out;
 }
 

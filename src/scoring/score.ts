@@ -457,27 +457,32 @@ function optionTables(plan: Plan) {
 
 /** Moves a leaf's typed-array tallies into its cell's item accumulators (once, at the end). */
 function flushLeaf(leaf: Leaf): void {
-  const { plan } = leaf.entry;
-  plan.items.forEach((p, i) => {
-    const base = leaf.optBase[i]!;
-    if (base < 0 || !p.options) return;
-    const t = (kind: number) => leaf.tally[i * KINDS + kind]!;
+  const { items } = leaf.entry.plan;
+  const { tally, optBase, optCounts, optScores } = leaf;
+  // A plain loop without a closure or [code, count, score] tuples per item: this runs once, cold,
+  // for every item of every cell (see Histogram.merge).
+  for (let i = 0; i < items.length; i++) {
+    const codes = items[i]!.options;
+    const base = optBase[i]!;
+    if (base < 0 || !codes) continue;
+    const at = i * KINDS;
     leaf.items[i]!.addTallies(
       {
-        n: t(KIND_SCORE),
-        dontKnow: t(KIND_DONT_KNOW),
-        notApplicable: t(KIND_NOT_APPLICABLE),
-        blank: t(KIND_BLANK),
-        skipped: t(KIND_SKIPPED),
-        invalid: t(KIND_INVALID),
+        n: tally[at + KIND_SCORE]!,
+        dontKnow: tally[at + KIND_DONT_KNOW]!,
+        notApplicable: tally[at + KIND_NOT_APPLICABLE]!,
+        blank: tally[at + KIND_BLANK]!,
+        skipped: tally[at + KIND_SKIPPED]!,
+        invalid: tally[at + KIND_INVALID]!,
       },
-      p.options.map(
-        (code, o) => [code, leaf.optCounts[base + o]!, leaf.optScores[base + o]!] as const,
-      ),
+      codes,
+      optCounts,
+      optScores,
+      base,
     );
-    leaf.tally.fill(0, i * KINDS, (i + 1) * KINDS);
-    leaf.optCounts.fill(0, base, base + p.options.length);
-  });
+    tally.fill(0, at, at + KINDS);
+    optCounts.fill(0, base, base + codes.length);
+  }
 }
 
 /** Answer codes of a composite item (grid rows as `row:code`, multi choices), for counts. */

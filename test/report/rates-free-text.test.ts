@@ -20,11 +20,17 @@ const mapDepartments = (x: Assessment, f: (u: Unit) => Unit): Assessment => ({
   departments: x.departments.map(f),
 });
 
-function everything(x: Assessment, includeFreeText: boolean): Record<string, string> {
+async function everything(
+  x: Assessment,
+  includeFreeText: boolean,
+): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const lang of LANGS) {
     out[`terminal.${lang}`] = renderTerminal(x, { lang, color: plain });
-    for (const f of renderReportFiles(x, ["json", "md", "html", "csv"], { lang, includeFreeText }))
+    for (const f of await renderReportFiles(x, ["json", "md", "html", "csv"], {
+      lang,
+      includeFreeText,
+    }))
       out[`${f.name}.${lang}`] = f.content;
   }
   return out;
@@ -59,11 +65,11 @@ describe("response rates", () => {
     expect(renderScoresCsv(a, { excel: true })).toContain(";40;0,225\r\n");
   });
 
-  test("a suppressed unit never shows a rate, even if the file carried one", () => {
+  test("a suppressed unit never shows a rate, even if the file carried one", async () => {
     const x = mapDepartments(a, (d) =>
       d.id === "rpa" ? { ...d, headcount: 10, responseRate: 0.3, lowResponseRate: false } : d,
     );
-    for (const [name, text] of Object.entries(everything(x, false))) {
+    for (const [name, text] of Object.entries(await everything(x, false))) {
       if (name.startsWith("assessment.json")) continue;
       expect(text, name).not.toMatch(/\/ 10 \(|,10,0\.3$/m);
     }
@@ -125,13 +131,13 @@ describe("free-text answers", () => {
     expect(md.split("Mehr Schulungen").length).toBe(2);
   });
 
-  test("a suppressed unit's free text never shows", () => {
-    for (const [name, text] of Object.entries(everything(withText, true)))
+  test("a suppressed unit's free text never shows", async () => {
+    for (const [name, text] of Object.entries(await everything(withText, true)))
       if (!name.startsWith("assessment.json")) expect(text, name).not.toContain("SECRET-RPA");
   });
 
-  test("without the option free text appears in no format, not even assessment.json", () => {
-    for (const [name, text] of Object.entries(everything(withText, false))) {
+  test("without the option free text appears in no format, not even assessment.json", async () => {
+    for (const [name, text] of Object.entries(await everything(withText, false))) {
       for (const s of answers) expect(text, name).not.toContain(s);
       expect(text, name).not.toMatch(/Freitextantworten\]|Free-text answers\]|"freeText"/);
     }
