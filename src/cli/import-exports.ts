@@ -251,13 +251,17 @@ export async function importExports(
                 const own = new Scorer(scorer.questionnaires, {
                   settings: scorer.options.settings,
                 });
+                let cells: ReturnType<Scorer["exportCells"]> | undefined;
                 return {
                   row: {
                     questionnaireFor: (d, g) => own.questionnaireFor(d, g),
                     kernelFor: (d, g, hasColumn) => own.kernelFor(d, g, hasColumn),
                   },
                   add: (r) => own.add(r),
-                  commit: () => scorer.absorb(own.exportCells()),
+                  settle: () => {
+                    cells = own.exportCells();
+                  },
+                  commit: () => scorer.absorb(cells ?? own.exportCells()),
                 };
               },
             }

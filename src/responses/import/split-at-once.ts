@@ -30,6 +30,8 @@ export interface SplitRange {
 export interface Fork {
   readonly row: Pick<RowOptions, "questionnaireFor" | "kernelFor">;
   add(record: ResponseRecord): void;
+  /** Folds what was added into cells (the costly part of `commit`; nothing merged yet). */
+  settle(): void;
   commit(): void;
 }
 
@@ -129,6 +131,8 @@ export async function scoreHalves(
     if (e instanceof TooManyRejects || isInvalidEncodingError(e)) return undefined;
     throw e;
   }
+  // While the worker finishes its half: fold this half's tallies.
+  fork.settle();
   const rest = await second.result;
   // Ending inside quotes, the first half shows that the guess was no record boundary.
   if (rest === undefined || rest === "not-utf-8" || first.issues.length > 0) return undefined;
