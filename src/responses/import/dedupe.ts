@@ -10,6 +10,8 @@ const CHUNK = 1 << 16;
 
 export class HashColumn {
   private chunks: Float64Array[] = [];
+  /** The last chunk (the one `push` fills). */
+  private current: Float64Array = new Float64Array(0);
   private size = 0;
 
   get length(): number {
@@ -20,18 +22,23 @@ export class HashColumn {
   set length(n: number) {
     this.size = Math.min(this.size, n);
     this.chunks.length = Math.ceil(this.size / CHUNK);
+    this.current = this.chunks.at(-1) ?? new Float64Array(0);
   }
 
   push(h: number): void {
     const at = this.size & (CHUNK - 1);
-    if (at === 0) this.chunks.push(new Float64Array(CHUNK));
-    this.chunks[this.chunks.length - 1]![at] = h;
+    if (at === 0) {
+      this.current = new Float64Array(CHUNK);
+      this.chunks.push(this.current);
+    }
+    this.current[at] = h;
     this.size++;
   }
 
   /** Drops the hashes (when no respondent repeats, pass 2 does not need them). */
   release(): void {
     this.chunks = [];
+    this.current = new Float64Array(0);
     this.size = 0;
   }
 

@@ -220,7 +220,9 @@ export class FileImporter {
   /** Hash of the respondent id in the row (NaN when it has none), from the bytes (duplicate pass). */
   respondentHash(row: RowView): number {
     const buf = row.buf;
-    for (const c of this.plan.respondentCols) {
+    const cols = this.plan.respondentCols;
+    for (let k = 0; k < cols.length; k++) {
+      const c = cols[k]!;
       if (c >= row.count) continue;
       let a = row.start[c]!;
       let b = row.end[c]!;
