@@ -1,8 +1,9 @@
 // Imports a set of export files into a scorer in two streaming passes. Pass 1 reads every file
 // once to settle the encoding (invalid UTF-8 → Windows-1252), the header and dialect, and to hash
 // each row's respondent id (duplicates: the last complete submission is kept). Pass 2 converts
-// each row and hands it to the scorer, or to the rejects with its reason. The reader is injected:
-// this module touches no file system.
+// each row and hands it to the scorer, or to the rejects with its reason. A single large file is
+// first tried in one read, both halves at once (split-at-once.ts); pass 2 then only merges them.
+// The reader is injected: this module touches no file system.
 import { problem } from "../../problem.js";
 import type { ResponseRecord } from "../model.js";
 import type { Catalog } from "./catalog.js";
