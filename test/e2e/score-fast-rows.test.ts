@@ -50,6 +50,8 @@ describe("score: fast rows", () => {
     // Departments answering alike score alike; the five answer values score differently.
     const byCode = [0, 1, 2, 3, 4].map((k) => means(depts[k]!));
     expect(new Set(byCode.map((m) => JSON.stringify(m))).size).toBe(5);
-    depts.forEach((d, k) => expect(means(d), d).toEqual(byCode[k % 5]));
+    depts.forEach((d, k) => {
+      expect(means(d), d).toEqual(byCode[k % 5]);
+    });
   });
 });
