@@ -27,10 +27,12 @@ export function prewarmWorker(): void {
   if (warm || !available()) return;
   warm = spawn();
   warm.unref();
-  // A warm worker that fails is simply not used.
-  warm.once("error", () => {
+  // A warm worker that fails or ends is simply not used.
+  const drop = () => {
     warm = undefined;
-  });
+  };
+  warm.once("error", drop);
+  warm.once("exit", drop);
 }
 
 export interface WorkerScoring {

@@ -1,9 +1,10 @@
-// The second half of a large export, scored on its own (in a worker thread) while the first half
-// is scored as usual: from a record boundary found in the first pass to the end of the file.
-// Only for files without repeated respondent ids (duplicates need the whole set of files in
-// order). What it returns merges into the first half's state in file order: counts, problems,
-// rejected rows, what the importer noted; the scorer's cells travel separately. Pure: the reader
-// is injected.
+// A byte range of a large export, scored on its own, into a scorer of its own: the second half
+// in a worker thread, from a record boundary found in pass 1 (run.ts) or guessed (split-at-once.ts,
+// which also scores the first half this way, header included). Only for files without repeated
+// respondent ids (duplicates need the whole set of files in order); with `hash` the range hashes
+// its ids so the caller can check. What it returns merges into the file's state in file order:
+// counts, problems, rejected rows, what the importer noted; the scorer's cells travel
+// separately. Pure: the reader is injected.
 import type { Problem } from "../../problem.js";
 import type { ResponseRecord } from "../model.js";
 import type { Catalog } from "./catalog.js";
