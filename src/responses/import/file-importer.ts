@@ -400,10 +400,10 @@ export class FileImporter {
       return known.has(mapped) ? { id: mapped } : { id: mapped, note: "no-questionnaire" };
     const byName = this.catalog.departmentByKey.get(k);
     if (byName !== undefined) return { id: byName };
-    const candidates = [...known.keys(), ...[...known.values()].flatMap((n) => Object.values(n))];
-    const near = closest(raw, candidates);
     if (this.options.allowUnknownDepartments)
       return { id: isIdLike(raw) ? raw : slug(raw) || "unknown", note: "allowed" };
+    const candidates = [...known.keys(), ...[...known.values()].flatMap((n) => Object.values(n))];
+    const near = closest(raw, candidates);
     if (isIdLike(raw) && near === undefined) return { id: raw, note: "no-questionnaire" };
     return {
       error: `unknown department "${raw}"${near ? ` (did you mean "${near}"?)` : ""}`,
