@@ -14,11 +14,11 @@ import { type EncodingName, parseEncodingName } from "../responses/import/encodi
 import { EMPTY_MAPPING, type Mapping, parseMapping } from "../responses/import/mapping.js";
 import { PRESET_IDS, type PresetId } from "../responses/import/presets/index.js";
 import type { FileAccount, ImportAccount, ImportSettings } from "../responses/import/run.js";
-import { importFiles } from "../responses/import/run.js";
+import { importFiles, PARALLEL_MIN_BYTES } from "../responses/import/run.js";
 import { isIdLike } from "../responses/import/text.js";
 import { Scorer } from "../scoring/score.js";
 import type { CliContext } from "./context.js";
-import { workerScoring } from "./parallel.js";
+import { prewarmWorker, workerScoring } from "./parallel.js";
 import { formatProblems } from "./problems.js";
 
 export interface ImportOptions {
@@ -189,6 +189,29 @@ export async function prepareImport(
 /** Large inputs get a progress bar (on a TTY only). */
 const PROGRESS_MIN_BYTES = 16 << 20;
 
+/** REIFEGRAD_THREADS=1 keeps everything on one thread (the results are the same either way). */
+const secondThread = (ctx: CliContext) => ctx.env.REIFEGRAD_THREADS !== "1";
+
+/** Files from this size on get a second thread; REIFEGRAD_PARALLEL_MIN_BYTES is for tests. */
+const parallelMinBytes = (ctx: CliContext) =>
+  ctx.env.REIFEGRAD_PARALLEL_MIN_BYTES
+    ? Number(ctx.env.REIFEGRAD_PARALLEL_MIN_BYTES)
+    : PARALLEL_MIN_BYTES;
+
+/**
+ * Starts the second thread now when the exports are large enough to use it, so that it loads
+ * its modules while this thread loads the questionnaires (problems with the paths are reported
+ * later, by the import).
+ */
+export async function prepareSecondThread(
+  exportsArg: readonly string[],
+  ctx: CliContext,
+): Promise<void> {
+  if (!secondThread(ctx) || exportsArg.length === 0) return;
+  const size = await totalBytes(await listExportFiles(exportsArg)).catch(() => 0);
+  if (size >= parallelMinBytes(ctx)) prewarmWorker();
+}
+
 /**
  * Reads every export into the scorer. Prints detection, problems and the account to stderr,
  * writes `<out>/rejects.csv`, and returns what goes into assessment.json as `input`.
@@ -208,22 +231,20 @@ export async function importExports(
       : undefined;
   const bar = ctx.stderrIsTTY && total >= 2 * PROGRESS_MIN_BYTES ? progressBar(ctx) : undefined;
   const { questionnaireFor: _q, kernelFor: _k, ...row } = setup.settings.row;
-  // REIFEGRAD_THREADS=1 keeps everything on one thread (the results are the same either way).
-  const range =
-    ctx.env.REIFEGRAD_THREADS === "1"
-      ? undefined
-      : workerScoring(
-          scorer,
-          {
-            questionnaires: scorer.questionnaires,
-            catalog: setup.catalog,
-            settings: scorer.options.settings,
-            mapping: setup.settings.mapping,
-            overrides: setup.settings.overrides,
-            row,
-          },
-          ctx.env.REIFEGRAD_TRACE_THREADS === "1" ? ctx.stderr : undefined,
-        );
+  const range = !secondThread(ctx)
+    ? undefined
+    : workerScoring(
+        scorer,
+        {
+          questionnaires: scorer.questionnaires,
+          catalog: setup.catalog,
+          settings: scorer.options.settings,
+          mapping: setup.settings.mapping,
+          overrides: setup.settings.overrides,
+          row,
+        },
+        ctx.env.REIFEGRAD_TRACE_THREADS === "1" ? ctx.stderr : undefined,
+      );
   let result: Awaited<ReturnType<typeof importFiles>>;
   try {
     result = await importFiles(
@@ -232,10 +253,7 @@ export async function importExports(
       setup.catalog,
       {
         ...setup.settings,
-        // For tests of the two-thread path on small fixtures.
-        ...(ctx.env.REIFEGRAD_PARALLEL_MIN_BYTES
-          ? { parallelMinBytes: Number(ctx.env.REIFEGRAD_PARALLEL_MIN_BYTES) }
-          : {}),
+        parallelMinBytes: parallelMinBytes(ctx),
       },
       {
         add: (r) => scorer.add(r),

@@ -1,18 +1,20 @@
 import { relative, resolve } from "node:path";
 import { Command, Option } from "commander";
 import { defaultQuestionnairePath, PACKAGE_VERSION } from "../../io/paths.js";
-import { listExportFiles, totalBytes } from "../../io/read-export.js";
 import { UserError } from "../../io/user-error.js";
 import { hasErrors } from "../../problem.js";
 import { checkHeadcounts, checkTargets } from "../../project/load.js";
-import { PARALLEL_MIN_BYTES } from "../../responses/import/run.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../scoring/assessment.js";
 import { Scorer } from "../../scoring/score.js";
 import type { CliContext } from "../context.js";
-import { addImportOptions, type ImportOptions, importExports } from "../import-exports.js";
+import {
+  addImportOptions,
+  type ImportOptions,
+  importExports,
+  prepareSecondThread,
+} from "../import-exports.js";
 import { loadValidQuestionnaires } from "../load-questionnaires.js";
 import type { ExitHolder } from "../main.js";
-import { prewarmWorker } from "../parallel.js";
 import {
   applyProjectDefaults,
   loadProjectContext,
@@ -163,12 +165,7 @@ async function scorePipeline(
     : pc
       ? projectQuestionnairePaths(pc, ctx)
       : [defaultQuestionnairePath(ctx.cwd)];
-  // A large export will use a second thread: start it while the questionnaires load.
-  if (ctx.env.REIFEGRAD_THREADS !== "1" && exports.length > 0) {
-    const size = await totalBytes(await listExportFiles(exports)).catch(() => 0);
-    const min = Number(ctx.env.REIFEGRAD_PARALLEL_MIN_BYTES ?? PARALLEL_MIN_BYTES);
-    if (size >= min) prewarmWorker();
-  }
+  await prepareSecondThread(exports, ctx);
   const questionnaires = await loadValidQuestionnaires(questionnairePaths, ctx.cwd);
   const departments = pc?.project.departments ?? [];
   const scorer = new Scorer(questionnaires, {
