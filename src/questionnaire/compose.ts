@@ -223,7 +223,8 @@ class Builder {
     }
     if (isRecord(data.scales)) {
       for (const [id, raw] of Object.entries(data.scales)) {
-        if (this.defined("scale", id, this.scaleOrigins, parsed.keyAt(["scales", id]))) continue;
+        if (this.defined("scale", id, this.scaleOrigins, () => parsed.keyAt(["scales", id])))
+          continue;
         this.scales.set(id, scale(id, raw, this.t));
         this.scaleOrigins.set(id, o("scales", id));
       }
@@ -256,7 +257,8 @@ class Builder {
     }
     list(data.groups).forEach((raw, i) => {
       if (!isRecord(raw) || typeof raw.id !== "string") return;
-      if (this.defined("group", raw.id, this.groupOrigins, parsed.at(["groups", i, "id"]))) return;
+      if (this.defined("group", raw.id, this.groupOrigins, () => parsed.at(["groups", i, "id"])))
+        return;
       this.groups.set(raw.id, {
         id: raw.id,
         name: this.t(raw.name),
@@ -266,7 +268,8 @@ class Builder {
     });
     list(data.areas).forEach((raw, i) => {
       if (!isRecord(raw) || typeof raw.id !== "string") return;
-      if (this.defined("area", raw.id, this.areaOrigins, parsed.at(["areas", i, "id"]))) return;
+      if (this.defined("area", raw.id, this.areaOrigins, () => parsed.at(["areas", i, "id"])))
+        return;
       this.areas.set(raw.id, {
         id: raw.id,
         name: this.t(raw.name),
@@ -314,14 +317,22 @@ class Builder {
     });
   }
 
-  /** Reports a second definition of an id; true when it was already defined. */
-  private defined(kind: string, id: string, origins: Map<string, Origin>, at: Position): boolean {
+  /**
+   * Reports a second definition of an id; true when it was already defined. `at` is called only
+   * then: a position costs a second parse of the file (yaml-source.ts).
+   */
+  private defined(
+    kind: string,
+    id: string,
+    origins: Map<string, Origin>,
+    at: () => Position,
+  ): boolean {
     const previous = origins.get(id);
     if (!previous) return false;
     this.report(
       "duplicate-id",
       `${kind} "${id}" is already defined (${where(originAt(previous))})`,
-      at,
+      at(),
       {
         hint: `give every ${kind} its own id; inherited ${kind}s cannot be redefined`,
       },

@@ -1,6 +1,17 @@
 // Parses YAML while keeping source positions, so every later rule can point at file:line:column.
 // Also the first line of defence: huge files, alias bombs, deep nesting, tabs and duplicate keys.
-import { type Document, isMap, isNode, isPair, isScalar, LineCounter, parseDocument } from "yaml";
+//
+// Two parsers, for speed: js-yaml reads a plain file (no anchors, aliases, tags or directives)
+// about four times faster than `yaml`, which matters because `score` loads every questionnaire
+// on every run (≈250 of its fixed ≈900 ms). `yaml` keeps source positions and words problems
+// well, so it reads everything else: files js-yaml refuses, files with anchors or tags, files
+// nested too deep. Positions of a file js-yaml read are looked up lazily: the first `at`,
+// `keyAt` or `charAt` parses it again with `yaml`, which happens only when a problem is
+// reported. `yaml` is loaded only then, too (its import alone costs ≈50 ms).
+import { createRequire } from "node:module";
+import { CORE_SCHEMA, load } from "js-yaml";
+import type * as YamlLib from "yaml";
+import type { Document, LineCounter } from "yaml";
 import { type Problem, problem } from "../problem.js";
 
 export interface SourceFile {
@@ -18,7 +29,6 @@ export interface Position {
 
 export interface ParsedYaml {
   readonly file: string;
-  readonly doc: Document.Parsed;
   readonly data: unknown;
   /** 1-based line/column of the value at a path (or of its nearest existing parent). */
   readonly at: (path: Path) => Position;
@@ -38,6 +48,23 @@ export const MAX_ALIAS_COUNT = 100;
 /** Deeper nesting than this is never a questionnaire, and deep recursion could exhaust the stack. */
 export const MAX_DEPTH = 64;
 
+const requireCjs = createRequire(import.meta.url);
+let yamlLib: typeof YamlLib | undefined;
+/** `yaml`, loaded on first use (synchronously: position lookups are synchronous). */
+const yaml = (): typeof YamlLib => {
+  yamlLib ??= requireCjs("yaml") as typeof YamlLib;
+  return yamlLib;
+};
+
+/**
+ * What js-yaml and `yaml` might read differently, or what needs `yaml`'s limits and wording:
+ * anchors and aliases (the alias limit), tags, directives. A node's properties (`&anchor`,
+ * `!tag`) and an alias (`*name`) can only start a node: at the start of a line or after `:`,
+ * `-`, `?`, `,`, `[` or `{` and blanks. Text that merely looks like that (`a - *b`, also in a
+ * comment) sends a file to `yaml` too, which is only slower.
+ */
+const NEEDS_YAML = /(?:^|[:\-?,[{])[ \t]*[&*!]|^%/m;
+
 export function parseYaml(source: SourceFile): { parsed?: ParsedYaml; problems: Problem[] } {
   const file = source.path;
   const text = source.text.startsWith("\uFEFF") ? source.text.slice(1) : source.text;
@@ -54,9 +81,28 @@ export function parseYaml(source: SourceFile): { parsed?: ParsedYaml; problems: 
     };
   }
   const problems: Problem[] = tabProblems(file, text);
+  if (problems.length === 0 && !NEEDS_YAML.test(text)) {
+    const data = quickLoad(text);
+    if (data !== REFUSED) {
+      let positions: Locator | undefined;
+      const located = (): Locator => {
+        positions ??= locator(file, text, ...fullParse(text));
+        return positions;
+      };
+      return {
+        parsed: {
+          file,
+          data,
+          at: (path) => located().at(path),
+          keyAt: (path) => located().keyAt(path),
+          charAt: (path, offset) => located().charAt(path, offset),
+        },
+        problems,
+      };
+    }
+  }
   const tabLines = new Set(problems.map((p) => p.line));
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const [doc, lineCounter] = fullParse(text);
   const errorLines = new Set<number>();
   for (const err of doc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);
@@ -115,6 +161,51 @@ export function parseYaml(source: SourceFile): { parsed?: ParsedYaml; problems: 
     return { problems };
   }
 
+  return { parsed: { file, data, ...locator(file, text, doc, lineCounter) }, problems };
+}
+
+type Locator = Pick<ParsedYaml, "at" | "keyAt" | "charAt">;
+
+function fullParse(text: string): [Document.Parsed, LineCounter] {
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  return [doc, lineCounter];
+}
+
+const REFUSED = Symbol("refused");
+
+/**
+ * The data of a plain file by js-yaml, or REFUSED when js-yaml finds a problem or the nesting is
+ * too deep: `yaml` then reads the file and reports exactly what is wrong.
+ */
+function quickLoad(text: string): unknown {
+  let data: unknown;
+  try {
+    // The core schema is `yaml`'s default too: no dates, no yes/no booleans.
+    data = load(text, { schema: CORE_SCHEMA }) ?? null;
+  } catch {
+    return REFUSED;
+  }
+  return depthOf(data) > MAX_DEPTH ? REFUSED : data;
+}
+
+/** Depth of plain data, iteratively, stopping past MAX_DEPTH (a tree: no aliases here). */
+function depthOf(root: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    if (depth > deepest) deepest = depth;
+    if (depth > MAX_DEPTH) break;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+function locator(file: string, text: string, doc: Document, lineCounter: LineCounter): Locator {
+  const { isMap, isNode, isPair, isScalar } = yaml();
+  const start = { file, line: 1, column: 1 };
   const position = (offset: number): Position => {
     const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, column: pos.col };
@@ -148,7 +239,7 @@ export function parseYaml(source: SourceFile): { parsed?: ParsedYaml; problems: 
     }
     return position(node.range[0]);
   };
-  return { parsed: { file, doc, data, at, keyAt, charAt }, problems };
+  return { at, keyAt, charAt };
 }
 
 /** Tabs in indentation: YAML forbids them, and editors hide them, so say so plainly. */
@@ -174,6 +265,7 @@ function tabProblems(file: string, text: string): Problem[] {
 
 /** Depth of the deepest collection, iteratively (a recursive walk could itself overflow). */
 function maxDepth(root: unknown): { depth: number; offset?: number } {
+  const { isNode, isPair } = yaml();
   let best: { depth: number; offset?: number } = { depth: 0 };
   const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 1 }];
   while (stack.length > 0) {

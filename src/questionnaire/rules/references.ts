@@ -100,21 +100,22 @@ export const referencesRule: Rule = {
       const recs = set("recommendations");
       if (recs) {
         for (const level of Object.keys(dim.recommendations)) {
-          const at = originKeyAt(recs, "recommendations", level);
+          // Looked up only for a problem: a position costs a second parse of the file.
+          const at = () => originKeyAt(recs, "recommendations", level);
           if (!levels.includes(level)) {
             unknown(
               "unknown-level",
               "level",
               level,
               levels,
-              at,
+              at(),
               "recommendations are keyed by level id",
             );
           } else if (level === levels[levels.length - 1]) {
             report(
               "recommendation-for-top-level",
               `recommendations for "${level}", the highest level, are never shown`,
-              at,
+              at(),
               {
                 severity: "warning",
                 hint: "recommendations lift a dimension from a level to the next; the highest level has no next",
