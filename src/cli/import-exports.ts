@@ -16,7 +16,7 @@ import { PRESET_IDS, type PresetId } from "../responses/import/presets/index.js"
 import type { FileAccount, ImportAccount, ImportSettings } from "../responses/import/run.js";
 import { importFiles, PARALLEL_MIN_BYTES } from "../responses/import/run.js";
 import { isIdLike } from "../responses/import/text.js";
-import { Scorer } from "../scoring/score.js";
+import type { LeafState, Scorer } from "../scoring/score.js";
 import type { CliContext } from "./context.js";
 import { prewarmWorker, workerScoring } from "./parallel.js";
 import { formatProblems } from "./problems.js";
@@ -266,10 +266,8 @@ export async function importExports(
               scoreRange: (job) => range.scoreRange(job),
               splitRange: (job) => range.splitRange(job),
               fork: () => {
-                const own = new Scorer(scorer.questionnaires, {
-                  settings: scorer.options.settings,
-                });
-                let cells: ReturnType<Scorer["exportCells"]> | undefined;
+                const own = scorer.fork();
+                let state: LeafState[] | undefined;
                 return {
                   row: {
                     questionnaireFor: (d, g) => own.questionnaireFor(d, g),
@@ -277,9 +275,9 @@ export async function importExports(
                   },
                   add: (r) => own.add(r),
                   settle: () => {
-                    cells = own.exportCells();
+                    state = own.exportState();
                   },
-                  commit: () => scorer.absorb(cells ?? own.exportCells()),
+                  commit: () => scorer.absorbState(state ?? own.exportState()),
                 };
               },
             }

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { RangeJob, RangeResult } from "../responses/import/range.js";
 import type { SplitRange } from "../responses/import/split-at-once.js";
-import type { CellKey, Scorer } from "../scoring/score.js";
+import type { LeafState, Scorer } from "../scoring/score.js";
 import type { WorkerInput, WorkerOutput } from "./score-worker.js";
 
 const WORKER = new URL("./score-worker.js", import.meta.url);
@@ -64,28 +64,28 @@ export function workerScoring(
     worker.postMessage({ ...input, job } satisfies WorkerInput);
     return { output, stop: () => void worker.terminate() };
   };
-  const absorb = (cells: unknown, job: RangeJob, line: number, how = "") => {
-    scorer.absorb(cells as { key: CellKey; cell: unknown }[]);
+  const absorb = (state: readonly LeafState[], job: RangeJob, line: number, how = "") => {
+    scorer.absorbState(state);
     trace?.(`${job.file}: rows from line ${line} on scored in a second thread${how}\n`);
   };
   return {
     async scoreRange(job) {
       const m = await run(job).output;
       if (!m || !("result" in m)) return undefined;
-      absorb(m.cells, job, job.line);
+      absorb(m.state, job, job.line);
       return m.result;
     },
     splitRange(job) {
       const { output, stop } = run(job);
-      let cells: unknown;
+      let state: readonly LeafState[] = [];
       return {
         result: output.then((m) => {
           if (m && "notUtf8" in m) return "not-utf-8";
           if (!m || !("result" in m)) return undefined;
-          cells = m.cells;
+          state = m.state;
           return m.result;
         }),
-        commit: (line) => absorb(cells, job, line, " (one read)"),
+        commit: (line) => absorb(state, job, line, " (one read)"),
         stop,
       };
     },

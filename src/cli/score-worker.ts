@@ -1,5 +1,5 @@
 // Worker thread: scores a byte range of a large export (see responses/import/range.ts) with its
-// own scorer and posts the result and the scorer's cells back. Everything it needs comes in the
+// own scorer and posts the result and the scorer's state back (its typed arrays transferred). Everything it needs comes in the
 // message (questionnaires, catalog, mapping: plain data); it reads only the export file.
 import { parentPort } from "node:worker_threads";
 import { fileExportReader } from "../io/read-export.js";
@@ -11,7 +11,7 @@ import type { Mapping } from "../responses/import/mapping.js";
 import { type RangeJob, type RangeResult, scoreRange } from "../responses/import/range.js";
 import type { ValueOverrides } from "../responses/import/values.js";
 import type { Settings } from "../scoring/assessment.js";
-import { Scorer } from "../scoring/score.js";
+import { type LeafState, Scorer } from "../scoring/score.js";
 
 export interface WorkerInput {
   readonly job: RangeJob;
@@ -25,7 +25,7 @@ export interface WorkerInput {
 
 /** The worker's one answer. */
 export type WorkerOutput =
-  | { readonly result: RangeResult; readonly cells: unknown }
+  | { readonly result: RangeResult; readonly state: readonly LeafState[] }
   /** With `job.fatal`: the range is not UTF-8. */
   | { readonly notUtf8: true }
   | { readonly error: string };
@@ -50,10 +50,18 @@ parentPort?.once("message", async (input: WorkerInput) => {
       },
       (record) => scorer.add(record),
     );
-    post(
-      { result, cells: scorer.exportCells() },
-      (result.hashes ?? []).map((h) => h.buffer as ArrayBuffer),
+    const state = scorer.exportState();
+    const counts = state.flatMap((leaf) =>
+      leaf.kernels.flatMap(({ state: k }) =>
+        [k.counts, k.hist, k.relCount, k.relTotal, k.relN, k.relT, k.overall, k.rootOverall]
+          .filter((a) => a !== undefined)
+          .map((a) => a.buffer as ArrayBuffer),
+      ),
     );
+    post({ result, state }, [
+      ...(result.hashes ?? []).map((h) => h.buffer as ArrayBuffer),
+      ...counts,
+    ]);
   } catch (e) {
     if (input.job.fatal && isInvalidEncodingError(e)) post({ notUtf8: true });
     else post({ error: e instanceof Error ? e.message : String(e) });

@@ -335,6 +335,24 @@ export function reliabilityFits(
   });
 }
 
+/**
+ * A KernelAcc's counts as plain typed arrays: what a worker thread posts (transferred, not
+ * copied), and what a fork hands to the real scorer. Only an accumulator of the same kernel and
+ * cell can `absorb` it. Adding counts before the one fold keeps the result that of one thread.
+ */
+export interface KernelState {
+  readonly respondents: number;
+  readonly counts: Float64Array;
+  readonly hist: Float64Array;
+  readonly relCount: Float64Array;
+  readonly relTotal: Float64Array;
+  readonly relN: Float64Array;
+  readonly relT: Float64Array;
+  /** CountTable.toPairs of the overall scores, and of the root's when it is another table. */
+  readonly overall: Float64Array;
+  readonly rootOverall?: Float64Array;
+}
+
 /** One cell's running state on the fast path. */
 export class KernelAcc {
   respondents = 0;
@@ -459,6 +477,43 @@ export class KernelAcc {
       from.fill(0);
     }
     this.sinceSpill = 0;
+  }
+
+  /** A copy of the counts so far (see KernelState). */
+  exportState(): KernelState {
+    this.spill();
+    return {
+      respondents: this.respondents,
+      counts: this.counts.slice(),
+      hist: this.hist.slice(),
+      relCount: this.relCount64.slice(),
+      relTotal: this.relTotal64.slice(),
+      relN: this.relN.slice(),
+      relT: this.relT.slice(),
+      overall: this.overall.toPairs(),
+      ...(this.rootOverall !== this.overall ? { rootOverall: this.rootOverall.toPairs() } : {}),
+    };
+  }
+
+  /** Adds the counts of an accumulator of the same kernel and cell (its `exportState`). */
+  absorb(s: KernelState): void {
+    const pairs: [Float64Array, Float64Array][] = [
+      [s.counts, this.counts],
+      [s.hist, this.hist],
+      [s.relCount, this.relCount64],
+      [s.relTotal, this.relTotal64],
+      [s.relN, this.relN],
+      [s.relT, this.relT],
+    ];
+    for (const [from, to] of pairs) {
+      if (from.length !== to.length) throw new Error("kernel state of another kernel or cell");
+      for (let i = 0; i < from.length; i++) to[i]! += from[i]!;
+    }
+    if ((s.rootOverall !== undefined) !== (this.rootOverall !== this.overall))
+      throw new Error("kernel state of another kernel or cell");
+    this.respondents += s.respondents;
+    this.overall.addPairs(s.overall);
+    if (s.rootOverall) this.rootOverall.addPairs(s.rootOverall);
   }
 
   /** Adds the unit tallies to the reliability accumulators (score = units · quantum) and resets. */

@@ -12,6 +12,7 @@ import {
   type Kernel,
   KernelAcc,
   type KernelItem,
+  type KernelState,
   reliabilityFits,
 } from "./kernel.js";
 import { ReliabilityAcc } from "./reliability.js";
@@ -103,6 +104,17 @@ interface Leaf {
   readonly kernels: Map<Kernel, KernelAcc | null>;
 }
 
+/**
+ * A scorer's state for another scorer's `absorbState` (a fork's, or a worker's, structured-cloned
+ * with its typed arrays transferred): per cell, what the generic path added (only when it added
+ * anything) and each fast-path accumulator's counts, keyed by the input layout of its kernel.
+ */
+export interface LeafState {
+  readonly key: CellKey;
+  readonly cell?: unknown;
+  readonly kernels: readonly { readonly layout: string; readonly state: KernelState }[];
+}
+
 /** Where the importer sends rows on the fast path: one answer slot per item (see slotOf). */
 export interface KernelTarget {
   readonly items: readonly KernelItem[];
@@ -111,13 +123,25 @@ export interface KernelTarget {
   add(answers: Int32Array): void;
 }
 
+/**
+ * What a scorer compiles from its questionnaires: plans per questionnaire, kernels per input
+ * layout. Shared with its forks, so absorbing a fork's state compiles nothing again.
+ */
+interface Compiled {
+  readonly plans: Map<string, PlanEntry>;
+  readonly kernels: Map<string, Kernel | null>;
+  /** The input layout each kernel was compiled for (see kernelFor). */
+  readonly kernelLayouts: Map<Kernel, string>;
+}
+
 export class Scorer {
   readonly root: Questionnaire;
-  private readonly plans = new Map<string, PlanEntry>();
+  private readonly plans: Map<string, PlanEntry>;
   private readonly cells = new Map<string, Leaf>();
   private readonly leafCache = new Map<string, Map<string, Leaf>>();
   private readonly layouts = new WeakMap<object, Map<string, Int32Array>>();
-  private readonly kernels = new Map<string, Kernel | null>();
+  private readonly kernels: Map<string, Kernel | null>;
+  private readonly kernelLayouts: Map<Kernel, string>;
   private readonly rootScores: Float64Array;
   private readonly rootWeights: readonly number[];
   private readonly byDepartment = new Map<string, Questionnaire>();
@@ -126,7 +150,11 @@ export class Scorer {
   constructor(
     readonly questionnaires: readonly Questionnaire[],
     readonly options: ScorerOptions,
+    compiled: Compiled = { plans: new Map(), kernels: new Map(), kernelLayouts: new Map() },
   ) {
+    this.plans = compiled.plans;
+    this.kernels = compiled.kernels;
+    this.kernelLayouts = compiled.kernelLayouts;
     this.root = findRoot(questionnaires);
     this.rootWeights = this.root.dimensions.map((d) => d.weight);
     this.rootScores = new Float64Array(this.root.dimensions.length);
@@ -134,6 +162,18 @@ export class Scorer {
       if (q.department) this.byDepartment.set(q.department.id, q);
       else if (q !== this.root && !this.byGroup.has(q.group)) this.byGroup.set(q.group, q);
     }
+  }
+
+  /**
+   * A scorer for rows kept apart until this one absorbs its state (`exportState`), or dropped.
+   * It shares what this one compiled, on the same thread: plans hold per-row scratch space.
+   */
+  fork(): Scorer {
+    return new Scorer(this.questionnaires, this.options, {
+      plans: this.plans,
+      kernels: this.kernels,
+      kernelLayouts: this.kernelLayouts,
+    });
   }
 
   /** The questionnaire a record is scored with: its department's, its group's, or the root. */
@@ -256,19 +296,28 @@ export class Scorer {
     const leaf = this.leafFor(q, department, group);
     const { plan } = leaf.entry;
     const layout = hasColumn ? plan.items.map((p) => (hasColumn(p.item.id) ? 1 : 0)).join("") : "";
+    return this.accFor(q, leaf, group, layout) ?? undefined;
+  }
+
+  /** The leaf's accumulator for the kernel of an input layout (null: no kernel fits). */
+  private accFor(q: Questionnaire, leaf: Leaf, group: string, layout: string): KernelAcc | null {
     const key = `${q.id}\u0000${group}\u0000${layout}`;
     let kernel = this.kernels.get(key);
     if (kernel === undefined) {
+      const { plan } = leaf.entry;
+      const column = new Map(plan.items.map((p, i) => [p.item.id, layout[i] === "1"]));
+      const hasColumn = layout === "" ? undefined : (id: string) => column.get(id) === true;
       kernel = compileKernel(plan, group, this.options.settings.minCoverage, hasColumn) ?? null;
       this.kernels.set(key, kernel);
+      if (kernel) this.kernelLayouts.set(kernel, layout);
     }
-    if (!kernel) return undefined;
+    if (!kernel) return null;
     let acc = leaf.kernels.get(kernel);
     if (acc === undefined) {
       acc = this.kernelAcc(q, kernel, leaf);
       leaf.kernels.set(kernel, acc);
     }
-    return acc ?? undefined;
+    return acc;
   }
 
   /** The cell's kernel accumulator, or null when its reliability sets do not suit the kernel. */
@@ -406,18 +455,37 @@ export class Scorer {
     }
   }
 
-  /** The cells so far, for another scorer's `absorb` (e.g. across a worker thread). */
-  exportCells(): { key: CellKey; cell: Cell }[] {
-    this.flush();
-    return [...this.cells.values()].map((l) => ({ key: l.key, cell: l.cell }));
+  /**
+   * The state so far, for another scorer's `absorbState` (see LeafState). Cheap: the fast path's
+   * counts are copied, not folded into cells; the one fold happens in the scorer that finishes.
+   */
+  exportState(): LeafState[] {
+    return [...this.cells.values()].map((leaf) => {
+      flushLeaf(leaf);
+      const kernels = [...leaf.kernels].flatMap(([kernel, acc]) =>
+        acc && acc.respondents > 0
+          ? [{ layout: this.kernelLayouts.get(kernel)!, state: acc.exportState() }]
+          : [],
+      );
+      // A cell only the fast path added to holds nothing yet: reviving it would be wasted work.
+      return leaf.cell.respondents > 0
+        ? { key: leaf.key, cell: leaf.cell, kernels }
+        : { key: leaf.key, kernels };
+    });
   }
 
-  /** Merges cells exported by a scorer with the same questionnaires (cloned or not). */
-  absorb(parts: readonly { key: CellKey; cell: unknown }[]): void {
-    for (const { key, cell } of parts) {
+  /** Adds the state of a scorer with the same questionnaires and settings (cloned or not). */
+  absorbState(leaves: readonly LeafState[]): void {
+    for (const { key, cell, kernels } of leaves) {
       const q = this.questionnaires.find((x) => x.id === key.questionnaire);
       if (!q) throw new Error(`cell of unknown questionnaire ${key.questionnaire}`);
-      this.leafFor(q, key.department, key.group).cell.merge(reviveCell(cell));
+      const leaf = this.leafFor(q, key.department, key.group);
+      if (cell !== undefined) leaf.cell.merge(cell instanceof Cell ? cell : reviveCell(cell));
+      for (const { layout, state } of kernels) {
+        const acc = this.accFor(q, leaf, key.group, layout);
+        if (!acc) throw new Error(`no kernel for the layout of ${key.questionnaire}`);
+        acc.absorb(state);
+      }
     }
   }
 

@@ -59,25 +59,7 @@ export class CountTable {
   private readonly other = new Map<number, number>();
 
   add(key: number): void {
-    if (!(key >= 0 && key <= 0x7fffffff)) {
-      this.other.set(key, (this.other.get(key) ?? 0) + 1);
-      return;
-    }
-    const keys = this.keys;
-    const mask = keys.length - 1;
-    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
-    for (;;) {
-      const k = keys[i]!;
-      if (k === key) {
-        this.counts[i]!++;
-        return;
-      }
-      if (k === -1) break;
-      i = (i + 1) & mask;
-    }
-    keys[i] = key;
-    this.counts[i] = 1;
-    if (++this.size * 2 > keys.length) this.grow();
+    this.addCount(key, 1);
   }
 
   private grow(): void {
@@ -94,6 +76,45 @@ export class CountTable {
       this.counts[j] = counts[i]!;
       this.size++;
     }
+  }
+
+  /** Adds `count` to a key's count. */
+  addCount(key: number, count: number): void {
+    if (!(key >= 0 && key <= 0x7fffffff)) {
+      this.other.set(key, (this.other.get(key) ?? 0) + count);
+      return;
+    }
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const k = keys[i]!;
+      if (k === key) {
+        this.counts[i]! += count;
+        return;
+      }
+      if (k === -1) break;
+      i = (i + 1) & mask;
+    }
+    keys[i] = key;
+    this.counts[i] = count;
+    if (++this.size * 2 > keys.length) this.grow();
+  }
+
+  /** The entries as key, count, key, count, … (a transferable copy, see addPairs). */
+  toPairs(): Float64Array {
+    const out = new Float64Array(2 * (this.size + this.other.size));
+    let n = 0;
+    for (const [k, c] of this.entries()) {
+      out[n++] = k;
+      out[n++] = c;
+    }
+    return out;
+  }
+
+  /** Adds the counts of another table's `toPairs`. */
+  addPairs(pairs: Float64Array): void {
+    for (let i = 0; i < pairs.length; i += 2) this.addCount(pairs[i]!, pairs[i + 1]!);
   }
 
   /** [key, count] pairs (in table order). */

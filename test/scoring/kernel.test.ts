@@ -171,7 +171,7 @@ describe("kernel (fast path)", () => {
     );
   });
 
-  it("cells exported by one scorer, cloned (as across threads) and absorbed, merge exactly", () => {
+  it("the state exported by one scorer, cloned (as across threads) and absorbed, merges exactly", () => {
     fc.assert(
       fc.property(
         fc.array(fastRecord, { minLength: 2, maxLength: 60 }),
@@ -189,11 +189,54 @@ describe("kernel (fast path)", () => {
             if (target && i % 2) viaKernel(target, r);
             else s.add(r);
           });
-          first.absorb(structuredClone(second.exportCells()));
+          first.absorbState(structuredClone(second.exportState()));
           expect(renderJson(first.finish())).toBe(renderJson(whole.finish()));
         },
       ),
       { numRuns: 100 },
     );
+  });
+
+  it("forks share what their scorer compiled; their states, in file order, give the whole", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fastRecord, { minLength: 3, maxLength: 60 }),
+        fc.nat(),
+        fc.nat(),
+        (records, at1, at2) => {
+          const settings = { ...DEFAULT_SETTINGS, minGroupSize: 1, minAlphaN: 2 };
+          const [c1, c2] = [at1 % records.length, at2 % records.length].sort((a, b) => a - b);
+          const whole = new Scorer(fast, { settings });
+          for (const r of records) whole.add(r);
+          const real = new Scorer(fast, { settings });
+          // Three ranges: two forks on this thread and a scorer "in a worker" (cloned state).
+          const parts = [real.fork(), new Scorer(fast, { settings }), real.fork()];
+          records.forEach((r, i) => {
+            const s = parts[i < c1! ? 0 : i < c2! ? 1 : 2]!;
+            const target = s.kernelFor(r.department, r.group);
+            if (target && i % 3) viaKernel(target, r);
+            else s.add(r);
+          });
+          real.absorbState(parts[0]!.exportState());
+          real.absorbState(structuredClone(parts[1]!.exportState()));
+          real.absorbState(parts[2]!.exportState());
+          expect(renderJson(real.finish())).toBe(renderJson(whole.finish()));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it("a state only the fast path added to carries no cell, and another layout's is refused", () => {
+    const settings = { ...DEFAULT_SETTINGS, minGroupSize: 1 };
+    const s = new Scorer(fast, { settings });
+    const r = fc.sample(fastRecord, { numRuns: 1, seed: 3 })[0]!;
+    viaKernel(s.kernelFor(r.department, r.group)!, r);
+    const [leaf] = s.exportState();
+    expect(leaf!.cell).toBeUndefined();
+    expect(leaf!.kernels).toHaveLength(1);
+    const other = new Scorer(fast, { settings });
+    const bad = { ...leaf!, kernels: [{ ...leaf!.kernels[0]!, layout: "1" }] };
+    expect(() => other.absorbState([bad])).toThrow();
   });
 });

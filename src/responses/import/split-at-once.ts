@@ -30,7 +30,7 @@ export interface SplitRange {
 export interface Fork {
   readonly row: Pick<RowOptions, "questionnaireFor" | "kernelFor">;
   add(record: ResponseRecord): void;
-  /** Folds what was added into cells (the costly part of `commit`; nothing merged yet). */
+  /** Takes the state of what was added, while the worker finishes (nothing merged yet). */
   settle(): void;
   commit(): void;
 }
@@ -131,7 +131,7 @@ export async function scoreHalves(
     if (e instanceof TooManyRejects || isInvalidEncodingError(e)) return undefined;
     throw e;
   }
-  // While the worker finishes its half: fold this half's tallies.
+  // While the worker finishes its half: take this half's state.
   fork.settle();
   const rest = await second.result;
   // Ending inside quotes, the first half shows that the guess was no record boundary.
