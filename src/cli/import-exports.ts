@@ -16,7 +16,7 @@ import { PRESET_IDS, type PresetId } from "../responses/import/presets/index.js"
 import type { FileAccount, ImportAccount, ImportSettings } from "../responses/import/run.js";
 import { importFiles, PARALLEL_MIN_BYTES } from "../responses/import/run.js";
 import { isIdLike } from "../responses/import/text.js";
-import type { LeafState, Scorer } from "../scoring/score.js";
+import type { Scorer } from "../scoring/score.js";
 import type { CliContext } from "./context.js";
 import { prewarmWorker, workerScoring } from "./parallel.js";
 import { formatProblems } from "./problems.js";
@@ -267,17 +267,13 @@ export async function importExports(
               splitRange: (job) => range.splitRange(job),
               fork: () => {
                 const own = scorer.fork();
-                let state: LeafState[] | undefined;
                 return {
                   row: {
                     questionnaireFor: (d, g) => own.questionnaireFor(d, g),
                     kernelFor: (d, g, hasColumn) => own.kernelFor(d, g, hasColumn),
                   },
                   add: (r) => own.add(r),
-                  settle: () => {
-                    state = own.exportState();
-                  },
-                  commit: () => scorer.absorbState(state ?? own.exportState()),
+                  commit: () => scorer.adopt(own),
                 };
               },
             }

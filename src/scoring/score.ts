@@ -460,18 +460,34 @@ export class Scorer {
    * counts are copied, not folded into cells; the one fold happens in the scorer that finishes.
    */
   exportState(): LeafState[] {
-    return [...this.cells.values()].map((leaf) => {
-      flushLeaf(leaf);
-      const kernels = [...leaf.kernels].flatMap(([kernel, acc]) =>
-        acc && acc.respondents > 0
-          ? [{ layout: this.kernelLayouts.get(kernel)!, state: acc.exportState() }]
-          : [],
-      );
-      // A cell only the fast path added to holds nothing yet: reviving it would be wasted work.
-      return leaf.cell.respondents > 0
-        ? { key: leaf.key, cell: leaf.cell, kernels }
-        : { key: leaf.key, kernels };
-    });
+    return [...this.cells.values()].map((leaf) => this.leafState(leaf));
+  }
+
+  private leafState(leaf: Leaf): LeafState {
+    flushLeaf(leaf);
+    const kernels = [...leaf.kernels].flatMap(([kernel, acc]) =>
+      acc && acc.respondents > 0
+        ? [{ layout: this.kernelLayouts.get(kernel)!, state: acc.exportState() }]
+        : [],
+    );
+    // A cell only the fast path added to holds nothing yet: reviving it would be wasted work.
+    return leaf.cell.respondents > 0
+      ? { key: leaf.key, cell: leaf.cell, kernels }
+      : { key: leaf.key, kernels };
+  }
+
+  /**
+   * Takes over the cells of a fork of this scorer (see `fork`): moved as they are where this
+   * scorer has none yet (nothing to copy or add), added otherwise. The fork is spent after.
+   */
+  adopt(fork: Scorer): void {
+    if (fork.plans !== this.plans) throw new Error("adopt: not a fork of this scorer");
+    for (const [k, leaf] of fork.cells) {
+      if (this.cells.has(k)) this.absorbState([fork.leafState(leaf)]);
+      else this.cells.set(k, leaf);
+    }
+    fork.cells.clear();
+    fork.leafCache.clear();
   }
 
   /** Adds the state of a scorer with the same questionnaires and settings (cloned or not). */

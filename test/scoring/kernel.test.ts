@@ -197,7 +197,7 @@ describe("kernel (fast path)", () => {
     );
   });
 
-  it("forks share what their scorer compiled; their states, in file order, give the whole", () => {
+  it("forks share what their scorer compiled; adopted and absorbed in file order, they give the whole", () => {
     fc.assert(
       fc.property(
         fc.array(fastRecord, { minLength: 3, maxLength: 60 }),
@@ -217,9 +217,10 @@ describe("kernel (fast path)", () => {
             if (target && i % 3) viaKernel(target, r);
             else s.add(r);
           });
-          real.absorbState(parts[0]!.exportState());
+          real.adopt(parts[0]!); // its cells are moved: the real scorer has none yet
           real.absorbState(structuredClone(parts[1]!.exportState()));
-          real.absorbState(parts[2]!.exportState());
+          real.adopt(parts[2]!); // mostly added to cells the others began
+          expect(() => real.adopt(new Scorer(fast, { settings }))).toThrow(/not a fork/);
           expect(renderJson(real.finish())).toBe(renderJson(whole.finish()));
         },
       ),

@@ -8,7 +8,7 @@
 import type { Problem } from "../../problem.js";
 import type { ResponseRecord } from "../model.js";
 import type { Catalog } from "./catalog.js";
-import { planColumns } from "./columns.js";
+import { type ColumnPlan, planColumns } from "./columns.js";
 import type { Delimiter } from "./csv.js";
 import { HashColumn } from "./dedupe.js";
 import type { EncodingName } from "./encoding.js";
@@ -71,16 +71,20 @@ export async function scoreRange(
   settings: { mapping: Mapping; overrides: ValueOverrides; row: RowOptions },
   add: (record: ResponseRecord) => void,
   onBytes?: (n: number) => void,
+  /** The column plan of the header, when the caller has it already (the same on any thread). */
+  planned?: ColumnPlan,
 ): Promise<RangeResult> {
   const log = new ProblemLog();
-  const plan = planColumns(
-    job.file,
-    job.header,
-    PRESETS[job.preset],
-    catalog,
-    settings.mapping,
-    settings.overrides,
-  );
+  const plan =
+    planned ??
+    planColumns(
+      job.file,
+      job.header,
+      PRESETS[job.preset],
+      catalog,
+      settings.mapping,
+      settings.overrides,
+    );
   const importer = new FileImporter(job.file, plan, catalog, settings.mapping, settings.row, log);
   let rows = 0;
   let scored = 0;

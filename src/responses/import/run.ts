@@ -396,9 +396,10 @@ export async function importFiles(
     };
     // The header was read in pass 1; pass 2 skips it when it reads the file from the start.
     const plan: ColumnPlan | undefined =
-      s.header.length > 0
+      s.halves?.plan ??
+      (s.header.length > 0
         ? planColumns(s.file, s.header, s.preset, catalog, settings.mapping, settings.overrides)
-        : undefined;
+        : undefined);
     let importer: FileImporter | undefined;
     if (plan) {
       for (const p of plan.problems) log.add(p);

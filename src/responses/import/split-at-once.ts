@@ -8,6 +8,7 @@
 // so the outputs are the usual ones. Pure: reader and scorers are injected.
 import type { ResponseRecord } from "../model.js";
 import type { Catalog } from "./catalog.js";
+import { type ColumnPlan, planColumns } from "./columns.js";
 import { repeatedHashes } from "./dedupe.js";
 import { isInvalidEncodingError } from "./encoding.js";
 import type { RowOptions } from "./file-importer.js";
@@ -30,8 +31,6 @@ export interface SplitRange {
 export interface Fork {
   readonly row: Pick<RowOptions, "questionnaireFor" | "kernelFor">;
   add(record: ResponseRecord): void;
-  /** Takes the state of what was added, while the worker finishes (nothing merged yet). */
-  settle(): void;
   commit(): void;
 }
 
@@ -40,6 +39,8 @@ export interface Halves {
   readonly info: ReadInfo;
   readonly header: readonly string[];
   readonly preset: { readonly preset: Preset; readonly detected: boolean };
+  /** The header's column plan (pass 2 reports its problems and counts its columns). */
+  readonly plan: ColumnPlan;
   readonly first: RangeResult;
   readonly second: RangeResult;
   /** File line of the second half's first record (its result counts lines from 1). */
@@ -99,6 +100,14 @@ export async function scoreHalves(
   }
   if (!start || !header || start.encoding.startsWith("utf-16") || dataAt >= cut) return undefined;
   const preset = choosePreset(header);
+  const plan = planColumns(
+    file,
+    header,
+    preset.preset,
+    catalog,
+    settings.mapping,
+    settings.overrides,
+  );
   const job = {
     file,
     encoding: start.encoding,
@@ -125,14 +134,13 @@ export async function scoreHalves(
       (r) => fork.add(r),
       // Each byte stands for both passes of the usual way (see the progress total).
       (n) => onBytes(2 * n),
+      plan,
     );
   } catch (e) {
     second.stop();
     if (e instanceof TooManyRejects || isInvalidEncodingError(e)) return undefined;
     throw e;
   }
-  // While the worker finishes its half: take this half's state.
-  fork.settle();
   const rest = await second.result;
   // Ending inside quotes, the first half shows that the guess was no record boundary.
   if (rest === undefined || rest === "not-utf-8" || first.issues.length > 0) return undefined;
@@ -151,6 +159,7 @@ export async function scoreHalves(
     },
     header,
     preset,
+    plan,
     // The hashes are done with: 8 bytes per row less from here on.
     first: { ...first, hashes: undefined },
     second: { ...rest, hashes: undefined },
