@@ -360,11 +360,13 @@ export class KernelAcc {
   readonly counts: Float64Array;
   readonly hist: Float64Array;
   /**
-   * The per-row tallies are 32-bit (half the cache footprint of doubles, which the row loop
-   * feels) and move into the doubles every `spillEvery` rows, before they could overflow.
+   * The per-row counts are 16-bit (a quarter of the cache footprint of doubles: the row loop
+   * feels it most when both threads run) and move into the doubles every `spillEvery` rows,
+   * before they could overflow; `tally` may go below zero for a while (skipped items, see
+   * `add`), hence signed. Σ T per slot (`relTotal`) grows by more than one a row: 32-bit.
    */
-  private readonly tally: Int32Array;
-  private readonly buckets: Int32Array;
+  private readonly tally: Int16Array;
+  private readonly buckets: Int16Array;
   private readonly spillEvery: number;
   private sinceSpill = 0;
   /** Respondent overall scores (cell questionnaire), and over the root's dimensions. */
@@ -397,7 +399,7 @@ export class KernelAcc {
    */
   private readonly relN: Float64Array;
   private readonly relT: Float64Array;
-  private readonly relCount: Int32Array;
+  private readonly relCount: Int16Array;
   private readonly relTotal: Int32Array;
   private readonly relCount64: Float64Array;
   private readonly relTotal64: Float64Array;
@@ -418,8 +420,8 @@ export class KernelAcc {
     const nd = kernel.plan.dimensions.length;
     this.counts = new Float64Array(kernel.slots);
     this.hist = new Float64Array(kernel.buckets);
-    this.tally = new Int32Array(kernel.slots);
-    this.buckets = new Int32Array(kernel.buckets);
+    this.tally = new Int16Array(kernel.slots);
+    this.buckets = new Int16Array(kernel.buckets);
     this.sums = new Int32Array(nd);
     this.values = new Float64Array(nd);
     this.rootValues = new Float64Array(rootDims?.length ?? 0);
@@ -446,7 +448,7 @@ export class KernelAcc {
     this.relAcc = counted.map((r) => r.acc);
     this.relN = new Float64Array(counted.length);
     this.relT = new Float64Array(2 * counted.length);
-    this.relCount = new Int32Array(kernel.slots);
+    this.relCount = new Int16Array(kernel.slots);
     this.relTotal = new Int32Array(kernel.slots);
     this.relCount64 = new Float64Array(kernel.slots);
     this.relTotal64 = new Float64Array(kernel.slots);
@@ -461,12 +463,12 @@ export class KernelAcc {
       }
       maxTotal = Math.max(maxTotal, t * items.length);
     }
-    this.spillEvery = Math.floor(0x7fffffff / maxTotal);
+    this.spillEvery = Math.min(0x7fff, Math.floor(0x7fffffff / maxTotal));
   }
 
   /** Moves the 32-bit tallies into the doubles (`counts`, `hist`, reliability) and zeroes them. */
   spill(): void {
-    const pairs: [Int32Array, Float64Array][] = [
+    const pairs: [Int32Array | Int16Array, Float64Array][] = [
       [this.tally, this.counts],
       [this.buckets, this.hist],
       [this.relCount, this.relCount64],
