@@ -273,6 +273,8 @@ export async function importExports(
                     kernelFor: (d, g, hasColumn) => own.kernelFor(d, g, hasColumn),
                   },
                   add: (r) => own.add(r),
+                  absorb: (state) => own.absorbState(state),
+                  settle: () => own.settle(),
                   commit: () => scorer.adopt(own),
                 };
               },

@@ -49,34 +49,63 @@ export function workerScoring(
   trace?: (line: string) => void,
 ): WorkerScoring | undefined {
   if (!available()) return undefined;
-  const run = (job: RangeJob) => {
+  /**
+   * Starts the job. `checkRepeats`: after its result the worker waits for this thread's hashes
+   * and answers whether a respondent id repeats (`verdict`); it ends after that.
+   */
+  const run = (job: RangeJob, checkRepeats = false) => {
     const worker = warm ?? spawn();
     warm = undefined;
     worker.ref();
+    let verdict: (repeats: boolean | undefined) => void = () => {};
+    const repeats = new Promise<boolean | undefined>((resolve) => {
+      verdict = resolve;
+    });
     const output = new Promise<WorkerOutput | undefined>((resolve) => {
       worker.once("message", (m: WorkerOutput) => {
         resolve(m);
-        void worker.terminate();
+        if (checkRepeats && "result" in m) {
+          worker.once("message", (v: { repeats: boolean }) => {
+            verdict(v.repeats);
+            void worker.terminate();
+          });
+        } else {
+          verdict(undefined);
+          void worker.terminate();
+        }
       });
-      worker.once("error", () => resolve(undefined));
-      worker.once("exit", () => resolve(undefined));
+      const failed = () => {
+        resolve(undefined);
+        verdict(undefined);
+      };
+      worker.once("error", failed);
+      worker.once("exit", failed);
     });
-    worker.postMessage({ ...input, job } satisfies WorkerInput);
-    return { output, stop: () => void worker.terminate() };
+    worker.postMessage({ ...input, job, checkRepeats } satisfies WorkerInput);
+    return {
+      output,
+      repeats,
+      send: (hashes: readonly Float64Array[]) =>
+        worker.postMessage(
+          { hashes },
+          hashes.map((h) => h.buffer as ArrayBuffer),
+        ),
+      stop: () => void worker.terminate(),
+    };
   };
-  const absorb = (state: readonly LeafState[], job: RangeJob, line: number, how = "") => {
-    scorer.absorbState(state);
+  const traced = (job: RangeJob, line: number, how = "") =>
     trace?.(`${job.file}: rows from line ${line} on scored in a second thread${how}\n`);
-  };
   return {
     async scoreRange(job) {
       const m = await run(job).output;
       if (!m || !("result" in m)) return undefined;
-      absorb(m.state, job, job.line);
+      scorer.absorbState(m.state);
+      traced(job, job.line);
       return m.result;
     },
     splitRange(job) {
-      const { output, stop } = run(job);
+      const checkRepeats = job.hash === true;
+      const { output, repeats, send, stop } = run(job, checkRepeats);
       let state: readonly LeafState[] = [];
       return {
         result: output.then((m) => {
@@ -85,7 +114,13 @@ export function workerScoring(
           state = m.state;
           return m.result;
         }),
-        commit: (line) => absorb(state, job, line, " (one read)"),
+        repeats: (hashes) => {
+          if (!checkRepeats) return Promise.resolve(undefined);
+          send(hashes);
+          return repeats;
+        },
+        mergeInto: (fork) => fork.absorb(state),
+        commit: (line) => traced(job, line, " (one read)"),
         stop,
       };
     },

@@ -5,6 +5,7 @@ import { parentPort } from "node:worker_threads";
 import { fileExportReader } from "../io/read-export.js";
 import type { Questionnaire } from "../questionnaire/model.js";
 import type { Catalog } from "../responses/import/catalog.js";
+import { repeatedHashes } from "../responses/import/dedupe.js";
 import { isInvalidEncodingError } from "../responses/import/encoding.js";
 import type { RowOptions } from "../responses/import/file-importer.js";
 import type { Mapping } from "../responses/import/mapping.js";
@@ -21,9 +22,14 @@ export interface WorkerInput {
   readonly mapping: Mapping;
   readonly overrides: ValueOverrides;
   readonly row: Omit<RowOptions, "questionnaireFor" | "kernelFor">;
+  /**
+   * After the result, wait for the other thread's hashes ({ hashes }) and answer whether a
+   * respondent id repeats across both ranges ({ repeats }): see split-at-once.ts.
+   */
+  readonly checkRepeats?: boolean;
 }
 
-/** The worker's one answer. */
+/** The worker's answer (with `checkRepeats`, a { repeats } follows a result). */
 export type WorkerOutput =
   | { readonly result: RangeResult; readonly state: readonly LeafState[] }
   /** With `job.fatal`: the range is not UTF-8. */
@@ -31,8 +37,14 @@ export type WorkerOutput =
   | { readonly error: string };
 
 parentPort?.once("message", async (input: WorkerInput) => {
-  const post = (m: WorkerOutput, transfer: ArrayBuffer[] = []) =>
+  const post = (m: WorkerOutput | { repeats: boolean }, transfer: ArrayBuffer[] = []) =>
     parentPort?.postMessage(m, transfer);
+  // Listening at once: the other thread may send its hashes before this range is done.
+  const theirs = input.checkRepeats
+    ? new Promise<readonly Float64Array[]>((resolve) =>
+        parentPort?.once("message", (m: { hashes: readonly Float64Array[] }) => resolve(m.hashes)),
+      )
+    : undefined;
   try {
     const scorer = new Scorer(input.questionnaires, { settings: input.settings });
     const result = await scoreRange(
@@ -58,10 +70,17 @@ parentPort?.once("message", async (input: WorkerInput) => {
           .map((a) => a.buffer as ArrayBuffer),
       ),
     );
-    post({ result, state }, [
-      ...(result.hashes ?? []).map((h) => h.buffer as ArrayBuffer),
-      ...counts,
-    ]);
+    if (theirs) {
+      // The hashes stay here for the repeat check; the other thread merges meanwhile.
+      const { hashes: own = [], ...rest } = result;
+      post({ result: rest, state }, counts);
+      post({ repeats: repeatedHashes([...(await theirs), ...own]).size > 0 });
+    } else {
+      post({ result, state }, [
+        ...(result.hashes ?? []).map((h) => h.buffer as ArrayBuffer),
+        ...counts,
+      ]);
+    }
   } catch (e) {
     if (input.job.fatal && isInvalidEncodingError(e)) post({ notUtf8: true });
     else post({ error: e instanceof Error ? e.message : String(e) });

@@ -443,6 +443,14 @@ export class Scorer {
     }
   }
 
+  /**
+   * Folds the fast path's counts into the cells now (finish does it otherwise); for a fork,
+   * while another thread still works. Add nothing of the same cells from another scorer after.
+   */
+  settle(): void {
+    this.flush();
+  }
+
   /** Moves the per-row tallies (typed arrays, kernels) into the cells; safe to repeat. */
   private flush(): void {
     for (const leaf of this.cells.values()) {

@@ -6,10 +6,10 @@
 // (too many rejects, a failing worker) are the halves kept; otherwise both are dropped and the
 // file goes the usual way (run.ts: a first pass, then scoring). Kept halves merge in file order,
 // so the outputs are the usual ones. Pure: reader and scorers are injected.
+import type { LeafState } from "../../scoring/score.js";
 import type { ResponseRecord } from "../model.js";
 import type { Catalog } from "./catalog.js";
 import { type ColumnPlan, planColumns } from "./columns.js";
-import { repeatedHashes } from "./dedupe.js";
 import { isInvalidEncodingError } from "./encoding.js";
 import type { RowOptions } from "./file-importer.js";
 import type { Mapping } from "./mapping.js";
@@ -18,19 +18,31 @@ import { type RangeJob, type RangeResult, scoreRange, TooManyRejects } from "./r
 import type { ExportReader, ReadInfo, ReadStart } from "./run.js";
 import type { ValueOverrides } from "./values.js";
 
-/** A range scored apart, merged into the real scorer by `commit` (or dropped). */
+/** A range scored apart, in a worker: its cells go into a fork (`mergeInto`), or are dropped. */
 export interface SplitRange {
-  /** The range's result, "not-utf-8" (with `fatal`), or undefined when it failed. */
+  /** The range's result (without hashes), "not-utf-8" (with `fatal`), or undefined (failed). */
   readonly result: Promise<RangeResult | "not-utf-8" | undefined>;
-  /** Merges its cells into the scorer (`line`: file line of its first record). */
+  /**
+   * With `hash`: the worker looks for respondent ids that repeat across these hashes (this
+   * thread's range) and its own, once its range is done — while this thread merges the cells.
+   * True when some id repeats, undefined when the worker failed.
+   */
+  repeats(hashes: readonly Float64Array[]): Promise<boolean | undefined>;
+  /** Adds its cells to the fork (after `result`). */
+  mergeInto(fork: Fork): void;
+  /** The range is kept (`line`: file line of its first record; for the trace). */
   commit(line: number): void;
   stop(): void;
 }
 
-/** A scorer of this thread's own for part of a file; `commit` merges it into the real one. */
+/** A scorer of this thread's own for part of a file; `commit` hands it to the real one. */
 export interface Fork {
   readonly row: Pick<RowOptions, "questionnaireFor" | "kernelFor">;
   add(record: ResponseRecord): void;
+  /** Adds the state of a scorer in another thread (its cells, see Scorer.exportState). */
+  absorb(state: readonly LeafState[]): void;
+  /** Folds the fast path's counts into cells (the costly part of handing it over). */
+  settle(): void;
   commit(): void;
 }
 
@@ -141,12 +153,19 @@ export async function scoreHalves(
     if (e instanceof TooManyRejects || isInvalidEncodingError(e)) return undefined;
     throw e;
   }
+  // The worker checks for repeated ids (it has half of the hashes already) while this thread
+  // merges and folds the cells.
+  const repeats = settings.dedupe ? second.repeats(first.hashes!) : Promise.resolve(false);
   const rest = await second.result;
   // Ending inside quotes, the first half shows that the guess was no record boundary.
-  if (rest === undefined || rest === "not-utf-8" || first.issues.length > 0) return undefined;
-  onBytes(2 * rest.bytes);
-  if (settings.dedupe && repeatedHashes([...first.hashes!, ...rest.hashes!]).size > 0)
+  if (rest === undefined || rest === "not-utf-8" || first.issues.length > 0) {
+    second.stop();
     return undefined;
+  }
+  onBytes(2 * rest.bytes);
+  second.mergeInto(fork);
+  fork.settle();
+  if ((await repeats) !== false) return undefined;
   const line = first.nextLine;
   return {
     info: {
