@@ -186,21 +186,23 @@ function quickLoad(text: string): unknown {
   } catch {
     return REFUSED;
   }
-  return depthOf(data) > MAX_DEPTH ? REFUSED : data;
+  return tooDeep(data, 1) ? REFUSED : data;
 }
 
-/** Depth of plain data, iteratively, stopping past MAX_DEPTH (a tree: no aliases here). */
-function depthOf(root: unknown): number {
-  let deepest = 0;
-  const stack: [unknown, number][] = [[root, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (node === null || typeof node !== "object") continue;
-    if (depth > deepest) deepest = depth;
-    if (depth > MAX_DEPTH) break;
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+/**
+ * Whether plain data nests deeper than MAX_DEPTH (a tree: no aliases here). Recursive, but never
+ * deeper than MAX_DEPTH + 1 calls; no arrays or tuples allocated on the way.
+ */
+function tooDeep(node: unknown, depth: number): boolean {
+  if (node === null || typeof node !== "object") return false;
+  if (depth > MAX_DEPTH) return true;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) if (tooDeep(node[i], depth + 1)) return true;
+    return false;
   }
-  return deepest;
+  const record = node as Record<string, unknown>;
+  for (const key in record) if (tooDeep(record[key], depth + 1)) return true;
+  return false;
 }
 
 function locator(file: string, text: string, doc: Document, lineCounter: LineCounter): Locator {
