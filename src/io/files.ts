@@ -1,6 +1,7 @@
 // The only code (with the rest of src/io) that touches the file system.
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import type { SourceFile } from "../questionnaire/yaml-source.js";
 import { compareStrings } from "../util/order.js";
@@ -41,30 +42,34 @@ export function fileError(path: string, e: unknown): UserError {
   return new UserError(`${path}: ${reason}`);
 }
 
-/** Files under the given paths (folders searched recursively) whose names match, sorted. */
+/**
+ * Files under the given paths (folders searched recursively) whose names match, sorted.
+ * Synchronous calls: a few dozen small ones, which through the thread pool would each wait
+ * behind the worker thread's module loading when it starts at the same time (see parallel.ts).
+ */
 export async function listFiles(
   paths: readonly string[],
   match: (name: string) => boolean,
 ): Promise<string[]> {
   const out: string[] = [];
-  const walk = async (p: string, explicit: boolean): Promise<void> => {
-    let s: Awaited<ReturnType<typeof stat>>;
+  const walk = (p: string, explicit: boolean): void => {
+    let s: ReturnType<typeof statSync>;
     try {
-      s = await stat(p);
+      s = statSync(p);
     } catch (e) {
       throw fileError(p, e);
     }
     if (s.isDirectory()) {
-      const entries = (await readdir(p)).sort(compareStrings);
+      const entries = readdirSync(p).sort(compareStrings);
       for (const entry of entries) {
         if (entry.startsWith(".") || entry === "node_modules") continue;
-        await walk(join(p, entry), false);
+        walk(join(p, entry), false);
       }
     } else if (explicit || match(p)) {
       out.push(p);
     }
   };
-  for (const p of paths) await walk(p, true);
+  for (const p of paths) walk(p, true);
   return [...new Set(out)];
 }
 
@@ -76,10 +81,14 @@ export async function readQuestionnaireSources(
   cwd: string,
 ): Promise<SourceFile[]> {
   const files = await listFiles(paths, isYaml);
-  return Promise.all(
-    files.map(async (file) => ({
-      path: relative(cwd, file) || file,
-      text: (await readFileOrFail(file)).toString("utf8"),
-    })),
-  );
+  // Synchronous, like listFiles: a dozen small files.
+  return files.map((file) => {
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (e) {
+      throw fileError(file, e);
+    }
+    return { path: relative(cwd, file) || file, text };
+  });
 }
