@@ -46,9 +46,15 @@ const TRACE = /^.*: rows from line (\d+) on scored in a second thread( \(one rea
  * Scores `file` on one thread and (forced) on two; both must agree. `oneRead`: the halves were
  * scored at once (split-at-once.ts), not after a first pass.
  */
-function bothWays(dir: string, file: string, secondThread: boolean, oneRead = false) {
+function bothWays(
+  dir: string,
+  file: string,
+  secondThread: boolean,
+  oneRead = false,
+  args: readonly string[] = [],
+) {
   const run = (out: string, env: Record<string, string>) =>
-    cli(["score", file, "--out", join(dir, out), "--format", "json,csv", "--lang", "en"], {
+    cli(["score", file, "--out", join(dir, out), "--format", "json,csv", "--lang", "en", ...args], {
       env,
     });
   const one = run("one", { REIFEGRAD_THREADS: "1" });
@@ -85,6 +91,14 @@ describe("score: two threads", () => {
     const again = demo[1]!.replace(/^([^,]+),[^,]+,/, "$1,finanzen,");
     const one = bothWays(dir, mixedExport(dir, [again]), false);
     expect(one.stderr).toContain("(1 duplicate)");
+  });
+
+  it("with --keep-duplicates a repeated respondent needs no check: one read, both rows scored", () => {
+    const dir = tempDir();
+    const demo = readFileSync("fixtures/demo/staff-survey.csv", "utf8").split("\n");
+    const again = demo[1]!.replace(/^([^,]+),[^,]+,/, "$1,finanzen,");
+    const one = bothWays(dir, mixedExport(dir, [again]), true, true, ["--keep-duplicates"]);
+    expect(one.stderr).not.toContain("duplicate");
   });
 
   it("a quote inside an unquoted field before the middle changes nothing", () => {
