@@ -148,7 +148,7 @@ export function fileExportReader(): ExportReader {
             }
           }
           splitter.base = base;
-          const rest = splitter.split(work, from, len, eof, onRecord);
+          const rest = splitter.split(work, from, len, eof, onRecord, req.fastLine);
           if (eof) break;
           base += rest;
           // Move the incomplete record to the front and read the next chunk after it.

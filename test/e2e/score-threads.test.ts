@@ -153,6 +153,58 @@ describe("score: two threads", () => {
     expect(one.stderr).toContain("encoding windows-1252");
   });
 
+  it.each([
+    ["LF", "\n"],
+    ["CRLF", "\r\n"],
+  ])(
+    "codes-only lines scored before they are split (%s): odd lines still go the usual way",
+    (_, eol) => {
+      // Without free-text columns every plain line is offered to FastRows.addLine first; the odd
+      // ones below must come out as the generic path has them (one thread reads no line that way).
+      const dir = tempDir();
+      const items = readFileSync("fixtures/demo/staff-survey.csv", "utf8")
+        .split("\n")[0]!
+        .split(",")
+        .filter((h) => /^(str|rdy|prc|stf|dat|iop)_0[1-6]$/.test(h));
+      const departments = ["bauen", "finanzen", "it", "amt07", "soziales"];
+      const codes = ["1", "2", "3", "4", "5", "dk", ""];
+      let seed = 7;
+      const rand = () => {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        return seed / 0x80000000;
+      };
+      const odd = [
+        (cells: string[]) => cells.with(4, "stimme zu"), // a label: the generic path converts it
+        (cells: string[]) => cells.with(5, "7"), // out of range
+        (cells: string[]) => cells.with(6, "12345"), // longer than any code
+        (cells: string[]) => cells.slice(0, -1), // a field short
+        (cells: string[]) => [...cells, "extra"], // a field long
+        (cells: string[]) => [...cells, ""], // a trailing delimiter
+        (cells: string[]) => cells.map((c, i) => (i < 3 ? c : "")), // no answers: rejected
+        (cells: string[]) => cells.with(1, "Amt für Zauberei"), // unknown department
+        (cells: string[]) => cells.with(0, ` ${cells[0]} `), // an id with blanks around it
+        (cells: string[]) => cells.with(0, `"${cells[0]}"`), // quoted: never offered
+      ];
+      const lines = [["respondent", "department", "group", ...items].join(",")];
+      for (let r = 0; r < 30_000; r++) {
+        let cells = [
+          `R${r}`,
+          departments[Math.floor(rand() * departments.length)]!,
+          rand() < 0.2 ? "management" : "staff",
+          ...items.map(() => codes[Math.floor(rand() * codes.length)]!),
+        ];
+        if (rand() < 0.02) cells = odd[Math.floor(rand() * odd.length)]!(cells);
+        lines.push(cells.join(","));
+        if (rand() < 0.001) lines.push(""); // a blank line
+      }
+      const file = join(dir, "codes-only.csv");
+      writeFileSync(file, `${lines.join(eol)}${eol}`);
+      const one = bothWays(dir, file, true, true, ["--allow-unknown-departments"]);
+      expect(one.stderr).toMatch(/unknown-label|invalid/);
+      expect(one.stderr).toContain("rejected");
+    },
+  );
+
   it("more rejected rows than a worker keeps: the first thread reads the rest itself", () => {
     const dir = tempDir();
     const [header, ...rows] = readFileSync("fixtures/demo/staff-survey.csv", "utf8")

@@ -5,7 +5,7 @@
 // row takes the generic path, which converts, logs and rejects as before. So the fast path never
 // decides what counts as a problem; it only skips the strings when there is none.
 import type { ColumnPlan } from "./columns.js";
-import type { RowView } from "./split.js";
+import { hashBytes, type RowView } from "./split.js";
 
 /** Where fast rows go: the scorer's kernel for a department and group (Scorer.kernelFor). */
 export interface FastTarget {
@@ -46,6 +46,9 @@ interface Binding {
 }
 
 const NOT_PLAIN = -1;
+/** addLine: a column that is not coded, and an empty coded cell. */
+const OTHER_COLUMN = -1;
+const EMPTY_CELL = -1;
 /** A cell that converts cleanly in a column the kernel does not score. */
 const VALID = -2;
 
@@ -68,12 +71,26 @@ export class FastRows {
   private readonly pairStart: Int32Array;
   private readonly pairKey: Int32Array;
   private readonly pairCode: Int32Array;
+  /** The department and group columns the key is made of (−1: fixed for the whole file). */
+  private readonly departmentCol: number;
+  private readonly groupCol: number;
+  /**
+   * For `addLine`, per column: its coded column number, or OTHER_COLUMN; `kept` marks the
+   * columns whose place is noted (`lineStart`, `lineEnd`): key, respondent id, submit date.
+   * Undefined when a free-text column is coded (its cells need the row's view).
+   */
+  private readonly lineRole: Int16Array | undefined;
+  private readonly kept: Uint8Array;
+  private readonly lineStart: Int32Array;
+  private readonly lineEnd: Int32Array;
+  /** A line's code numbers per coded column (EMPTY_CELL: an empty cell). */
+  private readonly lineCodes: Int16Array;
 
   constructor(
     private readonly plan: ColumnPlan,
     isFreeText: (item: string) => boolean,
     private readonly includeIncomplete: boolean,
-    private readonly fixed: { readonly department?: string; readonly group?: string },
+    fixed: { readonly department?: string; readonly group?: string },
     private readonly place: (row: RowView) => Placement | undefined,
     private readonly targetFor: (
       department: string | undefined,
@@ -105,6 +122,129 @@ export class FastRows {
     });
     this.pairKey = Int32Array.from(pairs, ([p]) => p);
     this.pairCode = Int32Array.from(pairs, ([, code]) => code);
+    this.departmentCol = fixed.department === undefined ? plan.departmentCol : -1;
+    this.groupCol = fixed.group === undefined ? plan.groupCol : -1;
+    const role = new Int16Array(this.fields).fill(OTHER_COLUMN);
+    this.coded.forEach((col, i) => {
+      role[col] = i;
+    });
+    this.lineRole = this.text.length === 0 ? role : undefined;
+    this.kept = new Uint8Array(this.fields);
+    for (const c of [this.departmentCol, this.groupCol, plan.submittedCol, ...plan.respondentCols])
+      if (c >= 0 && c < this.fields) this.kept[c] = 1;
+    this.lineStart = new Int32Array(this.fields);
+    this.lineEnd = new Int32Array(this.fields);
+    this.lineCodes = new Int16Array(this.coded.length);
+  }
+
+  /**
+   * `add` for a line without quotes, straight from its bytes buf[a, e) (no line break), cut at
+   * `delimiter` field by field: a coded cell is read as it is passed, other fields are skipped,
+   * and only the places of the key, id and submit-date fields are noted — the splitter's
+   * per-field arrays are never filled. True when the row was scored; false (nothing done) for
+   * anything else, including a department × group not seen yet: the caller then splits the
+   * line and takes the usual way (`add`, or the generic path).
+   */
+  addLine(buf: Uint8Array, a: number, e: number, delimiter: number): boolean {
+    const role = this.lineRole;
+    if (!role) return false;
+    const { kept, lineStart, lineEnd, lineCodes, codeOf } = this;
+    const fields = this.fields;
+    let p = a;
+    for (let col = 0; col < fields; col++) {
+      const i = role[col]!;
+      if (i >= 0) {
+        // A coded cell: empty, or a code of one or two bytes.
+        if (p === e || buf[p] === delimiter) lineCodes[i] = EMPTY_CELL;
+        else if (p + 1 === e || buf[p + 1] === delimiter) {
+          const code = codeOf[(i << 8) | buf[p]!]!;
+          if (code < 0) return false;
+          lineCodes[i] = code;
+          p += 1;
+        } else if (p + 2 === e || buf[p + 2] === delimiter) {
+          const code = this.pairCodeOf(i, buf[p]!, buf[p + 1]!);
+          if (code < 0) return false;
+          lineCodes[i] = code;
+          p += 2;
+        } else return false;
+      } else {
+        const from = p;
+        while (p < e && buf[p] !== delimiter) p++;
+        if (kept[col]) {
+          lineStart[col] = from;
+          lineEnd[col] = p;
+        }
+      }
+      // Between fields a delimiter; after the last one the end of the line.
+      if (col < fields - 1) {
+        if (p >= e) return false;
+        p++;
+      } else if (p !== e) return false;
+    }
+    const sub = this.plan.submittedCol;
+    if (sub >= 0 && !this.includeIncomplete && blank(buf, lineStart[sub]!, lineEnd[sub]!))
+      return false;
+    const dc = this.departmentCol;
+    const gc = this.groupCol;
+    const da = dc >= 0 ? lineStart[dc]! : 0;
+    const ga = gc >= 0 ? lineStart[gc]! : 0;
+    const at = this.lookup(
+      buf,
+      da,
+      dc >= 0 ? lineEnd[dc]! - da : 0,
+      ga,
+      gc >= 0 ? lineEnd[gc]! - ga : 0,
+    );
+    const b = at >= 0 ? this.entries[at]!.binding : null;
+    if (!b) return false;
+    const { position, slots, answers, identity } = b;
+    const empty = b.blank;
+    const width = this.width;
+    let answered = 0;
+    for (let i = 0; i < lineCodes.length; i++) {
+      const code = lineCodes[i]!;
+      let v: number;
+      if (code === EMPTY_CELL) v = empty[i]!;
+      else {
+        v = slots[i * width + code]!;
+        answered++;
+      }
+      if (v === NOT_PLAIN) return false;
+      if (identity) answers[i] = v;
+      else {
+        const j = position[i]!;
+        if (j >= 0) answers[j] = v;
+      }
+    }
+    if (answered === 0) return false;
+    b.target.add(answers);
+    b.count?.();
+    return true;
+  }
+
+  /** The code number of a two-byte cell in coded column i, or −1. */
+  private pairCodeOf(i: number, b0: number, b1: number): number {
+    // Few two-byte codes per column ("dk", "na", "10"): a scan beats a Map lookup.
+    const key = b0 * 256 + b1;
+    const { pairStart, pairKey, pairCode } = this;
+    for (let k = pairStart[i]!; k < pairStart[i + 1]!; k++)
+      if (pairKey[k] === key) return pairCode[k]!;
+    return -1;
+  }
+
+  /** The respondent hash of the line `addLine` last scored (as FileImporter.respondentHash). */
+  lineHash(buf: Uint8Array): number {
+    const cols = this.plan.respondentCols;
+    for (let k = 0; k < cols.length; k++) {
+      const c = cols[k]!;
+      if (c >= this.fields) continue;
+      let a = this.lineStart[c]!;
+      let b = this.lineEnd[c]!;
+      while (a < b && buf[a]! <= 32) a++;
+      while (b > a && buf[b - 1]! <= 32) b--;
+      if (a < b) return hashBytes(buf, a, b);
+    }
+    return Number.NaN;
   }
 
   /** Scores the row on the fast path and returns true, or returns false (nothing done). */
@@ -119,7 +259,7 @@ export class FastRows {
     if (!b) return false;
     const { position, slots, answers, identity } = b;
     const empty = b.blank;
-    const { coded, codeOf, width, pairStart, pairKey, pairCode } = this;
+    const { coded, codeOf, width } = this;
     let answered = 0;
     for (let i = 0; i < coded.length; i++) {
       const col = coded[i]!;
@@ -133,15 +273,7 @@ export class FastRows {
         answered++;
       } else if (n === 0) v = empty[i]!;
       else if (n === 2) {
-        // Few two-byte codes per column ("dk", "na", "10"): a scan beats a Map lookup.
-        const key = buf[a]! * 256 + buf[a + 1]!;
-        let code = -1;
-        for (let k = pairStart[i]!; k < pairStart[i + 1]!; k++) {
-          if (pairKey[k] === key) {
-            code = pairCode[k]!;
-            break;
-          }
-        }
+        const code = this.pairCodeOf(i, buf[a]!, buf[a + 1]!);
         if (code < 0) return false;
         v = slots[i * width + code]!;
         answered++;
@@ -170,8 +302,8 @@ export class FastRows {
 
   /** The binding for the row's department and group, looked up by their bytes. */
   private binding(row: RowView): Binding | undefined {
-    const dc = this.fixed.department === undefined ? this.plan.departmentCol : -1;
-    const gc = this.fixed.group === undefined ? this.plan.groupCol : -1;
+    const dc = this.departmentCol;
+    const gc = this.groupCol;
     const buf = row.buf;
     // The key: department bytes, a separator no text contains, group bytes.
     const da = dc >= 0 ? row.start[dc]! : 0;
@@ -181,24 +313,8 @@ export class FastRows {
     if ((dc >= 0 && row.escaped[dc]) || (gc >= 0 && row.escaped[gc])) return undefined;
     const dl = de - da;
     const gl = ge - ga;
-    // The slot comes from the lengths and a few bytes (no loop over the text); the whole key is
-    // compared below, so names alike in those bytes only cost a longer probe.
-    const table = this.table;
-    const mask = table.length - 1;
-    let at = keySlot(buf, da, dl, buf, ga, gl) & mask;
-    for (;;) {
-      const e = table[at]!;
-      if (e === 0) break;
-      const entry = this.entries[e - 1]!;
-      const key = entry.key;
-      if (entry.dl === dl && key.length === dl + gl) {
-        let same = true;
-        for (let i = 0; same && i < dl; i++) same = key[i] === buf[da + i];
-        for (let i = 0; same && i < gl; i++) same = key[dl + i] === buf[ga + i];
-        if (same) return entry.binding ?? undefined;
-      }
-      at = (at + 1) & mask;
-    }
+    const at = this.lookup(buf, da, dl, ga, gl);
+    if (at >= 0) return this.entries[at]!.binding ?? undefined;
     // A new department × group (the table stays small: beyond 10,000 the generic path decides).
     if (this.entries.length >= 10_000) return undefined;
     const binding = this.bind(row);
@@ -207,9 +323,33 @@ export class FastRows {
       dl,
       binding,
     });
-    table[at] = this.entries.length;
-    if (this.entries.length * 2 > table.length) this.grow();
+    this.table[-at - 1] = this.entries.length;
+    if (this.entries.length * 2 > this.table.length) this.grow();
     return binding ?? undefined;
+  }
+
+  /**
+   * The entry number of a department × group key (its bytes at da and ga), or −(free slot + 1).
+   * The slot comes from the lengths and a few bytes (no loop over the text); the whole key is
+   * compared, so names alike in those bytes only cost a longer probe.
+   */
+  private lookup(buf: Uint8Array, da: number, dl: number, ga: number, gl: number): number {
+    const table = this.table;
+    const mask = table.length - 1;
+    let at = keySlot(buf, da, dl, buf, ga, gl) & mask;
+    for (;;) {
+      const e = table[at]!;
+      if (e === 0) return -at - 1;
+      const entry = this.entries[e - 1]!;
+      const key = entry.key;
+      if (entry.dl === dl && key.length === dl + gl) {
+        let same = true;
+        for (let i = 0; same && i < dl; i++) same = key[i] === buf[da + i];
+        for (let i = 0; same && i < gl; i++) same = key[dl + i] === buf[ga + i];
+        if (same) return e - 1;
+      }
+      at = (at + 1) & mask;
+    }
   }
 
   /** Doubles the table and places every entry again. */

@@ -114,6 +114,18 @@ export class FileImporter {
   }
 
   /**
+   * `fast` for a line without quotes, before it is split (FastRows.addLine); false: split it
+   * and go on as usual. `lineHash` is then the respondent hash of the line scored.
+   */
+  fastLine(buf: Buffer, a: number, e: number, delimiter: number): boolean {
+    return this.fastRows?.addLine(buf, a, e, delimiter) ?? false;
+  }
+
+  lineHash(buf: Buffer): number {
+    return this.fastRows!.lineHash(buf);
+  }
+
+  /**
    * Department and group of a row, or the problem that rejects it. Shared by `row()`, which
    * logs the problem, and the fast path, which leaves such rows to `row()`.
    */

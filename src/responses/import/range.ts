@@ -102,6 +102,14 @@ export async function scoreRange(
       start: job.start,
       line: job.line,
       ...(job.end !== undefined ? { end: job.end } : {}),
+      // A plain line whose cells are all codes is scored before it is split.
+      fastLine: (buf, a, e, delimiter) => {
+        if (header || !importer.fastLine(buf, a, e, delimiter)) return false;
+        rows++;
+        scored++;
+        hashes?.push(importer.lineHash(buf));
+        return true;
+      },
     },
     (row) => {
       if (header) {

@@ -21,7 +21,7 @@ import type { Mapping } from "./mapping.js";
 import { detectPreset, PRESETS, type Preset, type PresetId } from "./presets/index.js";
 import { ProblemLog } from "./problem-log.js";
 import type { ProblemLogData, RangeJob, RangeResult } from "./range.js";
-import { type RowSink, RowView, type SplitIssue } from "./split.js";
+import { type LineSink, type RowSink, RowView, type SplitIssue } from "./split.js";
 import { type Fork, type Halves, type SplitRange, scoreHalves } from "./split-at-once.js";
 import type { ValueOverrides } from "./values.js";
 
@@ -38,6 +38,8 @@ export interface ReadRequest {
   readonly end?: number;
   /** File line of the first record read (with `start`). */
   readonly line?: number;
+  /** Offered each line without quotes before it is split (see LineSink). */
+  readonly fastLine?: LineSink;
 }
 
 export interface ReadInfo {

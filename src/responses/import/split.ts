@@ -116,6 +116,11 @@ export class RowView {
 }
 
 export type RowSink = (row: RowView) => void;
+/**
+ * Offered each line without quotes before it is split: buf[start, end) without the line break.
+ * True when it took the line (no RowView is made for it); false: the line is split as usual.
+ */
+export type LineSink = (buf: Buffer, start: number, end: number, delimiter: number) => boolean;
 
 export interface SplitIssue {
   readonly code: "unterminated-quote";
@@ -146,7 +151,14 @@ export class ByteSplitter {
    * Emits every complete record in buf[from, to) and returns where the incomplete rest starts
    * (to, when everything was consumed). With `final`, the rest is the last record.
    */
-  split(buf: Buffer, from: number, to: number, final: boolean, sink: RowSink): number {
+  split(
+    buf: Buffer,
+    from: number,
+    to: number,
+    final: boolean,
+    sink: RowSink,
+    lineSink?: LineSink,
+  ): number {
     const row = this.row;
     const d = this.d;
     row.buf = buf;
@@ -165,6 +177,11 @@ export class ByteSplitter {
         const lf = buf.indexOf(LF, pos);
         if (lf >= 0 && lf < to && (q < 0 || q > lf)) {
           const e = lf > pos && buf[lf - 1] === CR ? lf - 1 : lf;
+          if (lineSink?.(buf, pos, e, d)) {
+            this.line++;
+            pos = lf + 1;
+            continue;
+          }
           if (e - pos + 1 > row.start.length) row.reserve(e - pos + 1);
           const start = row.start;
           const end = row.end;
