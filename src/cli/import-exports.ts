@@ -254,6 +254,8 @@ export async function importExports(
       {
         ...setup.settings,
         parallelMinBytes: parallelMinBytes(ctx),
+        // A test hook: the reference for the line fast path (FastRows.addLine).
+        ...(ctx.env.REIFEGRAD_FAST_LINES === "0" ? { fastLines: false } : {}),
       },
       {
         add: (r) => scorer.add(r),

@@ -40,6 +40,7 @@ function mixedExport(dir: string, extra: readonly string[] = []): string {
 }
 
 const FILES = ["assessment.json", "rejects.csv", "scores.csv"];
+const FORMATS = ["--format", "json,csv", "--lang", "en"];
 const TRACE = /^.*: rows from line (\d+) on scored in a second thread( \(one read\))?\n/m;
 
 /**
@@ -52,12 +53,13 @@ function bothWays(
   secondThread: boolean,
   oneRead = false,
   args: readonly string[] = [],
+  oneEnv: Record<string, string> = { REIFEGRAD_THREADS: "1" },
 ) {
   const run = (out: string, env: Record<string, string>) =>
     cli(["score", file, "--out", join(dir, out), "--format", "json,csv", "--lang", "en", ...args], {
       env,
     });
-  const one = run("one", { REIFEGRAD_THREADS: "1" });
+  const one = run("one", oneEnv);
   const two = run("two", { REIFEGRAD_PARALLEL_MIN_BYTES: "1", REIFEGRAD_TRACE_THREADS: "1" });
   expect(one.status, one.stderr).toBe(0);
   expect(two.status, two.stderr).toBe(0);
@@ -160,7 +162,8 @@ describe("score: two threads", () => {
     "codes-only lines scored before they are split (%s): odd lines still go the usual way",
     (_, eol) => {
       // Without free-text columns every plain line is offered to FastRows.addLine first; the odd
-      // ones below must come out as the generic path has them (one thread reads no line that way).
+      // ones below must come out as when every line is split first (REIFEGRAD_FAST_LINES=0), on
+      // two threads (the one-read halves) and on one (pass 2).
       const dir = tempDir();
       const items = readFileSync("fixtures/demo/staff-survey.csv", "utf8")
         .split("\n")[0]!
@@ -199,9 +202,20 @@ describe("score: two threads", () => {
       }
       const file = join(dir, "codes-only.csv");
       writeFileSync(file, `${lines.join(eol)}${eol}`);
-      const one = bothWays(dir, file, true, true, ["--allow-unknown-departments"]);
+      const args = ["--allow-unknown-departments"];
+      const reference = { REIFEGRAD_THREADS: "1", REIFEGRAD_FAST_LINES: "0" };
+      const one = bothWays(dir, file, true, true, args, reference);
       expect(one.stderr).toMatch(/unknown-label|invalid/);
       expect(one.stderr).toContain("rejected");
+      const single = cli(["score", file, "--out", join(dir, "single"), ...FORMATS, ...args], {
+        env: { REIFEGRAD_THREADS: "1" },
+      });
+      expect(single.stderr.replaceAll("/single/", "/one/")).toBe(one.stderr);
+      for (const f of FILES) {
+        const want = join(dir, "one", f);
+        if (existsSync(want))
+          expect(readFileSync(join(dir, "single", f), "utf8"), f).toBe(readFileSync(want, "utf8"));
+      }
     },
   );
 

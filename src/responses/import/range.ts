@@ -35,6 +35,8 @@ export interface RangeJob {
   readonly fatal?: boolean;
   /** Also hash each row's respondent id, as pass 1 does (see run.ts). */
   readonly hash?: boolean;
+  /** false: split every line before scoring it (see ImportSettings.fastLines; for tests). */
+  readonly fastLines?: boolean;
 }
 
 export interface RangeResult {
@@ -103,13 +105,17 @@ export async function scoreRange(
       line: job.line,
       ...(job.end !== undefined ? { end: job.end } : {}),
       // A plain line whose cells are all codes is scored before it is split.
-      fastLine: (buf, a, e, delimiter) => {
-        if (header || !importer.fastLine(buf, a, e, delimiter)) return false;
-        rows++;
-        scored++;
-        hashes?.push(importer.lineHash(buf));
-        return true;
-      },
+      ...(job.fastLines !== false
+        ? {
+            fastLine: (buf: Buffer, a: number, e: number, delimiter: number) => {
+              if (header || !importer.fastLine(buf, a, e, delimiter)) return false;
+              rows++;
+              scored++;
+              hashes?.push(importer.lineHash(buf));
+              return true;
+            },
+          }
+        : {}),
     },
     (row) => {
       if (header) {

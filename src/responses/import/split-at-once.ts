@@ -75,6 +75,7 @@ export async function scoreHalves(
     readonly row: RowOptions;
     readonly dedupe: boolean;
     readonly share: number;
+    readonly fastLines?: boolean;
   },
   choosePreset: (header: readonly string[]) => { preset: Preset; detected: boolean },
   sinks: { splitRange(job: RangeJob): SplitRange; fork(): Fork },
@@ -129,6 +130,7 @@ export async function scoreHalves(
     // A guessed encoding must hold for every byte, as in the first pass.
     fatal: settings.encoding === undefined && start.encoding === "utf-8",
     hash: settings.dedupe,
+    ...(settings.fastLines === false ? { fastLines: false } : {}),
   };
   const second = sinks.splitRange({ ...job, start: cut, line: 1 });
   const fork = sinks.fork();
