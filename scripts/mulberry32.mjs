@@ -1,5 +1,5 @@
 // mulberry32: a small, fast seeded generator, good enough for synthetic data and identical on
-// every platform. Shared by generate-demo.mjs and bench.mjs.
+// every platform. Shared by generate-demo.mjs, bench.mjs and the report test fixtures.
 export function rng(s) {
   let a = s >>> 0;
   return () => {

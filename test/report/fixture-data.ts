@@ -3,6 +3,7 @@
 // Regenerate with UPDATE_GOLDEN=1 (see test/report/golden.test.ts).
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { rng } from "../../scripts/mulberry32.mjs";
 import { loadQuestionnaires } from "../../src/questionnaire/load.js";
 import type { Questionnaire } from "../../src/questionnaire/model.js";
 import { renderJson } from "../../src/report/json.js";
@@ -31,17 +32,6 @@ export function fixtureQuestionnaires(version?: string): readonly Questionnaire[
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length > 0) throw new Error(JSON.stringify(errors));
   return version ? questionnaires.map((q) => ({ ...q, version })) : questionnaires;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Plan {

@@ -1,7 +1,8 @@
 // One read instead of two for a large single export, when nothing needs the first pass: both
 // halves of the file are scored at once — the first on this thread into a scorer of its own,
 // the second in a worker from a guessed record boundary — each hashing its respondent ids as it
-// goes. Only when the guess was a real boundary (this thread's half ends outside quotes), the
+// goes; the worker checks both halves' hashes for repeats while this thread merges its cells.
+// Only when the guess was a real boundary (this thread's half ends outside quotes), the
 // bytes were UTF-8 (or the encoding was given), no respondent id repeats and neither half gave up
 // (too many rejects, a failing worker) are the halves kept; otherwise both are dropped and the
 // file goes the usual way (run.ts: a first pass, then scoring). Kept halves merge in file order,
