@@ -256,6 +256,8 @@ export async function importExports(
         parallelMinBytes: parallelMinBytes(ctx),
         // A test hook: the reference for the line fast path (FastRows.addLine).
         ...(ctx.env.REIFEGRAD_FAST_LINES === "0" ? { fastLines: false } : {}),
+        // A test hook: the reference for the row engine (FastRows.lineBlock).
+        ...(ctx.env.REIFEGRAD_ROW_ENGINE === "0" ? { rowEngine: false } : {}),
       },
       {
         add: (r) => scorer.add(r),

@@ -148,7 +148,7 @@ export function fileExportReader(): ExportReader {
             }
           }
           splitter.base = base;
-          const rest = splitter.split(work, from, len, eof, onRecord, req.fastLine);
+          const rest = splitter.split(work, from, len, eof, onRecord, req.fastLine, req.fastBlock);
           if (eof) break;
           base += rest;
           // Move the incomplete record to the front and read the next chunk after it.
@@ -194,6 +194,8 @@ export function fileExportReader(): ExportReader {
           nextLine: splitter.nextLine,
         };
       } finally {
+        // The row engine's counts go to their accumulators, whatever happened.
+        req.fastBlock?.release();
         await fh.close();
       }
     },

@@ -50,7 +50,22 @@ export interface KernelItem {
 }
 
 /** A `when` condition over the row's answer slots (see Kernel.base). */
-type KernelCondition = (answers: Int32Array, base: Int32Array) => boolean;
+type ConditionTest = (answers: Int32Array, base: Int32Array) => boolean;
+
+/**
+ * A condition in postfix form, for the row engine (row-engine.ts): a comparison reads kernel
+ * item `item` through `table` (indexed like the test's), then "and", "or", "not" combine.
+ */
+export type ConditionStep =
+  | { readonly item: number; readonly table: Uint8Array }
+  | "and"
+  | "or"
+  | "not";
+
+interface KernelCondition {
+  readonly test: ConditionTest;
+  readonly program: readonly ConditionStep[];
+}
 
 /**
  * Compiles `when` against kernel positions: each comparison reads one item, so its result is a
@@ -67,11 +82,17 @@ function compileKernelCondition(
       const l = compileKernelCondition(cond.left, items);
       const r = compileKernelCondition(cond.right, items);
       if (!l || !r) return undefined;
-      return cond.kind === "and" ? (a, b) => l(a, b) && r(a, b) : (a, b) => l(a, b) || r(a, b);
+      const [lt, rt] = [l.test, r.test];
+      return {
+        test: cond.kind === "and" ? (a, b) => lt(a, b) && rt(a, b) : (a, b) => lt(a, b) || rt(a, b),
+        program: [...l.program, ...r.program, cond.kind],
+      };
     }
     case "not": {
       const inner = compileKernelCondition(cond.operand, items);
-      return inner && ((a, b) => !inner(a, b));
+      if (!inner) return undefined;
+      const t = inner.test;
+      return { test: (a, b) => !t(a, b), program: [...inner.program, "not"] };
     }
     default: {
       const j = items.findIndex((k) => k.id === cond.item);
@@ -81,7 +102,7 @@ function compileKernelCondition(
         evaluateCondition(cond, () => code) ? 1 : 0,
       );
       // Option index = slot − base; the last entry (index = option count) is "no answer".
-      return (a, b) => table[a[j]! - b[j]!] === 1;
+      return { test: (a, b) => table[a[j]! - b[j]!] === 1, program: [{ item: j, table }] };
     }
   }
 }
@@ -99,9 +120,10 @@ export class Kernel {
   readonly base: Int32Array;
   /** Number of options per item (the blank slot's offset within the item). */
   readonly width: Int32Array;
-  /** The items with a `when` (kernel positions) and their conditions. */
+  /** The items with a `when` (kernel positions), their conditions' tests and programs. */
   readonly conditional: Int32Array;
-  readonly conditions: readonly KernelCondition[];
+  readonly conditions: readonly ConditionTest[];
+  readonly programs: readonly (readonly ConditionStep[])[];
   /** Dimension index (plan.dimensions) per item. */
   readonly dimOf: Int32Array;
   /** Per slot: packed units / answered / not applicable (see UNIT_SHIFT). */
@@ -135,7 +157,8 @@ export class Kernel {
     this.columns = items.filter((k) => k.options.length > 0).length;
     const asked = conditions.flatMap((c, j) => (c ? [j] : []));
     this.conditional = Int32Array.from(asked);
-    this.conditions = asked.map((j) => conditions[j]!);
+    this.conditions = asked.map((j) => conditions[j]!.test);
+    this.programs = asked.map((j) => conditions[j]!.program);
     const n = items.length;
     this.base = new Int32Array(n);
     this.width = new Int32Array(n);
@@ -353,6 +376,22 @@ export interface KernelState {
   readonly rootOverall?: Float64Array;
 }
 
+/** What the row engine copies of a KernelAcc (see KernelAcc.engineTables). */
+export interface EngineAccTables {
+  readonly kernel: Kernel;
+  readonly partOf: Int32Array;
+  readonly partDim: Int32Array;
+  readonly relStart: Int32Array;
+  readonly relItems: Int32Array;
+  readonly relPart: Int32Array;
+  readonly others: Int32Array;
+  readonly weights: Float64Array;
+  readonly minimum: boolean;
+  readonly rootDims?: Int32Array;
+  readonly rootWeights: Float64Array;
+  readonly rootMinimum: boolean;
+}
+
 /** One cell's running state on the fast path. */
 export class KernelAcc {
   respondents = 0;
@@ -369,6 +408,8 @@ export class KernelAcc {
   private readonly buckets: Int16Array;
   private readonly spillEvery: number;
   private sinceSpill = 0;
+  /** Move the row engines' counts for this cell here (see attachEngine). */
+  private readonly drains: (() => void)[] = [];
   /** Respondent overall scores (cell questionnaire), and over the root's dimensions. */
   readonly overall = new CountTable();
   readonly rootOverall: CountTable;
@@ -466,8 +507,84 @@ export class KernelAcc {
     this.spillEvery = Math.min(0x7fff, Math.floor(0x7fffffff / maxTotal));
   }
 
+  /**
+   * The row engine's cell tables (row-engine.ts): how items form parts, the counted reliability
+   * sets (flattened: set r's items are relItems[relStart[r], relStart[r + 1])), the other items
+   * and the overall scores' weights.
+   */
+  engineTables(): EngineAccTables {
+    const relStart = new Int32Array(this.relItems.length + 1);
+    this.relItems.forEach((items, r) => {
+      relStart[r + 1] = relStart[r]! + items.length;
+    });
+    const relItems = new Int32Array(relStart[this.relItems.length]!);
+    this.relItems.forEach((items, r) => {
+      relItems.set(items, relStart[r]!);
+    });
+    return {
+      kernel: this.kernel,
+      partOf: this.partOf,
+      partDim: this.partDim,
+      relStart,
+      relItems,
+      relPart: this.relPart,
+      others: this.others,
+      weights: this.weights,
+      minimum: this.minimum,
+      ...(this.rootDims ? { rootDims: this.rootDims } : {}),
+      rootWeights: this.rootWeights,
+      rootMinimum: this.rootMinimum,
+    };
+  }
+
+  /**
+   * A row the row engine scored: it keeps the row's counts (until `spill` drains them, see
+   * attachEngine) and hands over the overall scores `add` would count here (NaN: none).
+   */
+  engineRow(overall: number, root: number): void {
+    this.respondents++;
+    if (!Number.isNaN(overall)) this.overall.add(Math.round(overall * SCALE));
+    if (this.rootDims && !Number.isNaN(root)) this.rootOverall.add(Math.round(root * SCALE));
+  }
+
+  /**
+   * A row engine's drain (one per engine that scores rows of this cell): `spill` calls them
+   * first, so every reader of the counts sees the engines' rows. `detach` removes it.
+   */
+  attachEngine(drain: () => void): () => void {
+    this.drains.push(drain);
+    return () => {
+      const i = this.drains.indexOf(drain);
+      if (i >= 0) this.drains.splice(i, 1);
+    };
+  }
+
+  /** Adds counts the row engine kept for this cell (views of its memory, same layout). */
+  absorbEngine(
+    tally: Int32Array,
+    buckets: Int32Array,
+    relCount: Int32Array,
+    relTotal: Float64Array,
+    relN: Float64Array,
+    relT: Float64Array,
+  ): void {
+    const pairs: [Int32Array | Float64Array, Float64Array][] = [
+      [tally, this.counts],
+      [buckets, this.hist],
+      [relCount, this.relCount64],
+      [relTotal, this.relTotal64],
+      [relN, this.relN],
+      [relT, this.relT],
+    ];
+    for (const [from, to] of pairs) {
+      if (from.length !== to.length) throw new Error("row engine counts of another cell");
+      for (let i = 0; i < from.length; i++) to[i]! += from[i]!;
+    }
+  }
+
   /** Moves the 32-bit tallies into the doubles (`counts`, `hist`, reliability) and zeroes them. */
   spill(): void {
+    for (const drain of this.drains) drain();
     const pairs: [Int32Array | Int16Array, Float64Array][] = [
       [this.tally, this.counts],
       [this.buckets, this.hist],

@@ -5,10 +5,14 @@
 // row takes the generic path, which converts, logs and rejects as before. So the fast path never
 // decides what counts as a problem; it only skips the strings when there is none.
 import type { ColumnPlan } from "./columns.js";
-import { hashBytes, type RowView } from "./split.js";
+import { type EngineTarget, RowEngine } from "./row-engine.js";
+import { hashBytes, type LineBlock, type RowView } from "./split.js";
 
-/** Where fast rows go: the scorer's kernel for a department and group (Scorer.kernelFor). */
-export interface FastTarget {
+/**
+ * Where fast rows go: the scorer's kernel for a department and group (Scorer.kernelFor). A
+ * KernelAcc also has the row engine's side (EngineTarget).
+ */
+export interface FastTarget extends Partial<EngineTarget> {
   readonly items: readonly { readonly id: string; readonly options: readonly string[] }[];
   /** The slot of item j's option o (−1: no answer); `add` takes one slot per item. */
   slotOf(j: number, o: number): number;
@@ -85,6 +89,8 @@ export class FastRows {
   private readonly lineEnd: Int32Array;
   /** A line's code numbers per coded column (EMPTY_CELL: an empty cell). */
   private readonly lineCodes: Int16Array;
+  /** The row engine of the read in progress (see lineBlock). */
+  private engine: RowEngine | undefined;
 
   constructor(
     private readonly plan: ColumnPlan,
@@ -222,6 +228,62 @@ export class FastRows {
     return true;
   }
 
+  /**
+   * addLine for many lines per call, in WebAssembly (row-engine.ts), for one read: `took` gets
+   * each row it scored, with the row's respondent hash when `hashing` (else NaN), in file
+   * order; it takes nothing while `skip()` (the header line is ahead). Undefined when addLine
+   * never applies or the engine is not built.
+   */
+  lineBlock(
+    hashing: boolean,
+    took: (hash: number) => void,
+    skip: () => boolean,
+  ): LineBlock | undefined {
+    const role = this.lineRole;
+    const plan = this.plan;
+    const sub = this.includeIncomplete ? -1 : plan.submittedCol;
+    const special = [sub, this.departmentCol, this.groupCol];
+    if (!role || special.some((c) => c >= this.fields)) return undefined;
+    let engine: RowEngine | undefined;
+    const block: LineBlock = {
+      stop: 0,
+      full: false,
+      take: (buf, from, to, call, delimiter) => {
+        if (skip()) return 0;
+        if (!engine) {
+          engine = RowEngine.create({
+            fields: this.fields,
+            coded: this.coded.length,
+            width: this.width,
+            delimiter,
+            submittedCol: sub,
+            departmentCol: this.departmentCol,
+            groupCol: this.groupCol,
+            role,
+            codeOf: this.codeOf,
+            pairStart: this.pairStart,
+            pairKey: this.pairKey,
+            pairCode: this.pairCode,
+            respondentCols: plan.respondentCols,
+          });
+          if (!engine) return 0;
+          for (const e of this.entries) engine.addEntry(e.key, e.dl, engineBinding(e.binding));
+          this.engine = engine;
+        }
+        const rows = engine.take(buf, from, to, call, hashing, took);
+        block.stop = engine.stop;
+        block.full = engine.full;
+        return rows;
+      },
+      release: () => {
+        engine?.release();
+        if (this.engine === engine) this.engine = undefined;
+        engine = undefined;
+      },
+    };
+    return RowEngine.available() ? block : undefined;
+  }
+
   /** The code number of a two-byte cell in coded column i, or −1. */
   private pairCodeOf(i: number, b0: number, b1: number): number {
     // Few two-byte codes per column ("dk", "na", "10"): a scan beats a Map lookup.
@@ -318,11 +380,9 @@ export class FastRows {
     // A new department × group (the table stays small: beyond 10,000 the generic path decides).
     if (this.entries.length >= 10_000) return undefined;
     const binding = this.bind(row);
-    this.entries.push({
-      key: Buffer.concat([buf.subarray(da, de), buf.subarray(ga, ge)]),
-      dl,
-      binding,
-    });
+    const key = Buffer.concat([buf.subarray(da, de), buf.subarray(ga, ge)]);
+    this.entries.push({ key, dl, binding });
+    this.engine?.addEntry(key, dl, engineBinding(binding));
     this.table[-at - 1] = this.entries.length;
     if (this.entries.length * 2 > this.table.length) this.grow();
     return binding ?? undefined;
@@ -398,6 +458,11 @@ export class FastRows {
       answers: Int32Array.from(target.items, (_, j) => target.slotOf(j, -1)),
     };
   }
+}
+
+/** A binding the row engine can score for (its target is a KernelAcc), or null. */
+function engineBinding(b: Binding | null): (Binding & { target: EngineTarget }) | null {
+  return b?.target.engineTables ? (b as Binding & { target: EngineTarget }) : null;
 }
 
 /** A department × group key's hash from its lengths and a few of its bytes (see `binding`). */

@@ -13,7 +13,7 @@ import { FastRows, type FastTarget, type Placement } from "./fast-rows.js";
 import type { Mapping } from "./mapping.js";
 import type { ProblemLog } from "./problem-log.js";
 import { RowAnswers } from "./row-answers.js";
-import { ByteInterner, hashBytes, type RowView } from "./split.js";
+import { ByteInterner, hashBytes, type LineBlock, type RowView } from "./split.js";
 import { isIdLike, normalizeKey, slug } from "./text.js";
 import { isInvalid, tickOf } from "./values.js";
 
@@ -119,6 +119,15 @@ export class FileImporter {
    */
   fastLine(buf: Buffer, a: number, e: number, delimiter: number): boolean {
     return this.fastRows?.addLine(buf, a, e, delimiter) ?? false;
+  }
+
+  /** FastRows.lineBlock: the row engine for one read, or undefined. */
+  lineBlock(
+    hashing: boolean,
+    took: (hash: number) => void,
+    skip: () => boolean,
+  ): LineBlock | undefined {
+    return this.fastRows?.lineBlock(hashing, took, skip);
   }
 
   lineHash(buf: Buffer): number {

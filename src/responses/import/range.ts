@@ -37,6 +37,8 @@ export interface RangeJob {
   readonly hash?: boolean;
   /** false: split every line before scoring it (see ImportSettings.fastLines; for tests). */
   readonly fastLines?: boolean;
+  /** false: no row engine (see ImportSettings.rowEngine; for tests). */
+  readonly rowEngine?: boolean;
 }
 
 export interface RangeResult {
@@ -114,6 +116,19 @@ export async function scoreRange(
               hashes?.push(importer.lineHash(buf));
               return true;
             },
+            ...(job.rowEngine !== false
+              ? {
+                  fastBlock: importer.lineBlock(
+                    hashes !== undefined,
+                    (hash) => {
+                      rows++;
+                      scored++;
+                      hashes?.push(hash);
+                    },
+                    () => header,
+                  ),
+                }
+              : {}),
           }
         : {}),
     },

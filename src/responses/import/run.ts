@@ -21,7 +21,7 @@ import type { Mapping } from "./mapping.js";
 import { detectPreset, PRESETS, type Preset, type PresetId } from "./presets/index.js";
 import { ProblemLog } from "./problem-log.js";
 import type { ProblemLogData, RangeJob, RangeResult } from "./range.js";
-import { type LineSink, type RowSink, RowView, type SplitIssue } from "./split.js";
+import { type LineBlock, type LineSink, type RowSink, RowView, type SplitIssue } from "./split.js";
 import { type Fork, type Halves, type SplitRange, scoreHalves } from "./split-at-once.js";
 import type { ValueOverrides } from "./values.js";
 
@@ -40,6 +40,8 @@ export interface ReadRequest {
   readonly line?: number;
   /** Offered each line without quotes before it is split (see LineSink). */
   readonly fastLine?: LineSink;
+  /** Offered the plain lines of each chunk before fastLine (see LineBlock); released at the end. */
+  readonly fastBlock?: LineBlock;
 }
 
 export interface ReadInfo {
@@ -90,6 +92,8 @@ export interface ImportSettings {
   readonly parallelMinBytes?: number;
   /** false: no line is scored before it is split (FastRows.addLine); for tests. */
   readonly fastLines?: boolean;
+  /** false: no row engine (FastRows.lineBlock): addLine takes every line; for tests. */
+  readonly rowEngine?: boolean;
 }
 
 export interface ImportSinks {
@@ -486,6 +490,19 @@ export async function importFiles(
               acc.scored++;
               return true;
             },
+            ...(settings.rowEngine !== false
+              ? {
+                  fastBlock: fastImporter.lineBlock(
+                    false,
+                    () => {
+                      g++;
+                      acc.rows++;
+                      acc.scored++;
+                    },
+                    () => header,
+                  ),
+                }
+              : {}),
           }
         : {}),
     };
@@ -533,6 +550,7 @@ export async function importFiles(
             start: cut.offset,
             line: cut.line,
             ...(settings.fastLines === false ? { fastLines: false } : {}),
+            ...(settings.rowEngine === false ? { rowEngine: false } : {}),
           }).catch(() => undefined)
         : undefined;
       const info = await reader.read(cut ? { ...read, end: cut.offset } : read, onRow, onBytes);

@@ -77,6 +77,7 @@ export async function scoreHalves(
     readonly dedupe: boolean;
     readonly share: number;
     readonly fastLines?: boolean;
+    readonly rowEngine?: boolean;
   },
   choosePreset: (header: readonly string[]) => { preset: Preset; detected: boolean },
   sinks: { splitRange(job: RangeJob): SplitRange; fork(): Fork },
@@ -132,6 +133,7 @@ export async function scoreHalves(
     fatal: settings.encoding === undefined && start.encoding === "utf-8",
     hash: settings.dedupe,
     ...(settings.fastLines === false ? { fastLines: false } : {}),
+    ...(settings.rowEngine === false ? { rowEngine: false } : {}),
   };
   const second = sinks.splitRange({ ...job, start: cut, line: 1 });
   const fork = sinks.fork();

@@ -122,6 +122,20 @@ export type RowSink = (row: RowView) => void;
  */
 export type LineSink = (buf: Buffer, start: number, end: number, delimiter: number) => boolean;
 
+/**
+ * Offered the plain lines of a chunk before they are split (the row engine, see
+ * FastRows.lineBlock): `take` scores lines from buf[from, to) until one it declines, and returns
+ * how many; it stopped at `stop` (the declined line, or the incomplete rest), and `full` says
+ * it stopped only because it took its most per call. `call` numbers the splitter's calls (the
+ * chunk changes between them). `release` ends its read.
+ */
+export interface LineBlock {
+  take(buf: Buffer, from: number, to: number, call: number, delimiter: number): number;
+  stop: number;
+  full: boolean;
+  release(): void;
+}
+
 export interface SplitIssue {
   readonly code: "unterminated-quote";
   readonly line: number;
@@ -132,6 +146,14 @@ export class ByteSplitter {
   private readonly d: number;
   /** File offset of the buffer's first byte, set by the reader before each `split`. */
   base = 0;
+  /** `split` calls so far (LineBlock.take's `call`). */
+  private calls = 0;
+  /**
+   * Lines to split before offering the block sink again, after it declined at once: doubles
+   * with each decline in a row (up to 255), so a file it cannot take costs few offers.
+   */
+  private wait = 0;
+  private declines = 0;
 
   constructor(
     delimiter: Delimiter,
@@ -158,10 +180,12 @@ export class ByteSplitter {
     final: boolean,
     sink: RowSink,
     lineSink?: LineSink,
+    block?: LineBlock,
   ): number {
     const row = this.row;
     const d = this.d;
     row.buf = buf;
+    const call = ++this.calls;
     let pos = from;
     // Next quote at or after pos (−1: none in this buffer), for skipping after `limit` fields.
     let q = -2;
@@ -170,6 +194,19 @@ export class ByteSplitter {
     while (pos < to) {
       row.count = 0;
       if (row.limit === Number.POSITIVE_INFINITY) {
+        if (block) {
+          if (this.wait > 0) this.wait--;
+          else {
+            const n = block.take(buf, pos, to, call, d);
+            if (n > 0) {
+              this.line += n;
+              pos = block.stop;
+              this.declines = 0;
+              if (block.full) continue;
+              if (pos >= to) break;
+            } else this.wait = this.declines = Math.min(2 * this.declines + 1, 255);
+          }
+        }
         // Most lines of an export have no quote: find the line's end natively, then note the
         // delimiters in one tight loop (the general loop below also checks for quotes and line
         // ends at every byte).
