@@ -81,6 +81,8 @@ const ACC_SLOTS = 28;
 const KERNEL_SLOTS = 14; // 12 i32, then minCoverage as an f64 at byte 48
 const OP = { leaf: 0, and: 1, or: 2, not: 3, end: 4 } as const;
 
+/** Rows after which every count moves into its accumulator (no 32-bit count can overflow). */
+const DRAIN_EVERY = 1 << 30;
 /** Rows per call (the output arrays' length). */
 const OUT_CAP = 4096;
 /** Department × group keys: FastRows keeps at most 10,000. */
@@ -127,6 +129,8 @@ export class RowEngine {
   private copied = -1;
   private copiedFrom = 0;
   private chunkBytes = 0;
+  /** Rows since the counts were last drained: 32-bit counts must drain before 2³¹. */
+  private sinceDrain = 0;
   /** Where the last `take` stopped (buffer offset), and whether its output was full. */
   stop = 0;
   full = false;
@@ -415,6 +419,11 @@ export class RowEngine {
     const rows = this.exports.run(from + shift, end + shift);
     const i32 = this.i32;
     const f64 = this.f64;
+    this.sinceDrain += rows;
+    if (this.sinceDrain >= DRAIN_EVERY) {
+      for (const d of this.drains) d.drain();
+      this.sinceDrain = 0;
+    }
     this.stop = i32[C.stop >> 2]! - shift;
     this.full = rows === OUT_CAP;
     const outBinding = i32[C.outBinding >> 2]! >> 2;
