@@ -149,8 +149,9 @@ export class ByteSplitter {
   /** `split` calls so far (LineBlock.take's `call`). */
   private calls = 0;
   /**
-   * Lines to split before offering the block sink again, after it declined at once: doubles
-   * with each decline in a row (up to 255), so a file it cannot take costs few offers.
+   * Lines to split before offering the block sink again. After four offers in a row that it
+   * declined at once, the wait doubles with each further one (up to 256 lines): a file it
+   * cannot take costs few offers, a declined line here and there none.
    */
   private wait = 0;
   private declines = 0;
@@ -204,7 +205,7 @@ export class ByteSplitter {
               this.declines = 0;
               if (block.full) continue;
               if (pos >= to) break;
-            } else this.wait = this.declines = Math.min(2 * this.declines + 1, 255);
+            } else if (++this.declines > 4) this.wait = 1 << Math.min(this.declines - 5, 8);
           }
         }
         // Most lines of an export have no quote: find the line's end natively, then note the
