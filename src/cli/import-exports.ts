@@ -5,6 +5,7 @@ import { type Command, Option } from "commander";
 import { readFileOrFail } from "../io/files.js";
 import { fileExportReader, listExportFiles, readHead, totalBytes } from "../io/read-export.js";
 import { RejectsWriter } from "../io/rejects-writer.js";
+import { rowEngineSetting } from "../io/row-engine-module.js";
 import { UserError } from "../io/user-error.js";
 import { hasErrors, type Problem, problem } from "../problem.js";
 import { binaryHint, binaryKind } from "../responses/import/binary.js";
@@ -256,8 +257,8 @@ export async function importExports(
         parallelMinBytes: parallelMinBytes(ctx),
         // A test hook: the reference for the line fast path (FastRows.addLine).
         ...(ctx.env.REIFEGRAD_FAST_LINES === "0" ? { fastLines: false } : {}),
-        // A test hook: the reference for the row engine (FastRows.lineBlock).
-        ...(ctx.env.REIFEGRAD_ROW_ENGINE === "0" ? { rowEngine: false } : {}),
+        // REIFEGRAD_ROW_ENGINE=0 is a test hook: the reference for the row engine.
+        ...(ctx.env.REIFEGRAD_ROW_ENGINE === "0" ? {} : rowEngineSetting()),
       },
       {
         add: (r) => scorer.add(r),

@@ -3,6 +3,7 @@
 // message (questionnaires, catalog, mapping: plain data); it reads only the export file.
 import { parentPort } from "node:worker_threads";
 import { fileExportReader } from "../io/read-export.js";
+import { rowEngineSetting } from "../io/row-engine-module.js";
 import type { Questionnaire } from "../questionnaire/model.js";
 import type { Catalog } from "../responses/import/catalog.js";
 import { repeatedHashes } from "../responses/import/dedupe.js";
@@ -59,6 +60,7 @@ parentPort?.once("message", async (input: WorkerInput) => {
           questionnaireFor: (d, g) => scorer.questionnaireFor(d, g),
           kernelFor: (d, g, hasColumn) => scorer.kernelFor(d, g, hasColumn),
         },
+        ...(input.job.rowEngine === false ? {} : rowEngineSetting()),
       },
       (record) => scorer.add(record),
     );

@@ -8,6 +8,8 @@
 // nothing is lost: at the end the counts are folded into the same cell accumulators the generic
 // path fills, and the assessment is the same (a property test checks it). Questionnaires that do
 // not fit return no kernel and use the generic path.
+// The row engine (assembly/row-engine.ts) runs `add` in WebAssembly on copies of these tables
+// (conditions as postfix programs, KernelAcc.engineTables) and hands its counts back at `spill`.
 import { evaluateCondition } from "../questionnaire/condition.js";
 import type { Condition } from "../questionnaire/model.js";
 import type { Cell, ItemAcc } from "./cell.js";

@@ -231,10 +231,11 @@ export class FastRows {
   /**
    * addLine for many lines per call, in WebAssembly (row-engine.ts), for one read: `took` gets
    * each row it scored, with the row's respondent hash when `hashing` (else NaN), in file
-   * order; it takes nothing while `skip()` (the header line is ahead). Undefined when addLine
-   * never applies or the engine is not built.
+   * order; it takes nothing while `skip()` (the header line is ahead). `mod` is the compiled
+   * engine. Undefined when addLine never applies.
    */
   lineBlock(
+    mod: WebAssembly.Module,
     hashing: boolean,
     took: (hash: number) => void,
     skip: () => boolean,
@@ -251,7 +252,7 @@ export class FastRows {
       take: (buf, from, to, call, delimiter) => {
         if (skip()) return 0;
         if (!engine) {
-          engine = RowEngine.create({
+          engine = RowEngine.create(mod, {
             fields: this.fields,
             coded: this.coded.length,
             width: this.width,
@@ -266,7 +267,6 @@ export class FastRows {
             pairCode: this.pairCode,
             respondentCols: plan.respondentCols,
           });
-          if (!engine) return 0;
           for (const e of this.entries) engine.addEntry(e.key, e.dl, engineBinding(e.binding));
           this.engine = engine;
         }
@@ -281,7 +281,7 @@ export class FastRows {
         engine = undefined;
       },
     };
-    return RowEngine.available() ? block : undefined;
+    return block;
   }
 
   /** The code number of a two-byte cell in coded column i, or −1. */

@@ -123,11 +123,12 @@ export class FileImporter {
 
   /** FastRows.lineBlock: the row engine for one read, or undefined. */
   lineBlock(
+    mod: WebAssembly.Module,
     hashing: boolean,
     took: (hash: number) => void,
     skip: () => boolean,
   ): LineBlock | undefined {
-    return this.fastRows?.lineBlock(hashing, took, skip);
+    return this.fastRows?.lineBlock(mod, hashing, took, skip);
   }
 
   lineHash(buf: Buffer): number {

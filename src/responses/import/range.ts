@@ -37,7 +37,7 @@ export interface RangeJob {
   readonly hash?: boolean;
   /** false: split every line before scoring it (see ImportSettings.fastLines; for tests). */
   readonly fastLines?: boolean;
-  /** false: no row engine (see ImportSettings.rowEngine; for tests). */
+  /** false: no row engine (a worker compiles its own, see ImportSettings.rowEngine). */
   readonly rowEngine?: boolean;
 }
 
@@ -72,7 +72,13 @@ export async function scoreRange(
   reader: ExportReader,
   job: RangeJob,
   catalog: Catalog,
-  settings: { mapping: Mapping; overrides: ValueOverrides; row: RowOptions },
+  settings: {
+    mapping: Mapping;
+    overrides: ValueOverrides;
+    row: RowOptions;
+    /** The compiled row engine (see ImportSettings.rowEngine). */
+    rowEngine?: WebAssembly.Module;
+  },
   add: (record: ResponseRecord) => void,
   onBytes?: (n: number) => void,
   /** The column plan of the header, when the caller has it already (the same on any thread). */
@@ -116,9 +122,10 @@ export async function scoreRange(
               hashes?.push(importer.lineHash(buf));
               return true;
             },
-            ...(job.rowEngine !== false
+            ...(settings.rowEngine
               ? {
                   fastBlock: importer.lineBlock(
+                    settings.rowEngine,
                     hashes !== undefined,
                     (hash) => {
                       rows++;

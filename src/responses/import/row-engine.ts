@@ -4,9 +4,8 @@
 // row — the binding's row count, the overall scores, the respondent hash — in file order. The
 // counts stay in the module until the accumulator spills (KernelAcc.attachEngine). Everything
 // the module does, FastRows.addLine and KernelAcc.add do for one line; a line the module
-// declines goes to them. Without the .wasm file (a build without AssemblyScript), there is no
-// engine and every line goes the JavaScript way.
-import { readFileSync } from "node:fs";
+// declines goes to them. src/io/row-engine-module.ts compiles the module; without it every
+// line goes the JavaScript way.
 import type { EngineAccTables, Kernel, KernelAcc } from "../../scoring/kernel.js";
 
 /** What the engine needs of a target: a KernelAcc's engine side. */
@@ -93,21 +92,6 @@ const MAX_BINDINGS = 4096;
 const ARENA_END = 32 << 20;
 const PAGE = 65536;
 
-let compiled: WebAssembly.Module | null | undefined;
-
-/** The compiled module, or null when the build has none. */
-function module(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      const bytes = readFileSync(new URL("../../../dist/row-engine.wasm", import.meta.url));
-      compiled = new WebAssembly.Module(bytes);
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
-
 interface Exports {
   run(from: number, to: number): number;
   insert(entry: number): void;
@@ -182,15 +166,9 @@ export class RowEngine {
     set(C.condStack, this.alloc(256));
   }
 
-  /** Whether the module is built. */
-  static available(): boolean {
-    return module() !== null;
-  }
-
-  /** An engine for these line tables, or undefined when the module is not built. */
-  static create(t: LineTables): RowEngine | undefined {
-    const mod = module();
-    return mod ? new RowEngine(mod, t) : undefined;
+  /** An engine of the compiled module (src/io/row-engine-module.ts) for these line tables. */
+  static create(mod: WebAssembly.Module, t: LineTables): RowEngine {
+    return new RowEngine(mod, t);
   }
 
   /**

@@ -92,8 +92,11 @@ export interface ImportSettings {
   readonly parallelMinBytes?: number;
   /** false: no line is scored before it is split (FastRows.addLine); for tests. */
   readonly fastLines?: boolean;
-  /** false: no row engine (FastRows.lineBlock): addLine takes every line; for tests. */
-  readonly rowEngine?: boolean;
+  /**
+   * The compiled row engine (FastRows.lineBlock; src/io/row-engine-module.ts); without it
+   * addLine takes every line (REIFEGRAD_ROW_ENGINE=0, for tests).
+   */
+  readonly rowEngine?: WebAssembly.Module;
 }
 
 export interface ImportSinks {
@@ -490,9 +493,10 @@ export async function importFiles(
               acc.scored++;
               return true;
             },
-            ...(settings.rowEngine !== false
+            ...(settings.rowEngine
               ? {
                   fastBlock: fastImporter.lineBlock(
+                    settings.rowEngine,
                     false,
                     () => {
                       g++;
@@ -550,7 +554,7 @@ export async function importFiles(
             start: cut.offset,
             line: cut.line,
             ...(settings.fastLines === false ? { fastLines: false } : {}),
-            ...(settings.rowEngine === false ? { rowEngine: false } : {}),
+            ...(settings.rowEngine ? {} : { rowEngine: false }),
           }).catch(() => undefined)
         : undefined;
       const info = await reader.read(cut ? { ...read, end: cut.offset } : read, onRow, onBytes);

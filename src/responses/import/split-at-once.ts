@@ -77,7 +77,7 @@ export async function scoreHalves(
     readonly dedupe: boolean;
     readonly share: number;
     readonly fastLines?: boolean;
-    readonly rowEngine?: boolean;
+    readonly rowEngine?: WebAssembly.Module;
   },
   choosePreset: (header: readonly string[]) => { preset: Preset; detected: boolean },
   sinks: { splitRange(job: RangeJob): SplitRange; fork(): Fork },
@@ -133,7 +133,7 @@ export async function scoreHalves(
     fatal: settings.encoding === undefined && start.encoding === "utf-8",
     hash: settings.dedupe,
     ...(settings.fastLines === false ? { fastLines: false } : {}),
-    ...(settings.rowEngine === false ? { rowEngine: false } : {}),
+    ...(settings.rowEngine ? {} : { rowEngine: false }),
   };
   const second = sinks.splitRange({ ...job, start: cut, line: 1 });
   const fork = sinks.fork();
@@ -147,6 +147,7 @@ export async function scoreHalves(
         mapping: settings.mapping,
         overrides: settings.overrides,
         row: { ...settings.row, ...fork.row },
+        ...(settings.rowEngine ? { rowEngine: settings.rowEngine } : {}),
       },
       (r) => fork.add(r),
       // Each byte stands for both passes of the usual way (see the progress total).
