@@ -74,7 +74,6 @@ const A_REL_COUNT = 92;
 const A_REL_TOTAL = 96;
 const A_REL_N = 100;
 const A_REL_T = 104;
-const A_RESPONDENTS = 108;
 
 // A kernel (i32 slots; minCoverage is an f64 at K_MIN_COVERAGE).
 const K_COLUMNS = 0;
@@ -427,7 +426,6 @@ function add(a: i32, answers: i32, r: i32): void {
       setF64(values, d, f64At(bucketValue, bk));
     } else setF64(values, d, NaN);
   }
-  store<i32>(a + A_RESPONDENTS, load<i32>(a + A_RESPONDENTS) + 1);
   setF64(
     cfg(OUT_OVERALL),
     r,

@@ -246,11 +246,13 @@ export class FastRows {
     const special = [sub, this.departmentCol, this.groupCol];
     if (!role || special.some((c) => c >= this.fields)) return undefined;
     let engine: RowEngine | undefined;
+    /** The line tables did not fit the engine: JavaScript takes every line. */
+    let unfit = false;
     const block: LineBlock = {
       stop: 0,
       full: false,
       take: (buf, from, to, call, delimiter) => {
-        if (skip()) return 0;
+        if (skip() || unfit) return 0;
         if (!engine) {
           engine = RowEngine.create(mod, {
             fields: this.fields,
@@ -267,6 +269,10 @@ export class FastRows {
             pairCode: this.pairCode,
             respondentCols: plan.respondentCols,
           });
+          if (!engine) {
+            unfit = true;
+            return 0;
+          }
           for (const e of this.entries) engine.addEntry(e.key, e.dl, engineBinding(e.binding));
           this.engine = engine;
         }

@@ -76,7 +76,7 @@ const C = {
   condStack: 112,
 } as const;
 const BINDING_SLOTS = 6;
-const ACC_SLOTS = 28;
+const ACC_SLOTS = 27;
 const KERNEL_SLOTS = 14; // 12 i32, then minCoverage as an f64 at byte 48
 const OP = { leaf: 0, and: 1, or: 2, not: 3, end: 4 } as const;
 
@@ -105,11 +105,11 @@ export class RowEngine {
   private i32!: Int32Array;
   private f64!: Float64Array;
   private entries = 0;
-  private readonly bindings: (EngineBinding | undefined)[] = [];
+  private readonly bindings: EngineBinding[] = [];
   private readonly bindingIndex = new Map<EngineBinding, number>();
   private readonly accs = new Map<EngineTarget, number>();
   private readonly kernels = new Map<Kernel, number>();
-  /** The chunk copied in: which split call (see take), and the buffer offset at CHUNK. */
+  /** The chunk copied in (to ARENA_END): which split call (see take), from which offset. */
   private copied = -1;
   private copiedFrom = 0;
   private chunkBytes = 0;
@@ -121,6 +121,9 @@ export class RowEngine {
 
   /** Per accumulator: its drain (moves the counts kept here into it) and how to detach it. */
   private readonly drains: { drain: () => void; detach: () => void }[] = [];
+
+  /** Whether the line tables fit (else `create` gives no engine). */
+  private readonly fits: boolean;
 
   private constructor(mod: WebAssembly.Module, t: LineTables) {
     this.memory = new WebAssembly.Memory({ initial: ARENA_END / PAGE + 16 });
@@ -134,8 +137,14 @@ export class RowEngine {
     });
     this.exports = instance.exports as unknown as Exports;
     this.views();
+    let fits = true;
     const set = (at: number, v: number) => {
       this.i32[at >> 2] = v;
+    };
+    // An offset of table space: −1 means the arena is full.
+    const space = (offset: number) => {
+      if (offset < 0) fits = false;
+      return offset;
     };
     set(C.fields, t.fields);
     set(C.coded, t.coded);
@@ -144,31 +153,36 @@ export class RowEngine {
     set(C.subCol, t.submittedCol);
     set(C.depCol, t.departmentCol);
     set(C.grpCol, t.groupCol);
-    set(C.role, this.putI32(Int32Array.from(t.role)));
-    set(C.codeOf, this.put(t.codeOf));
-    set(C.pairStart, this.putI32(t.pairStart));
-    set(C.pairKey, this.putI32(t.pairKey));
-    set(C.pairCode, this.putI32(t.pairCode));
-    set(C.lineStart, this.alloc(4 * t.fields));
-    set(C.lineEnd, this.alloc(4 * t.fields));
-    set(C.lineCodes, this.alloc(4 * Math.max(1, t.coded)));
-    set(C.respCols, this.putI32(Int32Array.from(t.respondentCols)));
+    set(C.role, space(this.put(Int32Array.from(t.role))));
+    set(C.codeOf, space(this.put(t.codeOf)));
+    set(C.pairStart, space(this.put(t.pairStart)));
+    set(C.pairKey, space(this.put(t.pairKey)));
+    set(C.pairCode, space(this.put(t.pairCode)));
+    set(C.lineStart, space(this.alloc(4 * t.fields)));
+    set(C.lineEnd, space(this.alloc(4 * t.fields)));
+    set(C.lineCodes, space(this.alloc(4 * Math.max(1, t.coded))));
+    set(C.respCols, space(this.put(Int32Array.from(t.respondentCols))));
     set(C.nResp, t.respondentCols.length);
-    set(C.table, this.alloc(4 * TABLE_SIZE));
+    set(C.table, space(this.alloc(4 * TABLE_SIZE)));
     set(C.tableMask, TABLE_SIZE - 1);
-    set(C.entries, this.alloc(16 * MAX_ENTRIES));
-    set(C.bindings, this.alloc(4 * MAX_BINDINGS));
+    set(C.entries, space(this.alloc(16 * MAX_ENTRIES)));
+    set(C.bindings, space(this.alloc(4 * MAX_BINDINGS)));
     set(C.outCap, OUT_CAP);
-    set(C.outOverall, this.alloc(8 * OUT_CAP));
-    set(C.outRoot, this.alloc(8 * OUT_CAP));
-    set(C.outHash, this.alloc(8 * OUT_CAP));
-    set(C.outBinding, this.alloc(4 * OUT_CAP));
-    set(C.condStack, this.alloc(256));
+    set(C.outOverall, space(this.alloc(8 * OUT_CAP)));
+    set(C.outRoot, space(this.alloc(8 * OUT_CAP)));
+    set(C.outHash, space(this.alloc(8 * OUT_CAP)));
+    set(C.outBinding, space(this.alloc(4 * OUT_CAP)));
+    set(C.condStack, space(this.alloc(256)));
+    this.fits = fits;
   }
 
-  /** An engine of the compiled module (src/io/row-engine-module.ts) for these line tables. */
-  static create(mod: WebAssembly.Module, t: LineTables): RowEngine {
-    return new RowEngine(mod, t);
+  /**
+   * An engine of the compiled module (src/io/row-engine-module.ts) for these line tables, or
+   * undefined when they do not fit its table space (then JavaScript takes every line).
+   */
+  static create(mod: WebAssembly.Module, t: LineTables): RowEngine | undefined {
+    const engine = new RowEngine(mod, t);
+    return engine.fits ? engine : undefined;
   }
 
   /**
@@ -197,14 +211,11 @@ export class RowEngine {
     return at;
   }
 
-  private put(a: Int16Array | Uint8Array | Float64Array): number {
+  /** A copy of `a` in table space (its offset), or −1 when the arena is full. */
+  private put(a: Uint8Array | Int16Array | Int32Array | Float64Array): number {
     const at = this.alloc(a.byteLength);
     if (at >= 0) this.u8.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
     return at;
-  }
-
-  private putI32(a: Int32Array): number {
-    return this.put(new Uint8Array(a.buffer, a.byteOffset, a.byteLength) as never);
   }
 
   /**
@@ -237,10 +248,10 @@ export class RowEngine {
     const fields = [
       acc,
       b.identity ? 1 : 0,
-      this.putI32(b.position),
-      this.putI32(b.slots),
-      this.putI32(b.blank),
-      this.putI32(b.answers),
+      this.put(b.position),
+      this.put(b.slots),
+      this.put(b.blank),
+      this.put(b.answers),
     ];
     if (fields.some((f) => f < 0)) return -1;
     this.i32.set(fields, at >> 2);
@@ -266,22 +277,22 @@ export class RowEngine {
     const fields = [
       k,
       t.partDim.length,
-      this.putI32(t.partOf),
-      this.putI32(t.partDim),
+      this.put(t.partOf),
+      this.put(t.partDim),
       this.alloc(4 * t.partDim.length),
       this.alloc(4 * nd),
       this.alloc(8 * nd),
       nRel,
-      this.putI32(t.relStart),
-      this.putI32(t.relItems),
-      this.putI32(t.relPart),
+      this.put(t.relStart),
+      this.put(t.relItems),
+      this.put(t.relPart),
       t.others.length,
-      this.putI32(t.others),
+      this.put(t.others),
       this.alloc(4 * Math.max(1, kernel.conditional.length)),
       this.put(t.weights),
       t.minimum ? 1 : 0,
       rootDims ? rootDims.length : -1,
-      this.putI32(rootDims ?? new Int32Array(0)),
+      this.put(rootDims ?? new Int32Array(0)),
       this.put(t.rootWeights),
       t.rootMinimum ? 1 : 0,
       this.alloc(8 * (rootDims?.length ?? 0)),
@@ -291,7 +302,6 @@ export class RowEngine {
       this.alloc(8 * kernel.slots),
       this.alloc(8 * nRel),
       this.alloc(8 * 2 * nRel),
-      0,
     ];
     if (at < 0 || fields.some((f, i) => f < 0 && i !== 16)) {
       this.accs.set(target, -1);
@@ -343,17 +353,17 @@ export class RowEngine {
     const at = this.alloc(4 * KERNEL_SLOTS);
     const fields = [
       kernel.columns,
-      this.putI32(kernel.base),
-      this.putI32(kernel.width),
-      this.putI32(kernel.pack),
+      this.put(kernel.base),
+      this.put(kernel.width),
+      this.put(kernel.pack),
       kernel.plan.dimensions.length,
-      this.putI32(kernel.dimItems),
-      this.putI32(kernel.bucketBase),
+      this.put(kernel.dimItems),
+      this.put(kernel.bucketBase),
       this.put(kernel.bucketValue),
       kernel.conditional.length,
-      this.putI32(kernel.conditional),
-      this.putI32(Int32Array.from(starts)),
-      this.putI32(Int32Array.from(program)),
+      this.put(kernel.conditional),
+      this.put(Int32Array.from(starts)),
+      this.put(Int32Array.from(program)),
     ];
     if (!ok || at < 0 || fields.some((f) => f < 0)) {
       this.kernels.set(kernel, -1);
