@@ -101,6 +101,7 @@ const LF: i32 = 10;
 const CR: i32 = 13;
 const QUOTE: i32 = 34;
 const NOT_PLAIN: i32 = -1;
+const TEXT_COLUMN: i32 = -2;
 const EMPTY_CELL: i32 = -1;
 const UNIT_SHIFT = 10;
 const ANSWERED_SHIFT = 5;
@@ -182,6 +183,7 @@ function line(a: i32, e: i32): i32 {
   const lineEnd = cfg(LINE_END);
   const lineCodes = cfg(LINE_CODES);
   let p = a;
+  let answered = 0;
   for (let col = 0; col < fields; col++) {
     const i = i32At(role, col);
     if (i >= 0) {
@@ -202,6 +204,10 @@ function line(a: i32, e: i32): i32 {
       while (p < e && byte(p) != d) p++;
       setI32(lineStart, col, start);
       setI32(lineEnd, col, p);
+      if (i == TEXT_COLUMN && p > start) {
+        if (byte(start) <= 32 || byte(p - 1) <= 32) return -1;
+        answered++;
+      }
     }
     if (col < fields - 1) {
       if (p >= e) return -1;
@@ -226,7 +232,6 @@ function line(a: i32, e: i32): i32 {
   const identity = load<i32>(b + B_IDENTITY);
   const width = cfg(WIDTH);
   const coded = cfg(CODED);
-  let answered = 0;
   for (let i = 0; i < coded; i++) {
     const code = i32At(lineCodes, i);
     let v: i32;

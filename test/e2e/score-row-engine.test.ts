@@ -9,10 +9,17 @@ import { rng } from "../../scripts/mulberry32.mjs";
 import { cli, tempDir } from "./cli.js";
 
 const QUESTIONNAIRES = "fixtures/scoring/engine";
-const ITEMS = ["a1", "a2", "a3", "a4", "a5", "b1", "b2", "b3", "b4", "g1", "g2"];
-/** a-items use a 5-point scale with k (don't know) and n (not applicable); the others 4 points. */
+const ITEMS = ["a1", "a2", "a3", "a4", "a5", "b1", "b2", "b3", "b4", "g1", "g2", "t1"];
+/**
+ * a-items use a 5-point scale with k (don't know) and n (not applicable), t1 is free text (blank
+ * around the text leaves the line to the row path), the others have 4 points.
+ */
 const CODES = (item: string) =>
-  item.startsWith("a") ? ["1", "2", "3", "4", "5", "k", "n", ""] : ["1", "2", "3", "4", "k", ""];
+  item === "t1"
+    ? ["", "", "", "gut", "sehr gut", "1", " x", "x "]
+    : item.startsWith("a")
+      ? ["1", "2", "3", "4", "5", "k", "n", ""]
+      : ["1", "2", "3", "4", "k", ""];
 const FILES = ["assessment.json", "rejects.csv", "scores.csv"];
 
 /** Lines that the engine must decline: each goes the JavaScript way and ends as it would there. */
@@ -23,6 +30,8 @@ const ODD: ((cells: string[]) => string[])[] = [
   (c) => c.slice(0, -1), // a field short
   (c) => [...c, "x"], // a field long
   (c) => c.map((x, i) => (i < 3 ? x : "")), // no answers: rejected
+  (c) => c.map((x, i) => (i < 3 ? x : i === c.length - 1 ? "  " : "")), // blanks only: rejected
+  (c) => c.map((x, i) => (i < 3 ? x : i === c.length - 1 ? "kaum" : "")), // text only: scored
   (c) => c.with(1, "Amt für Zauberei"), // a department of no questionnaire
   (c) => c.with(1, "amt9"), // a department seen only here (the core scores it)
   (c) => c.with(0, ` ${c[0]} `), // an id with blanks around it
@@ -48,7 +57,10 @@ function exportLines(seed: number, rows: number, idPrefix: string, oddShare: num
   return lines;
 }
 
-/** Runs `score` with the engine and without it (and the given env); both must agree. */
+/**
+ * Runs `score` with the engine, without it, and with every line split first (the reference for
+ * FastRows.addLine, which the engine follows), under the given env; all must agree.
+ */
 function withAndWithout(
   dir: string,
   inputs: readonly string[],
@@ -68,15 +80,23 @@ function withAndWithout(
   const run = (out: string, extra: Record<string, string>) =>
     cli(["score", ...inputs, "--out", join(dir, out), ...args], { env: { ...env, ...extra } });
   const js = run("js", { REIFEGRAD_ROW_ENGINE: "0" });
-  const wasm = run("wasm", {});
   expect(js.status, js.stderr).toBe(0);
-  expect(wasm.status, wasm.stderr).toBe(0);
-  for (const f of FILES) {
-    const want = join(dir, "js", f);
-    if (!existsSync(want)) expect(existsSync(join(dir, "wasm", f)), f).toBe(false);
-    else expect(readFileSync(join(dir, "wasm", f), "utf8"), f).toBe(readFileSync(want, "utf8"));
+  for (const [way, extra] of [
+    ["wasm", {}],
+    ["split", { REIFEGRAD_FAST_LINES: "0" }],
+  ] as const) {
+    const r = run(way, extra);
+    expect(r.status, r.stderr).toBe(0);
+    for (const f of FILES) {
+      const want = join(dir, "js", f);
+      if (!existsSync(want)) expect(existsSync(join(dir, way, f)), f).toBe(false);
+      else
+        expect(readFileSync(join(dir, way, f), "utf8"), `${way} ${f}`).toBe(
+          readFileSync(want, "utf8"),
+        );
+    }
+    expect(r.stderr.replaceAll(`/${way}/`, "/js/")).toBe(js.stderr);
   }
-  expect(wasm.stderr.replaceAll("/wasm/", "/js/")).toBe(js.stderr);
   return js;
 }
 

@@ -20,7 +20,7 @@ const questionnaires = loadFixture(
   "fixtures/scoring/engine/core.yaml",
   "fixtures/scoring/engine/departments/dx.yaml",
 );
-const ITEMS = ["a1", "a2", "a3", "a4", "a5", "b1", "b2", "b3", "b4", "g1", "g2"];
+const ITEMS = ["a1", "a2", "a3", "a4", "a5", "b1", "b2", "b3", "b4", "g1", "g2", "t1"];
 const HEADER = ["respondent", "department", "group", ...ITEMS];
 
 function csv(rows: number, seed: number, odd: (r: number, cells: string[]) => string[]): Buffer {
@@ -33,7 +33,13 @@ function csv(rows: number, seed: number, odd: (r: number, cells: string[]) => st
       pick(["dx", "amt1"]),
       pick(["staff", "management"]),
       ...ITEMS.map((i) =>
-        pick(i.startsWith("a") ? ["1", "2", "3", "5", "k", "n", ""] : ["1", "4", "k", ""]),
+        pick(
+          i === "t1"
+            ? ["", "gut", "sehr gut"]
+            : i.startsWith("a")
+              ? ["1", "2", "3", "5", "k", "n", ""]
+              : ["1", "4", "k", ""],
+        ),
       ),
     ];
     lines.push(odd(r, cells).join(","));
@@ -109,7 +115,10 @@ describe("row engine", () => {
   });
 
   it("scores, counts and hashes as the JavaScript line path, chunk boundaries included", () => {
-    const buf = csv(12_000, 3, (r, c) => (r % 97 === 5 ? c.with(4, "ja") : c));
+    // A label here and there, and free text with a blank in front (left to the row path).
+    const buf = csv(12_000, 3, (r, c) =>
+      r % 97 === 5 ? c.with(4, "ja") : r % 89 === 7 ? c.with(c.length - 1, " x") : c,
+    );
     const js = score(buf, false);
     const wasm = score(buf, true);
     expect(wasm.taken).toBeGreaterThan(11_000);

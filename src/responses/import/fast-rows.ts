@@ -50,8 +50,9 @@ interface Binding {
 }
 
 const NOT_PLAIN = -1;
-/** addLine: a column that is not coded, and an empty coded cell. */
+/** addLine: a column that is neither coded nor free text, a free-text column, an empty coded cell. */
 const OTHER_COLUMN = -1;
+const TEXT_COLUMN = -2;
 const EMPTY_CELL = -1;
 /** A cell that converts cleanly in a column the kernel does not score. */
 const VALID = -2;
@@ -79,11 +80,11 @@ export class FastRows {
   private readonly departmentCol: number;
   private readonly groupCol: number;
   /**
-   * For `addLine`, per column: its coded column number, or OTHER_COLUMN; `kept` marks the
-   * columns whose place is noted (`lineStart`, `lineEnd`): key, respondent id, submit date.
-   * Undefined when a free-text column is coded (its cells need the row's view).
+   * For `addLine`, per column: its coded column number, TEXT_COLUMN or OTHER_COLUMN; `kept`
+   * marks the columns whose place is noted (`lineStart`, `lineEnd`): key, respondent id, submit
+   * date.
    */
-  private readonly lineRole: Int16Array | undefined;
+  private readonly lineRole: Int16Array;
   private readonly kept: Uint8Array;
   private readonly lineStart: Int32Array;
   private readonly lineEnd: Int32Array;
@@ -134,7 +135,8 @@ export class FastRows {
     this.coded.forEach((col, i) => {
       role[col] = i;
     });
-    this.lineRole = this.text.length === 0 ? role : undefined;
+    for (const col of this.text) role[col] = TEXT_COLUMN;
+    this.lineRole = role;
     this.kept = new Uint8Array(this.fields);
     for (const c of [this.departmentCol, this.groupCol, plan.submittedCol, ...plan.respondentCols])
       if (c >= 0 && c < this.fields) this.kept[c] = 1;
@@ -152,11 +154,12 @@ export class FastRows {
    * line and takes the usual way (`add`, or the generic path).
    */
   addLine(buf: Uint8Array, a: number, e: number, delimiter: number): boolean {
-    const role = this.lineRole;
-    if (!role) return false;
     const { kept, lineStart, lineEnd, lineCodes, codeOf } = this;
+    const role = this.lineRole;
     const fields = this.fields;
     let p = a;
+    // Free-text cells with text count as answers (as in `add`).
+    let answered = 0;
     for (let col = 0; col < fields; col++) {
       const i = role[col]!;
       if (i >= 0) {
@@ -179,6 +182,11 @@ export class FastRows {
         if (kept[col]) {
           lineStart[col] = from;
           lineEnd[col] = p;
+        }
+        if (i === TEXT_COLUMN && p > from) {
+          // Surrounding blanks would be trimmed away, maybe to nothing: `add` decides.
+          if (buf[from]! <= 32 || buf[p - 1]! <= 32) return false;
+          answered++;
         }
       }
       // Between fields a delimiter; after the last one the end of the line.
@@ -206,7 +214,6 @@ export class FastRows {
     const { position, slots, answers, identity } = b;
     const empty = b.blank;
     const width = this.width;
-    let answered = 0;
     for (let i = 0; i < lineCodes.length; i++) {
       const code = lineCodes[i]!;
       let v: number;
@@ -244,7 +251,7 @@ export class FastRows {
     const plan = this.plan;
     const sub = this.includeIncomplete ? -1 : plan.submittedCol;
     const special = [sub, this.departmentCol, this.groupCol];
-    if (!role || special.some((c) => c >= this.fields)) return undefined;
+    if (special.some((c) => c >= this.fields)) return undefined;
     let engine: RowEngine | undefined;
     /** The line tables did not fit the engine: JavaScript takes every line. */
     let unfit = false;
