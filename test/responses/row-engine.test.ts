@@ -71,19 +71,23 @@ function score(buf: Buffer, engine: boolean) {
   );
   let header = true;
   const hashes: number[] = [];
-  let taken = 0;
-  const mod = rowEngineModule();
-  const block = engine
-    ? importer.lineBlock(
-        mod!,
-        true,
-        (h) => {
-          taken++;
-          hashes.push(h);
-        },
-        () => header,
-      )
-    : undefined;
+  // Rows taken before they are split (by addLine or the engine), and by addLine.
+  let before = 0;
+  let byLine = 0;
+  const hooks = importer.lineHooks(
+    (h) => {
+      before++;
+      hashes.push(h);
+    },
+    () => header,
+    true,
+    engine ? rowEngineModule() : undefined,
+  );
+  const fastLine = (b: Buffer, a: number, e: number, d: number) => {
+    const took = hooks.fastLine(b, a, e, d);
+    if (took) byLine++;
+    return took;
+  };
   const onRow = (row: RowView) => {
     if (header) {
       header = false;
@@ -94,18 +98,15 @@ function score(buf: Buffer, engine: boolean) {
     const outcome = importer.row(row);
     if (outcome.kind === "record") scorer.add(outcome.record);
   };
-  const fastLine = (b: Buffer, a: number, e: number, d: number) => {
-    if (header || !importer.fastLine(b, a, e, d)) return false;
-    hashes.push(importer.lineHash(b));
-    return true;
-  };
   const splitter = new ByteSplitter(",");
+  const block = hooks.fastBlock;
   // Two chunks, cut mid-line, as the reader hands them over.
   const cut = Math.floor(buf.length / 2);
   const rest = splitter.split(buf, 0, cut, false, onRow, fastLine, block);
   const tail = Buffer.concat([buf.subarray(rest, cut), buf.subarray(cut)]);
   splitter.split(tail, 0, tail.length, true, onRow, fastLine, block);
   block?.release();
+  const taken = before - byLine;
   return { json: renderJson(scorer.finish()), hashes, taken, lines: splitter.nextLine };
 }
 

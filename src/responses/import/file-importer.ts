@@ -13,7 +13,7 @@ import { FastRows, type FastTarget, type Placement } from "./fast-rows.js";
 import type { Mapping } from "./mapping.js";
 import type { ProblemLog } from "./problem-log.js";
 import { RowAnswers } from "./row-answers.js";
-import { ByteInterner, hashBytes, type LineBlock, type RowView } from "./split.js";
+import { ByteInterner, hashBytes, type LineBlock, type LineSink, type RowView } from "./split.js";
 import { isIdLike, normalizeKey, slug } from "./text.js";
 import { isInvalid, tickOf } from "./values.js";
 
@@ -114,25 +114,26 @@ export class FileImporter {
   }
 
   /**
-   * `fast` for a line without quotes, before it is split (FastRows.addLine); false: split it
-   * and go on as usual. `lineHash` is then the respondent hash of the line scored.
+   * A read's hooks for lines scored before they are split (ReadRequest): `fastLine`, `fast` for
+   * one line without quotes (FastRows.addLine), and with the compiled row engine `fastBlock`
+   * (FastRows.lineBlock). `took` gets each row they score, in file order, with its respondent
+   * hash when `hashing` (else NaN); they take nothing while `skip()` (the header is ahead). A
+   * line they leave is split and goes on as usual.
    */
-  fastLine(buf: Buffer, a: number, e: number, delimiter: number): boolean {
-    return this.fastRows?.addLine(buf, a, e, delimiter) ?? false;
-  }
-
-  /** FastRows.lineBlock: the row engine for one read, or undefined. */
-  lineBlock(
-    mod: WebAssembly.Module,
-    hashing: boolean,
+  lineHooks(
     took: (hash: number) => void,
     skip: () => boolean,
-  ): LineBlock | undefined {
-    return this.fastRows?.lineBlock(mod, hashing, took, skip);
-  }
-
-  lineHash(buf: Buffer): number {
-    return this.fastRows!.lineHash(buf);
+    hashing: boolean,
+    engine: WebAssembly.Module | undefined,
+  ): { fastLine: LineSink; fastBlock?: LineBlock } {
+    const fast = this.fastRows;
+    const fastLine: LineSink = (buf, a, e, delimiter) => {
+      if (!fast || skip() || !fast.addLine(buf, a, e, delimiter)) return false;
+      took(hashing ? fast.lineHash(buf) : Number.NaN);
+      return true;
+    };
+    const fastBlock = engine && fast?.lineBlock(engine, hashing, took, skip);
+    return fastBlock ? { fastLine, fastBlock } : { fastLine };
   }
 
   /**

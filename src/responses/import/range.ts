@@ -114,29 +114,16 @@ export async function scoreRange(
       ...(job.end !== undefined ? { end: job.end } : {}),
       // A plain line whose cells are all codes is scored before it is split.
       ...(job.fastLines !== false
-        ? {
-            fastLine: (buf: Buffer, a: number, e: number, delimiter: number) => {
-              if (header || !importer.fastLine(buf, a, e, delimiter)) return false;
+        ? importer.lineHooks(
+            (hash) => {
               rows++;
               scored++;
-              hashes?.push(importer.lineHash(buf));
-              return true;
+              hashes?.push(hash);
             },
-            ...(settings.rowEngine
-              ? {
-                  fastBlock: importer.lineBlock(
-                    settings.rowEngine,
-                    hashes !== undefined,
-                    (hash) => {
-                      rows++;
-                      scored++;
-                      hashes?.push(hash);
-                    },
-                    () => header,
-                  ),
-                }
-              : {}),
-          }
+            () => header,
+            hashes !== undefined,
+            settings.rowEngine,
+          )
         : {}),
     },
     (row) => {

@@ -485,29 +485,16 @@ export async function importFiles(
       // No respondent repeats: a plain line whose cells are all codes is scored before it is
       // split (FastRows.addLine), as onRow would score it on the fast path.
       ...(fastImporter
-        ? {
-            fastLine: (buf: Buffer, a: number, e: number, delimiter: number) => {
-              if (header || !fastImporter.fastLine(buf, a, e, delimiter)) return false;
+        ? fastImporter.lineHooks(
+            () => {
               g++;
               acc.rows++;
               acc.scored++;
-              return true;
             },
-            ...(settings.rowEngine
-              ? {
-                  fastBlock: fastImporter.lineBlock(
-                    settings.rowEngine,
-                    false,
-                    () => {
-                      g++;
-                      acc.rows++;
-                      acc.scored++;
-                    },
-                    () => header,
-                  ),
-                }
-              : {}),
-          }
+            () => header,
+            false,
+            settings.rowEngine,
+          )
         : {}),
     };
     /** Adds a range scored apart (`shift`: its lines count from 1 + shift). */
