@@ -239,7 +239,8 @@ export class FastRows {
    * addLine for many lines per call, in WebAssembly (row-engine.ts), for one read: `took` gets
    * each row it scored, with the row's respondent hash when `hashing` (else NaN), in file
    * order; it takes nothing while `skip()` (the header line is ahead). `mod` is the compiled
-   * engine. Undefined when addLine never applies.
+   * engine. Undefined when a key or submit-date column lies past the header's fields (addLine
+   * notes no place for it).
    */
   lineBlock(
     mod: WebAssembly.Module,

@@ -1,5 +1,6 @@
-// The few WebAssembly globals the row engine uses (Node has them; @types/node 20 does not
-// declare them, and lib.dom would bring the whole browser).
+// The few WebAssembly globals the row engine uses (src/io/row-engine-module.ts and
+// src/responses/import/row-engine.ts): Node has them, @types/node 20 does not declare them,
+// and lib.dom would bring the whole browser.
 declare namespace WebAssembly {
   class Module {
     constructor(bytes: BufferSource);
