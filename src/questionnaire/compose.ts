@@ -319,7 +319,7 @@ class Builder {
 
   /**
    * Reports a second definition of an id; true when it was already defined. `at` is called only
-   * then: a position costs a second parse of the file (yaml-source.ts).
+   * then: a position walks the YAML document from its root.
    */
   private defined(
     kind: string,

@@ -1,17 +1,8 @@
 // Parses YAML while keeping source positions, so every later rule can point at file:line:column.
 // Also the first line of defence: huge files, alias bombs, deep nesting, tabs and duplicate keys.
-//
-// Two parsers, for speed: js-yaml reads a plain file (no anchors, aliases, tags or directives)
-// about four times faster than `yaml`, which matters because `score` loads every questionnaire
-// on every run (≈250 of its fixed ≈900 ms). `yaml` keeps source positions and words problems
-// well, so it reads everything else: files js-yaml refuses, files with anchors or tags, files
-// nested too deep. Positions of a file js-yaml read are looked up lazily: the first `at`,
-// `keyAt` or `charAt` parses it again with `yaml`, which happens only when a problem is
-// reported. `yaml` is loaded only then, too (its import alone costs ≈50 ms).
-import { createRequire } from "node:module";
-import { CORE_SCHEMA, load } from "js-yaml";
-import type * as YamlLib from "yaml";
-import type { Document, LineCounter } from "yaml";
+// One parser, `yaml`, with its default YAML 1.2 core schema: `no`, `on` and `2018-01-01` stay
+// strings, `010` is the number 10; what a file means does not depend on which parser read it.
+import { type Document, isMap, isNode, isPair, isScalar, LineCounter, parseDocument } from "yaml";
 import { type Problem, problem } from "../problem.js";
 
 export interface SourceFile {
@@ -48,23 +39,6 @@ export const MAX_ALIAS_COUNT = 100;
 /** Deeper nesting than this is never a questionnaire, and deep recursion could exhaust the stack. */
 export const MAX_DEPTH = 64;
 
-const requireCjs = createRequire(import.meta.url);
-let yamlLib: typeof YamlLib | undefined;
-/** `yaml`, loaded on first use (synchronously: position lookups are synchronous). */
-const yaml = (): typeof YamlLib => {
-  yamlLib ??= requireCjs("yaml") as typeof YamlLib;
-  return yamlLib;
-};
-
-/**
- * What js-yaml and `yaml` might read differently, or what needs `yaml`'s limits and wording:
- * anchors and aliases (the alias limit), tags, directives. A node's properties (`&anchor`,
- * `!tag`) and an alias (`*name`) can only start a node: at the start of a line or after `:`,
- * `-`, `?`, `,`, `[` or `{` and blanks. Text that merely looks like that (`a - *b`, also in a
- * comment) sends a file to `yaml` too, which is only slower.
- */
-const NEEDS_YAML = /(?:^|[:\-?,[{])[ \t]*[&*!]|^%/m;
-
 export function parseYaml(source: SourceFile): { parsed?: ParsedYaml; problems: Problem[] } {
   const file = source.path;
   const text = source.text.startsWith("\uFEFF") ? source.text.slice(1) : source.text;
@@ -81,28 +55,9 @@ export function parseYaml(source: SourceFile): { parsed?: ParsedYaml; problems: 
     };
   }
   const problems: Problem[] = tabProblems(file, text);
-  if (problems.length === 0 && !NEEDS_YAML.test(text)) {
-    const data = quickLoad(text);
-    if (data !== REFUSED) {
-      let positions: Locator | undefined;
-      const located = (): Locator => {
-        positions ??= locator(file, text, ...fullParse(text));
-        return positions;
-      };
-      return {
-        parsed: {
-          file,
-          data,
-          at: (path) => located().at(path),
-          keyAt: (path) => located().keyAt(path),
-          charAt: (path, offset) => located().charAt(path, offset),
-        },
-        problems,
-      };
-    }
-  }
   const tabLines = new Set(problems.map((p) => p.line));
-  const [doc, lineCounter] = fullParse(text);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const errorLines = new Set<number>();
   for (const err of doc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);
@@ -166,47 +121,7 @@ export function parseYaml(source: SourceFile): { parsed?: ParsedYaml; problems: 
 
 type Locator = Pick<ParsedYaml, "at" | "keyAt" | "charAt">;
 
-function fullParse(text: string): [Document.Parsed, LineCounter] {
-  const lineCounter = new (yaml().LineCounter)();
-  const doc = yaml().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  return [doc, lineCounter];
-}
-
-const REFUSED = Symbol("refused");
-
-/**
- * The data of a plain file by js-yaml, or REFUSED when js-yaml finds a problem or the nesting is
- * too deep: `yaml` then reads the file and reports exactly what is wrong.
- */
-function quickLoad(text: string): unknown {
-  let data: unknown;
-  try {
-    // The core schema is `yaml`'s default too: no dates, no yes/no booleans.
-    data = load(text, { schema: CORE_SCHEMA }) ?? null;
-  } catch {
-    return REFUSED;
-  }
-  return tooDeep(data, 1) ? REFUSED : data;
-}
-
-/**
- * Whether plain data nests deeper than MAX_DEPTH (a tree: no aliases here). Recursive, but never
- * deeper than MAX_DEPTH + 1 calls; no arrays or tuples allocated on the way.
- */
-function tooDeep(node: unknown, depth: number): boolean {
-  if (node === null || typeof node !== "object") return false;
-  if (depth > MAX_DEPTH) return true;
-  if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) if (tooDeep(node[i], depth + 1)) return true;
-    return false;
-  }
-  const record = node as Record<string, unknown>;
-  for (const key in record) if (tooDeep(record[key], depth + 1)) return true;
-  return false;
-}
-
 function locator(file: string, text: string, doc: Document, lineCounter: LineCounter): Locator {
-  const { isMap, isNode, isPair, isScalar } = yaml();
   const start = { file, line: 1, column: 1 };
   const position = (offset: number): Position => {
     const pos = lineCounter.linePos(offset);
@@ -267,7 +182,6 @@ function tabProblems(file: string, text: string): Problem[] {
 
 /** Depth of the deepest collection, iteratively (a recursive walk could itself overflow). */
 function maxDepth(root: unknown): { depth: number; offset?: number } {
-  const { isNode, isPair } = yaml();
   let best: { depth: number; offset?: number } = { depth: 0 };
   const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 1 }];
   while (stack.length > 0) {

@@ -100,7 +100,7 @@ export const referencesRule: Rule = {
       const recs = set("recommendations");
       if (recs) {
         for (const level of Object.keys(dim.recommendations)) {
-          // Looked up only for a problem: a position costs a second parse of the file.
+          // Looked up only for a problem: a position walks the YAML document from its root.
           const at = () => originKeyAt(recs, "recommendations", level);
           if (!levels.includes(level)) {
             unknown(
