@@ -5,7 +5,6 @@ import { type Command, Option } from "commander";
 import { readFileOrFail } from "../io/files.js";
 import { fileExportReader, listExportFiles, readHead, totalBytes } from "../io/read-export.js";
 import { RejectsWriter } from "../io/rejects-writer.js";
-import { rowEngineSetting } from "../io/row-engine-module.js";
 import { UserError } from "../io/user-error.js";
 import { hasErrors, type Problem, problem } from "../problem.js";
 import { binaryHint, binaryKind } from "../responses/import/binary.js";
@@ -15,11 +14,10 @@ import { type EncodingName, parseEncodingName } from "../responses/import/encodi
 import { EMPTY_MAPPING, type Mapping, parseMapping } from "../responses/import/mapping.js";
 import { PRESET_IDS, type PresetId } from "../responses/import/presets/index.js";
 import type { FileAccount, ImportAccount, ImportSettings } from "../responses/import/run.js";
-import { importFiles, PARALLEL_MIN_BYTES } from "../responses/import/run.js";
+import { importFiles } from "../responses/import/run.js";
 import { isIdLike } from "../responses/import/text.js";
 import type { Scorer } from "../scoring/score.js";
 import type { CliContext } from "./context.js";
-import { prewarmWorker, workerScoring } from "./parallel.js";
 import { formatProblems } from "./problems.js";
 
 export interface ImportOptions {
@@ -97,7 +95,7 @@ export interface ImportSetup {
 export async function prepareImport(
   exportsArg: readonly string[],
   o: ImportOptions,
-  scorer: Pick<Scorer, "questionnaires" | "root" | "questionnaireFor" | "kernelFor">,
+  scorer: Pick<Scorer, "questionnaires" | "root" | "questionnaireFor">,
   ctx: CliContext,
 ): Promise<ImportSetup> {
   let encoding: EncodingName | undefined;
@@ -181,7 +179,6 @@ export async function prepareImport(
         includeIncomplete: Boolean(o.includeIncomplete),
         allowUnknownDepartments: Boolean(o.allowUnknownDepartments),
         questionnaireFor: (d, g) => scorer.questionnaireFor(d, g),
-        kernelFor: (d, g, hasColumn) => scorer.kernelFor(d, g, hasColumn),
       },
     },
   };
@@ -189,29 +186,6 @@ export async function prepareImport(
 
 /** Large inputs get a progress bar (on a TTY only). */
 const PROGRESS_MIN_BYTES = 16 << 20;
-
-/** REIFEGRAD_THREADS=1 keeps everything on one thread (the results are the same either way). */
-const secondThread = (ctx: CliContext) => ctx.env.REIFEGRAD_THREADS !== "1";
-
-/** Files from this size on get a second thread; REIFEGRAD_PARALLEL_MIN_BYTES is for tests. */
-const parallelMinBytes = (ctx: CliContext) =>
-  ctx.env.REIFEGRAD_PARALLEL_MIN_BYTES
-    ? Number(ctx.env.REIFEGRAD_PARALLEL_MIN_BYTES)
-    : PARALLEL_MIN_BYTES;
-
-/**
- * Starts the second thread now when the exports are large enough to use it, so that it loads
- * its modules while this thread loads the questionnaires (problems with the paths are reported
- * later, by the import).
- */
-export async function prepareSecondThread(
-  exportsArg: readonly string[],
-  ctx: CliContext,
-): Promise<void> {
-  if (!secondThread(ctx) || exportsArg.length === 0) return;
-  const size = await totalBytes(await listExportFiles(exportsArg)).catch(() => 0);
-  if (size >= parallelMinBytes(ctx)) prewarmWorker();
-}
 
 /**
  * Reads every export into the scorer. Prints detection, problems and the account to stderr,
@@ -231,60 +205,19 @@ export async function importExports(
       ? new RejectsWriter(join(o.out, o.rejectsName ?? "rejects.csv"))
       : undefined;
   const bar = ctx.stderrIsTTY && total >= 2 * PROGRESS_MIN_BYTES ? progressBar(ctx) : undefined;
-  const { questionnaireFor: _q, kernelFor: _k, ...row } = setup.settings.row;
-  const range = !secondThread(ctx)
-    ? undefined
-    : workerScoring(
-        scorer,
-        {
-          questionnaires: scorer.questionnaires,
-          catalog: setup.catalog,
-          settings: scorer.options.settings,
-          mapping: setup.settings.mapping,
-          overrides: setup.settings.overrides,
-          row,
-        },
-        ctx.env.REIFEGRAD_TRACE_THREADS === "1" ? ctx.stderr : undefined,
-      );
   let result: Awaited<ReturnType<typeof importFiles>>;
   try {
     result = await importFiles(
       setup.files,
       fileExportReader(),
       setup.catalog,
-      {
-        ...setup.settings,
-        parallelMinBytes: parallelMinBytes(ctx),
-        // A test hook: the reference for the line fast path (FastRows.addLine).
-        ...(ctx.env.REIFEGRAD_FAST_LINES === "0" ? { fastLines: false } : {}),
-        // REIFEGRAD_ROW_ENGINE=0 is a test hook: the reference for the row engine.
-        ...(ctx.env.REIFEGRAD_ROW_ENGINE === "0" ? {} : rowEngineSetting()),
-      },
+      setup.settings,
       {
         add: (r) => scorer.add(r),
         ...(rejects
           ? { reject: (c) => rejects.write(c), rejectHeader: (c) => rejects.write(c) }
           : {}),
         ...(bar ? { progress: bar.update } : {}),
-        ...(range
-          ? {
-              scoreRange: (job) => range.scoreRange(job),
-              splitRange: (job) => range.splitRange(job),
-              fork: () => {
-                const own = scorer.fork();
-                return {
-                  row: {
-                    questionnaireFor: (d, g) => own.questionnaireFor(d, g),
-                    kernelFor: (d, g, hasColumn) => own.kernelFor(d, g, hasColumn),
-                  },
-                  add: (r) => own.add(r),
-                  absorb: (state) => own.absorbState(state),
-                  settle: () => own.settle(),
-                  commit: () => scorer.adopt(own),
-                };
-              },
-            }
-          : {}),
         detected: (f) => {
           bar?.clear();
           ctx.stderr(`${f.file}: ${describeDetection(f)}\n`);

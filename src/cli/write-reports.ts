@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { type Command, Option } from "commander";
 import { writeFileAtomic } from "../io/files.js";
 import { UserError } from "../io/user-error.js";
+import { published } from "../report/json.js";
 import { FORMATS, parseFormats, type RenderedFile, renderReportFiles } from "../report/render.js";
 import type { Assessment } from "../scoring/assessment.js";
 import type { CliContext } from "./context.js";
@@ -116,9 +117,11 @@ export function formatsOf(list: string, allowed: readonly string[] = FORMATS): s
  */
 export async function emitReports(
   ctx: CliContext,
-  assessment: Assessment,
+  scored: Assessment,
   flags: ReportFlags,
 ): Promise<number> {
+  // What assessment.json holds, numbers as written: the one source of every format.
+  const assessment = published(scored);
   const formats = formatsOf(flags.format);
   if (flags.check && !flags.out)
     throw new UserError("--check needs --out <dir> (the folder with the committed reports)", 2);

@@ -44,8 +44,8 @@ export function fileError(path: string, e: unknown): UserError {
 
 /**
  * Files under the given paths (folders searched recursively) whose names match, sorted.
- * Synchronous calls: a few dozen small ones, which through the thread pool would each wait
- * behind the worker thread's module loading when it starts at the same time (see parallel.ts).
+ * Synchronous calls: a few dozen small ones, each cheaper than a round trip through the
+ * thread pool.
  */
 export async function listFiles(
   paths: readonly string[],

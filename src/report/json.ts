@@ -22,6 +22,14 @@ export function roundingReplacer(_key: string, value: unknown): unknown {
   return typeof value === "number" ? roundNumber(value) : value;
 }
 
+/**
+ * The assessment exactly as assessment.json carries it: every number rounded as written there.
+ * Every renderer draws from this, so `report` on the saved file gives the bytes `score` wrote.
+ */
+export function published(a: Assessment): Assessment {
+  return JSON.parse(JSON.stringify(a, roundingReplacer)) as Assessment;
+}
+
 /** The unit without its free-text answers (also in its groups). */
 function withoutFreeText(u: Unit): Unit {
   const { freeText: _, ...rest } = u;

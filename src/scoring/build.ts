@@ -18,10 +18,27 @@ import {
   type Unit,
 } from "./assessment.js";
 import { type Cell, mergeCells } from "./cell.js";
+import {
+  add,
+  cmp,
+  decimal,
+  div,
+  mul,
+  type Ratio,
+  ratio,
+  sub,
+  toNumber,
+  weightedMean,
+  ZERO,
+} from "./exact.js";
 import { cronbach } from "./reliability.js";
 import type { CellKey, ScorerOptions } from "./score.js";
 import { isExternal } from "./score.js";
 import { ciHalfWidth, type Histogram, summarize, summarizeSorted, tQuantile } from "./stats.js";
+
+/** Exact means of a unit's dimensions, by id: what its score, gaps and comparisons come from. */
+const exactMeans = new WeakMap<Unit, ReadonlyMap<string, Ratio>>();
+
 import { applySuppression } from "./suppress.js";
 
 /**
@@ -30,18 +47,17 @@ import { applySuppression } from "./suppress.js";
  */
 function areaResults(
   spec: UnitSpec,
-  dims: readonly DimensionResult[],
-  weights: ReadonlyMap<string, number>,
-): { id: string; names: Text; weight: number; score: number; dimensions: string[] }[] {
-  const out: { id: string; names: Text; weight: number; score: number; dimensions: string[] }[] =
-    [];
+  means: ReadonlyMap<string, Ratio>,
+): { id: string; names: Text; weight: number; score: Ratio; dimensions: string[] }[] {
+  const out: { id: string; names: Text; weight: number; score: Ratio; dimensions: string[] }[] = [];
+  const weights = new Map(spec.dimensions.map((d) => [d.id, decimal(d.weight)]));
   for (const area of spec.areas) {
     const members = spec.dimensions.filter((d) => d.area === area.id).map((d) => d.id);
-    const results = dims.filter((d) => members.includes(d.id));
-    if (members.length === 0 || results.length !== members.length) continue;
-    if (results.some((d) => d.mean === undefined)) continue;
-    const total = results.reduce((s, d) => s + weights.get(d.id)!, 0);
-    const score = results.reduce((s, d) => s + weights.get(d.id)! * d.mean!, 0) / total;
+    if (members.length === 0 || members.some((id) => !means.has(id))) continue;
+    const score = weightedMean(
+      members.map((id) => ({ value: means.get(id)!, weight: weights.get(id)! })),
+    );
+    if (!score) continue;
     out.push({ id: area.id, names: area.name, weight: area.weight, score, dimensions: members });
   }
   return out;
@@ -56,9 +72,11 @@ export interface BuildInput {
   readonly questionnaireFor: (department: string | undefined, group: string) => Questionnaire;
 }
 
-export function levelOf(levels: readonly Level[], score: number): Level {
+/** The highest level whose threshold the score reaches, decided exactly. */
+export function levelOf(levels: readonly Level[], score: Ratio | number): Level {
+  const x = typeof score === "number" ? decimal(score) : score;
   let found = levels[0]!;
-  for (const l of levels) if (score + 1e-9 >= l.min) found = l;
+  for (const l of levels) if (cmp(x, decimal(l.min)) >= 0) found = l;
   return found;
 }
 
@@ -67,23 +85,27 @@ function first(text: Text | undefined, languages: readonly string[]): string {
   return text[languages[0] ?? "de"] ?? Object.values(text)[0] ?? "";
 }
 
-function statsOf(h: Histogram, levels: readonly Level[], settings: Settings): Stats | undefined {
+function statsOf(
+  h: Histogram,
+  levels: readonly Level[],
+  settings: Settings,
+): { stats: Stats; mean: Ratio } | undefined {
   const entries = h.sorted();
   const s = summarizeSorted(entries);
   if (!s) return undefined;
   const half = ciHalfWidth(s.sd, s.n, settings.confidence);
-  const shares: Record<string, number> = Object.fromEntries(levels.map((l) => [l.id, 0]));
-  // Indexed, not destructured: see Histogram.merge.
-  for (let i = 0; i < entries.length; i++) {
-    const id = levelOf(levels, entries[i]![0]).id;
-    shares[id] = (shares[id] ?? 0) + entries[i]![1] / s.n;
-  }
+  const counts: Record<string, number> = Object.fromEntries(levels.map((l) => [l.id, 0]));
+  for (const [value, weight] of entries) counts[levelOf(levels, value).id]! += weight;
+  const { exact, ...numbers } = s;
   return {
-    ...s,
-    ciLow: Math.max(0, s.mean - half),
-    ciHigh: Math.min(100, s.mean + half),
-    level: levelOf(levels, s.mean).id,
-    levelShares: shares,
+    stats: {
+      ...numbers,
+      ciLow: Math.max(0, s.mean - half),
+      ciHigh: Math.min(100, s.mean + half),
+      level: levelOf(levels, exact.mean).id,
+      levelShares: Object.fromEntries(Object.entries(counts).map(([id, c]) => [id, c / s.n])),
+    },
+    mean: exact.mean,
   };
 }
 
@@ -119,12 +141,15 @@ export function buildAssessment(b: BuildInput): Assessment {
 
   const makeUnit = (spec: UnitSpec, withDetail: boolean): Unit => {
     const dims: DimensionResult[] = [];
+    const means = new Map<string, Ratio>();
     for (const d of spec.dimensions) {
       const acc = spec.cell.dims.get(d.id);
       if (!acc) continue;
-      const stats = spec.strata
+      const r = spec.strata
         ? stratifiedStats(spec.strata, d.id, levels, settings)
         : statsOf(acc.hist, levels, settings);
+      const stats = r?.stats;
+      if (r) means.set(d.id, r.mean);
       const target = spec.targets?.[d.id] ?? d.target;
       const targetScore = target !== undefined ? levelMin.get(target) : undefined;
       dims.push({
@@ -136,30 +161,34 @@ export function buildAssessment(b: BuildInput): Assessment {
         coverage: acc.applicable > 0 ? acc.answered / acc.applicable : 0,
         ...(target !== undefined ? { target } : {}),
         ...(targetScore !== undefined ? { targetScore } : {}),
-        ...(targetScore !== undefined && stats ? { gap: targetScore - stats.mean } : {}),
+        ...(targetScore !== undefined && r
+          ? { gap: toNumber(sub(decimal(targetScore), r.mean)) }
+          : {}),
       });
     }
     const scored = dims.filter((d) => d.mean !== undefined);
-    const weights = new Map(spec.dimensions.map((d) => [d.id, d.weight]));
-    const areas = areaResults(spec, dims, weights);
-    let score: number | null = null;
+    const areas = areaResults(spec, means);
+    let exactScore: Ratio | undefined;
     if (scored.length > 0 && scored.length === dims.length) {
       // With areas (pillars) covering every dimension, the index is formed from the areas.
       const parts =
         areas.length > 0 && spec.dimensions.every((d) => d.area !== undefined)
-          ? areas.map((x) => ({ value: x.score, weight: x.weight }))
-          : scored.map((d) => ({ value: d.mean!, weight: weights.get(d.id)! }));
-      score =
+          ? areas.map((x) => ({ value: x.score, weight: decimal(x.weight) }))
+          : scored.map((d) => ({
+              value: means.get(d.id)!,
+              weight: decimal(spec.dimensions.find((x) => x.id === d.id)!.weight),
+            }));
+      exactScore =
         spec.aggregate === "min"
-          ? Math.min(...parts.map((x) => x.value))
-          : parts.reduce((s, x) => s + x.weight * x.value, 0) /
-            parts.reduce((s, x) => s + x.weight, 0);
+          ? parts.map((x) => x.value).reduce((a, b) => (cmp(a, b) <= 0 ? a : b))
+          : weightedMean(parts);
     }
-    const ostats = spec.strata ? undefined : statsOf(spec.overallHist, levels, settings);
+    const score = exactScore === undefined ? null : toNumber(exactScore);
+    const ostats = spec.strata ? undefined : statsOf(spec.overallHist, levels, settings)?.stats;
     const overall: Overall = {
       ...(ostats ?? {}),
       score,
-      level: score === null ? null : levelOf(levels, score).id,
+      level: exactScore === undefined ? null : levelOf(levels, exactScore).id,
     };
     const unit: Unit = {
       id: spec.id,
@@ -175,20 +204,21 @@ export function buildAssessment(b: BuildInput): Assessment {
               id: x.id,
               name: first(x.names, languages),
               names: x.names,
-              score: x.score,
+              score: toNumber(x.score),
               level: levelOf(levels, x.score).id,
               dimensions: x.dimensions,
             })),
           }
         : {}),
       dimensions: dims,
-      ...targetsAndPriorities(dims, spec.dimensions),
+      ...targetsAndPriorities(dims, spec.dimensions, means),
       ...(withDetail ? { items: itemResults(spec.cell, itemDimension) } : {}),
       ...(withDetail ? { reliability: reliabilityOf(spec.cell, spec.dimensions, settings) } : {}),
       ...(withDetail && settings.includeFreeText
         ? { freeText: freeTextOf(spec.cell, questionOf) }
         : {}),
     };
+    exactMeans.set(unit, means);
     return unit;
   };
 
@@ -317,7 +347,7 @@ export function buildAssessment(b: BuildInput): Assessment {
     );
   });
 
-  const comparisons = compare(adminUnit, groups, root, rootGroups);
+  const comparisons = compare(adminBase, groups, root, rootGroups);
   const dimensions = dimensionInfos(b.questionnaires, root);
   const counts = countAnswers(b.cells.map((c) => c.cell));
   const draft: Assessment = {
@@ -366,13 +396,16 @@ function responseRate(
   return { headcount, responseRate: rate, lowResponseRate: rate < settings.minResponseRate };
 }
 
-/** Department-weighted: each department counts once (stratified mean and its standard error). */
+/**
+ * Department-weighted: each department counts once (stratified mean and its standard error).
+ * Each respondent weighs 1 / (D · n_department) in the median, shares, minimum and maximum.
+ */
 function stratifiedStats(
   strata: readonly Cell[],
   dim: string,
   levels: readonly Level[],
   settings: Settings,
-): Stats | undefined {
+): { stats: Stats; mean: Ratio } | undefined {
   const parts = strata.flatMap((c) => {
     const entries = c.dims.get(dim)?.hist.sorted();
     const s = entries ? summarizeSorted(entries) : undefined;
@@ -380,78 +413,89 @@ function stratifiedStats(
   });
   if (parts.length === 0) return undefined;
   const D = parts.length;
-  const mean = parts.reduce((a, p) => a + p.s.mean, 0) / D;
+  const sum = parts.reduce((a, p) => add(a, p.s.exact.mean), ZERO);
+  const mean = ratio(sum.p, sum.q * BigInt(D));
   const variance = parts.reduce((a, p) => a + (p.s.n > 1 ? p.s.sd ** 2 / p.s.n : 0), 0) / (D * D);
   const n = parts.reduce((a, p) => a + p.s.n, 0);
-  // Weighted respondent distribution: each respondent weighs 1 / (D · n_department).
-  const weighted = new Map<number, number>();
-  for (const p of parts)
-    for (const [v, w] of p.entries) weighted.set(v, (weighted.get(v) ?? 0) + w / (D * p.s.n));
-  const keys = [...weighted.keys()].sort((a, c) => a - c);
-  let cum = 0;
-  let median = keys[keys.length - 1]!;
-  for (const k of keys) {
-    cum += weighted.get(k)!;
-    if (cum >= 0.5 - 1e-12) {
-      median = k;
+  const weighted = parts
+    .flatMap((p) => p.entries.map(([v, w]) => ({ v, w: ratio(w, D * p.s.n) })))
+    .sort((a, b) => cmp(a.v, b.v));
+  const half = ratio(1, 2);
+  let cum = ZERO;
+  let median = weighted[weighted.length - 1]!.v;
+  for (const { v, w } of weighted) {
+    cum = add(cum, w);
+    if (cmp(cum, half) >= 0) {
+      median = v;
       break;
     }
   }
-  let ss = 0;
-  for (const k of keys) ss += weighted.get(k)! * (k - mean) ** 2;
+  let ss = ZERO;
+  const shares: Record<string, number> = Object.fromEntries(levels.map((l) => [l.id, 0]));
+  for (const { v, w } of weighted) {
+    const d = sub(v, mean);
+    ss = add(ss, mul(mul(d, d), w));
+    const id = levelOf(levels, v).id;
+    shares[id] = (shares[id] ?? 0) + toNumber(w);
+  }
+  const m = toNumber(mean);
   const se = Math.sqrt(variance);
   const z = tQuantile(1 - (1 - settings.confidence) / 2, Math.max(1, n - 1));
-  const shares: Record<string, number> = Object.fromEntries(levels.map((l) => [l.id, 0]));
-  for (const k of keys) {
-    const id = levelOf(levels, k).id;
-    shares[id] = (shares[id] ?? 0) + weighted.get(k)!;
-  }
   return {
-    n,
+    stats: {
+      n,
+      mean: m,
+      median: toNumber(median),
+      sd: Math.sqrt(toNumber(ss)),
+      ciLow: Math.max(0, m - z * se),
+      ciHigh: Math.min(100, m + z * se),
+      min: toNumber(weighted[0]!.v),
+      max: toNumber(weighted[weighted.length - 1]!.v),
+      level: levelOf(levels, mean).id,
+      levelShares: shares,
+    },
     mean,
-    median,
-    sd: Math.sqrt(ss),
-    ciLow: Math.max(0, mean - z * se),
-    ciHigh: Math.min(100, mean + z * se),
-    min: keys[0]!,
-    max: keys[keys.length - 1]!,
-    level: levelOf(levels, mean).id,
-    levelShares: shares,
   };
 }
 
 function targetsAndPriorities(
   dims: readonly DimensionResult[],
   defs: readonly Dimension[],
+  means: ReadonlyMap<string, Ratio>,
 ): { percentToTarget: number | null; priorities: Priority[] } {
   const byId = new Map(defs.map((d) => [d.id, d]));
-  let gapSum = 0;
-  let targetSum = 0;
-  const priorities: Omit<Priority, "rank">[] = [];
+  let gapSum = ZERO;
+  let targetSum = ZERO;
+  const priorities: (Omit<Priority, "rank"> & { exact: Ratio })[] = [];
   for (const d of dims) {
-    if (d.targetScore === undefined || d.mean === undefined) continue;
-    const gap = Math.max(0, d.targetScore - d.mean);
-    gapSum += gap;
-    targetSum += d.targetScore;
-    if (gap <= 0) continue;
+    const mean = means.get(d.id);
+    if (d.targetScore === undefined || mean === undefined) continue;
+    const target = decimal(d.targetScore);
+    const below = sub(target, mean);
+    const gap = below.p > 0n ? below : ZERO;
+    gapSum = add(gapSum, gap);
+    targetSum = add(targetSum, target);
+    if (gap.p === 0n) continue;
     const def = byId.get(d.id)!;
     const fromLevel = d.level!;
     const levelIds = Object.keys(d.levelShares ?? {});
     const toLevel = levelIds[levelIds.indexOf(fromLevel) + 1] ?? fromLevel;
+    const exact = mul(gap, decimal(def.weight));
     priorities.push({
       dimension: d.id,
-      gap,
+      gap: toNumber(gap),
       weight: def.weight,
-      priority: gap * def.weight,
+      priority: toNumber(exact),
+      exact,
       fromLevel,
       toLevel,
       recommendations: def.recommendations[fromLevel] ?? [],
     });
   }
-  priorities.sort((a, b) => b.priority - a.priority || compareStrings(a.dimension, b.dimension));
+  priorities.sort((a, b) => cmp(b.exact, a.exact) || compareStrings(a.dimension, b.dimension));
   return {
-    percentToTarget: targetSum > 0 ? 1 - gapSum / targetSum : null,
-    priorities: priorities.map((p, i) => ({ rank: i + 1, ...p })),
+    percentToTarget: targetSum.p > 0n ? toNumber(sub(ratio(1), div(gapSum, targetSum))) : null,
+    priorities: priorities.map(({ exact: _, ...p }, i) => ({ rank: i + 1, ...p })),
   };
 }
 
@@ -520,17 +564,21 @@ function compare(
 ): Comparison[] {
   const out: Comparison[] = [];
   const internal = admin.dimensions;
+  const adminMeans = exactMeans.get(admin);
   for (const g of groups) {
     const q = rootGroups.get(g.id);
     if (q?.perspective !== "external") continue;
+    const groupMeans = exactMeans.get(g);
     for (const d of g.dimensions) {
       const mine = internal.find((x) => x.id === d.id);
-      if (!mine || mine.mean === undefined || d.mean === undefined) continue;
+      const a = adminMeans?.get(d.id);
+      const b = groupMeans?.get(d.id);
+      if (!mine || mine.mean === undefined || d.mean === undefined || !a || !b) continue;
       out.push({
         dimension: d.id,
         internal: { group: "administration", n: mine.n, mean: mine.mean },
         external: { group: g.id, n: d.n, mean: d.mean },
-        difference: mine.mean - d.mean,
+        difference: toNumber(sub(a, b)),
       });
     }
   }

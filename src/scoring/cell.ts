@@ -1,5 +1,7 @@
 // Running state of one cell (questionnaire × department × respondent group). Its size depends on
 // the questionnaire, not on the number of respondents; larger units are merges of cells.
+
+import { ratio } from "./exact.js";
 import { ReliabilityAcc } from "./reliability.js";
 import type { ItemState } from "./respondent.js";
 import { addTo, Histogram, mergeInto } from "./stats.js";
@@ -53,13 +55,13 @@ export class ItemAcc {
   /** A composite item (grid, multi, number): its score and codes come with it. */
   addComposite(state: ItemState, codes: readonly string[]): void {
     if (!this.tally(state)) return;
-    if (state.kind === "score") addTo(this.scores, state.score);
+    if (state.kind === "score") addTo(this.scores, ratio(state.num, state.den));
     for (const c of codes) this.counts.set(c, (this.counts.get(c) ?? 0) + 1);
   }
 
   /**
    * Tallies kept in typed arrays on the per-row path: the counts per kind, and per option o its
-   * count and score (NaN for none) at `base + o` of `counts` and `scores`.
+   * count and exact score num / den (den 0: none) at `base + o` of `counts`, `nums`, `dens`.
    */
   addTallies(
     t: {
@@ -72,7 +74,8 @@ export class ItemAcc {
     },
     codes: readonly string[],
     counts: Float64Array,
-    scores: Float64Array,
+    nums: Float64Array,
+    dens: Float64Array,
     base: number,
   ): void {
     this.n += t.n;
@@ -88,8 +91,8 @@ export class ItemAcc {
       if (count === 0) continue;
       const code = codes[o]!;
       this.counts.set(code, (this.counts.get(code) ?? 0) + count);
-      const score = scores[base + o]!;
-      if (!Number.isNaN(score)) addTo(this.scores, score, count);
+      const den = dens[base + o]!;
+      if (den > 0) addTo(this.scores, ratio(nums[base + o]!, den), count);
     }
   }
 
@@ -176,79 +179,4 @@ export function mergeCells(cells: readonly Cell[], detail = true): Cell {
   const out = new Cell();
   for (const c of cells) out.merge(c, detail);
   return out;
-}
-
-/**
- * A cell rebuilt from its structured clone (what a worker thread posts: the same fields without
- * the classes), so it can be merged like any other cell.
- */
-export function reviveCell(data: unknown): Cell {
-  const d = data as CellData;
-  const cell = new Cell();
-  cell.respondents = d.respondents;
-  for (const [id, dim] of d.dims) {
-    const acc = cell.dim(id);
-    acc.hist.mergeEntries(dim.hist.m);
-    acc.applicable = dim.applicable;
-    acc.answered = dim.answered;
-  }
-  cell.overall.mergeEntries(d.overall.m);
-  cell.rootOverall.mergeEntries(d.rootOverall.m);
-  for (const [id, item] of d.items) {
-    const acc = cell.item(id);
-    acc.n = item.n;
-    acc.scores.mergeEntries(item.scores.m);
-    acc.dontKnow = item.dontKnow;
-    acc.notApplicable = item.notApplicable;
-    acc.blank = item.blank;
-    acc.skipped = item.skipped;
-    acc.invalid = item.invalid;
-    for (const [code, n] of item.counts) acc.counts.set(code, n);
-  }
-  for (const [id, r] of d.reliability) {
-    const acc = new ReliabilityAcc(r.itemIds);
-    acc.n = r.n;
-    acc.s.set(r.s);
-    acc.q.set(r.q);
-    acc.p.set(r.p);
-    acc.st = r.st;
-    acc.qt = r.qt;
-    cell.reliability.set(id, acc);
-  }
-  for (const [id, texts] of d.freeText) cell.freeText.set(id, [...texts]);
-  return cell;
-}
-
-interface HistogramData {
-  readonly m: ReadonlyMap<number, number>;
-}
-
-interface CellData {
-  readonly respondents: number;
-  readonly dims: ReadonlyMap<
-    string,
-    { readonly hist: HistogramData; readonly applicable: number; readonly answered: number }
-  >;
-  readonly overall: HistogramData;
-  readonly rootOverall: HistogramData;
-  readonly items: ReadonlyMap<
-    string,
-    Omit<ItemAcc, "scores" | "counts" | "merge" | "addComposite" | "addTallies"> & {
-      readonly scores: HistogramData;
-      readonly counts: ReadonlyMap<string, number>;
-    }
-  >;
-  readonly reliability: ReadonlyMap<
-    string,
-    {
-      readonly itemIds: readonly string[];
-      readonly n: number;
-      readonly s: Float64Array;
-      readonly q: Float64Array;
-      readonly p: Float64Array;
-      readonly st: number;
-      readonly qt: number;
-    }
-  >;
-  readonly freeText: ReadonlyMap<string, readonly string[]>;
 }

@@ -9,6 +9,7 @@ import type {
   Scale,
 } from "../questionnaire/model.js";
 import { gridKey } from "../responses/model.js";
+import { decimal, gcd, lcm, type Ratio, ratio, small } from "./exact.js";
 
 export type Outcome =
   /** `option`: index of the answer in the item's option list (single-code items), for counts. */
@@ -20,6 +21,9 @@ export type Outcome =
   ) & {
     /** `kind` as a KIND_* number, for the per-row loops (typed arrays, no string compares). */
     readonly code: number;
+    /** A score exactly: num / den in lowest terms (0 / 1 when not a score). */
+    readonly num: number;
+    readonly den: number;
   };
 
 export const KIND_SCORE = 0;
@@ -48,17 +52,33 @@ function kindCode(kind: Outcome["kind"] | "skipped"): number {
 }
 
 /**
- * Every outcome has the same four fields in the same order, so the per-row code reading them
- * stays monomorphic (V8 hidden classes); unused fields are undefined.
+ * Every outcome has the same fields in the same order, so the per-row code reading them stays
+ * monomorphic (V8 hidden classes); unused fields are undefined. A score comes as the exact
+ * num / den it is; `score` is its float for display.
  */
 export function outcome(
   kind: Outcome["kind"] | "skipped",
-  score?: number,
+  exact?: readonly [number, number],
   option?: number,
   value?: string,
 ): Outcome {
-  return { kind, score, option, value, code: kindCode(kind) } as Outcome;
+  const [num, den] = exact ?? [0, 1];
+  const score = exact ? num / den : undefined;
+  return { kind, score, option, value, code: kindCode(kind), num, den } as Outcome;
 }
+
+/** A score outcome for num / den (reduced here). */
+export function scored(num: number, den: number, option?: number): Outcome {
+  const g = gcd(num, den) || 1;
+  return outcome("score", [num / g, den / g], option);
+}
+
+const scoredRatio = (r: Ratio, option?: number): Outcome => {
+  const [num, den] = small(r);
+  return outcome("score", [num, den], option);
+};
+
+const invalid = (v: string): Outcome => outcome("invalid", undefined, undefined, v);
 
 export const BLANK: Outcome = outcome("blank");
 const DONT_KNOW: Outcome = outcome("dont_know");
@@ -75,10 +95,21 @@ export type ItemScorer = (values: Values) => Outcome;
 /** Position of an answer key (item id or grid row `item[row]`) in the values array. */
 export type KeyIndex = (key: string) => number;
 
-/** 100·(x−min)/(max−min), mirrored for reverse items. */
+/** 100·(x−min)/(max−min), mirrored for reverse items (for display; scoring uses the exact one). */
 export function normalise(value: number, min: number, max: number, reverse: boolean): number {
   const s = max === min ? 100 : (100 * (value - min)) / (max - min);
   return reverse ? 100 - s : s;
+}
+
+/** 100·(x−min)/(max−min), mirrored for reverse items, exactly. */
+export function normaliseExact(value: number, min: number, max: number, reverse: boolean): Ratio {
+  const [x, lo, hi] = [decimal(value), decimal(min), decimal(max)];
+  const span = ratio(hi.p * lo.q - lo.p * hi.q, hi.q * lo.q);
+  if (span.p === 0n) return ratio(reverse ? 0 : 100);
+  const off = reverse
+    ? ratio(hi.p * x.q - x.p * hi.q, hi.q * x.q)
+    : ratio(x.p * lo.q - lo.p * x.q, x.q * lo.q);
+  return ratio(100n * off.p * span.q, off.q * span.p);
 }
 
 function missing(kind: MissingKind): Outcome {
@@ -96,7 +127,7 @@ export function scaleOutcomes(scale: Scale, reverse: boolean): Map<string, Outco
       o.code,
       o.missing
         ? outcome(o.missing, undefined, option)
-        : outcome("score", normalise(o.value ?? scale.min, scale.min, scale.max, reverse), option),
+        : scoredRatio(normaliseExact(o.value ?? scale.min, scale.min, scale.max, reverse), option),
     );
   });
   return m;
@@ -108,7 +139,7 @@ function choiceOutcomes(choices: readonly Choice[]): Map<string, Outcome> {
       (c, option) =>
         [
           c.code,
-          c.missing ? outcome(c.missing, undefined, option) : outcome("score", c.score, option),
+          c.missing ? outcome(c.missing, undefined, option) : scoredRatio(decimal(c.score), option),
         ] as const,
     ),
   );
@@ -118,8 +149,8 @@ function choiceOutcomes(choices: readonly Choice[]): Map<string, Outcome> {
 export const YES_NO_CODES = ["no", "yes", "dk", "na"] as const;
 const yesNo = (reverse: boolean) =>
   new Map<string, Outcome>([
-    ["no", outcome("score", reverse ? 100 : 0, 0)],
-    ["yes", outcome("score", reverse ? 0 : 100, 1)],
+    ["no", scored(reverse ? 100 : 0, 1, 0)],
+    ["yes", scored(reverse ? 0 : 100, 1, 1)],
     ["dk", outcome("dont_know", undefined, 2)],
     ["na", outcome("not_applicable", undefined, 3)],
   ]);
@@ -140,7 +171,7 @@ function lookup(table: Map<string, Outcome>, at: number): ItemScorer {
       const o = c < 128 ? byChar[c] : undefined;
       if (o !== undefined) return o;
     }
-    return table.get(v) ?? outcome("invalid", undefined, undefined, v);
+    return table.get(v) ?? invalid(v);
   };
 }
 
@@ -158,23 +189,40 @@ export function optionCodes(item: Item, q: Questionnaire): readonly string[] | u
   }
 }
 
+/** An item's scorer and a denominator every score it gives divides (for exact integer sums). */
+export interface CompiledItem {
+  readonly score: ItemScorer;
+  readonly den: number;
+}
+
+/** The least common denominator of a table's scores. */
+function tableDen(table: ReadonlyMap<string, Outcome>): number {
+  let d = 1;
+  for (const o of table.values()) if (o.kind === "score") d = lcm(d, o.den);
+  return d;
+}
+
+function fromTable(table: Map<string, Outcome>, at: number): CompiledItem {
+  return { score: lookup(table, at), den: tableDen(table) };
+}
+
 export function compileItemScorer(
   item: Item,
   q: Questionnaire,
   keyIndex: KeyIndex,
-): ItemScorer | undefined {
+): CompiledItem | undefined {
   switch (item.type) {
     case "text":
       return undefined;
     case "likert": {
       const scale = q.scales.get(item.scale);
       if (!scale) throw new Error(`unknown scale ${item.scale}`);
-      return lookup(scaleOutcomes(scale, item.reverse), keyIndex(item.id));
+      return fromTable(scaleOutcomes(scale, item.reverse), keyIndex(item.id));
     }
     case "yesno":
-      return lookup(item.reverse ? NO_YES : YES_NO, keyIndex(item.id));
+      return fromTable(item.reverse ? NO_YES : YES_NO, keyIndex(item.id));
     case "single":
-      return lookup(choiceOutcomes(item.choices), keyIndex(item.id));
+      return fromTable(choiceOutcomes(item.choices), keyIndex(item.id));
     case "multi":
       return multiScorer(keyIndex(item.id), item.choices, item.combine);
     case "number":
@@ -184,10 +232,23 @@ export function compileItemScorer(
   }
 }
 
-function multiScorer(at: number, choices: readonly Choice[], combine: "sum" | "share"): ItemScorer {
+function multiScorer(
+  at: number,
+  choices: readonly Choice[],
+  combine: "sum" | "share",
+): CompiledItem {
   const byCode = new Map(choices.map((c) => [c.code, c]));
-  const scored = choices.filter((c) => !c.missing && !c.exclusive).length;
-  return (values) => {
+  const scoredChoices = choices.filter((c) => !c.missing && !c.exclusive);
+  // Choice scores as integers over their common denominator, so a sum is an integer sum.
+  const den = scoredChoices.reduce((d, c) => lcm(d, small(decimal(c.score))[1]), 1);
+  const units = new Map(
+    scoredChoices.map((c) => {
+      const [num, d] = small(decimal(c.score));
+      return [c.code, num * (den / d)];
+    }),
+  );
+  const count = scoredChoices.length;
+  const score: ItemScorer = (values) => {
     const v = values[at];
     if (v === undefined || v === "") return BLANK;
     let sum = 0;
@@ -196,38 +257,42 @@ function multiScorer(at: number, choices: readonly Choice[], combine: "sum" | "s
       const code = raw.trim();
       if (code === "") continue;
       const c = byCode.get(code);
-      if (!c) return outcome("invalid", undefined, undefined, v);
+      if (!c) return invalid(v);
       if (c.missing) return missing(c.missing);
       if (c.exclusive) continue;
-      sum += c.score;
+      sum += units.get(code)!;
       chosen++;
     }
-    if (combine === "sum") return outcome("score", Math.min(100, sum));
-    return outcome("score", scored === 0 ? 0 : (100 * chosen) / scored);
+    if (combine === "sum") return scored(Math.min(100 * den, sum), den);
+    return count === 0 ? scored(0, 1) : scored(100 * chosen, count);
   };
+  return { score, den: combine === "sum" ? den : Math.max(1, count) };
 }
 
-function numberScorer(item: NumberItem, at: number): ItemScorer {
-  return (values) => {
+function numberScorer(item: NumberItem, at: number): CompiledItem {
+  const bands = item.bands.map((b) => ({ ...b, outcome: scoredRatio(decimal(b.score)) }));
+  const score: ItemScorer = (values) => {
     const v = values[at];
     if (v === undefined || v === "") return BLANK;
     if (v === "dk") return DONT_KNOW;
     if (v === "na") return NOT_APPLICABLE;
     const x = Number(v.replace(",", "."));
-    if (!Number.isFinite(x) || v.trim() === "") return outcome("invalid", undefined, undefined, v);
-    const band = item.bands.find(
+    if (!Number.isFinite(x) || v.trim() === "") return invalid(v);
+    const band = bands.find(
       (b) => (b.min === undefined || x >= b.min) && (b.max === undefined || x < b.max),
     );
-    return band ? outcome("score", band.score) : outcome("invalid", undefined, undefined, v);
+    return band ? band.outcome : invalid(v);
   };
+  return { score, den: bands.reduce((d, b) => lcm(d, b.outcome.den), 1) };
 }
 
-function gridScorer(item: GridItem, q: Questionnaire, keyIndex: KeyIndex): ItemScorer {
+function gridScorer(item: GridItem, q: Questionnaire, keyIndex: KeyIndex): CompiledItem {
   const scale = q.scales.get(item.scale);
   if (!scale) throw new Error(`unknown scale ${item.scale}`);
   const table = scaleOutcomes(scale, item.reverse);
+  const rowDen = tableDen(table);
   const keys = item.rows.map((r) => keyIndex(gridKey(item.id, r.id)));
-  return (values) => {
+  const score: ItemScorer = (values) => {
     let sum = 0;
     let answered = 0;
     let dk = 0;
@@ -236,16 +301,20 @@ function gridScorer(item: GridItem, q: Questionnaire, keyIndex: KeyIndex): ItemS
       const v = values[key];
       if (v === undefined || v === "") continue;
       const o = table.get(v);
-      if (!o) return outcome("invalid", undefined, undefined, v);
+      if (!o) return invalid(v);
       if (o.kind === "score") {
-        sum += o.score;
+        sum += o.num * (rowDen / o.den);
         answered++;
       } else if (o.kind === "dont_know") dk++;
       else na++;
     }
-    if (answered > 0) return outcome("score", sum / answered);
+    if (answered > 0) return scored(sum, rowDen * answered);
     if (dk > 0) return DONT_KNOW;
     if (na > 0) return NOT_APPLICABLE;
     return BLANK;
   };
+  // The mean of 1 … rows row scores.
+  let den = rowDen;
+  for (let k = 2; k <= keys.length; k++) den = lcm(den, rowDen * k);
+  return { score, den };
 }

@@ -3,6 +3,13 @@ import { evaluateCondition } from "../questionnaire/condition.js";
 import type { Condition, Dimension, Item, Questionnaire } from "../questionnaire/model.js";
 import { gridKey } from "../responses/model.js";
 import {
+  type DimensionScale,
+  dimensionScale,
+  integerWeights,
+  type OverallScale,
+  overallScale,
+} from "./denominators.js";
+import {
   type AnswerGetter,
   compileItemScorer,
   type ItemScorer,
@@ -20,6 +27,10 @@ export interface PlannedItem {
   /** Index of the item's dimension in `plan.dimensions`. */
   readonly dim: number;
   readonly scorer: ItemScorer;
+  /** Item scores are integers over the dimension's D: a = num · (D / den). */
+  readonly D: number;
+  /** The item's weight as an integer over the dimension's weight denominator. */
+  readonly units: number;
   /** Codes that `Outcome.option` indexes (single-code items), for answer counts. */
   readonly options: readonly string[] | undefined;
   // Copied from the item so the per-row loop reads one object shape (items differ in shape).
@@ -40,6 +51,10 @@ export interface Plan {
   /** Every answer key: item ids, grid rows as `item[row]`; values arrays follow this order. */
   readonly keys: readonly string[];
   readonly keyIndex: ReadonlyMap<string, number>;
+  /** Per dimension: integer scales (denominators.ts); respondent scores are integers over L. */
+  readonly scales: readonly DimensionScale[];
+  /** The overall score over this questionnaire's dimensions: an integer over Q. */
+  readonly overall: OverallScale;
 }
 
 /**
@@ -93,30 +108,51 @@ export function compilePlan(q: Questionnaire): Plan {
   const keys = answerKeys(q);
   const keyIndex = new Map(keys.map((k, i) => [k, i]));
   const indexOf = (key: string) => keyIndex.get(key) ?? -1;
-  const items: PlannedItem[] = [];
-  for (const item of q.items) {
-    const scorer = compileItemScorer(item, q, indexOf);
+  const compiled = q.items.flatMap((item) => {
+    const c = compileItemScorer(item, q, indexOf);
     const dim = dimIndex.get(item.dimension);
-    const options = optionCodes(item, q);
-    if (scorer && dim !== undefined) {
-      const answerColumns: [string, number][] =
-        item.type === "grid"
-          ? item.rows.map((r) => [r.id, indexOf(gridKey(item.id, r.id))])
-          : [["", indexOf(item.id)]];
-      items.push({
-        item,
-        dim,
-        scorer,
-        options,
-        weight: item.weight,
-        groups: item.groups,
-        when: item.when,
-        condition: item.when ? compileCondition(item.when, indexOf) : undefined,
-        answerColumns,
-      });
-    }
-  }
-  return { questionnaire: q, items, dimensions: q.dimensions, keys, keyIndex };
+    return c && dim !== undefined ? [{ item, dim, c }] : [];
+  });
+  const scales = q.dimensions.map((d, di) => {
+    const mine = compiled.filter((x) => x.dim === di);
+    return dimensionScale(
+      mine.map((x) => x.c.den),
+      integerWeights(mine.map((x) => x.item.weight)),
+      d.aggregate === "min",
+      `questionnaire ${q.id}, dimension ${d.id}`,
+    );
+  });
+  const units = new Map<Item, number>();
+  q.dimensions.forEach((_, di) => {
+    const mine = compiled.filter((x) => x.dim === di);
+    const w = integerWeights(mine.map((x) => x.item.weight));
+    mine.forEach((x, j) => {
+      units.set(x.item, w[j]!);
+    });
+  });
+  const items: PlannedItem[] = compiled.map(({ item, dim, c }) => ({
+    item,
+    dim,
+    scorer: c.score,
+    D: scales[dim]!.D,
+    units: units.get(item)!,
+    options: optionCodes(item, q),
+    weight: item.weight,
+    groups: item.groups,
+    when: item.when,
+    condition: item.when ? compileCondition(item.when, indexOf) : undefined,
+    answerColumns:
+      item.type === "grid"
+        ? item.rows.map((r) => [r.id, indexOf(gridKey(item.id, r.id))] as const)
+        : [["", indexOf(item.id)] as const],
+  }));
+  const overall = overallScale(
+    scales.map((x) => x.L),
+    q.dimensions.map((d) => d.weight),
+    q.overall.aggregate === "min",
+    `questionnaire ${q.id}`,
+  );
+  return { questionnaire: q, items, dimensions: q.dimensions, keys, keyIndex, scales, overall };
 }
 
 export type ItemState = Outcome | { readonly kind: "skipped" };
@@ -159,9 +195,12 @@ export function scoreRespondent(
 export class Workspace {
   readonly applicable: Float64Array;
   readonly answered: Float64Array;
+  /** Per dimension: Σ bᵢaᵢ, Σ bᵢ and min aᵢ over the answered items (integers). */
   readonly wsum: Float64Array;
   readonly wtot: Float64Array;
   readonly mins: Float64Array;
+  /** Per dimension: the respondent's score as an integer over the dimension's L (NaN: none). */
+  readonly keys: Float64Array;
   readonly items: ItemState[];
   /** Per item, as numbers for the accumulating loops: KIND_* code, score (NaN), option (−1). */
   readonly kinds: Int8Array;
@@ -177,6 +216,7 @@ export class Workspace {
     this.wsum = new Float64Array(nd);
     this.wtot = new Float64Array(nd);
     this.mins = new Float64Array(nd);
+    this.keys = new Float64Array(nd);
     this.scores = new Float64Array(nd);
     this.items = new Array<ItemState>(plan.items.length).fill(SKIPPED);
     this.kinds = new Int8Array(plan.items.length);
@@ -244,24 +284,53 @@ export function scoreInto(ws: Workspace, group: string, values: Values, minCover
       continue;
     }
     const d = p.dim;
-    const score = (o as { score: number }).score;
+    // The item score as an integer over the dimension's D (o.den divides D).
+    const a = o.num * (p.D / o.den);
     applicable[d]!++;
-    itemScores[i] = score;
+    itemScores[i] = o.num / o.den;
     answered[d]!++;
-    wsum[d]! += p.weight * score;
-    wtot[d]! += p.weight;
-    if (score < mins[d]!) mins[d] = score;
+    wsum[d]! += p.units * a;
+    wtot[d]! += p.units;
+    if (a < mins[d]!) mins[d] = a;
   }
   const dims = plan.dimensions;
+  const scales = plan.scales;
   for (let d = 0; d < dims.length; d++) {
     const n = answered[d]!;
-    scores[d] =
-      n > 0 && n >= minCoverage * applicable[d]!
-        ? dims[d]!.aggregate === "min"
-          ? mins[d]!
-          : wsum[d]! / wtot[d]!
-        : Number.NaN;
+    const scale = scales[d]!;
+    let key = Number.NaN;
+    if (n > 0 && n >= minCoverage * applicable[d]!) {
+      if (dims[d]!.aggregate === "min") key = mins[d]!;
+      else if (wtot[d]! > 0) key = wsum[d]! * scale.perWeight[wtot[d]!]!;
+    }
+    ws.keys[d] = key;
+    scores[d] = key / scale.L;
   }
+}
+
+/**
+ * A respondent's overall score over `dims` (indexes into the workspace's dimensions, −1 for one
+ * the questionnaire lacks) as an integer over `scale.Q`; NaN unless every dimension has a score,
+ * so that an overall score always means the same mix of dimensions.
+ */
+export function overallKey(
+  keys: Float64Array,
+  dims: Int32Array | undefined,
+  scale: OverallScale,
+  minimum: boolean,
+): number {
+  const factor = scale.factor;
+  let sum = 0;
+  let low = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < factor.length; i++) {
+    const at = dims ? dims[i]! : i;
+    const k = at < 0 ? Number.NaN : keys[at]!;
+    if (Number.isNaN(k)) return Number.NaN;
+    const v = k * factor[i]!;
+    sum += v;
+    if (v < low) low = v;
+  }
+  return factor.length === 0 ? Number.NaN : minimum ? low : sum;
 }
 
 /** As scoreRespondent, with the answers already aligned with `plan.keys`. */

@@ -4,20 +4,12 @@ import type { ResponseRecord } from "../responses/model.js";
 import { compareStrings } from "../util/order.js";
 import type { Assessment, Settings } from "./assessment.js";
 import { buildAssessment } from "./build.js";
-import { Cell, type DimAcc, type ItemAcc, reviveCell } from "./cell.js";
-import type { Values } from "./item-score.js";
-import {
-  compileKernel,
-  foldKernel,
-  type Kernel,
-  KernelAcc,
-  type KernelItem,
-  type KernelState,
-  reliabilityFits,
-} from "./kernel.js";
+import { Cell, type DimAcc, type ItemAcc } from "./cell.js";
+import { type OverallScale, overallScale } from "./denominators.js";
+import { ratio } from "./exact.js";
+import type { Outcome, Values } from "./item-score.js";
 import { ReliabilityAcc } from "./reliability.js";
 import {
-  combineDimensions,
   compilePlan,
   KIND_BLANK,
   KIND_DONT_KNOW,
@@ -26,12 +18,13 @@ import {
   KIND_SCORE,
   KIND_SKIPPED,
   KINDS,
+  overallKey,
   type Plan,
   type PlannedItem,
   scoreInto,
   Workspace,
 } from "./respondent.js";
-import { addTo } from "./stats.js";
+import type { Histogram } from "./stats.js";
 
 export interface ScorerOptions {
   readonly settings: Settings;
@@ -78,11 +71,26 @@ interface PlanEntry {
   readonly workspace: Workspace;
   /** Reused buffer for a row's values in `add` (addValues scores it before returning). */
   readonly values: (string | undefined)[];
-  readonly weights: readonly number[];
   /** For each root dimension: indexes into plan.items of the root's items (−1 when removed). */
   readonly rootItems: ReadonlyMap<string, readonly number[]>;
   /** Index of each root dimension in plan.dimensions (−1 when absent). */
-  readonly rootDims: readonly number[];
+  readonly rootDims: Int32Array;
+  /** The administration view's overall score (root dimensions and weights) for this plan. */
+  readonly rootScale: OverallScale;
+}
+
+/** Respondent scores as integer keys over a known denominator → respondents (exact.ts). */
+class KeyCounts {
+  readonly m = new Map<number, number>();
+  constructor(readonly den: number) {}
+  add(key: number): void {
+    this.m.set(key, (this.m.get(key) ?? 0) + 1);
+  }
+  /** Moves the counts into an exact histogram. */
+  flushInto(h: Histogram): void {
+    for (const [key, n] of this.m) h.add(ratio(key, this.den), n);
+    this.m.clear();
+  }
 }
 
 /** A cell with its accumulators aligned to the plan, so the per-row path needs no lookups. */
@@ -91,89 +99,43 @@ interface Leaf {
   readonly cell: Cell;
   readonly entry: PlanEntry;
   readonly dims: readonly DimAcc[];
+  /** Per dimension, the overall and the administration's overall: this cell's score counts. */
+  readonly dimKeys: readonly KeyCounts[];
+  readonly overallKeys: KeyCounts;
+  readonly rootKeys: KeyCounts;
   readonly items: readonly ItemAcc[];
   readonly texts: readonly { readonly at: number; readonly list: string[] }[];
   /** Single-code items: outcome tallies (KINDS per item) and counts per option, in typed arrays. */
   readonly tally: Float64Array;
-  /** Offset of an item's options in optCounts / optScores; −1 for composite items. */
+  /** Offset of an item's options in optCounts / optNum / optDen; −1 for composite items. */
   readonly optBase: Int32Array;
   readonly optCounts: Float64Array;
-  readonly optScores: Float64Array;
+  /** Per option, its exact score num / den (den 0: no score seen). */
+  readonly optNum: Float64Array;
+  readonly optDen: Float64Array;
   readonly rel: readonly { acc: ReliabilityAcc; idx: Int32Array; xs: Float64Array }[];
-  /** The fast path's state, per kernel (one per input layout). */
-  readonly kernels: Map<Kernel, KernelAcc | null>;
-}
-
-/**
- * A scorer's state for another scorer's `absorbState` (a fork's, or a worker's, structured-cloned
- * with its typed arrays transferred): per cell, what the generic path added (only when it added
- * anything) and each fast-path accumulator's counts, keyed by the input layout of its kernel.
- */
-export interface LeafState {
-  readonly key: CellKey;
-  readonly cell?: unknown;
-  readonly kernels: readonly { readonly layout: string; readonly state: KernelState }[];
-}
-
-/** Where the importer sends rows on the fast path: one answer slot per item (see slotOf). */
-export interface KernelTarget {
-  readonly items: readonly KernelItem[];
-  /** The slot of item j's option o (−1: no answer). */
-  slotOf(j: number, o: number): number;
-  add(answers: Int32Array): void;
-}
-
-/**
- * What a scorer compiles from its questionnaires: plans per questionnaire, kernels per input
- * layout. Shared with its forks, so absorbing a fork's state compiles nothing again.
- */
-interface Compiled {
-  readonly plans: Map<string, PlanEntry>;
-  readonly kernels: Map<string, Kernel | null>;
-  /** The input layout each kernel was compiled for (see kernelFor). */
-  readonly kernelLayouts: Map<Kernel, string>;
 }
 
 export class Scorer {
   readonly root: Questionnaire;
-  private readonly plans: Map<string, PlanEntry>;
   private readonly cells = new Map<string, Leaf>();
   private readonly leafCache = new Map<string, Map<string, Leaf>>();
+  private readonly plans = new Map<string, PlanEntry>();
   private readonly layouts = new WeakMap<object, Map<string, Int32Array>>();
-  private readonly kernels: Map<string, Kernel | null>;
-  private readonly kernelLayouts: Map<Kernel, string>;
-  private readonly rootScores: Float64Array;
-  private readonly rootWeights: readonly number[];
+  private readonly rootMinimum: boolean;
   private readonly byDepartment = new Map<string, Questionnaire>();
   private readonly byGroup = new Map<string, Questionnaire>();
 
   constructor(
     readonly questionnaires: readonly Questionnaire[],
     readonly options: ScorerOptions,
-    compiled: Compiled = { plans: new Map(), kernels: new Map(), kernelLayouts: new Map() },
   ) {
-    this.plans = compiled.plans;
-    this.kernels = compiled.kernels;
-    this.kernelLayouts = compiled.kernelLayouts;
     this.root = findRoot(questionnaires);
-    this.rootWeights = this.root.dimensions.map((d) => d.weight);
-    this.rootScores = new Float64Array(this.root.dimensions.length);
+    this.rootMinimum = this.root.overall.aggregate === "min";
     for (const q of questionnaires) {
       if (q.department) this.byDepartment.set(q.department.id, q);
       else if (q !== this.root && !this.byGroup.has(q.group)) this.byGroup.set(q.group, q);
     }
-  }
-
-  /**
-   * A scorer for rows kept apart until this one absorbs its state (`exportState`), or dropped.
-   * It shares what this one compiled, on the same thread: plans hold per-row scratch space.
-   */
-  fork(): Scorer {
-    return new Scorer(this.questionnaires, this.options, {
-      plans: this.plans,
-      kernels: this.kernels,
-      kernelLayouts: this.kernelLayouts,
-    });
   }
 
   /** The questionnaire a record is scored with: its department's, its group's, or the root. */
@@ -202,16 +164,21 @@ export class Scorer {
           ids.map((id) => plan.items.findIndex((p) => p.item.id === id)),
         );
       }
-      const rootDims = this.root.dimensions.map((d) =>
+      const rootDims = Int32Array.from(this.root.dimensions, (d) =>
         plan.dimensions.findIndex((x) => x.id === d.id),
       );
       entry = {
         plan,
         workspace: new Workspace(plan),
         values: new Array<string | undefined>(plan.keys.length),
-        weights: plan.dimensions.map((d) => d.weight),
         rootItems,
         rootDims,
+        rootScale: overallScale(
+          Array.from(rootDims, (at) => (at < 0 ? 1 : plan.scales[at]!.L)),
+          this.root.dimensions.map((d) => d.weight),
+          this.root.overall.aggregate === "min",
+          `questionnaire ${q.id} in the view of ${this.root.id}`,
+        ),
       };
       this.plans.set(q.id, entry);
     }
@@ -237,9 +204,11 @@ export class Scorer {
         cell,
         entry,
         dims: entry.plan.dimensions.map((d) => cell.dim(d.id)),
+        dimKeys: entry.plan.scales.map((x) => new KeyCounts(x.L)),
+        overallKeys: new KeyCounts(entry.plan.overall.Q),
+        rootKeys: new KeyCounts(entry.rootScale.Q),
         items: entry.plan.items.map((p) => cell.item(p.item.id)),
         ...optionTables(entry.plan),
-        kernels: new Map(),
         texts: this.options.settings.includeFreeText
           ? entry.plan.questionnaire.items
               .filter((i) => i.type === "text")
@@ -268,9 +237,7 @@ export class Scorer {
     const out = new Map<string, number>();
     for (const leaf of this.cells.values()) {
       const d = leaf.key.department;
-      let n = leaf.cell.respondents;
-      for (const k of leaf.kernels.values()) n += k?.respondents ?? 0;
-      if (d !== undefined) out.set(d, (out.get(d) ?? 0) + n);
+      if (d !== undefined) out.set(d, (out.get(d) ?? 0) + leaf.cell.respondents);
     }
     return out;
   }
@@ -278,67 +245,6 @@ export class Scorer {
   /** Answer keys of the questionnaire a row is scored with, for `addValues`. */
   keysFor(department: string | undefined, group: string): readonly string[] {
     return this.planFor(this.questionnaireFor(department, group)).plan.keys;
-  }
-
-  /**
-   * The fast path for rows of this department and group, or undefined when their questionnaire
-   * needs the generic one (see kernel.ts). Rows may go either way; both end in the same cell.
-   */
-  kernelFor(
-    department: string | undefined,
-    group: string,
-    hasColumn?: (itemId: string) => boolean,
-  ): KernelTarget | undefined {
-    const q = this.questionnaireFor(department, group);
-    // Free text is only collected on the generic path.
-    if (this.options.settings.includeFreeText && q.items.some((i) => i.type === "text"))
-      return undefined;
-    const leaf = this.leafFor(q, department, group);
-    const { plan } = leaf.entry;
-    const layout = hasColumn ? plan.items.map((p) => (hasColumn(p.item.id) ? 1 : 0)).join("") : "";
-    return this.accFor(q, leaf, group, layout) ?? undefined;
-  }
-
-  /** The leaf's accumulator for the kernel of an input layout (null: no kernel fits). */
-  private accFor(q: Questionnaire, leaf: Leaf, group: string, layout: string): KernelAcc | null {
-    const key = `${q.id}\u0000${group}\u0000${layout}`;
-    let kernel = this.kernels.get(key);
-    if (kernel === undefined) {
-      const { plan } = leaf.entry;
-      const column = new Map(plan.items.map((p, i) => [p.item.id, layout[i] === "1"]));
-      const hasColumn = layout === "" ? undefined : (id: string) => column.get(id) === true;
-      kernel = compileKernel(plan, group, this.options.settings.minCoverage, hasColumn) ?? null;
-      this.kernels.set(key, kernel);
-      if (kernel) this.kernelLayouts.set(kernel, layout);
-    }
-    if (!kernel) return null;
-    let acc = leaf.kernels.get(kernel);
-    if (acc === undefined) {
-      acc = this.kernelAcc(q, kernel, leaf);
-      leaf.kernels.set(kernel, acc);
-    }
-    return acc;
-  }
-
-  /** The cell's kernel accumulator, or null when its reliability sets do not suit the kernel. */
-  private kernelAcc(q: Questionnaire, kernel: Kernel, leaf: Leaf): KernelAcc | null {
-    const position = new Map(kernel.items.map((k, j) => [k.planIndex, j]));
-    const reliability = leaf.rel
-      .filter((r) => r.idx.length >= 2)
-      .map((r) => ({
-        acc: r.acc,
-        items: Int32Array.from(r.idx, (i) => (i < 0 ? -1 : (position.get(i) ?? -1))),
-      }));
-    if (!reliabilityFits(kernel, reliability)) return null;
-    return new KernelAcc(
-      kernel,
-      Float64Array.from(leaf.entry.weights),
-      q.overall.aggregate === "min",
-      q === this.root ? undefined : Int32Array.from(leaf.entry.rootDims),
-      Float64Array.from(this.rootWeights),
-      this.root.overall.aggregate === "min",
-      reliability,
-    );
   }
 
   add(record: ResponseRecord): void {
@@ -371,7 +277,7 @@ export class Scorer {
   }
 
   /**
-   * The fast path: one respondent's answers aligned with `keysFor(department, group)`. Importers
+   * One respondent's answers aligned with `keysFor(department, group)`. Importers
    * map their columns to those positions once per file instead of building a Map per row.
    */
   addValues(department: string | undefined, group: string, values: Values): void {
@@ -382,28 +288,19 @@ export class Scorer {
     scoreInto(ws, group, values, this.options.settings.minCoverage);
     const cell = leaf.cell;
     cell.respondents++;
-    const dimScores = ws.scores;
-    for (let i = 0; i < dimScores.length; i++) {
+    const keys = ws.keys;
+    for (let i = 0; i < keys.length; i++) {
       const acc = leaf.dims[i]!;
       acc.applicable += ws.applicable[i]!;
       acc.answered += ws.answered[i]!;
-      if (!Number.isNaN(dimScores[i]!)) addTo(acc.hist, dimScores[i]!);
+      if (!Number.isNaN(keys[i]!)) leaf.dimKeys[i]!.add(keys[i]!);
     }
-    const overall = combineDimensions(dimScores, leaf.entry.weights, q.overall.aggregate);
-    if (overall !== undefined) addTo(cell.overall, overall);
-    const rootScores = this.rootScores;
-    for (let i = 0; i < rootDims.length; i++) {
-      const at = rootDims[i]!;
-      rootScores[i] = at < 0 ? Number.NaN : dimScores[at]!;
-    }
-    const rootOverall = combineDimensions(
-      rootScores,
-      this.rootWeights,
-      this.root.overall.aggregate,
-    );
-    if (rootOverall !== undefined) addTo(cell.rootOverall, rootOverall);
+    const overall = overallKey(keys, undefined, plan.overall, q.overall.aggregate === "min");
+    if (!Number.isNaN(overall)) leaf.overallKeys.add(overall);
+    const rootOverall = overallKey(keys, rootDims, leaf.entry.rootScale, this.rootMinimum);
+    if (!Number.isNaN(rootOverall)) leaf.rootKeys.add(rootOverall);
     const { kinds, itemScores, options } = ws;
-    const { tally, optBase, optCounts, optScores } = leaf;
+    const { tally, optBase, optCounts, optNum, optDen } = leaf;
     for (let i = 0; i < kinds.length; i++) {
       const base = optBase[i]!;
       if (base < 0) {
@@ -419,7 +316,12 @@ export class Scorer {
       const option = options[i]!;
       if (option >= 0) {
         optCounts[base + option]!++;
-        if (kind === KIND_SCORE) optScores[base + option] = itemScores[i]!;
+        if (kind === KIND_SCORE) {
+          // An option always scores the same: its exact score, for the item's histogram.
+          const o = ws.items[i] as Outcome;
+          optNum[base + option] = o.num;
+          optDen[base + option] = o.den;
+        }
       }
     }
     for (const t of leaf.texts) {
@@ -443,74 +345,9 @@ export class Scorer {
     }
   }
 
-  /**
-   * Folds the fast path's counts into the cells now (finish does it otherwise); for a fork,
-   * while another thread still works. Add nothing of the same cells from another scorer after.
-   */
-  settle(): void {
-    this.flush();
-  }
-
-  /** Moves the per-row tallies (typed arrays, kernels) into the cells; safe to repeat. */
+  /** Moves the per-row typed-array tallies into the cells; safe to repeat. */
   private flush(): void {
-    for (const leaf of this.cells.values()) {
-      for (const acc of leaf.kernels.values()) {
-        if (!acc) continue;
-        leaf.cell.respondents += acc.respondents;
-        foldKernel(acc, { ...leaf, dimAccs: leaf.dims });
-      }
-      flushLeaf(leaf);
-    }
-  }
-
-  /**
-   * The state so far, for another scorer's `absorbState` (see LeafState). Cheap: the fast path's
-   * counts are copied, not folded into cells; the one fold happens in the scorer that finishes.
-   */
-  exportState(): LeafState[] {
-    return [...this.cells.values()].map((leaf) => this.leafState(leaf));
-  }
-
-  private leafState(leaf: Leaf): LeafState {
-    flushLeaf(leaf);
-    const kernels = [...leaf.kernels].flatMap(([kernel, acc]) =>
-      acc && acc.respondents > 0
-        ? [{ layout: this.kernelLayouts.get(kernel)!, state: acc.exportState() }]
-        : [],
-    );
-    // A cell only the fast path added to holds nothing yet: reviving it would be wasted work.
-    return leaf.cell.respondents > 0
-      ? { key: leaf.key, cell: leaf.cell, kernels }
-      : { key: leaf.key, kernels };
-  }
-
-  /**
-   * Takes over the cells of a fork of this scorer (see `fork`): moved as they are where this
-   * scorer has none yet (nothing to copy or add), added otherwise. The fork is spent after.
-   */
-  adopt(fork: Scorer): void {
-    if (fork.plans !== this.plans) throw new Error("adopt: not a fork of this scorer");
-    for (const [k, leaf] of fork.cells) {
-      if (this.cells.has(k)) this.absorbState([fork.leafState(leaf)]);
-      else this.cells.set(k, leaf);
-    }
-    fork.cells.clear();
-    fork.leafCache.clear();
-  }
-
-  /** Adds the state of a scorer with the same questionnaires and settings (cloned or not). */
-  absorbState(leaves: readonly LeafState[]): void {
-    for (const { key, cell, kernels } of leaves) {
-      const q = this.questionnaires.find((x) => x.id === key.questionnaire);
-      if (!q) throw new Error(`cell of unknown questionnaire ${key.questionnaire}`);
-      const leaf = this.leafFor(q, key.department, key.group);
-      if (cell !== undefined) leaf.cell.merge(cell instanceof Cell ? cell : reviveCell(cell));
-      for (const { layout, state } of kernels) {
-        const acc = this.accFor(q, leaf, key.group, layout);
-        if (!acc) throw new Error(`no kernel for the layout of ${key.questionnaire}`);
-        acc.absorb(state);
-      }
-    }
+    for (const leaf of this.cells.values()) flushLeaf(leaf);
   }
 
   finish(input?: unknown): Assessment {
@@ -543,14 +380,20 @@ function optionTables(plan: Plan) {
     tally: new Float64Array(plan.items.length * KINDS),
     optBase,
     optCounts: new Float64Array(total),
-    optScores: new Float64Array(total).fill(Number.NaN),
+    optNum: new Float64Array(total),
+    optDen: new Float64Array(total),
   };
 }
 
 /** Moves a leaf's typed-array tallies into its cell's item accumulators (once, at the end). */
 function flushLeaf(leaf: Leaf): void {
   const { items } = leaf.entry.plan;
-  const { tally, optBase, optCounts, optScores } = leaf;
+  const { tally, optBase, optCounts, optNum, optDen } = leaf;
+  leaf.dimKeys.forEach((k, d) => {
+    k.flushInto(leaf.dims[d]!.hist);
+  });
+  leaf.overallKeys.flushInto(leaf.cell.overall);
+  leaf.rootKeys.flushInto(leaf.cell.rootOverall);
   // A plain loop without a closure or [code, count, score] tuples per item: this runs once, cold,
   // for every item of every cell (see Histogram.merge).
   for (let i = 0; i < items.length; i++) {
@@ -569,7 +412,8 @@ function flushLeaf(leaf: Leaf): void {
       },
       codes,
       optCounts,
-      optScores,
+      optNum,
+      optDen,
       base,
     );
     tally.fill(0, at, at + KINDS);

@@ -1,39 +1,26 @@
 // Statistics over score histograms. Respondent scores repeat a lot (they are means of a few
-// discrete item scores), so cells keep value → weight maps: memory does not grow with the number
-// of respondents, and summing over sorted keys makes every result independent of input order.
-
-/**
- * Scores are stored as integer micro-points (score × 10⁶, rounded): small-integer Map keys are
- * fast to hash, and a score reached by different float paths (81.25 vs 81.24999999999999) lands
- * in one bucket, which keeps results independent of input order. 10⁻⁶ is far below any
- * rounding a report shows.
- */
-export const SCALE = 1e6;
+// discrete item scores), so cells keep value → count maps: memory does not grow with the number
+// of respondents. Values are exact rationals (exact.ts), so sums, means, medians and level
+// boundaries are exact and independent of the order rows arrive in; only the standard deviation
+// (a square root) and what follows from it are floats.
+import { add, cmp, decimal, keyOf, type Ratio, ratio, sub, toNumber, ZERO } from "./exact.js";
 
 export class Histogram {
-  private readonly m = new Map<number, number>();
+  private readonly m = new Map<string, { value: Ratio; weight: number }>();
 
-  add(value: number, weight = 1): void {
-    const k = Math.round(value * SCALE);
-    this.m.set(k, (this.m.get(k) ?? 0) + weight);
+  /** Adds `weight` respondents with this score (a number is taken as the decimal it spells). */
+  add(value: Ratio | number, weight = 1): void {
+    const v = typeof value === "number" ? decimal(value) : value;
+    const k = keyOf(v);
+    const e = this.m.get(k);
+    if (e) e.weight += weight;
+    else this.m.set(k, { value: v, weight });
   }
 
-  merge(other: Histogram, factor = 1): void {
-    // forEach and indexed loops, not `for (const [k, w] of …)`, in this file: these run a few
-    // thousand times once per run, in V8's interpreter, where each [k, w] destructuring goes
-    // through the iterator protocol and costs several times the arithmetic.
-    other.m.forEach((w, k) => {
-      this.m.set(k, (this.m.get(k) ?? 0) + w * factor);
+  merge(other: Histogram): void {
+    other.m.forEach((e) => {
+      this.add(e.value, e.weight);
     });
-  }
-
-  /** Adds raw (micro-point key, weight) entries, e.g. of a histogram cloned across threads. */
-  mergeEntries(entries: Iterable<readonly [number, number]>): void {
-    for (const [k, w] of entries) this.m.set(k, (this.m.get(k) ?? 0) + w);
-  }
-
-  clear(): void {
-    this.m.clear();
   }
 
   get size(): number {
@@ -41,103 +28,27 @@ export class Histogram {
   }
 
   /** [value, weight] pairs in ascending order of value. */
-  sorted(): [number, number][] {
-    return [...this.m.entries()].sort((a, b) => a[0] - b[0]).map((e) => [e[0] / SCALE, e[1]]);
+  sorted(): [Ratio, number][] {
+    return [...this.m.values()]
+      .sort((a, b) => cmp(a.value, b.value))
+      .map((e) => [e.value, e.weight]);
   }
 }
 
-/**
- * Counts per non-negative integer key (a Histogram's micro-point keys) in an open-addressing
- * table of typed arrays: the per-row path adds one respondent score without a Map operation.
- */
-export class CountTable {
-  private keys = new Int32Array(256).fill(-1);
-  private counts = new Float64Array(256);
-  private shift = 24; // 32 − log2(capacity)
-  private size = 0;
-  /** Keys outside 0 … 2³¹−1 (not expected for 0–100 scores) are counted here instead. */
-  private readonly other = new Map<number, number>();
-
-  add(key: number): void {
-    this.addCount(key, 1);
-  }
-
-  private grow(): void {
-    const { keys, counts } = this;
-    this.keys = new Int32Array(keys.length * 2).fill(-1);
-    this.counts = new Float64Array(keys.length * 2);
-    this.shift--;
-    this.size = 0;
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] === -1) continue;
-      let j = Math.imul(keys[i]!, 0x9e3779b1) >>> this.shift;
-      while (this.keys[j] !== -1) j = (j + 1) & (this.keys.length - 1);
-      this.keys[j] = keys[i]!;
-      this.counts[j] = counts[i]!;
-      this.size++;
-    }
-  }
-
-  /** Adds `count` to a key's count. */
-  addCount(key: number, count: number): void {
-    if (!(key >= 0 && key <= 0x7fffffff)) {
-      this.other.set(key, (this.other.get(key) ?? 0) + count);
-      return;
-    }
-    const keys = this.keys;
-    const mask = keys.length - 1;
-    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
-    for (;;) {
-      const k = keys[i]!;
-      if (k === key) {
-        this.counts[i]! += count;
-        return;
-      }
-      if (k === -1) break;
-      i = (i + 1) & mask;
-    }
-    keys[i] = key;
-    this.counts[i] = count;
-    if (++this.size * 2 > keys.length) this.grow();
-  }
-
-  /** The entries as key, count, key, count, … (a transferable copy, see addPairs). */
-  toPairs(): Float64Array {
-    const out = new Float64Array(2 * (this.size + this.other.size));
-    let n = 0;
-    for (const [k, c] of this.entries()) {
-      out[n++] = k;
-      out[n++] = c;
-    }
-    return out;
-  }
-
-  /** Adds the counts of another table's `toPairs`. */
-  addPairs(pairs: Float64Array): void {
-    for (let i = 0; i < pairs.length; i += 2) this.addCount(pairs[i]!, pairs[i + 1]!);
-  }
-
-  /** [key, count] pairs (in table order). */
-  *entries(): Generator<[number, number]> {
-    for (let i = 0; i < this.keys.length; i++)
-      if (this.keys[i] !== -1) yield [this.keys[i]!, this.counts[i]!];
-    yield* this.other;
-  }
-
-  clear(): void {
-    this.keys.fill(-1);
-    this.counts.fill(0);
-    this.size = 0;
-    this.other.clear();
-  }
-}
-
-export function addTo(h: Histogram, value: number, weight = 1): void {
+export function addTo(h: Histogram, value: Ratio | number, weight = 1): void {
   h.add(value, weight);
 }
 
-export function mergeInto(target: Histogram, source: Histogram, factor = 1): void {
-  target.merge(source, factor);
+export function mergeInto(target: Histogram, source: Histogram): void {
+  target.merge(source);
+}
+
+/** A summary's exact values: what levels and gaps are decided from. */
+export interface ExactSummary {
+  readonly mean: Ratio;
+  readonly median: Ratio;
+  readonly min: Ratio;
+  readonly max: Ratio;
 }
 
 export interface Summary {
@@ -147,54 +58,60 @@ export interface Summary {
   readonly sd: number;
   readonly min: number;
   readonly max: number;
+  readonly exact: ExactSummary;
 }
 
-/** Summary of a frequency histogram (weights are counts); sums run in ascending order. */
+/** Summary of a frequency histogram (weights are counts). */
 export function summarize(h: Histogram): Summary | undefined {
   return summarizeSorted(h.sorted());
 }
 
 /** The same from a histogram's `sorted()` entries, for callers that also walk them. */
 export function summarizeSorted(
-  entries: readonly (readonly [number, number])[],
+  entries: readonly (readonly [Ratio, number])[],
 ): Summary | undefined {
   let n = 0;
-  let sum = 0;
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
-    n += e[1];
-    sum += e[0] * e[1];
+  let sum = ZERO;
+  for (const [v, w] of entries) {
+    n += w;
+    sum = add(sum, ratio(v.p * BigInt(w), v.q));
   }
   if (n === 0 || entries.length === 0) return undefined;
-  const mean = sum / n;
-  let ss = 0;
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
-    ss += e[1] * (e[0] - mean) ** 2;
+  const mean = ratio(sum.p, sum.q * BigInt(n));
+  let ss = ZERO;
+  for (const [v, w] of entries) {
+    const d = sub(v, mean);
+    ss = add(ss, ratio(d.p * d.p * BigInt(w), d.q * d.q));
   }
-  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+  const sd = n > 1 ? Math.sqrt(toNumber(ratio(ss.p, ss.q * BigInt(n - 1)))) : 0;
+  const median = weightedMedian(entries);
+  const lo = entries[0]![0];
+  const hi = entries[entries.length - 1]![0];
   return {
     n,
-    mean,
-    median: weightedMedian(entries),
+    mean: toNumber(mean),
+    median: toNumber(median),
     sd,
-    min: entries[0]![0],
-    max: entries[entries.length - 1]![0],
+    min: toNumber(lo),
+    max: toNumber(hi),
+    exact: { mean, median, min: lo, max: hi },
   };
 }
 
-/** Median of sorted [value, weight] pairs; the mean of the two middle values for an even split. */
-export function weightedMedian(entries: readonly (readonly [number, number])[]): number {
+/** Median of sorted [value, count] pairs; the mean of the two middle values for an even split. */
+export function weightedMedian(entries: readonly (readonly [Ratio, number])[]): Ratio {
   let total = 0;
-  for (let i = 0; i < entries.length; i++) total += entries[i]![1];
-  const half = total / 2;
+  for (const e of entries) total += e[1];
   let cum = 0;
   for (let i = 0; i < entries.length; i++) {
     const v = entries[i]![0];
     cum += entries[i]![1];
-    if (Math.abs(cum - half) < 1e-9 * total && i + 1 < entries.length)
-      return (v + entries[i + 1]![0]) / 2;
-    if (cum > half) return v;
+    // Counts are integers: 2·cum = total is an exact even split.
+    if (2 * cum === total && i + 1 < entries.length) {
+      const s = add(v, entries[i + 1]![0]);
+      return ratio(s.p, s.q * 2n);
+    }
+    if (2 * cum > total) return v;
   }
   return entries[entries.length - 1]![0];
 }

@@ -7,12 +7,7 @@ import { checkHeadcounts, checkTargets } from "../../project/load.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../scoring/assessment.js";
 import { Scorer } from "../../scoring/score.js";
 import type { CliContext } from "../context.js";
-import {
-  addImportOptions,
-  type ImportOptions,
-  importExports,
-  prepareSecondThread,
-} from "../import-exports.js";
+import { addImportOptions, type ImportOptions, importExports } from "../import-exports.js";
 import { loadValidQuestionnaires } from "../load-questionnaires.js";
 import type { ExitHolder } from "../main.js";
 import {
@@ -165,7 +160,6 @@ async function scorePipeline(
     : pc
       ? projectQuestionnairePaths(pc, ctx)
       : [defaultQuestionnairePath(ctx.cwd)];
-  await prepareSecondThread(exports, ctx);
   const questionnaires = await loadValidQuestionnaires(questionnairePaths, ctx.cwd);
   const departments = pc?.project.departments ?? [];
   const scorer = new Scorer(questionnaires, {

@@ -1,6 +1,5 @@
 // Duplicate respondent ids across a set of files, found without keeping the ids: the first pass
-// (or, for one large file, both halves as they are scored: split-at-once.ts, where the worker
-// thread checks both halves' hashes) stores one 53-bit hash per row (8 bytes; NaN for rows
+// stores one 53-bit hash per row (8 bytes; NaN for rows
 // without an id), then a hash set finds the hashes that occur more than once and a second look
 // where each occurs last. The scoring pass holds back a row whose hash repeats until the last
 // occurrence arrives, then compares the real ids (so a hash collision never drops a row).

@@ -9,11 +9,10 @@ import type { Catalog } from "./catalog.js";
 import { answerKeys } from "./catalog.js";
 import type { ColumnPlan } from "./columns.js";
 import { hash53 } from "./dedupe.js";
-import { FastRows, type FastTarget, type Placement } from "./fast-rows.js";
 import type { Mapping } from "./mapping.js";
 import type { ProblemLog } from "./problem-log.js";
 import { RowAnswers } from "./row-answers.js";
-import { ByteInterner, hashBytes, type LineBlock, type LineSink, type RowView } from "./split.js";
+import { ByteInterner, hashBytes, type RowView } from "./split.js";
 import { isIdLike, normalizeKey, slug } from "./text.js";
 import { isInvalid, tickOf } from "./values.js";
 
@@ -27,12 +26,6 @@ export interface RowOptions {
   readonly allowUnknownDepartments: boolean;
   /** The questionnaire a record is scored with (Scorer.questionnaireFor). */
   readonly questionnaireFor: (department: string | undefined, group: string) => Questionnaire;
-  /** The scorer's fast path for a department and group (Scorer.kernelFor), when there is one. */
-  readonly kernelFor?: (
-    department: string | undefined,
-    group: string,
-    hasColumn: (itemId: string) => boolean,
-  ) => FastTarget | undefined;
 }
 
 export type RowOutcome =
@@ -78,7 +71,6 @@ export class FileImporter {
   private readonly slots: number;
   private readonly interned = new ByteInterner();
   private readonly external: ReadonlySet<string>;
-  private readonly fastRows: FastRows | undefined;
 
   constructor(
     readonly file: string,
@@ -90,55 +82,10 @@ export class FileImporter {
   ) {
     this.slots = plan.keyIndex.size;
     this.external = catalog.externalGroups;
-    const kernelFor = options.kernelFor;
-    // Choice columns (one column per multi-choice option) only exist on the generic path.
-    this.fastRows =
-      kernelFor && plan.choiceCols.length === 0
-        ? new FastRows(
-            plan,
-            (id) => catalog.items.get(id)?.item.type === "text",
-            options.includeIncomplete,
-            options,
-            (row) => this.place(row),
-            (department, group) => kernelFor(department, group, (id) => plan.items.has(id)),
-          )
-        : undefined;
   }
 
   /**
-   * Scores the row on the fast path when every cell is a plain code (true), or does nothing
-   * (false): then `row()` converts it, reporting whatever is wrong.
-   */
-  fast(row: RowView): boolean {
-    return this.fastRows?.add(row) ?? false;
-  }
-
-  /**
-   * A read's hooks for lines scored before they are split (ReadRequest): `fastLine`, `fast` for
-   * one line without quotes (FastRows.addLine), and with the compiled row engine `fastBlock`
-   * (FastRows.lineBlock). `took` gets each row they score, in file order, with its respondent
-   * hash when `hashing` (else NaN); they take nothing while `skip()` (the header is ahead). A
-   * line they leave is split and goes on as usual.
-   */
-  lineHooks(
-    took: (hash: number) => void,
-    skip: () => boolean,
-    hashing: boolean,
-    engine: WebAssembly.Module | undefined,
-  ): { fastLine: LineSink; fastBlock?: LineBlock } {
-    const fast = this.fastRows;
-    const fastLine: LineSink = (buf, a, e, delimiter) => {
-      if (!fast || skip() || !fast.addLine(buf, a, e, delimiter)) return false;
-      took(hashing ? fast.lineHash(buf) : Number.NaN);
-      return true;
-    };
-    const fastBlock = engine && fast?.lineBlock(engine, hashing, took, skip);
-    return fastBlock ? { fastLine, fastBlock } : { fastLine };
-  }
-
-  /**
-   * Department and group of a row, or the problem that rejects it. Shared by `row()`, which
-   * logs the problem, and the fast path, which leaves such rows to `row()`.
+   * Department and group of a row, or the problem that rejects it (`row()` logs it).
    */
   private resolvePlace(
     row: RowView,
@@ -197,35 +144,6 @@ export class FileImporter {
     return r.note
       ? { department: r.id, group, core: { raw, line, allowed: r.note === "allowed" } }
       : { department: r.id, group };
-  }
-
-  /** Department and group of a row for the fast path, or undefined on any problem. */
-  private place(row: RowView): Placement | undefined {
-    const p = this.resolvePlace(row);
-    if ("reject" in p) return undefined;
-    const { department, group, core } = p;
-    // What `row()` notes for an accepted row: the (department, group) pair, core-scored rows.
-    // Both are noted once; after that a row is one increment (this runs for every fast row).
-    const key = `${department ?? ""}\u0000${group}`;
-    const seen = { department, group };
-    let noted = false;
-    let tally: { rows: number } | undefined;
-    return {
-      department,
-      group,
-      count: () => {
-        if (!noted) {
-          noted = true;
-          if (!this.seen.has(key)) this.seen.set(key, seen);
-        }
-        if (!core) return;
-        if (tally) tally.rows++;
-        else {
-          this.countCoreScored(department!, core.raw, core.line, core.allowed);
-          tally = this.coreScored.get(department!);
-        }
-      },
-    };
   }
 
   /** A row of a department without its own questionnaire (reported once per file at the end). */

@@ -1,8 +1,7 @@
 // Imports a set of export files into a scorer in two streaming passes. Pass 1 reads every file
 // once to settle the encoding (invalid UTF-8 → Windows-1252), the header and dialect, and to hash
 // each row's respondent id (duplicates: the last complete submission is kept). Pass 2 converts
-// each row and hands it to the scorer, or to the rejects with its reason. A single large file is
-// first tried in one read, both halves at once (split-at-once.ts); pass 2 then only merges them.
+// each row and hands it to the scorer, or to the rejects with its reason.
 // The reader is injected: this module touches no file system.
 import { problem } from "../../problem.js";
 import type { ResponseRecord } from "../model.js";
@@ -11,18 +10,11 @@ import { type ColumnPlan, planColumns } from "./columns.js";
 import type { Delimiter } from "./csv.js";
 import { HashColumn } from "./dedupe.js";
 import { type EncodingName, isInvalidEncodingError } from "./encoding.js";
-import {
-  FileImporter,
-  type ImporterNotes,
-  type RowOptions,
-  type RowOutcome,
-} from "./file-importer.js";
+import { FileImporter, type RowOptions, type RowOutcome } from "./file-importer.js";
 import type { Mapping } from "./mapping.js";
 import { detectPreset, PRESETS, type Preset, type PresetId } from "./presets/index.js";
 import { ProblemLog } from "./problem-log.js";
-import type { ProblemLogData, RangeJob, RangeResult } from "./range.js";
-import { type LineBlock, type LineSink, type RowSink, RowView, type SplitIssue } from "./split.js";
-import { type Fork, type Halves, type SplitRange, scoreHalves } from "./split-at-once.js";
+import { type RowSink, RowView, type SplitIssue } from "./split.js";
 import type { ValueOverrides } from "./values.js";
 
 export interface ReadRequest {
@@ -32,16 +24,6 @@ export interface ReadRequest {
   readonly delimiter?: Delimiter;
   /** Throw on invalid UTF-8 (pass 1) instead of replacing it. */
   readonly fatal: boolean;
-  /** Read from this byte offset (a record start; no header, no byte-order mark there). */
-  readonly start?: number;
-  /** Stop at this byte offset (a record start). */
-  readonly end?: number;
-  /** File line of the first record read (with `start`). */
-  readonly line?: number;
-  /** Offered each line without quotes before it is split (see LineSink). */
-  readonly fastLine?: LineSink;
-  /** Offered the plain lines of each chunk before fastLine (see LineBlock); released at the end. */
-  readonly fastBlock?: LineBlock;
 }
 
 export interface ReadInfo {
@@ -50,8 +32,6 @@ export interface ReadInfo {
   readonly delimiter: Delimiter;
   readonly bytes: number;
   readonly issues: readonly SplitIssue[];
-  /** File line of the record after the last one read (where a next range starts). */
-  readonly nextLine: number;
 }
 
 /** What a read settled before its first record. */
@@ -69,14 +49,6 @@ export interface ExportReader {
     onBytes?: (n: number) => void,
     onStart?: (s: ReadStart) => void,
   ): Promise<ReadInfo>;
-  /** The file's size in bytes. */
-  size?(file: string): Promise<number>;
-  /**
-   * A guess at a record boundary at or after byte `near`: just past the next line feed (wrong
-   * when that line feed is inside a quoted field: the caller checks). Undefined when there is
-   * none, or for UTF-16 (read as a whole).
-   */
-  boundary?(file: string, near: number): Promise<number | undefined>;
 }
 
 export interface ImportSettings {
@@ -88,15 +60,6 @@ export interface ImportSettings {
   readonly row: RowOptions;
   /** Keep only the last complete submission per respondent id (default on). */
   readonly dedupe: boolean;
-  /** Files from this size on are split across threads (default PARALLEL_MIN_BYTES). */
-  readonly parallelMinBytes?: number;
-  /** false: no line is scored before it is split (FastRows.addLine); for tests. */
-  readonly fastLines?: boolean;
-  /**
-   * The compiled row engine (FastRows.lineBlock; src/io/row-engine-module.ts); without it
-   * addLine takes every line (REIFEGRAD_ROW_ENGINE=0, for tests).
-   */
-  readonly rowEngine?: WebAssembly.Module;
 }
 
 export interface ImportSinks {
@@ -109,15 +72,6 @@ export interface ImportSinks {
   progress?(done: number, total: number): void;
   /** Called when a file's detection is settled (after pass 1). */
   detected?(f: FileAccount): void;
-  /**
-   * Scores the rest of a file from a record boundary on, in parallel, and merges what it scored
-   * into the scorer before resolving; rejects (or resolves undefined) when it cannot.
-   */
-  scoreRange?(job: RangeJob): Promise<RangeResult | undefined>;
-  /** Scores a range in a second thread, its cells kept apart until committed (split-at-once.ts). */
-  splitRange?(job: RangeJob): SplitRange;
-  /** A scorer of this thread's own for part of a file (split-at-once.ts). */
-  fork?(): Fork;
 }
 
 export interface FileAccount {
@@ -169,22 +123,7 @@ interface Settled {
   readonly preset: Preset;
   readonly presetDetected: boolean;
   readonly header: readonly string[];
-  readonly cuts: readonly Cut[];
-  /** Both halves already scored (split-at-once.ts): pass 2 merges them instead of reading. */
-  readonly halves?: Halves;
 }
-
-/** A record boundary: its byte offset and file line. */
-interface Cut {
-  readonly offset: number;
-  readonly line: number;
-}
-
-const MAX_CUTS = 2048;
-/** Files from this size on are split across two threads (when the caller offers a second). */
-export const PARALLEL_MIN_BYTES = 16 << 20;
-/** The share of the file the first thread scores (the second one starts later). */
-const PARALLEL_SHARE = 0.5;
 
 export async function importFiles(
   files: readonly string[],
@@ -207,53 +146,14 @@ export async function importFiles(
     return forced ? { preset: PRESETS[forced], detected: false } : detectPreset(header);
   };
 
-  // A single large file: both halves at once, no first pass, when that works out.
-  const only = files.length === 1 ? files[0]! : undefined;
-  if (
-    only !== undefined &&
-    sinks.splitRange &&
-    sinks.fork &&
-    reader.size &&
-    reader.boundary &&
-    !settings.encoding?.startsWith("utf-16")
-  ) {
-    const size = await reader.size(only);
-    if (size >= (settings.parallelMinBytes ?? PARALLEL_MIN_BYTES)) {
-      const halves = await scoreHalves(
-        only,
-        size,
-        { read: reader.read.bind(reader), boundary: reader.boundary.bind(reader) },
-        catalog,
-        { ...settings, share: PARALLEL_SHARE },
-        choosePreset,
-        { splitRange: sinks.splitRange, fork: sinks.fork },
-        onBytes,
-      );
-      if (halves) {
-        settled.push({
-          file: only,
-          info: halves.info,
-          preset: halves.preset.preset,
-          presetDetected: halves.preset.detected,
-          header: halves.header,
-          cuts: [],
-          halves,
-        });
-      } else done = 0;
-    }
-  }
-
   // Pass 1: encoding, header, preset, respondent hashes.
-  for (const file of settled.length > 0 ? [] : files) {
+  for (const file of files) {
     const start = hashes.length;
     const startDone = done;
     const attempt = async (encoding: EncodingName | undefined) => {
       let header: readonly string[] | undefined;
       let importer: FileImporter | undefined;
       let preset: { preset: Preset; detected: boolean } | undefined;
-      const cuts: Cut[] = [];
-      let cutStep = 4096;
-      let nextCut = cutStep;
       const info = await reader.read(
         {
           file,
@@ -286,17 +186,6 @@ export async function importFiles(
             row.limit = settings.dedupe ? importer.idFields : 1;
             return;
           }
-          // Record boundaries where a second thread may start reading: at least `cutStep`
-          // bytes apart, and never more than MAX_CUTS (the step doubles, every other goes).
-          if (row.offset >= nextCut) {
-            cuts.push({ offset: row.offset, line: row.line });
-            if (cuts.length === MAX_CUTS) {
-              cutStep *= 2;
-              for (let i = 0; i < MAX_CUTS / 2; i++) cuts[i] = cuts[2 * i + 1]!;
-              cuts.length = MAX_CUTS / 2;
-            }
-            nextCut = cuts.at(-1)!.offset + cutStep;
-          }
           if (!settings.dedupe) return;
           const imp = importer!;
           hashes.push(imp.isIncomplete(row) ? Number.NaN : imp.respondentHash(row));
@@ -307,7 +196,6 @@ export async function importFiles(
         info,
         header: header ?? [],
         preset: preset ?? { preset: PRESETS.reifegrad, detected: false },
-        cuts,
       };
     };
     let r: Awaited<ReturnType<typeof attempt>>;
@@ -326,8 +214,6 @@ export async function importFiles(
       preset: r.preset.preset,
       presetDetected: r.preset.detected,
       header: r.header,
-      // Byte offsets are file offsets unless the file was transcoded from UTF-16.
-      cuts: r.info.encoding.startsWith("utf-16") ? [] : r.cuts,
     });
   }
   const last = settings.dedupe ? hashes.repeated() : new Map<number, number>();
@@ -407,10 +293,9 @@ export async function importFiles(
     };
     // The header was read in pass 1; pass 2 skips it when it reads the file from the start.
     const plan: ColumnPlan | undefined =
-      s.halves?.plan ??
-      (s.header.length > 0
+      s.header.length > 0
         ? planColumns(s.file, s.header, s.preset, catalog, settings.mapping, settings.overrides)
-        : undefined);
+        : undefined;
     let importer: FileImporter | undefined;
     if (plan) {
       for (const p of plan.problems) log.add(p);
@@ -429,9 +314,7 @@ export async function importFiles(
       const h = last.size === 0 ? Number.NaN : hashes.at(index);
       const lastIndex = Number.isNaN(h) ? undefined : last.get(h);
       if (lastIndex === undefined) {
-        // Not a repeated respondent: plain rows go straight to the scorer's fast path.
-        if (importer!.fast(row)) acc.scored++;
-        else settle(importer!.row(row), row, line);
+        settle(importer!.row(row), row, line);
         return;
       }
       const outcome = importer!.row(row);
@@ -476,92 +359,13 @@ export async function importFiles(
       held.delete(h);
       settle(outcome, fields, line);
     };
-    const fastImporter = last.size === 0 && settings.fastLines !== false ? importer : undefined;
     const read = {
       file: s.file,
       encoding: s.info.encoding,
       delimiter: s.info.delimiter,
       fatal: false,
-      // No respondent repeats: a plain line whose cells are all codes is scored before it is
-      // split (FastRows.addLine), as onRow would score it on the fast path.
-      ...(fastImporter
-        ? fastImporter.lineHooks(
-            () => {
-              g++;
-              acc.rows++;
-              acc.scored++;
-            },
-            () => header,
-            false,
-            settings.rowEngine,
-          )
-        : {}),
     };
-    /** Adds a range scored apart (`shift`: its lines count from 1 + shift). */
-    const merge = (r: RangeResult, shift: number) => {
-      acc.rows += r.rows;
-      acc.scored += r.scored;
-      acc.incomplete += r.incomplete;
-      g += r.rows;
-      for (const x of r.rejects) reject(x.fields, x.line + shift, x.reason);
-      log.absorb(shift === 0 ? r.log : shiftLog(r.log, shift));
-      importer!.absorbNotes(shift === 0 ? r.notes : shiftNotes(r.notes, shift));
-      return r.issues.map((i) => ({ ...i, line: i.line + shift }));
-    };
-    const issues: SplitIssue[] = [];
-    if (s.halves) {
-      // Scored before pass 1 would have run (split-at-once.ts): merge both halves in order.
-      issues.push(...merge(s.halves.first, 0), ...merge(s.halves.second, s.halves.line - 1));
-      s.halves.commit();
-    } else {
-      // A large file without repeated respondents: its second half is scored in parallel (a
-      // worker thread) from a record boundary that pass 1 found, and merged in file order.
-      const cut =
-        sinks.scoreRange &&
-        importer &&
-        last.size === 0 &&
-        s.info.bytes >= (settings.parallelMinBytes ?? PARALLEL_MIN_BYTES)
-          ? s.cuts.reduce<Cut | undefined>(
-              (best, c) =>
-                !best ||
-                Math.abs(c.offset - s.info.bytes * PARALLEL_SHARE) <
-                  Math.abs(best.offset - s.info.bytes * PARALLEL_SHARE)
-                  ? c
-                  : best,
-              undefined,
-            )
-          : undefined;
-      const part = cut
-        ? sinks.scoreRange!({
-            file: s.file,
-            encoding: s.info.encoding,
-            delimiter: s.info.delimiter,
-            header: s.header,
-            preset: s.preset.id,
-            start: cut.offset,
-            line: cut.line,
-            ...(settings.fastLines === false ? { fastLines: false } : {}),
-            ...(settings.rowEngine ? {} : { rowEngine: false }),
-          }).catch(() => undefined)
-        : undefined;
-      const info = await reader.read(cut ? { ...read, end: cut.offset } : read, onRow, onBytes);
-      issues.push(...info.issues);
-      if (cut) {
-        const r = await part;
-        if (r) {
-          issues.push(...merge(r, 0));
-          onBytes(r.bytes);
-        } else {
-          // The worker could not do it (no worker file, too many rejects): read on here.
-          const rest = await reader.read(
-            { ...read, start: cut.offset, line: cut.line },
-            onRow,
-            onBytes,
-          );
-          issues.push(...rest.issues);
-        }
-      }
-    }
+    const { issues } = await reader.read(read, onRow, onBytes);
     for (const issue of issues) {
       log.add(
         problem(issue.code, "a quoted field is not closed before the end of the file", {
@@ -605,21 +409,4 @@ export async function importFiles(
     },
   };
   return { account, log };
-}
-
-/** A range's problems with their lines moved on by `shift`. */
-function shiftLog(log: ProblemLogData, shift: number): ProblemLogData {
-  return {
-    ...log,
-    kept: log.kept.map((p) => (p.line === undefined ? p : { ...p, line: p.line + shift })),
-  };
-}
-
-function shiftNotes(notes: ImporterNotes, shift: number): ImporterNotes {
-  return {
-    ...notes,
-    coreScored: new Map(
-      [...notes.coreScored].map(([id, c]) => [id, { ...c, line: c.line + shift }]),
-    ),
-  };
 }

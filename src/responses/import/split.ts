@@ -116,26 +116,6 @@ export class RowView {
 }
 
 export type RowSink = (row: RowView) => void;
-/**
- * Offered each line without quotes before it is split: buf[start, end) without the line break.
- * True when it took the line (no RowView is made for it); false: the line is split as usual.
- */
-export type LineSink = (buf: Buffer, start: number, end: number, delimiter: number) => boolean;
-
-/**
- * Offered the plain lines of a chunk before they are split (the row engine, see
- * FastRows.lineBlock): `take` scores lines from buf[from, to) until one it declines, and returns
- * how many; it stopped at `stop` (the declined line, or the incomplete rest), and `full` says
- * it stopped only because it took its most per call. `call` numbers the splitter's calls (the
- * chunk changes between them). `release` ends its read.
- */
-export interface LineBlock {
-  take(buf: Buffer, from: number, to: number, call: number, delimiter: number): number;
-  stop: number;
-  full: boolean;
-  release(): void;
-}
-
 export interface SplitIssue {
   readonly code: "unterminated-quote";
   readonly line: number;
@@ -146,16 +126,6 @@ export class ByteSplitter {
   private readonly d: number;
   /** File offset of the buffer's first byte, set by the reader before each `split`. */
   base = 0;
-  /** `split` calls so far (LineBlock.take's `call`). */
-  private calls = 0;
-  /**
-   * Lines to split before offering the block sink again. After four offers in a row that it
-   * declined at once, the wait doubles with each further one (up to 256 lines): a file it
-   * cannot take costs few offers, a declined line here and there none.
-   */
-  private wait = 0;
-  private declines = 0;
-
   constructor(
     delimiter: Delimiter,
     readonly row: RowView = new RowView(),
@@ -174,19 +144,10 @@ export class ByteSplitter {
    * Emits every complete record in buf[from, to) and returns where the incomplete rest starts
    * (to, when everything was consumed). With `final`, the rest is the last record.
    */
-  split(
-    buf: Buffer,
-    from: number,
-    to: number,
-    final: boolean,
-    sink: RowSink,
-    lineSink?: LineSink,
-    block?: LineBlock,
-  ): number {
+  split(buf: Buffer, from: number, to: number, final: boolean, sink: RowSink): number {
     const row = this.row;
     const d = this.d;
     row.buf = buf;
-    const call = ++this.calls;
     let pos = from;
     // Next quote at or after pos (−1: none in this buffer), for skipping after `limit` fields.
     let q = -2;
@@ -195,19 +156,6 @@ export class ByteSplitter {
     while (pos < to) {
       row.count = 0;
       if (row.limit === Number.POSITIVE_INFINITY) {
-        if (block) {
-          if (this.wait > 0) this.wait--;
-          else {
-            const n = block.take(buf, pos, to, call, d);
-            if (n > 0) {
-              this.line += n;
-              pos = block.stop;
-              this.declines = 0;
-              if (block.full) continue;
-              if (pos >= to) break;
-            } else if (++this.declines > 4) this.wait = 1 << Math.min(this.declines - 5, 8);
-          }
-        }
         // Most lines of an export have no quote: find the line's end natively, then note the
         // delimiters in one tight loop (the general loop below also checks for quotes and line
         // ends at every byte).
@@ -215,11 +163,6 @@ export class ByteSplitter {
         const lf = buf.indexOf(LF, pos);
         if (lf >= 0 && lf < to && (q < 0 || q > lf)) {
           const e = lf > pos && buf[lf - 1] === CR ? lf - 1 : lf;
-          if (lineSink?.(buf, pos, e, d)) {
-            this.line++;
-            pos = lf + 1;
-            continue;
-          }
           if (e - pos + 1 > row.start.length) row.reserve(e - pos + 1);
           const start = row.start;
           const end = row.end;
