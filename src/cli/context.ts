@@ -1,5 +1,5 @@
 // What a command may touch of the process: streams, colour, cwd, env. Tests build their own.
-import { Chalk, type ChalkInstance } from "chalk";
+import type { ChalkInstance } from "chalk";
 
 export interface CliContext {
   readonly cwd: string;
@@ -23,17 +23,43 @@ export function colorLevel(
   return isTTY ? 1 : 0;
 }
 
+let chalk: typeof import("chalk") | undefined;
+
+/**
+ * Loads chalk. main.ts calls it before a command's action runs and before it prints an error;
+ * `--help` and `--version` never need colours, and chalk's import is a noticeable part of a
+ * bare start-up.
+ */
+export async function loadColors(): Promise<void> {
+  chalk ??= await import("chalk");
+}
+
+function chalkAt(level: 0 | 1): ChalkInstance {
+  if (!chalk) throw new Error("colours were used before loadColors()");
+  return new chalk.Chalk({ level });
+}
+
 export function processContext(): CliContext {
   const env = process.env;
+  const stdoutIsTTY = Boolean(process.stdout.isTTY);
+  const stderrIsTTY = Boolean(process.stderr.isTTY);
+  let color: ChalkInstance | undefined;
+  let colorErr: ChalkInstance | undefined;
   return {
     cwd: process.cwd(),
     env,
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    color: new Chalk({ level: colorLevel(Boolean(process.stdout.isTTY), env) }),
-    colorErr: new Chalk({ level: colorLevel(Boolean(process.stderr.isTTY), env) }),
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    get color() {
+      color ??= chalkAt(colorLevel(stdoutIsTTY, env));
+      return color;
+    },
+    get colorErr() {
+      colorErr ??= chalkAt(colorLevel(stderrIsTTY, env));
+      return colorErr;
+    },
+    stdoutIsTTY,
+    stderrIsTTY,
     stdinIsTTY: Boolean(process.stdin.isTTY),
   };
 }

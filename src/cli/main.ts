@@ -1,10 +1,9 @@
 // The commander program and the one error boundary: commands throw UserError (or return an exit
 // code); only here do errors become messages and exit codes. Stack traces only with --debug.
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Help } from "commander";
 import { PACKAGE_VERSION } from "../io/paths.js";
 import { UserError } from "../io/user-error.js";
-import { type CliContext, processContext } from "./context.js";
-import { formatProblems } from "./problems.js";
+import { type CliContext, loadColors, processContext } from "./context.js";
 
 export const EXIT = { ok: 0, inputs: 1, usage: 2, interrupted: 130 } as const;
 
@@ -15,49 +14,120 @@ export interface ExitHolder {
 
 export type CommandFactory = (ctx: CliContext, exit: ExitHolder) => Command;
 
-/**
- * Every command by name, in help order. Each module is imported only when its command may run:
- * `score` should not pay at start-up for the interview, template and compare code and the CSV
- * libraries they pull in (tens of milliseconds on a slow machine).
- */
-export const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> = {
-  init: async () => (await import("./commands/init.js")).initCommand,
-  validate: async () => (await import("./commands/validate.js")).validateCommand,
-  score: async () => (await import("./commands/score.js")).scoreCommand,
-  map: async () => (await import("./commands/map.js")).mapCommand,
-  run: async () => (await import("./commands/run.js")).runCommand,
-  questionnaires: async () => (await import("./commands/questionnaires.js")).questionnairesCommand,
-  template: async () => (await import("./commands/template.js")).templateCommand,
-  report: async () => (await import("./commands/report.js")).reportCommand,
-  compare: async () => (await import("./commands/compare.js")).compareCommand,
+export interface CommandEntry {
+  /**
+   * How `reifegrad --help` lists the command: its arguments and its description, as the command
+   * itself declares them (test/e2e/commands.test.ts holds the two equal). The list is built from
+   * these alone, so help without a command loads no command module: start-up stays near a bare
+   * `node` (issue 16: at most 1.5×), instead of paying for chalk, the prompts, the CSV libraries
+   * and the questionnaire code of every command.
+   */
+  readonly args: string;
+  readonly description: string;
+  readonly load: () => Promise<CommandFactory>;
+}
+
+/** Every command by name, in help order. A module is imported only when its command is named. */
+export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  init: {
+    args: "[dir]",
+    description:
+      "scaffold an assessment folder: reifegrad.yaml, questionnaires to adapt, exports/, CI jobs",
+    load: async () => (await import("./commands/init.js")).initCommand,
+  },
+  validate: {
+    args: "[paths...]",
+    description: "check questionnaire files and report every problem with file:line:column",
+    load: async () => (await import("./commands/validate.js")).validateCommand,
+  },
+  score: {
+    args: "[options] [exports...]",
+    description: "score survey exports per department and dimension and write reports",
+    load: async () => (await import("./commands/score.js")).scoreCommand,
+  },
+  map: {
+    args: "[options] <export>",
+    description:
+      "write a draft mapping file for a survey export (what matched, and TODOs for the rest)",
+    load: async () => (await import("./commands/map.js")).mapCommand,
+  },
+  run: {
+    args: "[options]",
+    description: "interview a department in the terminal (autosave, resume, skip logic)",
+    load: async () => (await import("./commands/run.js")).runCommand,
+  },
+  questionnaires: {
+    args: "[options]",
+    description: "list the questionnaires (id, department, group, dimensions, items)",
+    load: async () => (await import("./commands/questionnaires.js")).questionnairesCommand,
+  },
+  template: {
+    args: "[options] <id>",
+    description: "write a blank answer CSV (header only) for a questionnaire, and its code list",
+    load: async () => (await import("./commands/template.js")).templateCommand,
+  },
+  report: {
+    args: "[options] [assessment]",
+    description:
+      "render the reports from a saved assessment.json (no raw answers needed); in a project folder without an argument, regenerate them from reifegrad.yaml",
+    load: async () => (await import("./commands/report.js")).reportCommand,
+  },
+  compare: {
+    args: "[options] <before> <after>",
+    description: "show the change between two assessments (survey waves)",
+    load: async () => (await import("./commands/compare.js")).compareCommand,
+  },
 };
 
 /**
- * The factories a command line needs: only the named command's when the line starts with one
- * (its help, options and errors never mention the others), every command otherwise (global
- * options first, `help`, no command, a misspelt one).
+ * The command a line names: its first word that is not an option (the global options take no
+ * value), or after `help` the word after that. Undefined for no command or an unknown one.
  */
-export async function commandsFor(argv: readonly string[]): Promise<CommandFactory[]> {
-  const first = argv[2];
-  const names =
-    first !== undefined && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
-  return Promise.all(names.map((name) => COMMANDS[name]!()));
+export function commandNamed(argv: readonly string[]): string | undefined {
+  const words = argv.slice(2).filter((a) => !a.startsWith("-"));
+  const name = words[0] === "help" ? words[1] : words[0];
+  return name !== undefined && Object.hasOwn(COMMANDS, name) ? name : undefined;
 }
 
-export function buildProgram(
+/**
+ * The commands a line needs: the named command, loaded; without one (help, --version, no
+ * command, a misspelt one) every command as its help summary, which commander can list and
+ * suggest from but never runs.
+ */
+export async function commandsFor(
+  argv: readonly string[],
   ctx: CliContext,
   exit: ExitHolder,
-  commands: readonly CommandFactory[],
-): Command {
+): Promise<Command[]> {
+  const name = commandNamed(argv);
+  if (name !== undefined) return [(await COMMANDS[name]!.load())(ctx, exit)];
+  return Object.entries(COMMANDS).map(([n, entry]) =>
+    new Command(n).description(entry.description),
+  );
+}
+
+export function buildProgram(ctx: CliContext, commands: readonly Command[]): Command {
   const program = new Command("reifegrad")
     .description("Measure the digital maturity of a public administration")
     .version(PACKAGE_VERSION)
     .option("--debug", "show stack traces for unexpected errors")
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
+    .configureHelp({ subcommandTerm: helpTerm })
+    // Colours are loaded only when a command runs (or an error is printed), not for help.
+    .hook("preAction", loadColors)
     .exitOverride();
-  for (const make of commands) program.addCommand(make(ctx, exit).exitOverride());
+  for (const command of commands) program.addCommand(command.exitOverride());
   return program;
+}
+
+const defaultHelp = new Help();
+/** A command's line in the list of commands: from its entry, whether it is loaded or a summary. */
+function helpTerm(cmd: Command): string {
+  if (cmd.parent?.name() !== "reifegrad" || !Object.hasOwn(COMMANDS, cmd.name())) {
+    return defaultHelp.subcommandTerm(cmd);
+  }
+  return `${cmd.name()} ${COMMANDS[cmd.name()]!.args}`.trimEnd();
 }
 
 export async function main(
@@ -65,7 +135,7 @@ export async function main(
   ctx: CliContext = processContext(),
 ): Promise<number> {
   const exit: ExitHolder = { code: EXIT.ok };
-  const program = buildProgram(ctx, exit, await commandsFor(argv));
+  const program = buildProgram(ctx, await commandsFor(argv, ctx, exit));
   try {
     await program.parseAsync([...argv]);
     return exit.code;
@@ -74,8 +144,12 @@ export async function main(
       // --help and --version end through here with exit code 0.
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    await loadColors();
     if (e instanceof UserError) {
-      if (e.problems.length > 0) ctx.stderr(formatProblems(e.problems, ctx.colorErr));
+      if (e.problems.length > 0) {
+        const { formatProblems } = await import("./problems.js");
+        ctx.stderr(formatProblems(e.problems, ctx.colorErr));
+      }
       ctx.stderr(`${ctx.colorErr.red("error")}: ${e.message}\n`);
       return e.exitCode;
     }

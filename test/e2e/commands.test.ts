@@ -1,19 +1,62 @@
-// main.ts loads each command's module only when needed, by name; the name must be the command's.
+// main.ts loads a command's module only when the line names it; help without a command is built
+// from each command's entry. The entries must say what the commands themselves declare.
+import { Command } from "commander";
 import { expect, test } from "vitest";
-import { processContext } from "../../src/cli/context.js";
-import { COMMANDS, commandsFor } from "../../src/cli/main.js";
+import { loadColors, processContext } from "../../src/cli/context.js";
+import { COMMANDS, commandNamed, commandsFor } from "../../src/cli/main.js";
+import { cli } from "./cli.js";
 
-test("every command is listed under its own name", async () => {
-  for (const [name, load] of Object.entries(COMMANDS)) {
-    const make = await load();
-    expect(make(processContext(), { code: 0 }).name()).toBe(name);
+const line = (...words: string[]) => ["node", "reifegrad", ...words];
+
+test("every command is listed under its own name, with its own description", async () => {
+  for (const [name, entry] of Object.entries(COMMANDS)) {
+    const command = (await entry.load())(processContext(), { code: 0 });
+    expect(command.name()).toBe(name);
+    expect(command.description()).toBe(entry.description);
   }
 });
 
-test("a command line that starts with a command loads only that one", async () => {
-  expect(await commandsFor(["node", "reifegrad", "score", "x.csv"])).toHaveLength(1);
-  expect(await commandsFor(["node", "reifegrad", "--debug", "score"])).toHaveLength(
-    Object.keys(COMMANDS).length,
-  );
-  expect(await commandsFor(["node", "reifegrad"])).toHaveLength(Object.keys(COMMANDS).length);
+test("`reifegrad --help` lists every command as it would with all of them loaded", async () => {
+  const loaded = new Command("reifegrad")
+    .description("Measure the digital maturity of a public administration")
+    .version("0.0.0")
+    .option("--debug", "show stack traces for unexpected errors");
+  for (const entry of Object.values(COMMANDS)) {
+    loaded.addCommand((await entry.load())(processContext(), { code: 0 }));
+  }
+  const r = cli(["--help"]);
+  expect(r.status).toBe(0);
+  expect(r.stdout).toBe(loaded.helpInformation());
+  expect(cli(["help"]).stdout).toBe(r.stdout);
+});
+
+test("a command's help comes from the command itself, also through `help <command>`", () => {
+  const r = cli(["score", "--help"]);
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/^Usage: reifegrad score \[options\] \[exports\.\.\.\]/);
+  expect(r.stdout).toContain("--out");
+  expect(cli(["help", "score"]).stdout).toBe(r.stdout);
+  expect(cli(["--debug", "score", "--help"]).stdout).toBe(r.stdout);
+});
+
+test("a misspelt command is refused with a suggestion; --version needs no command", () => {
+  const r = cli(["scroe"]);
+  expect(r.status).toBe(2);
+  expect(r.stderr).toContain("(Did you mean score?)");
+  expect(cli(["--version"])).toMatchObject({ status: 0, stdout: "0.1.0\n" });
+});
+
+test("a command line loads only the command it names", async () => {
+  expect(commandNamed(line("score", "x.csv"))).toBe("score");
+  expect(commandNamed(line("--debug", "score"))).toBe("score");
+  expect(commandNamed(line("help", "report"))).toBe("report");
+  expect(commandNamed(line("--help"))).toBeUndefined();
+  expect(commandNamed(line("scroe"))).toBeUndefined();
+  await loadColors();
+  const ctx = processContext();
+  const named = await commandsFor(line("score", "x.csv"), ctx, { code: 0 });
+  expect(named.map((c) => c.name())).toEqual(["score"]);
+  expect(named[0]!.options.length).toBeGreaterThan(0);
+  const all = await commandsFor(line(), ctx, { code: 0 });
+  expect(all.map((c) => c.name())).toEqual(Object.keys(COMMANDS));
 });
