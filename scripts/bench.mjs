@@ -1,13 +1,23 @@
 #!/usr/bin/env node
-// `npm run bench`: writes seeded exports of 10k, 100k and 1M respondents × 40 Likert items in 20
-// departments (the 8 with a questionnaire and 12 without) into bench/out/, then runs the BUILT
-// CLI (`node bin/reifegrad.js score … --out …`) on each several times and prints, per size, the
-// median wall time, rows/s, MB/s and peak RSS (from /usr/bin/time -v when available), on two
-// threads (the default) and on one (REIFEGRAD_THREADS=1). When a Python with pandas is found
-// (Debian: apt install python3-pandas), it also times the issue's yardstick in the same run:
-// pandas computing only the per-department dimension means (scripts/pandas-baseline.py), and
-// prints the ratio. Run `npm run build` first.
-// Usage: node scripts/bench.mjs [--sizes 10000,100000,1000000] [--runs 3] [--seed 7]
+// `npm run bench`: the speed and memory yardstick of issue 16.
+//
+// Input: seeded exports of 10k, 100k and 1M respondents × the 48 scored core items (in the order
+// of questionnaires/core.yaml), cached in bench/out/ (git-ignored). Each cell is drawn from the
+// demo's value mix (fixtures/demo/staff-survey.csv, read at run time): per respondent group and
+// item, the demo's shares of codes 1–5, `dk`, `na` and blanks; departments and groups in the
+// demo's proportions. About 117 MB at 1M rows.
+//
+// Runs, alternating per iteration so that a slow phase of the machine hits both alike:
+// - reifegrad: `node bin/reifegrad.js score FILE --out DIR --format json
+//   --allow-unknown-departments` (the full statistics), the BUILT CLI — run `npm run build` first;
+// - pandas: scripts/pandas-baseline.py, read_csv(na_values=['dk','na']) +
+//   groupby('department')[items].mean(), timed as a whole process.
+// Prints per size the medians of the wall time, the peak RSS (/usr/bin/time -v, Debian package
+// `time`), the ratio reifegrad/pandas and the time per 1M rows, checks the issue's targets
+// (≤ 0.3× pandas at 1M, ≤ 100 MB peak RSS at every size, time linear in rows) and writes
+// bench/out/results.json. pandas is not a project dependency: apt install python3-pandas.
+//
+// Usage: node scripts/bench.mjs [--sizes 10000,100000,1000000] [--runs 5] [--seed 7]
 import { spawnSync } from "node:child_process";
 import {
   closeSync,
@@ -16,11 +26,14 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  renameSync,
   statSync,
   writeFileSync,
   writeSync,
 } from "node:fs";
+import { cpus } from "node:os";
 import { join } from "node:path";
+import { parse } from "csv-parse/sync";
 import { rng } from "./mulberry32.mjs";
 
 const args = process.argv.slice(2);
@@ -28,12 +41,17 @@ const arg = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const sizes = arg("--sizes", "10000,100000,1000000").split(",").map(Number);
-const runs = Number(arg("--runs", "3"));
+const sizes = arg("--sizes", "10000,100000,1000000")
+  .split(",")
+  .map(Number)
+  .sort((a, b) => a - b);
+const runs = Number(arg("--runs", "5"));
 const seed = Number(arg("--seed", "7"));
 const OUT = "bench/out";
+const DEMO = "fixtures/demo/staff-survey.csv";
 mkdirSync(OUT, { recursive: true });
 
+// The 48 scored core items, through the real loader.
 const { loadQuestionnaires } = await import("../dist/questionnaire/load.js");
 const walk = (dir) =>
   readdirSync(dir)
@@ -46,32 +64,43 @@ const { questionnaires } = loadQuestionnaires(
   walk("questionnaires").map((p) => ({ path: p, text: readFileSync(p, "utf8") })),
 );
 const core = questionnaires.find((q) => q.id === "core");
-const likert = core.items.filter((i) => i.type === "likert").map((i) => i.id);
-const items = Array.from({ length: 40 }, (_, i) => likert[i % likert.length]);
-const uniqueItems = [...new Set(items)];
-const departments = [
-  ...questionnaires
-    .filter((q) => q.department)
-    .map((q) => q.department.id)
-    .sort(),
-];
-for (let i = 1; departments.length < 20; i++) departments.push(`amt${String(i).padStart(2, "0")}`);
+const items = core.items.filter((i) => i.type !== "text").map((i) => i.id);
+if (items.length !== 48) throw new Error(`expected 48 scored core items, found ${items.length}`);
+
+// The demo's mix: a weighted table per department, per group and per group × item.
+const demo = parse(readFileSync(DEMO, "utf8"), { columns: true });
+const table = (values) => {
+  const counts = new Map();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const keys = [...counts.keys()].sort();
+  let sum = 0;
+  const cum = keys.map((k) => (sum += counts.get(k)));
+  return { keys, cum: cum.map((c) => c / sum) };
+};
+const draw = ({ keys, cum }, x) => {
+  let i = 0;
+  while (cum[i] <= x && i < keys.length - 1) i++;
+  return keys[i];
+};
+const departmentMix = table(demo.map((r) => r.department));
+const groupMix = table(demo.map((r) => r.group));
+const cellMix = new Map(
+  groupMix.keys.map((g) => {
+    const rows = demo.filter((r) => r.group === g);
+    return [g, items.map((id) => table(rows.map((r) => r[id])))];
+  }),
+);
 
 function generate(n) {
-  const file = join(OUT, `export-${n}.csv`);
+  const file = join(OUT, `core48-${n}-seed${seed}.csv`);
   if (existsSync(file)) return file;
   const rand = rng(seed + n);
-  const fd = openSync(file, "w");
-  let buf = `respondent,department,group,${uniqueItems.join(",")}\n`;
-  const codes = ["1", "2", "3", "4", "5", "dk"];
+  const fd = openSync(`${file}.part`, "w");
+  let buf = `respondent,department,group,${items.join(",")}\n`;
   for (let r = 0; r < n; r++) {
-    const dep = departments[Math.floor(rand() * departments.length)];
-    const base = rand() * 4;
-    let line = `R${String(r + 1).padStart(7, "0")},${dep},${rand() < 0.15 ? "management" : "staff"}`;
-    for (let i = 0; i < uniqueItems.length; i++) {
-      const x = rand();
-      line += `,${x < 0.03 ? "" : x < 0.06 ? "dk" : codes[Math.min(4, Math.floor(base + rand() * 2))]}`;
-    }
+    const group = draw(groupMix, rand());
+    let line = `R${String(r + 1).padStart(7, "0")},${draw(departmentMix, rand())},${group}`;
+    for (const mix of cellMix.get(group)) line += `,${draw(mix, rand())}`;
     buf += `${line}\n`;
     if (buf.length > 1 << 20) {
       writeSync(fd, buf);
@@ -80,6 +109,7 @@ function generate(n) {
   }
   writeSync(fd, buf);
   closeSync(fd);
+  renameSync(`${file}.part`, file);
   return file;
 }
 
@@ -89,81 +119,89 @@ const median = (xs) => {
 };
 const haveTime = existsSync("/usr/bin/time");
 
-function timed(argv, env = {}) {
+// Wall time of a whole process, and its peak RSS when /usr/bin/time is there.
+function timed(argv) {
+  const cmd = haveTime ? ["/usr/bin/time", "-v", ...argv] : argv;
   const t0 = performance.now();
-  const r = haveTime
-    ? spawnSync("/usr/bin/time", ["-v", ...argv], {
-        encoding: "utf8",
-        maxBuffer: 1 << 26,
-        env: { ...process.env, ...env },
-      })
-    : spawnSync(argv[0], argv.slice(1), {
-        encoding: "utf8",
-        maxBuffer: 1 << 26,
-        env: { ...process.env, ...env },
-      });
-  const ms = performance.now() - t0;
-  if (r.status !== 0)
-    throw new Error(`${argv.join(" ")} failed (${r.status}):\n${r.stderr.slice(-2000)}`);
+  const r = spawnSync(cmd[0], cmd.slice(1), { encoding: "utf8", maxBuffer: 1 << 26 });
+  const s = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`${argv.join(" ")} failed (${r.status}):\n${r.stderr}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, stdout: r.stdout };
+  return { s, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN };
 }
 
-function runCli(file, n, env) {
-  const out = join(OUT, `run-${n}`);
-  const cmd = ["bin/reifegrad.js", "score", file, "--out", out, "--format", "json"];
-  return timed([process.execPath, ...cmd, "--allow-unknown-departments"], env);
-}
+const reifegrad = (file, n) =>
+  timed([
+    process.execPath,
+    "bin/reifegrad.js",
+    "score",
+    file,
+    "--out",
+    join(OUT, `run-${n}`),
+    "--format",
+    "json",
+    "--allow-unknown-departments",
+  ]);
 
-// The Python that has pandas, if any (pyenv shims may shadow Debian's).
+// The Python that has pandas, if any (a pyenv python3 on PATH may lack it; Debian's has it).
 const python = ["python3", "/usr/bin/python3"].find(
   (py) => spawnSync(py, ["-c", "import pandas"], { stdio: "ignore" }).status === 0,
 );
+const pandas = (file) => timed([python, "scripts/pandas-baseline.py", file]);
 
-function runPandas(file) {
-  const r = timed([python, "scripts/pandas-baseline.py", file]);
-  return { ms: r.ms, inner: Number(r.stdout) * 1000, rssMb: r.rssMb };
-}
+const cpu = /model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "?";
+const machine = { node: process.version, nproc: cpus().length, cpu };
+console.log(`node ${machine.node}, ${machine.nproc} CPUs (nproc), ${cpu}`);
+if (!haveTime)
+  console.log("NOTE: /usr/bin/time is missing (apt install time): peak RSS is not measured.");
+if (!python)
+  console.log("NOTE: no Python with pandas (apt install python3-pandas): pandas is skipped.");
 
 const fmt = (x, d = 0) =>
-  x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+  Number.isFinite(x)
+    ? x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d })
+    : "–";
 const results = [];
-if (!python) console.log("(no Python with pandas found: the pandas yardstick is skipped)");
+console.log(
+  "     rows      MB | reifegrad s  RSS MB  s/1M rows | pandas s  RSS MB | reifegrad/pandas",
+);
 for (const n of sizes) {
   const file = generate(n);
-  const mb = statSync(file).size / 1e6;
-  // Interleaved, so a slow phase of the machine hits every variant alike.
-  const two = [];
-  const one = [];
-  const pandas = [];
+  const ours = [];
+  const theirs = [];
   for (let i = 0; i < runs; i++) {
-    two.push(runCli(file, n, {}));
-    one.push(runCli(file, n, { REIFEGRAD_THREADS: "1" }));
-    if (python) pandas.push(runPandas(file));
+    ours.push(reifegrad(file, n));
+    if (python) theirs.push(pandas(file));
   }
-  const ms = median(two.map((r) => r.ms));
   const row = {
     rows: n,
-    mb,
-    ms,
-    rowsPerS: n / (ms / 1000),
-    mbPerS: mb / (ms / 1000),
-    rssMb: Math.max(...two.map((r) => r.rssMb)),
-    oneThreadMs: median(one.map((r) => r.ms)),
-    oneThreadRssMb: Math.max(...one.map((r) => r.rssMb)),
-    ...(python
-      ? {
-          pandasMs: median(pandas.map((r) => r.ms)),
-          pandasRssMb: Math.max(...pandas.map((r) => r.rssMb)),
-        }
-      : {}),
+    mb: statSync(file).size / 1e6,
+    s: median(ours.map((r) => r.s)),
+    rssMb: Math.max(...ours.map((r) => r.rssMb)),
+    pandasS: python ? median(theirs.map((r) => r.s)) : null,
+    pandasRssMb: python ? Math.max(...theirs.map((r) => r.rssMb)) : null,
   };
+  row.sPer1M = (row.s * 1e6) / n;
+  row.ratio = python ? row.s / row.pandasS : null;
   results.push(row);
-  const vsPandas = python
-    ? ` | pandas (means only): ${fmt(row.pandasMs).padStart(6)} ms, peak RSS ${fmt(row.pandasRssMb).padStart(4)} MB; reifegrad/pandas ${fmt(ms / row.pandasMs, 2)}`
-    : "";
   console.log(
-    `${fmt(n).padStart(9)} rows ${fmt(mb, 1).padStart(6)} MB | score: median ${fmt(ms).padStart(6)} ms, ${fmt(row.rowsPerS).padStart(9)} rows/s, ${fmt(row.mbPerS, 1).padStart(5)} MB/s, peak RSS ${fmt(row.rssMb).padStart(4)} MB | one thread: ${fmt(row.oneThreadMs).padStart(6)} ms, ${fmt(row.oneThreadRssMb).padStart(4)} MB${vsPandas}`,
+    `${fmt(n).padStart(9)} ${fmt(row.mb, 1).padStart(7)} | ${fmt(row.s, 2).padStart(11)} ${fmt(row.rssMb).padStart(7)} ${fmt(row.sPer1M, 2).padStart(10)} | ${fmt(row.pandasS ?? Number.NaN, 2).padStart(8)} ${fmt(row.pandasRssMb ?? Number.NaN).padStart(7)} | ${fmt(row.ratio ?? Number.NaN, 2).padStart(16)}`,
   );
 }
-writeFileSync(join(OUT, "results.json"), `${JSON.stringify({ runs, seed, results }, null, 2)}\n`);
+
+// Targets. Linear: the time per 1M rows does not grow with the size (the start-up makes it
+// shrink); 20 % slack for noise.
+const largest = results.find((r) => r.rows === 1_000_000);
+const targets = {
+  ratioAt1M: largest?.ratio != null ? largest.ratio <= 0.3 : null,
+  rssAtMost100Mb: haveTime ? results.every((r) => r.rssMb <= 100) : null,
+  linear: results.every((r, i) => i === 0 || r.sPer1M <= 1.2 * results[i - 1].sPer1M),
+};
+const verdict = (ok) => (ok == null ? "not measured" : ok ? "met" : "MISSED");
+console.log(`target reifegrad/pandas ≤ 0.3 at 1M rows: ${verdict(targets.ratioAt1M)}`);
+console.log(`target peak RSS ≤ 100 MB at every size: ${verdict(targets.rssAtMost100Mb)}`);
+console.log(`target time linear in rows (s per 1M rows): ${verdict(targets.linear)}`);
+writeFileSync(
+  join(OUT, "results.json"),
+  `${JSON.stringify({ machine, runs, seed, results, targets }, null, 2)}\n`,
+);
