@@ -5,6 +5,7 @@ import { UserError } from "../io/user-error.js";
 import { hasErrors } from "../problem.js";
 import { loadQuestionnaires } from "../questionnaire/load.js";
 import type { Questionnaire } from "../questionnaire/model.js";
+import { compilePlan } from "../scoring/respondent.js";
 
 export async function loadValidQuestionnaires(
   paths: readonly string[],
@@ -19,5 +20,18 @@ export async function loadValidQuestionnaires(
     );
   }
   if (loaded.questionnaires.length === 0) throw new UserError("no questionnaires found");
+  // Scores are exact integers over common denominators (src/scoring/denominators.ts): weights
+  // or scores too fine for 2⁵³ cannot be scored exactly, so they are refused before any row.
+  for (const q of loaded.questionnaires) {
+    try {
+      compilePlan(q);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      throw new UserError(
+        `${q.source ?? q.id}: ${e.message}; use weights and scores with fewer decimals (e.g. 1, 2, 0.5)`,
+        1,
+      );
+    }
+  }
   return loaded.questionnaires;
 }

@@ -208,6 +208,8 @@ export class Workspace {
   readonly options: Int32Array;
   /** Dimension scores; NaN where the respondent has none. */
   readonly scores: Float64Array;
+  /** Per group: which items it is asked. */
+  readonly asked = new Map<string, Uint8Array>();
 
   constructor(readonly plan: Plan) {
     const nd = plan.dimensions.length;
@@ -234,6 +236,18 @@ export {
   KIND_SKIPPED,
   KINDS,
 } from "./item-score.js";
+
+/** Which items a group is asked (1) by their `groups`, computed once per group. */
+function askedOf(ws: Workspace, group: string): Uint8Array {
+  let mask = ws.asked.get(group);
+  if (!mask) {
+    mask = Uint8Array.from(ws.plan.items, (p) =>
+      p.groups === undefined || p.groups.includes(group) ? 1 : 0,
+    );
+    ws.asked.set(group, mask);
+  }
+  return mask;
+}
 
 /**
  * The per-row core: fills `ws` with item outcomes and dimension scores. A dimension counts when
@@ -262,12 +276,10 @@ export function scoreInto(ws: Workspace, group: string, values: Values, minCover
     mins[d] = Number.POSITIVE_INFINITY;
   }
   const planned = plan.items;
+  const asked = askedOf(ws, group);
   for (let i = 0; i < planned.length; i++) {
     const p = planned[i]!;
-    if (
-      (p.groups !== undefined && !p.groups.includes(group)) ||
-      (p.condition !== undefined && !p.condition(values))
-    ) {
+    if (asked[i] === 0 || (p.condition !== undefined && !p.condition(values))) {
       items[i] = SKIPPED;
       kinds[i] = KIND_SKIPPED;
       options[i] = -1;

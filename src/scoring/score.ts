@@ -79,17 +79,58 @@ interface PlanEntry {
   readonly rootScale: OverallScale;
 }
 
-/** Respondent scores as integer keys over a known denominator → respondents (exact.ts). */
+/**
+ * Respondent scores as integer keys over a known denominator → respondents, in an
+ * open-addressing table of typed arrays: one per cell and dimension, hit once per row, so a
+ * Map's hashing of large keys would be most of the per-row cost. Moved into an exact
+ * histogram (exact.ts) once, at the end.
+ */
 class KeyCounts {
-  readonly m = new Map<number, number>();
+  private keys = new Float64Array(64).fill(-1);
+  private counts = new Float64Array(64);
+  private used = 0;
   constructor(readonly den: number) {}
+
   add(key: number): void {
-    this.m.set(key, (this.m.get(key) ?? 0) + 1);
+    this.addCount(key, 1);
   }
+
+  private addCount(key: number, count: number): void {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    // Keys are non-negative integers below 2⁵³; fold them to 31 bits, then mix.
+    let i = Math.imul((key % 0x7fffffff) | 0, 0x9e3779b1) >>> 0;
+    for (;;) {
+      i &= mask;
+      const k = keys[i]!;
+      if (k === key) {
+        this.counts[i]! += count;
+        return;
+      }
+      if (k === -1) break;
+      i++;
+    }
+    keys[i] = key;
+    this.counts[i] = count;
+    if (++this.used * 2 > keys.length) this.grow();
+  }
+
+  private grow(): void {
+    const { keys, counts } = this;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.counts = new Float64Array(keys.length * 2);
+    this.used = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.addCount(keys[i]!, counts[i]!);
+  }
+
   /** Moves the counts into an exact histogram. */
   flushInto(h: Histogram): void {
-    for (const [key, n] of this.m) h.add(ratio(key, this.den), n);
-    this.m.clear();
+    const { keys, counts } = this;
+    for (let i = 0; i < keys.length; i++)
+      if (keys[i] !== -1) h.add(ratio(keys[i]!, this.den), counts[i]!);
+    keys.fill(-1);
+    counts.fill(0);
+    this.used = 0;
   }
 }
 
@@ -242,11 +283,7 @@ export class Scorer {
     return out;
   }
 
-  /** Answer keys of the questionnaire a row is scored with, for `addValues`. */
-  keysFor(department: string | undefined, group: string): readonly string[] {
-    return this.planFor(this.questionnaireFor(department, group)).plan.keys;
-  }
-
+  /** Scores one respondent: the one way in, for every importer and the interview. */
   add(record: ResponseRecord): void {
     const q = this.questionnaireFor(record.department, record.group);
     const entry = this.planFor(q);
@@ -276,11 +313,8 @@ export class Scorer {
     this.addValues(record.department, record.group, values);
   }
 
-  /**
-   * One respondent's answers aligned with `keysFor(department, group)`. Importers
-   * map their columns to those positions once per file instead of building a Map per row.
-   */
-  addValues(department: string | undefined, group: string, values: Values): void {
+  /** One respondent's answers aligned with the plan's keys (see `add`). */
+  private addValues(department: string | undefined, group: string, values: Values): void {
     const q = this.questionnaireFor(department, group);
     const leaf = this.leafFor(q, department, group);
     const { plan, rootDims } = leaf.entry;
