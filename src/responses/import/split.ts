@@ -233,7 +233,8 @@ export class ByteSplitter {
               break;
             }
             if (k + 1 >= to && !final) return pos;
-            if (buf[k + 1] === QUOTE) {
+            // At the end of the data (k + 1 = to) there is no next byte to look at.
+            if (k + 1 < to && buf[k + 1] === QUOTE) {
               esc = true;
               j = k + 2;
               continue;
