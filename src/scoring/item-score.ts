@@ -78,7 +78,15 @@ const scoredRatio = (r: Ratio, option?: number): Outcome => {
   return outcome("score", [num, den], option);
 };
 
-const invalid = (v: string): Outcome => outcome("invalid", undefined, undefined, v);
+export const invalid = (v: string): Outcome => outcome("invalid", undefined, undefined, v);
+
+/** Outcomes of one-character ASCII codes by char code ("1"–"5", "Y"): an index, not a Map. */
+export function byCharTable(table: ReadonlyMap<string, Outcome>): (Outcome | undefined)[] {
+  const byChar: (Outcome | undefined)[] = new Array(128).fill(undefined);
+  for (const [code, o] of table)
+    if (code.length === 1 && code.charCodeAt(0) < 128) byChar[code.charCodeAt(0)] = o;
+  return byChar;
+}
 
 export const BLANK: Outcome = outcome("blank");
 const DONT_KNOW: Outcome = outcome("dont_know");
@@ -160,9 +168,7 @@ const NO_YES = yesNo(true);
 function lookup(table: Map<string, Outcome>, at: number): ItemScorer {
   // Most codes are one ASCII character ("1"–"5"): an array index is several times faster than a
   // string-keyed Map lookup, and this runs for every cell of every row.
-  const byChar: (Outcome | undefined)[] = new Array(128).fill(undefined);
-  for (const [code, o] of table)
-    if (code.length === 1 && code.charCodeAt(0) < 128) byChar[code.charCodeAt(0)] = o;
+  const byChar = byCharTable(table);
   return (values) => {
     const v = values[at];
     if (v === undefined || v === "") return BLANK;
@@ -193,6 +199,8 @@ export function optionCodes(item: Item, q: Questionnaire): readonly string[] | u
 export interface CompiledItem {
   readonly score: ItemScorer;
   readonly den: number;
+  /** Single-code items: code → outcome, read by the per-row loop without a call. */
+  readonly table?: ReadonlyMap<string, Outcome>;
 }
 
 /** The least common denominator of a table's scores. */
@@ -203,7 +211,7 @@ function tableDen(table: ReadonlyMap<string, Outcome>): number {
 }
 
 function fromTable(table: Map<string, Outcome>, at: number): CompiledItem {
-  return { score: lookup(table, at), den: tableDen(table) };
+  return { score: lookup(table, at), den: tableDen(table), table };
 }
 
 export function compileItemScorer(

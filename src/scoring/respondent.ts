@@ -11,8 +11,11 @@ import {
 } from "./denominators.js";
 import {
   type AnswerGetter,
+  BLANK,
+  byCharTable,
   compileItemScorer,
   type ItemScorer,
+  invalid,
   KIND_NOT_APPLICABLE,
   KIND_SCORE,
   KIND_SKIPPED,
@@ -27,6 +30,13 @@ export interface PlannedItem {
   /** Index of the item's dimension in `plan.dimensions`. */
   readonly dim: number;
   readonly scorer: ItemScorer;
+  /**
+   * Single-code items: the key position and code → outcome tables, so the per-row loop looks
+   * the answer up itself (one call less per cell); undefined for composite items.
+   */
+  readonly at: number;
+  readonly byChar: readonly (Outcome | undefined)[] | undefined;
+  readonly table: ReadonlyMap<string, Outcome> | undefined;
   /** Item scores are integers over the dimension's D: a = num · (D / den). */
   readonly D: number;
   /** The item's weight as an integer over the dimension's weight denominator. */
@@ -134,6 +144,9 @@ export function compilePlan(q: Questionnaire): Plan {
     item,
     dim,
     scorer: c.score,
+    at: c.table ? indexOf(item.id) : -1,
+    byChar: c.table ? byCharTable(c.table) : undefined,
+    table: c.table,
     D: scales[dim]!.D,
     units: units.get(item)!,
     options: optionCodes(item, q),
@@ -285,7 +298,16 @@ export function scoreInto(ws: Workspace, group: string, values: Values, minCover
       options[i] = -1;
       continue;
     }
-    const o = p.scorer(values);
+    let o: Outcome | undefined;
+    const table = p.table;
+    if (table !== undefined) {
+      const v = values[p.at];
+      if (v === undefined || v === "") o = BLANK;
+      else {
+        if (v.length === 1) o = p.byChar![v.charCodeAt(0)];
+        if (o === undefined) o = table.get(v) ?? invalid(v);
+      }
+    } else o = p.scorer(values);
     items[i] = o;
     const code = o.code;
     kinds[i] = code;
