@@ -103,12 +103,6 @@ export type ItemScorer = (values: Values) => Outcome;
 /** Position of an answer key (item id or grid row `item[row]`) in the values array. */
 export type KeyIndex = (key: string) => number;
 
-/** 100·(x−min)/(max−min), mirrored for reverse items (for display; scoring uses the exact one). */
-export function normalise(value: number, min: number, max: number, reverse: boolean): number {
-  const s = max === min ? 100 : (100 * (value - min)) / (max - min);
-  return reverse ? 100 - s : s;
-}
-
 /** 100·(x−min)/(max−min), mirrored for reverse items, exactly. */
 export function normaliseExact(value: number, min: number, max: number, reverse: boolean): Ratio {
   const [x, lo, hi] = [decimal(value), decimal(min), decimal(max)];

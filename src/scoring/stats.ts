@@ -152,10 +152,6 @@ function tQuantileUncached(p: number, df: number): number {
   return (lo + hi) / 2;
 }
 
-export function tCdf(t: number, df: number): number {
-  return tCdfWith(t, df, lnBetaTerm(df / 2, 0.5));
-}
-
 function tCdfWith(t: number, df: number, lnB: number): number {
   const x = df / (df + t * t);
   const tail = 0.5 * regularizedBetaWith(x, df / 2, 0.5, lnB);
@@ -168,10 +164,6 @@ function lnBetaTerm(a: number, b: number): number {
 }
 
 /** Regularized incomplete beta I_x(a, b) via its continued fraction (Numerical Recipes §6.4). */
-export function regularizedBeta(x: number, a: number, b: number): number {
-  return regularizedBetaWith(x, a, b, lnBetaTerm(a, b));
-}
-
 function regularizedBetaWith(x: number, a: number, b: number, lnB: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
