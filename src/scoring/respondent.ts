@@ -19,6 +19,7 @@ import {
   KIND_NOT_APPLICABLE,
   KIND_SCORE,
   KIND_SKIPPED,
+  KINDS,
   type Outcome,
   optionCodes,
   outcome,
@@ -63,6 +64,8 @@ export interface Plan {
   readonly keyIndex: ReadonlyMap<string, number>;
   /** Per dimension: integer scales (denominators.ts); respondent scores are integers over L. */
   readonly scales: readonly DimensionScale[];
+  /** Indexes of the composite items (grid, multi, number): no option list to count by. */
+  readonly composites: readonly number[];
   /** The overall score over this questionnaire's dimensions: an integer over Q. */
   readonly overall: OverallScale;
 }
@@ -165,7 +168,17 @@ export function compilePlan(q: Questionnaire): Plan {
     q.overall.aggregate === "min",
     `questionnaire ${q.id}`,
   );
-  return { questionnaire: q, items, dimensions: q.dimensions, keys, keyIndex, scales, overall };
+  const composites = items.flatMap((p, i) => (p.options ? [] : [i]));
+  return {
+    questionnaire: q,
+    items,
+    dimensions: q.dimensions,
+    keys,
+    keyIndex,
+    scales,
+    overall,
+    composites,
+  };
 }
 
 export type ItemState = Outcome | { readonly kind: "skipped" };
@@ -263,10 +276,30 @@ function askedOf(ws: Workspace, group: string): Uint8Array {
 }
 
 /**
- * The per-row core: fills `ws` with item outcomes and dimension scores. A dimension counts when
- * answered / applicable ≥ minCoverage (and at least one item is answered).
+ * A cell's answer counts of single-code items, filled by `scoreInto` in the same pass: per item
+ * its outcome kinds (KINDS per item), and from `optBase[i]` (−1: a composite item) per option
+ * its count and exact score num / den.
  */
-export function scoreInto(ws: Workspace, group: string, values: Values, minCoverage: number): void {
+export interface OptionCounts {
+  readonly tally: Float64Array;
+  readonly optBase: Int32Array;
+  readonly optCounts: Float64Array;
+  readonly optNum: Float64Array;
+  readonly optDen: Float64Array;
+}
+
+/**
+ * The per-row core: fills `ws` with item outcomes and dimension scores, and counts the answers
+ * of single-code items into `counts`. A dimension counts when answered / applicable ≥
+ * minCoverage (and at least one item is answered).
+ */
+export function scoreInto(
+  ws: Workspace,
+  group: string,
+  values: Values,
+  minCoverage: number,
+  counts?: OptionCounts,
+): void {
   const {
     plan,
     applicable,
@@ -292,10 +325,12 @@ export function scoreInto(ws: Workspace, group: string, values: Values, minCover
   const asked = askedOf(ws, group);
   for (let i = 0; i < planned.length; i++) {
     const p = planned[i]!;
+    const base = counts ? counts.optBase[i]! : -1;
     if (asked[i] === 0 || (p.condition !== undefined && !p.condition(values))) {
       items[i] = SKIPPED;
       kinds[i] = KIND_SKIPPED;
       options[i] = -1;
+      if (base >= 0) counts!.tally[i * KINDS + KIND_SKIPPED]!++;
       continue;
     }
     let o: Outcome | undefined;
@@ -311,7 +346,19 @@ export function scoreInto(ws: Workspace, group: string, values: Values, minCover
     items[i] = o;
     const code = o.code;
     kinds[i] = code;
-    options[i] = (o as { option?: number }).option ?? -1;
+    const option = (o as { option?: number }).option ?? -1;
+    options[i] = option;
+    if (base >= 0) {
+      counts!.tally[i * KINDS + code]!++;
+      if (option >= 0) {
+        counts!.optCounts[base + option]!++;
+        // An option always scores the same: its exact score, for the item's histogram.
+        if (code === KIND_SCORE) {
+          counts!.optNum[base + option] = o.num;
+          counts!.optDen[base + option] = o.den;
+        }
+      }
+    }
     if (code !== KIND_SCORE) {
       itemScores[i] = Number.NaN;
       if (code !== KIND_NOT_APPLICABLE) applicable[p.dim]!++;

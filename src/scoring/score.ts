@@ -7,7 +7,7 @@ import { buildAssessment } from "./build.js";
 import { Cell, type DimAcc, type ItemAcc } from "./cell.js";
 import { type OverallScale, overallScale } from "./denominators.js";
 import { ratio } from "./exact.js";
-import type { Outcome, Values } from "./item-score.js";
+import type { Values } from "./item-score.js";
 import { ReliabilityAcc } from "./reliability.js";
 import {
   compilePlan,
@@ -319,7 +319,7 @@ export class Scorer {
     const leaf = this.leafFor(q, department, group);
     const { plan, rootDims } = leaf.entry;
     const ws = leaf.entry.workspace;
-    scoreInto(ws, group, values, this.options.settings.minCoverage);
+    scoreInto(ws, group, values, this.options.settings.minCoverage, leaf);
     const cell = leaf.cell;
     cell.respondents++;
     const keys = ws.keys;
@@ -333,30 +333,11 @@ export class Scorer {
     if (!Number.isNaN(overall)) leaf.overallKeys.add(overall);
     const rootOverall = overallKey(keys, rootDims, leaf.entry.rootScale, this.rootMinimum);
     if (!Number.isNaN(rootOverall)) leaf.rootKeys.add(rootOverall);
-    const { kinds, itemScores, options } = ws;
-    const { tally, optBase, optCounts, optNum, optDen } = leaf;
-    for (let i = 0; i < kinds.length; i++) {
-      const base = optBase[i]!;
-      if (base < 0) {
-        const p = plan.items[i]!;
-        leaf.items[i]!.addComposite(
-          ws.items[i]!,
-          p.item.type === "number" ? [] : codesOf(p, values),
-        );
-        continue;
-      }
-      const kind = kinds[i]!;
-      tally[i * KINDS + kind]!++;
-      const option = options[i]!;
-      if (option >= 0) {
-        optCounts[base + option]!++;
-        if (kind === KIND_SCORE) {
-          // An option always scores the same: its exact score, for the item's histogram.
-          const o = ws.items[i] as Outcome;
-          optNum[base + option] = o.num;
-          optDen[base + option] = o.den;
-        }
-      }
+    const { kinds, itemScores } = ws;
+    // Composite items (grid, multi, number): their scores and codes; the rest were counted above.
+    for (const i of plan.composites) {
+      const p = plan.items[i]!;
+      leaf.items[i]!.addComposite(ws.items[i]!, p.item.type === "number" ? [] : codesOf(p, values));
     }
     for (const t of leaf.texts) {
       const v = values[t.at]?.trim();
