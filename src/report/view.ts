@@ -1,5 +1,7 @@
 // Shared read-only views of an Assessment for every renderer: which units and dimensions to show,
 // the names of things, suppression notes, and which item results are safe to show.
+
+import { hideItem } from "../disclosure/suppress.js";
 import type {
   Assessment,
   DimensionInfo,
@@ -11,7 +13,6 @@ import type {
   SuppressionRecord,
   Unit,
 } from "../scoring/assessment.js";
-import { hideItem } from "../scoring/suppress.js";
 import { fmtInt, fmtPct, type Lang, pick } from "./format.js";
 import { fill, labels } from "./labels.js";
 

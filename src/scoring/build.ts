@@ -39,7 +39,7 @@ import { ciHalfWidth, type Histogram, summarize, summarizeSorted, tQuantile } fr
 /** Exact means of a unit's dimensions, by id: what its score, gaps and comparisons come from. */
 const exactMeans = new WeakMap<Unit, ReadonlyMap<string, Ratio>>();
 
-import { applySuppression } from "./suppress.js";
+import { applySuppression } from "../disclosure/suppress.js";
 
 /**
  * Area (pillar) scores: the weighted mean of the area's dimension means, when every one of them

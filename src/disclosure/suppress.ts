@@ -2,7 +2,7 @@
 // total is shown, further cells are hidden until the hidden ones cannot be recovered by subtracting
 // the shown ones from it (secondary suppression): at least two hidden cells per total, together
 // holding at least k respondents.
-import { compareStrings } from "../util/order.js";
+
 import type {
   Assessment,
   DimensionResult,
@@ -10,7 +10,8 @@ import type {
   SuppressionReason,
   SuppressionRecord,
   Unit,
-} from "./assessment.js";
+} from "../scoring/assessment.js";
+import { compareStrings } from "../util/order.js";
 
 interface Entry {
   readonly key: string;
