@@ -215,6 +215,27 @@ describe("--check", () => {
       expect(stale.stderr).toContain(join(out, f));
   });
 
+  it("on the demo: score, then score --check and report --check exit 0, and report re-renders every file byte for byte", () => {
+    const dir = tempDir();
+    const out = join(dir, "reports");
+    const demo = ["score", "fixtures/demo/staff-survey.csv", "--date", "2026-11-25"];
+    const first = cli([...demo, "--out", out]);
+    expect(first.status, first.stderr).toBe(0);
+    expect(cli([...demo, "--out", out, "--check"]).status).toBe(0);
+    const saved = join(out, "assessment.json");
+    expect(cli(["report", saved, "--out", out, "--check"]).status).toBe(0);
+    const again = join(dir, "again");
+    const r = cli(["report", saved, "--out", again]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(filesIn(again)).toEqual(filesIn(out));
+    for (const f of filesIn(out))
+      expect(readFileSync(join(again, f), "utf8"), f).toBe(readFileSync(join(out, f), "utf8"));
+    // The terminal table too.
+    expect(cli(["report", saved, "--format", "terminal"]).stdout).toBe(
+      cli([...demo, "--format", "terminal"]).stdout,
+    );
+  });
+
   it("--check without --out is a usage error", () => {
     expect(cli(["report", WAVE, "--check"]).status).toBe(2);
   });
