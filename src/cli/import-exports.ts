@@ -201,7 +201,7 @@ export async function importExports(
   const setup = await prepareImport(exportsArg, o, scorer, ctx);
   const total = 2 * (await totalBytes(setup.files));
   const rejects =
-    o.out && !o.strict && !o.check
+    o.out && o.out !== "-" && !o.strict && !o.check
       ? new RejectsWriter(join(o.out, o.rejectsName ?? "rejects.csv"))
       : undefined;
   const bar = ctx.stderrIsTTY && total >= 2 * PROGRESS_MIN_BYTES ? progressBar(ctx) : undefined;
@@ -249,7 +249,7 @@ export async function importExports(
       ctx.stderr(
         `wrote ${rejects.path}: ${account.totals.rejected} rejected row${account.totals.rejected === 1 ? "" : "s"}\n`,
       );
-  } else if (account.totals.rejected > 0 && !o.out) {
+  } else if (account.totals.rejected > 0 && (!o.out || o.out === "-")) {
     ctx.stderr(`${account.totals.rejected} rejected rows; pass --out to get them in rejects.csv\n`);
   }
   return account;

@@ -115,6 +115,48 @@ export function formatsOf(list: string, allowed: readonly string[] = FORMATS): s
  * The output step shared by `score` and `report`: prints the terminal summary, renders every
  * file format to strings first, then writes them atomically (or checks them). Returns the exit code.
  */
+/**
+ * The formats, after checking that the output flags can write something: usage errors (exit 2)
+ * before any work, so a long scoring run never ends in one.
+ */
+export function checkOutputFlags(flags: ReportFlags): string[] {
+  const formats = formatsOf(flags.format);
+  if (flags.check && !flags.out)
+    throw new UserError("--check needs --out <dir> (the folder with the committed reports)", 2);
+  const toFiles = formats.filter((f) => f !== "terminal");
+  // Asked for files but given nowhere to put them: nothing would be written.
+  if (!flags.out && !formats.includes("terminal"))
+    throw new UserError(
+      `--format ${toFiles.join(",")} writes files: pass --out <dir>, or --out - for one file on stdout`,
+      2,
+    );
+  if (
+    flags.out === "-" &&
+    (flags.check || formats.includes("terminal") || toFiles.length !== 1 || toFiles[0] === "csv")
+  )
+    throw new UserError(
+      "--out - writes one file to stdout: pass --format json, md or html alone (csv writes three files; --check needs a folder)",
+      2,
+    );
+  return formats;
+}
+
+/** `--out -`: the one file of one format (json, md or html) to stdout, for pipes. */
+async function emitToStdout(
+  ctx: CliContext,
+  assessment: Assessment,
+  toFiles: readonly string[],
+  flags: ReportFlags,
+): Promise<number> {
+  const files = await renderReportFiles(assessment, toFiles, {
+    lang: flags.lang,
+    excel: flags.excel ?? false,
+    includeFreeText: flags.includeFreeText ?? false,
+  });
+  for (const f of files) ctx.stdout(f.content);
+  return 0;
+}
+
 export async function emitReports(
   ctx: CliContext,
   scored: Assessment,
@@ -122,9 +164,9 @@ export async function emitReports(
 ): Promise<number> {
   // What assessment.json holds, numbers as written: the one source of every format.
   const assessment = published(scored);
-  const formats = formatsOf(flags.format);
-  if (flags.check && !flags.out)
-    throw new UserError("--check needs --out <dir> (the folder with the committed reports)", 2);
+  const formats = checkOutputFlags(flags);
+  const toFiles = formats.filter((f) => f !== "terminal");
+  if (flags.out === "-") return emitToStdout(ctx, assessment, toFiles, flags);
   const options = {
     lang: flags.lang,
     excel: flags.excel ?? false,

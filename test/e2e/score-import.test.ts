@@ -204,11 +204,45 @@ describe("score: nothing lost", () => {
     const dir = tempDir();
     const rows = ["respondent,department,group,str_01"];
     for (let i = 0; i < 30; i++) rows.push(`R${i},bildung,staff,9`);
+    // One valid row: a run that scores nobody fails (see below), and this one is about problems.
+    rows.push("R30,bildung,staff,3");
     writeFileSync(join(dir, "many.csv"), `${rows.join("\n")}\n`);
     const r = score([join(dir, "many.csv")]);
     expect(r.stderr.match(/value-out-of-range:/g)?.length).toBe(20);
     expect(r.stderr).toContain("… and 10 more value-out-of-range");
     expect(r.a.input.problems.byCode["value-out-of-range"]).toBe(30);
+  });
+});
+
+describe("score: a run that produces nothing useful does not exit 0", () => {
+  it("no row scored (no column matches an item): exit 1 naming why and `reifegrad map`", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "other.csv"), "Frage A,Frage B\nja,nein\n");
+    const r = cli([
+      "score",
+      join(dir, "other.csv"),
+      "--department",
+      "bauen",
+      "--out",
+      join(dir, "out"),
+    ]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/no row was scored/);
+    expect(r.stderr).toContain("reifegrad map");
+    expect(existsSync(join(dir, "out", "assessment.json"))).toBe(false);
+  });
+
+  it("--format json without --out is a usage error before any work; --out - writes it to stdout", () => {
+    const demo = "fixtures/demo/staff-survey.csv";
+    const none = cli(["score", demo, "--format", "json"]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("--out");
+    expect(none.stderr).not.toMatch(/rows read/);
+    const piped = cli(["score", demo, "--format", "json", "--out", "-"]);
+    expect(piped.status, piped.stderr).toBe(0);
+    expect(JSON.parse(piped.stdout).schemaVersion).toBe(1);
+    expect(existsSync("-")).toBe(false);
+    expect(cli(["score", demo, "--out", "-"]).status).toBe(2);
   });
 });
 

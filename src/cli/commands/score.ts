@@ -18,7 +18,12 @@ import {
   projectQuestionnairePaths,
   resolveInputs,
 } from "../project-context.js";
-import { addReportOptions, emitReports, type ReportFlags } from "../write-reports.js";
+import {
+  addReportOptions,
+  checkOutputFlags,
+  emitReports,
+  type ReportFlags,
+} from "../write-reports.js";
 
 export interface ScoreOptions extends ReportFlags, ImportOptions {
   questionnaires?: string;
@@ -102,13 +107,15 @@ export async function runScore(
   command: Command,
   pc: ProjectContext | undefined,
 ): Promise<number> {
+  // Output flags fail before any work (a project run takes --out from reifegrad.yaml later).
+  if (!pc) checkOutputFlags(o);
   if (!pc || exports.length > 0) return scorePipeline(ctx, exports, o, command, pc);
   // A project run works inside the project folder, so every path it prints or records (inputs,
   // reports) is relative to the project and the reports are the same from any subfolder.
   // Paths given as flags are made absolute first.
   const own = { ...o };
   for (const key of ["out", "questionnaires", "mapping"] as const) {
-    if (own[key] !== undefined) own[key] = resolve(ctx.cwd, own[key]);
+    if (own[key] !== undefined && own[key] !== "-") own[key] = resolve(ctx.cwd, own[key]);
   }
   const previous = process.cwd();
   process.chdir(pc.dir);
@@ -219,5 +226,11 @@ async function scorePipeline(
       throw new UserError("headcounts in the project file are too low", 1, problems);
   }
   const assessment = scorer.finish(input);
+  // A report of nobody would look like a result: a run that scored no row fails instead.
+  if (assessment.counts.respondents === 0)
+    throw new UserError(
+      "no row was scored: no row holds an answer to a questionnaire item (see the account above); if the export's columns have other headings than the item ids, draft a mapping with `reifegrad map <export>` and pass it with --mapping",
+      1,
+    );
   return emitReports(ctx, assessment, o);
 }
