@@ -1,9 +1,9 @@
 // The commands that need valid questionnaires (score, map, run) load them the same way: every
 // problem printed, exit 1 when any is an error, so no command works on a half-valid model.
 import { readQuestionnaireSources } from "../io/files.js";
+import { loadQuestionnairesCached } from "../io/questionnaire-cache.js";
 import { UserError } from "../io/user-error.js";
 import { hasErrors } from "../problem.js";
-import { loadQuestionnaires } from "../questionnaire/load.js";
 import type { Questionnaire } from "../questionnaire/model.js";
 import { compilePlan } from "../scoring/respondent.js";
 
@@ -11,7 +11,10 @@ export async function loadValidQuestionnaires(
   paths: readonly string[],
   cwd: string,
 ): Promise<readonly Questionnaire[]> {
-  const loaded = loadQuestionnaires(await readQuestionnaireSources(paths, cwd));
+  const loaded = await loadQuestionnairesCached(
+    await readQuestionnaireSources(paths, cwd),
+    async (sources) => (await import("../questionnaire/load.js")).loadQuestionnaires(sources),
+  );
   if (hasErrors(loaded.problems)) {
     throw new UserError(
       "the questionnaires have errors; run `reifegrad validate`",

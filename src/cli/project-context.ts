@@ -8,7 +8,6 @@ import { BUNDLED_QUESTIONNAIRES, defaultQuestionnairePath } from "../io/paths.js
 import { expandInput, findProjectFile, readProjectSource } from "../io/project-files.js";
 import { UserError } from "../io/user-error.js";
 import { hasErrors, type Problem } from "../problem.js";
-import { missingInput, parseProject } from "../project/load.js";
 import type { Project, ProjectInput } from "../project/model.js";
 import type { ParsedYaml } from "../questionnaire/yaml-source.js";
 import type { CliContext } from "./context.js";
@@ -33,6 +32,8 @@ export async function loadProjectContext(
   } else file = findProjectFile(ctx.cwd);
   if (!file) return undefined;
   const source = await readProjectSource(file, ctx.cwd);
+  // The project loader (and with it the YAML parser) only when there is a project file.
+  const { parseProject } = await import("../project/load.js");
   const { project, problems, parsed } = parseProject(source);
   if (hasErrors(problems) || !project || !parsed) {
     throw new UserError(`${source.path} has errors`, 1, problems);
@@ -67,6 +68,7 @@ export interface ResolvedInput {
 export async function resolveInputs(pc: ProjectContext, ctx: CliContext): Promise<ResolvedInput[]> {
   const problems: Problem[] = [];
   const out: ResolvedInput[] = [];
+  const { missingInput } = await import("../project/load.js");
   for (const [i, input] of pc.project.inputs.entries()) {
     const files = await expandInput(pc.dir, input.path);
     if (files.length === 0) problems.push(missingInput(pc.parsed, i, input.path));
