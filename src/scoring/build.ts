@@ -125,140 +125,96 @@ interface UnitSpec {
   readonly strata?: readonly Cell[];
 }
 
+/** What every unit of a run is built with: the root's levels and languages, and lookups. */
+interface UnitContext {
+  readonly levels: readonly Level[];
+  readonly languages: readonly string[];
+  readonly settings: Settings;
+  /** Level id → its threshold: a dimension's target score. */
+  readonly levelMin: ReadonlyMap<string, number>;
+  readonly itemDimension: ReadonlyMap<string, string>;
+  /** Text items are not in `items` (nothing to score), so free-text answers carry their question. */
+  readonly questionOf: ReadonlyMap<string, Text>;
+}
+
+type KeyedCell = { key: CellKey; cell: Cell };
+
+/**
+ * The assessment in steps: departments (with their groups), the administration, the groups
+ * across it, comparisons of external groups with the administration, then assembly and
+ * suppression.
+ */
 export function buildAssessment(b: BuildInput): Assessment {
-  const { root, options } = b;
-  const settings = options.settings;
-  const levels = root.levels;
-  const languages = root.languages;
-  const levelMin = new Map(levels.map((l) => [l.id, l.min]));
+  const ctx = unitContext(b);
+  const rootGroups = groupsOf(b.root);
+  const deptCells = cellsByDepartment(b.cells);
+  const departments = departmentUnits(b, ctx, deptCells);
+  const { base: adminBase, unit: administration } = administrationUnit(
+    b,
+    ctx,
+    deptCells,
+    rootGroups,
+  );
+  const groups = groupUnits(b, ctx, rootGroups);
+  // From the base unit: exactMeans is keyed by the unit makeUnit returned.
+  const comparisons = compare(adminBase, groups, b.root, rootGroups);
+  const draft = assemble(b, ctx, { administration, departments, groups, comparisons });
+  return applySuppression(draft, rootGroups);
+}
+
+function unitContext(b: BuildInput): UnitContext {
+  const levels = b.root.levels;
   const itemDimension = new Map<string, string>();
   for (const q of b.questionnaires) for (const i of q.items) itemDimension.set(i.id, i.dimension);
-  // Text items are not in `items` (nothing to score), so free-text answers carry their question.
   const questionOf = new Map<string, Text>();
   for (const q of b.questionnaires)
     for (const i of q.items)
       if (i.type === "text" && !questionOf.has(i.id)) questionOf.set(i.id, i.text);
-
-  const makeUnit = (spec: UnitSpec, withDetail: boolean): Unit => {
-    const dims: DimensionResult[] = [];
-    const means = new Map<string, Ratio>();
-    for (const d of spec.dimensions) {
-      const acc = spec.cell.dims.get(d.id);
-      if (!acc) continue;
-      const r = spec.strata
-        ? stratifiedStats(spec.strata, d.id, levels, settings)
-        : statsOf(acc.hist, levels, settings);
-      const stats = r?.stats;
-      if (r) means.set(d.id, r.mean);
-      const target = spec.targets?.[d.id] ?? d.target;
-      const targetScore = target !== undefined ? levelMin.get(target) : undefined;
-      dims.push({
-        id: d.id,
-        name: first(d.name, languages),
-        names: d.name,
-        ...(stats ?? {}),
-        n: stats?.n ?? 0,
-        coverage: acc.applicable > 0 ? acc.answered / acc.applicable : 0,
-        ...(target !== undefined ? { target } : {}),
-        ...(targetScore !== undefined ? { targetScore } : {}),
-        ...(targetScore !== undefined && r
-          ? { gap: toNumber(sub(decimal(targetScore), r.mean)) }
-          : {}),
-      });
-    }
-    const scored = dims.filter((d) => d.mean !== undefined);
-    const areas = areaResults(spec, means);
-    let exactScore: Ratio | undefined;
-    if (scored.length > 0 && scored.length === dims.length) {
-      // With areas (pillars) covering every dimension, the index is formed from the areas.
-      const parts =
-        areas.length > 0 && spec.dimensions.every((d) => d.area !== undefined)
-          ? areas.map((x) => ({ value: x.score, weight: decimal(x.weight) }))
-          : scored.map((d) => ({
-              value: means.get(d.id)!,
-              weight: decimal(spec.dimensions.find((x) => x.id === d.id)!.weight),
-            }));
-      exactScore =
-        spec.aggregate === "min"
-          ? parts.map((x) => x.value).reduce((a, b) => (cmp(a, b) <= 0 ? a : b))
-          : weightedMean(parts);
-    }
-    const score = exactScore === undefined ? null : toNumber(exactScore);
-    const ostats = spec.strata ? undefined : statsOf(spec.overallHist, levels, settings)?.stats;
-    const overall: Overall = {
-      ...(ostats ?? {}),
-      score,
-      level: exactScore === undefined ? null : levelOf(levels, exactScore).id,
-    };
-    const unit: Unit = {
-      id: spec.id,
-      kind: spec.kind,
-      name: first(spec.names, languages),
-      names: spec.names,
-      ...(spec.group ? { group: spec.group } : {}),
-      respondents: spec.cell.respondents,
-      overall,
-      ...(areas.length > 0
-        ? {
-            areas: areas.map((x) => ({
-              id: x.id,
-              name: first(x.names, languages),
-              names: x.names,
-              score: toNumber(x.score),
-              level: levelOf(levels, x.score).id,
-              dimensions: x.dimensions,
-            })),
-          }
-        : {}),
-      dimensions: dims,
-      ...targetsAndPriorities(dims, spec.dimensions, means),
-      ...(withDetail ? { items: itemResults(spec.cell, itemDimension) } : {}),
-      ...(withDetail ? { reliability: reliabilityOf(spec.cell, spec.dimensions, settings) } : {}),
-      ...(withDetail && settings.includeFreeText
-        ? { freeText: freeTextOf(spec.cell, questionOf) }
-        : {}),
-    };
-    exactMeans.set(unit, means);
-    return unit;
+  return {
+    levels,
+    languages: b.root.languages,
+    settings: b.options.settings,
+    levelMin: new Map(levels.map((l) => [l.id, l.min])),
+    itemDimension,
+    questionOf,
   };
+}
 
-  // Departments: every cell with a department, merged per department.
-  const deptCells = new Map<string, { key: CellKey; cell: Cell }[]>();
-  for (const c of b.cells) {
+const groupsOf = (q: Questionnaire) => new Map(q.groups.map((g) => [g.id, g]));
+
+/** A unit without a name of its own is named by its id, in the first language. */
+function nameById(ctx: UnitContext, id: string): Text {
+  return { [ctx.languages[0] ?? "de"]: id };
+}
+
+/** Every cell with a department, listed per department. */
+function cellsByDepartment(cells: readonly KeyedCell[]): Map<string, KeyedCell[]> {
+  const deptCells = new Map<string, KeyedCell[]>();
+  for (const c of cells) {
     if (c.key.department === undefined) continue;
     const list = deptCells.get(c.key.department) ?? [];
     list.push(c);
     deptCells.set(c.key.department, list);
   }
-  const groupsOf = (q: Questionnaire) => new Map(q.groups.map((g) => [g.id, g]));
-  const departments: Unit[] = [...deptCells.keys()].sort(compareStrings).map((id) => {
+  return deptCells;
+}
+
+/** Departments in id order: their cells merged, with a unit per respondent group inside. */
+function departmentUnits(
+  b: BuildInput,
+  ctx: UnitContext,
+  deptCells: ReadonlyMap<string, readonly KeyedCell[]>,
+): Unit[] {
+  const { options } = b;
+  return [...deptCells.keys()].sort(compareStrings).map((id) => {
     const list = deptCells.get(id)!;
     const q = b.questionnaireFor(id, list[0]!.key.group);
     const merged = mergeCells(list.map((c) => c.cell));
-    const names = q.department?.name ??
-      options.departmentNames?.[id] ?? { [languages[0] ?? "de"]: id };
-    const byGroup = new Map<string, Cell[]>();
-    for (const c of list) byGroup.set(c.key.group, [...(byGroup.get(c.key.group) ?? []), c.cell]);
-    const gmap = groupsOf(q);
-    const groups = [...byGroup.keys()].sort(compareStrings).map((g) => {
-      const cell = mergeCells(byGroup.get(g)!, false);
-      return makeUnit(
-        {
-          id: g,
-          kind: "group",
-          group: g,
-          names: gmap.get(g)?.name ?? { [languages[0] ?? "de"]: g },
-          cell,
-          dimensions: q.dimensions,
-          areas: q.areas,
-          overallHist: cell.overall,
-          aggregate: q.overall.aggregate,
-          ...(options.targets?.[id] ? { targets: options.targets[id] } : {}),
-        },
-        false,
-      );
-    });
+    const names = q.department?.name ?? options.departmentNames?.[id] ?? nameById(ctx, id);
+    const targets = options.targets?.[id] ? { targets: options.targets[id] } : {};
+    const groups = departmentGroupUnits(ctx, q, list, targets);
     const unit = makeUnit(
+      ctx,
       {
         id,
         kind: "department",
@@ -268,38 +224,74 @@ export function buildAssessment(b: BuildInput): Assessment {
         areas: q.areas,
         overallHist: merged.overall,
         aggregate: q.overall.aggregate,
-        ...(options.targets?.[id] ? { targets: options.targets[id] } : {}),
+        ...targets,
       },
       true,
     );
     return {
       ...unit,
-      ...responseRate(merged.respondents, options.headcounts?.[id], settings),
+      ...responseRate(merged.respondents, options.headcounts?.[id], ctx.settings),
       groups,
     };
   });
+}
 
-  // Administration: internal respondents (staff, management …), on the root's dimensions.
-  const rootGroups = groupsOf(root);
-  const internalCells = b.cells.filter(
-    (c) => rootGroups.get(c.key.group)?.perspective !== "external",
-  );
-  const adminCell = mergeCells(internalCells.map((c) => c.cell));
-  const deptWeighted = settings.administrationWeighting === "department";
-  const adminStrata = deptWeighted
-    ? [...deptCells.values()].map((list) =>
-        mergeCells(
-          list
-            .filter((c) => rootGroups.get(c.key.group)?.perspective !== "external")
-            .map((c) => c.cell),
-          false,
-        ),
-      )
-    : undefined;
-  const totalHeadcount = options.headcounts
-    ? Object.values(options.headcounts).reduce((x, y) => x + y, 0)
-    : undefined;
-  const adminBase = makeUnit(
+/** A department's respondent groups, each on the department's questionnaire and targets. */
+function departmentGroupUnits(
+  ctx: UnitContext,
+  q: Questionnaire,
+  list: readonly KeyedCell[],
+  targets: Pick<UnitSpec, "targets">,
+): Unit[] {
+  const byGroup = new Map<string, Cell[]>();
+  for (const c of list) byGroup.set(c.key.group, [...(byGroup.get(c.key.group) ?? []), c.cell]);
+  const gmap = groupsOf(q);
+  return [...byGroup.keys()].sort(compareStrings).map((g) => {
+    const cell = mergeCells(byGroup.get(g)!, false);
+    return makeUnit(
+      ctx,
+      {
+        id: g,
+        kind: "group",
+        group: g,
+        names: gmap.get(g)?.name ?? nameById(ctx, g),
+        cell,
+        dimensions: q.dimensions,
+        areas: q.areas,
+        overallHist: cell.overall,
+        aggregate: q.overall.aggregate,
+        ...targets,
+      },
+      false,
+    );
+  });
+}
+
+/**
+ * The administration: internal respondents (staff, management …) on the root's dimensions,
+ * pooled, or with --weighting department one stratum per department. `base` is the unit as
+ * makeUnit made it (the key of its exact means), `unit` adds the response rate.
+ */
+function administrationUnit(
+  b: BuildInput,
+  ctx: UnitContext,
+  deptCells: ReadonlyMap<string, readonly KeyedCell[]>,
+  rootGroups: ReadonlyMap<string, { perspective: string }>,
+): { base: Unit; unit: Unit } {
+  const { root } = b;
+  const internal = (c: KeyedCell) => rootGroups.get(c.key.group)?.perspective !== "external";
+  const adminCell = mergeCells(b.cells.filter(internal).map((c) => c.cell));
+  const adminStrata =
+    ctx.settings.administrationWeighting === "department"
+      ? [...deptCells.values()].map((list) =>
+          mergeCells(
+            list.filter(internal).map((c) => c.cell),
+            false,
+          ),
+        )
+      : undefined;
+  const base = makeUnit(
+    ctx,
     {
       id: "administration",
       kind: "administration",
@@ -313,15 +305,28 @@ export function buildAssessment(b: BuildInput): Assessment {
     },
     true,
   );
+  const rate = responseRate(adminCell.respondents, totalHeadcount(b.options), ctx.settings);
+  return { base, unit: { ...base, ...rate } };
+}
 
-  const adminUnit: Unit = {
-    ...adminBase,
-    ...responseRate(adminCell.respondents, totalHeadcount, settings),
-  };
+function totalHeadcount(options: ScorerOptions): number | undefined {
+  return options.headcounts
+    ? Object.values(options.headcounts).reduce((x, y) => x + y, 0)
+    : undefined;
+}
 
-  // Groups across the administration (internal) and outside it (external questionnaires).
+/**
+ * Groups across the administration (internal: on the root's dimensions) and outside it
+ * (external: on their own questionnaire, with items, reliability and free text).
+ */
+function groupUnits(
+  b: BuildInput,
+  ctx: UnitContext,
+  rootGroups: ReadonlyMap<string, { perspective: string; name: Text }>,
+): Unit[] {
+  const { root } = b;
   const allGroupIds = new Set(b.cells.map((c) => c.key.group));
-  const groups: Unit[] = [...allGroupIds].sort(compareStrings).map((g) => {
+  return [...allGroupIds].sort(compareStrings).map((g) => {
     const list = b.cells.filter((c) => c.key.group === g);
     const q = b.questionnaireFor(undefined, g);
     const external = isExternal(q) || rootGroups.get(g)?.perspective === "external";
@@ -330,15 +335,15 @@ export function buildAssessment(b: BuildInput): Assessment {
       list.map((c) => c.cell),
       external,
     );
-    const dims = external ? q.dimensions : root.dimensions;
     return makeUnit(
+      ctx,
       {
         id: g,
         kind: "group",
         group: g,
-        names: groupsOf(q).get(g)?.name ?? rootGroups.get(g)?.name ?? { [languages[0] ?? "de"]: g },
+        names: groupsOf(q).get(g)?.name ?? rootGroups.get(g)?.name ?? nameById(ctx, g),
         cell,
-        dimensions: dims,
+        dimensions: external ? q.dimensions : root.dimensions,
         areas: external ? q.areas : root.areas,
         overallHist: external ? cell.overall : cell.rootOverall,
         aggregate: external ? q.overall.aggregate : root.overall.aggregate,
@@ -346,11 +351,17 @@ export function buildAssessment(b: BuildInput): Assessment {
       external,
     );
   });
+}
 
-  const comparisons = compare(adminBase, groups, root, rootGroups);
-  const dimensions = dimensionInfos(b.questionnaires, root);
-  const counts = countAnswers(b.cells.map((c) => c.cell));
-  const draft: Assessment = {
+/** The unpublished Assessment: identity, settings, definitions and the units. */
+function assemble(
+  b: BuildInput,
+  ctx: UnitContext,
+  units: Pick<Assessment, "administration" | "departments" | "groups" | "comparisons">,
+): Assessment {
+  const { root, options } = b;
+  const { settings } = ctx;
+  return {
     schemaVersion: SCHEMA_VERSION,
     generator: { name: "reifegrad", version: options.generatorVersion ?? "0.0.0" },
     questionnaire: { id: root.id, version: root.version, contentHash: root.contentHash },
@@ -363,27 +374,129 @@ export function buildAssessment(b: BuildInput): Assessment {
         ...(q.department ? { department: q.department.id } : {}),
         group: q.group,
       })),
-    languages,
+    languages: ctx.languages,
     ...(options.date ? { date: options.date } : {}),
     settings,
-    levels: levels.map((l) => ({
+    levels: ctx.levels.map((l) => ({
       id: l.id,
       rank: l.rank,
       name: l.name,
       ...(l.description ? { description: l.description } : {}),
       min: l.min,
     })),
-    dimensions,
+    dimensions: dimensionInfos(b.questionnaires, root),
     items: itemInfos(b.questionnaires),
-    administration: adminUnit,
-    departments,
-    groups,
-    comparisons,
+    administration: units.administration,
+    departments: units.departments,
+    groups: units.groups,
+    comparisons: units.comparisons,
     suppression: { minGroupSize: settings.minGroupSize, records: [] },
-    counts,
+    counts: countAnswers(b.cells.map((c) => c.cell)),
     ...(b.input !== undefined ? { input: b.input } : {}),
   };
-  return applySuppression(draft, rootGroups);
+}
+
+/** One unit: its dimensions, areas, overall score and level, targets and priorities. */
+function makeUnit(ctx: UnitContext, spec: UnitSpec, withDetail: boolean): Unit {
+  const { levels, languages, settings } = ctx;
+  const { dims, means } = dimensionResults(ctx, spec);
+  const areas = areaResults(spec, means);
+  const exactScore = indexScore(spec, dims, means, areas);
+  const ostats = spec.strata ? undefined : statsOf(spec.overallHist, levels, settings)?.stats;
+  const overall: Overall = {
+    ...(ostats ?? {}),
+    score: exactScore === undefined ? null : toNumber(exactScore),
+    level: exactScore === undefined ? null : levelOf(levels, exactScore).id,
+  };
+  const unit: Unit = {
+    id: spec.id,
+    kind: spec.kind,
+    name: first(spec.names, languages),
+    names: spec.names,
+    ...(spec.group ? { group: spec.group } : {}),
+    respondents: spec.cell.respondents,
+    overall,
+    ...(areas.length > 0
+      ? {
+          areas: areas.map((x) => ({
+            id: x.id,
+            name: first(x.names, languages),
+            names: x.names,
+            score: toNumber(x.score),
+            level: levelOf(levels, x.score).id,
+            dimensions: x.dimensions,
+          })),
+        }
+      : {}),
+    dimensions: dims,
+    ...targetsAndPriorities(dims, spec.dimensions, means),
+    ...(withDetail ? { items: itemResults(spec.cell, ctx.itemDimension) } : {}),
+    ...(withDetail ? { reliability: reliabilityOf(spec.cell, spec.dimensions, settings) } : {}),
+    ...(withDetail && settings.includeFreeText
+      ? { freeText: freeTextOf(spec.cell, ctx.questionOf) }
+      : {}),
+  };
+  exactMeans.set(unit, means);
+  return unit;
+}
+
+/** A unit's dimension results, and their exact means (by id) for everything computed from them. */
+function dimensionResults(
+  ctx: UnitContext,
+  spec: UnitSpec,
+): { dims: DimensionResult[]; means: Map<string, Ratio> } {
+  const { levels, settings } = ctx;
+  const dims: DimensionResult[] = [];
+  const means = new Map<string, Ratio>();
+  for (const d of spec.dimensions) {
+    const acc = spec.cell.dims.get(d.id);
+    if (!acc) continue;
+    const r = spec.strata
+      ? stratifiedStats(spec.strata, d.id, levels, settings)
+      : statsOf(acc.hist, levels, settings);
+    const stats = r?.stats;
+    if (r) means.set(d.id, r.mean);
+    const target = spec.targets?.[d.id] ?? d.target;
+    const targetScore = target !== undefined ? ctx.levelMin.get(target) : undefined;
+    dims.push({
+      id: d.id,
+      name: first(d.name, ctx.languages),
+      names: d.name,
+      ...(stats ?? {}),
+      n: stats?.n ?? 0,
+      coverage: acc.applicable > 0 ? acc.answered / acc.applicable : 0,
+      ...(target !== undefined ? { target } : {}),
+      ...(targetScore !== undefined ? { targetScore } : {}),
+      ...(targetScore !== undefined && r
+        ? { gap: toNumber(sub(decimal(targetScore), r.mean)) }
+        : {}),
+    });
+  }
+  return { dims, means };
+}
+
+/**
+ * The unit's index (exact), when every dimension has a mean: the weighted mean (or the minimum)
+ * of the areas when areas cover every dimension, else of the dimensions.
+ */
+function indexScore(
+  spec: UnitSpec,
+  dims: readonly DimensionResult[],
+  means: ReadonlyMap<string, Ratio>,
+  areas: ReturnType<typeof areaResults>,
+): Ratio | undefined {
+  const scored = dims.filter((d) => d.mean !== undefined);
+  if (scored.length === 0 || scored.length !== dims.length) return undefined;
+  const parts =
+    areas.length > 0 && spec.dimensions.every((d) => d.area !== undefined)
+      ? areas.map((x) => ({ value: x.score, weight: decimal(x.weight) }))
+      : scored.map((d) => ({
+          value: means.get(d.id)!,
+          weight: decimal(spec.dimensions.find((x) => x.id === d.id)!.weight),
+        }));
+  return spec.aggregate === "min"
+    ? parts.map((x) => x.value).reduce((a, b) => (cmp(a, b) <= 0 ? a : b))
+    : weightedMean(parts);
 }
 
 function responseRate(
