@@ -59,6 +59,16 @@ const TOP = [
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** What each section's reader needs: the parsed file, the catalog, and where problems go. */
+interface Reading {
+  readonly data: Record<string, unknown>;
+  readonly catalog: Catalog;
+  readonly itemIds: readonly string[];
+  /** Records a problem at a value (or, with `key`, at its key). */
+  readonly err: (code: string, message: string, path: Path, hint?: string, key?: boolean) => void;
+}
+
+/** Parses a mapping file section by section; problems come in the order of the sections read. */
 export function parseMapping(
   source: SourceFile,
   catalog: Catalog,
@@ -80,204 +90,19 @@ export function parseMapping(
     );
     return { problems: out };
   }
-  for (const k of Object.keys(data)) {
-    if (!TOP.includes(k))
-      err(
-        "unknown-key",
-        `unknown key "${k}"${didYouMean(k, TOP)}`,
-        [k],
-        `allowed: ${TOP.join(", ")}`,
-        true,
-      );
-  }
-  if (data.format !== undefined && data.format !== 1)
-    err("mapping-format", "format must be 1", ["format"]);
-  let preset: PresetId | undefined;
-  if (data.preset !== undefined) {
-    if (typeof data.preset === "string" && (PRESET_IDS as readonly string[]).includes(data.preset))
-      preset = data.preset as PresetId;
-    else
-      err(
-        "unknown-preset",
-        `unknown preset ${JSON.stringify(data.preset)}`,
-        ["preset"],
-        `one of ${PRESET_IDS.join(", ")}`,
-      );
-  }
-  const heading = (k: string): string | undefined => {
-    const v = data[k];
-    if (v === undefined || v === null) return undefined;
-    if (typeof v !== "string" || v.trim() === "") {
-      err("mapping-shape", `${k} must be a column heading (text)`, [k]);
-      return undefined;
-    }
-    return normalizeKey(v);
-  };
-  const itemIds = [...catalog.items.keys()];
-  const target = (v: unknown, path: Path): ColumnTarget | "ignore" | undefined => {
-    if (v === null || v === "ignore") return "ignore";
-    const t = typeof v === "string" ? { item: v } : isRecord(v) ? v : undefined;
-    if (!t || typeof t.item !== "string") {
-      err("mapping-shape", "expected an item id, { item, row }, { item, choice } or ignore", path);
-      return undefined;
-    }
-    const ci = catalog.items.get(t.item);
-    if (!ci) {
-      err(
-        "unknown-item",
-        `unknown item "${t.item}"${didYouMean(t.item, itemIds)}`,
-        typeof v === "string" ? path : [...path, "item"],
-      );
-      return undefined;
-    }
-    const item = ci.item;
-    if (t.row !== undefined) {
-      const rows = item.type === "grid" ? item.rows.map((r) => r.id) : [];
-      if (item.type !== "grid" || !rows.includes(String(t.row))) {
-        err(
-          "unknown-row",
-          `item ${item.id} has no row "${String(t.row)}"${didYouMean(String(t.row), rows)}`,
-          [...path, "row"],
-          item.type === "grid" ? `rows: ${rows.join(", ")}` : `${item.id} is not a grid`,
-        );
-        return undefined;
-      }
-      return { item: item.id, row: String(t.row) };
-    }
-    if (t.choice !== undefined) {
-      const codes = item.type === "multi" ? item.choices.map((c) => c.code) : [];
-      if (item.type !== "multi" || !codes.includes(String(t.choice))) {
-        err(
-          "unknown-choice",
-          `item ${item.id} has no choice "${String(t.choice)}"${didYouMean(String(t.choice), codes)}`,
-          [...path, "choice"],
-          item.type === "multi"
-            ? `choices: ${codes.join(", ")}`
-            : `${item.id} is not a multiple-choice item`,
-        );
-        return undefined;
-      }
-      return { item: item.id, choice: String(t.choice) };
-    }
-    if (item.type === "grid") {
-      err(
-        "missing-row",
-        `item ${item.id} is a grid: say which row, e.g. { item: ${item.id}, row: ${item.rows[0]?.id} }`,
-        path,
-      );
-      return undefined;
-    }
-    return { item: item.id };
-  };
-  const section = (k: string): Record<string, unknown> => {
-    const v = data[k];
-    if (v === undefined || v === null) return {};
-    if (!isRecord(v)) {
-      err("mapping-shape", `${k} must be a mapping`, [k]);
-      return {};
-    }
-    return v;
-  };
-  const columns = new Map<string, ColumnTarget | "ignore">();
-  for (const [h, v] of Object.entries(section("columns"))) {
-    const t = target(v, ["columns", h]);
-    if (t) columns.set(normalizeKey(h), t);
-  }
-  for (const [key, v] of Object.entries(section("aliases"))) {
-    const texts = Array.isArray(v) ? v : [v];
-    const m = /^([^[\]]+)\[([^\]]+)\]$/.exec(key);
-    const t = target(m ? { item: m[1], row: m[2] } : key, ["aliases", key]);
-    if (!t) continue;
-    texts.forEach((text, i) => {
-      if (typeof text !== "string")
-        err("mapping-shape", "an alias is a column heading (text)", ["aliases", key, i]);
-      else columns.set(normalizeKey(text), t);
-    });
-  }
-  const labels = (
-    obj: Record<string, unknown>,
-    path: Path,
-    valid?: readonly string[],
-  ): Map<string, string> => {
-    const m = new Map<string, string>();
-    for (const [label, code] of Object.entries(obj)) {
-      if (typeof code !== "string" && typeof code !== "number") {
-        err("mapping-shape", "a label maps to an answer code", [...path, label]);
-        continue;
-      }
-      if (valid && !valid.includes(String(code))) {
-        err(
-          "unknown-code",
-          `"${code}" is not an answer code`,
-          [...path, label],
-          `codes: ${valid.join(", ")}`,
-        );
-        continue;
-      }
-      m.set(normalizeKey(label), String(code));
-    }
-    return m;
-  };
-  const values = labels(section("values"), ["values"]);
-  const itemValues = new Map<string, Map<string, string>>();
-  for (const [id, v] of Object.entries(section("itemValues"))) {
-    const ci = catalog.items.get(id);
-    if (!ci) {
-      err(
-        "unknown-item",
-        `unknown item "${id}"${didYouMean(id, itemIds)}`,
-        ["itemValues", id],
-        undefined,
-        true,
-      );
-      continue;
-    }
-    if (v === null) continue;
-    if (!isRecord(v)) {
-      err("mapping-shape", "itemValues.<item> maps labels to codes", ["itemValues", id]);
-      continue;
-    }
-    const codes = codesOf(ci);
-    itemValues.set(id, labels(v, ["itemValues", id], codes.length > 0 ? codes : undefined));
-  }
-  const departments = new Map<string, string>();
-  const knownDepartments = [...catalog.departmentNames.keys()];
-  for (const [name, id] of Object.entries(section("departments"))) {
-    if (typeof id !== "string" || !/^[a-z][a-z0-9_-]*$/.test(id)) {
-      err(
-        "mapping-shape",
-        "a department name maps to a department id (lower case, e.g. buergeramt)",
-        ["departments", name],
-      );
-      continue;
-    }
-    if (!knownDepartments.includes(id) && closest(id, knownDepartments) !== undefined) {
-      err(
-        "unknown-department",
-        `department "${id}" has no questionnaire${didYouMean(id, knownDepartments)}`,
-        ["departments", name],
-        "departments without a questionnaire are scored with the core questionnaire; check for a typo",
-      );
-    }
-    departments.set(normalizeKey(name), id);
-  }
-  const groups = new Map<string, string>();
-  for (const [name, id] of Object.entries(section("groups"))) {
-    if (typeof id !== "string" || !catalog.groupIds.includes(id)) {
-      err(
-        "unknown-group",
-        `unknown group ${JSON.stringify(id)}${didYouMean(String(id), catalog.groupIds)}`,
-        ["groups", name],
-        `groups: ${catalog.groupIds.join(", ")}`,
-      );
-      continue;
-    }
-    groups.set(normalizeKey(name), id);
-  }
-  const respondent = heading("respondent");
-  const department = heading("department");
-  const group = heading("group");
-  const submitted = heading("submitted");
+  const r: Reading = { data, catalog, itemIds: [...catalog.items.keys()], err };
+  checkTopLevel(r);
+  const preset = presetOf(r);
+  const columns = columnsOf(r);
+  addAliases(r, columns);
+  const values = labels(r, section(r, "values"), ["values"]);
+  const itemValues = itemValuesOf(r);
+  const departments = departmentsOf(r);
+  const groups = groupsOf(r);
+  const respondent = heading(r, "respondent");
+  const department = heading(r, "department");
+  const group = heading(r, "group");
+  const submitted = heading(r, "submitted");
   const mapping: Mapping = {
     file: source.path,
     ...(preset ? { preset } : {}),
@@ -292,6 +117,245 @@ export function parseMapping(
     groups,
   };
   return { mapping, problems: out };
+}
+
+/** Unknown top-level keys, and `format:` (only 1 exists). */
+function checkTopLevel({ data, err }: Reading): void {
+  for (const k of Object.keys(data)) {
+    if (!TOP.includes(k))
+      err(
+        "unknown-key",
+        `unknown key "${k}"${didYouMean(k, TOP)}`,
+        [k],
+        `allowed: ${TOP.join(", ")}`,
+        true,
+      );
+  }
+  if (data.format !== undefined && data.format !== 1)
+    err("mapping-format", "format must be 1", ["format"]);
+}
+
+/** `preset:` — a forced export dialect. */
+function presetOf({ data, err }: Reading): PresetId | undefined {
+  if (data.preset === undefined) return undefined;
+  if (typeof data.preset === "string" && (PRESET_IDS as readonly string[]).includes(data.preset))
+    return data.preset as PresetId;
+  err(
+    "unknown-preset",
+    `unknown preset ${JSON.stringify(data.preset)}`,
+    ["preset"],
+    `one of ${PRESET_IDS.join(", ")}`,
+  );
+  return undefined;
+}
+
+/** `respondent:`, `department:`, `group:`, `submitted:` — a column heading, normalised. */
+function heading({ data, err }: Reading, k: string): string | undefined {
+  const v = data[k];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "string" || v.trim() === "") {
+    err("mapping-shape", `${k} must be a column heading (text)`, [k]);
+    return undefined;
+  }
+  return normalizeKey(v);
+}
+
+/** A section that maps keys to values; absent or null is empty. */
+function section({ data, err }: Reading, k: string): Record<string, unknown> {
+  const v = data[k];
+  if (v === undefined || v === null) return {};
+  if (!isRecord(v)) {
+    err("mapping-shape", `${k} must be a mapping`, [k]);
+    return {};
+  }
+  return v;
+}
+
+/** `columns:` — heading → item id, grid row, choice, or ignore. */
+function columnsOf(r: Reading): Map<string, ColumnTarget | "ignore"> {
+  const columns = new Map<string, ColumnTarget | "ignore">();
+  for (const [h, v] of Object.entries(section(r, "columns"))) {
+    const t = target(r, v, ["columns", h]);
+    if (t) columns.set(normalizeKey(h), t);
+  }
+  return columns;
+}
+
+/** `aliases:` — item id or `item[row]` → one heading or a list of them; added to the columns. */
+function addAliases(r: Reading, columns: Map<string, ColumnTarget | "ignore">): void {
+  for (const [key, v] of Object.entries(section(r, "aliases"))) {
+    const texts = Array.isArray(v) ? v : [v];
+    const m = /^([^[\]]+)\[([^\]]+)\]$/.exec(key);
+    const t = target(r, m ? { item: m[1], row: m[2] } : key, ["aliases", key]);
+    if (!t) continue;
+    texts.forEach((text, i) => {
+      if (typeof text !== "string")
+        r.err("mapping-shape", "an alias is a column heading (text)", ["aliases", key, i]);
+      else columns.set(normalizeKey(text), t);
+    });
+  }
+}
+
+/** What a column is mapped to: an item, a grid row, a choice of a multi item, or ignore. */
+function target(
+  { catalog, itemIds, err }: Reading,
+  v: unknown,
+  path: Path,
+): ColumnTarget | "ignore" | undefined {
+  if (v === null || v === "ignore") return "ignore";
+  const t = typeof v === "string" ? { item: v } : isRecord(v) ? v : undefined;
+  if (!t || typeof t.item !== "string") {
+    err("mapping-shape", "expected an item id, { item, row }, { item, choice } or ignore", path);
+    return undefined;
+  }
+  const ci = catalog.items.get(t.item);
+  if (!ci) {
+    err(
+      "unknown-item",
+      `unknown item "${t.item}"${didYouMean(t.item, itemIds)}`,
+      typeof v === "string" ? path : [...path, "item"],
+    );
+    return undefined;
+  }
+  const item = ci.item;
+  if (t.row !== undefined) {
+    const rows = item.type === "grid" ? item.rows.map((r) => r.id) : [];
+    if (item.type !== "grid" || !rows.includes(String(t.row))) {
+      err(
+        "unknown-row",
+        `item ${item.id} has no row "${String(t.row)}"${didYouMean(String(t.row), rows)}`,
+        [...path, "row"],
+        item.type === "grid" ? `rows: ${rows.join(", ")}` : `${item.id} is not a grid`,
+      );
+      return undefined;
+    }
+    return { item: item.id, row: String(t.row) };
+  }
+  if (t.choice !== undefined) {
+    const codes = item.type === "multi" ? item.choices.map((c) => c.code) : [];
+    if (item.type !== "multi" || !codes.includes(String(t.choice))) {
+      err(
+        "unknown-choice",
+        `item ${item.id} has no choice "${String(t.choice)}"${didYouMean(String(t.choice), codes)}`,
+        [...path, "choice"],
+        item.type === "multi"
+          ? `choices: ${codes.join(", ")}`
+          : `${item.id} is not a multiple-choice item`,
+      );
+      return undefined;
+    }
+    return { item: item.id, choice: String(t.choice) };
+  }
+  if (item.type === "grid") {
+    err(
+      "missing-row",
+      `item ${item.id} is a grid: say which row, e.g. { item: ${item.id}, row: ${item.rows[0]?.id} }`,
+      path,
+    );
+    return undefined;
+  }
+  return { item: item.id };
+}
+
+/** Label → answer code (`values:`, and each item's `itemValues:`, checked against `valid`). */
+function labels(
+  { err }: Reading,
+  obj: Record<string, unknown>,
+  path: Path,
+  valid?: readonly string[],
+): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [label, code] of Object.entries(obj)) {
+    if (typeof code !== "string" && typeof code !== "number") {
+      err("mapping-shape", "a label maps to an answer code", [...path, label]);
+      continue;
+    }
+    if (valid && !valid.includes(String(code))) {
+      err(
+        "unknown-code",
+        `"${code}" is not an answer code`,
+        [...path, label],
+        `codes: ${valid.join(", ")}`,
+      );
+      continue;
+    }
+    m.set(normalizeKey(label), String(code));
+  }
+  return m;
+}
+
+/** `itemValues:` — per item, label → one of the item's codes. */
+function itemValuesOf(r: Reading): Map<string, Map<string, string>> {
+  const itemValues = new Map<string, Map<string, string>>();
+  for (const [id, v] of Object.entries(section(r, "itemValues"))) {
+    const ci = r.catalog.items.get(id);
+    if (!ci) {
+      r.err(
+        "unknown-item",
+        `unknown item "${id}"${didYouMean(id, r.itemIds)}`,
+        ["itemValues", id],
+        undefined,
+        true,
+      );
+      continue;
+    }
+    if (v === null) continue;
+    if (!isRecord(v)) {
+      r.err("mapping-shape", "itemValues.<item> maps labels to codes", ["itemValues", id]);
+      continue;
+    }
+    const codes = codesOf(ci);
+    itemValues.set(id, labels(r, v, ["itemValues", id], codes.length > 0 ? codes : undefined));
+  }
+  return itemValues;
+}
+
+/**
+ * `departments:` — name → department id. An id close to a known one is flagged as a likely typo
+ * (and still mapped); other new ids are scored with the core questionnaire.
+ */
+function departmentsOf(r: Reading): Map<string, string> {
+  const departments = new Map<string, string>();
+  const knownDepartments = [...r.catalog.departmentNames.keys()];
+  for (const [name, id] of Object.entries(section(r, "departments"))) {
+    if (typeof id !== "string" || !/^[a-z][a-z0-9_-]*$/.test(id)) {
+      r.err(
+        "mapping-shape",
+        "a department name maps to a department id (lower case, e.g. buergeramt)",
+        ["departments", name],
+      );
+      continue;
+    }
+    if (!knownDepartments.includes(id) && closest(id, knownDepartments) !== undefined) {
+      r.err(
+        "unknown-department",
+        `department "${id}" has no questionnaire${didYouMean(id, knownDepartments)}`,
+        ["departments", name],
+        "departments without a questionnaire are scored with the core questionnaire; check for a typo",
+      );
+    }
+    departments.set(normalizeKey(name), id);
+  }
+  return departments;
+}
+
+/** `groups:` — name → one of the questionnaires' group ids. */
+function groupsOf(r: Reading): Map<string, string> {
+  const { groupIds } = r.catalog;
+  const groups = new Map<string, string>();
+  for (const [name, id] of Object.entries(section(r, "groups"))) {
+    if (typeof id !== "string" || !groupIds.includes(id)) {
+      r.err(
+        "unknown-group",
+        `unknown group ${JSON.stringify(id)}${didYouMean(String(id), groupIds)}`,
+        ["groups", name],
+        `groups: ${groupIds.join(", ")}`,
+      );
+      continue;
+    }
+    groups.set(normalizeKey(name), id);
+  }
+  return groups;
 }
 
 export type { ParsedYaml };
