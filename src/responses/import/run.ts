@@ -125,6 +125,57 @@ interface Settled {
   readonly header: readonly string[];
 }
 
+/** Bytes read so far, over both passes, reported to the progress sink. */
+class Progress {
+  done = 0;
+  constructor(
+    private readonly sinks: ImportSinks,
+    private readonly total: number,
+  ) {}
+  readonly onBytes = (n: number): void => {
+    this.done += n;
+    this.sinks.progress?.(this.done, this.total);
+  };
+}
+
+/** What pass 1 reads with; `hashes` gets one entry per data row of every file, in order. */
+interface Pass1 {
+  readonly reader: ExportReader;
+  readonly catalog: Catalog;
+  readonly settings: ImportSettings;
+  readonly hashes: HashColumn;
+  readonly progress: Progress;
+}
+
+/** Rows whose respondent id occurs again later (maybe in a later file), by hash. */
+interface Held {
+  readonly outcome: RowOutcome;
+  readonly fields: readonly string[];
+  readonly line: number;
+  readonly id: string;
+  readonly file: string;
+  readonly column: number | undefined;
+  readonly acc: FileAccount;
+  readonly settle: (o: RowOutcome, fields: RowView | readonly string[], line: number) => void;
+  readonly reject: (fields: RowView | readonly string[], line: number, reason: string) => void;
+}
+
+/** What pass 2 reads with, and the state it carries from one file to the next. */
+interface Pass2 extends Pass1 {
+  readonly sinks: ImportSinks;
+  readonly log: ProblemLog;
+  /** Respondent hash → index of its last occurrence (only hashes that repeat). */
+  readonly last: ReadonlyMap<number, number>;
+  readonly rejects: RejectsTable;
+  readonly held: Map<number, Held[]>;
+  /** Index of the next data row across all files (the row's place in `hashes`). */
+  rowIndex: number;
+}
+
+/**
+ * Pass 1 settles every file (encoding, header, preset) and hashes the respondent ids; pass 2
+ * imports each file's rows, holding a row whose id repeats until its last occurrence.
+ */
 export async function importFiles(
   files: readonly string[],
   reader: ExportReader,
@@ -133,257 +184,304 @@ export async function importFiles(
   sinks: ImportSinks,
   total: number,
 ): Promise<{ account: ImportAccount; log: ProblemLog }> {
-  const log = new ProblemLog();
-  const hashes = new HashColumn();
+  const pass1: Pass1 = {
+    reader,
+    catalog,
+    settings,
+    hashes: new HashColumn(),
+    progress: new Progress(sinks, total),
+  };
   const settled: Settled[] = [];
-  let done = 0;
-  const onBytes = (n: number) => {
-    done += n;
-    sinks.progress?.(done, total);
+  for (const file of files) settled.push(await settleFile(pass1, file));
+  const last = settings.dedupe ? pass1.hashes.repeated() : new Map<number, number>();
+  if (last.size === 0) pass1.hashes.release(); // 8 bytes per row less while scoring
+
+  const pass2: Pass2 = {
+    ...pass1,
+    sinks,
+    log: new ProblemLog(),
+    last,
+    rejects: new RejectsTable(settled, sinks),
+    held: new Map(),
+    rowIndex: 0,
   };
-  const choosePreset = (header: readonly string[]) => {
-    const forced = settings.preset ?? settings.mapping.preset;
-    return forced ? { preset: PRESETS[forced], detected: false } : detectPreset(header);
-  };
-
-  // Pass 1: encoding, header, preset, respondent hashes.
-  for (const file of files) {
-    const start = hashes.length;
-    const startDone = done;
-    const attempt = async (encoding: EncodingName | undefined) => {
-      let header: readonly string[] | undefined;
-      let importer: FileImporter | undefined;
-      let preset: { preset: Preset; detected: boolean } | undefined;
-      const info = await reader.read(
-        {
-          file,
-          ...(encoding ? { encoding } : {}),
-          ...(settings.delimiter ? { delimiter: settings.delimiter } : {}),
-          fatal: encoding === undefined,
-        },
-        (row) => {
-          if (!header) {
-            const fields = row.fields();
-            header = fields;
-            preset = choosePreset(fields);
-            const plan = planColumns(
-              file,
-              fields,
-              preset.preset,
-              catalog,
-              settings.mapping,
-              settings.overrides,
-            );
-            importer = new FileImporter(
-              file,
-              plan,
-              catalog,
-              settings.mapping,
-              settings.row,
-              new ProblemLog(0),
-            );
-            // The duplicate pass reads only up to the id columns of each row.
-            row.limit = settings.dedupe ? importer.idFields : 1;
-            return;
-          }
-          if (!settings.dedupe) return;
-          const imp = importer!;
-          hashes.push(imp.isIncomplete(row) ? Number.NaN : imp.respondentHash(row));
-        },
-        onBytes,
-      );
-      return {
-        info,
-        header: header ?? [],
-        preset: preset ?? { preset: PRESETS.reifegrad, detected: false },
-      };
-    };
-    let r: Awaited<ReturnType<typeof attempt>>;
-    try {
-      r = await attempt(settings.encoding);
-    } catch (e) {
-      if (settings.encoding !== undefined || !isInvalidEncodingError(e)) throw e;
-      // Not UTF-8 after all (e.g. an umlaut far down a German Excel file): start the file again.
-      hashes.length = start;
-      done = startDone;
-      r = await attempt("windows-1252");
-    }
-    settled.push({
-      file,
-      info: r.info,
-      preset: r.preset.preset,
-      presetDetected: r.preset.detected,
-      header: r.header,
-    });
-  }
-  const last = settings.dedupe ? hashes.repeated() : new Map<number, number>();
-  if (last.size === 0) hashes.release(); // 8 bytes per row less while scoring
-
-  // The rejects file has the union of all files' columns, then file, row, reason.
-  const union: string[] = [];
-  const unionIndex = new Map<string, number>();
-  for (const s of settled) {
-    for (const h of s.header) {
-      if (!unionIndex.has(h)) {
-        unionIndex.set(h, union.length);
-        union.push(h);
-      }
-    }
-  }
-  const reasonName = unionIndex.has("reason") ? "reject_reason" : "reason";
-  let rejectsStarted = false;
-
   const accounts: FileAccount[] = [];
-  let g = 0;
-  /** Rows whose respondent id occurs again later (maybe in a later file), by hash. */
-  interface Held {
-    readonly outcome: RowOutcome;
-    readonly fields: readonly string[];
-    readonly line: number;
-    readonly id: string;
-    readonly file: string;
-    readonly column: number | undefined;
-    readonly acc: FileAccount;
-    readonly settle: (o: RowOutcome, fields: RowView | readonly string[], line: number) => void;
-    readonly reject: (fields: RowView | readonly string[], line: number, reason: string) => void;
-  }
-  const held = new Map<number, Held[]>();
-  for (const s of settled) {
-    const acc: FileAccount = {
-      file: s.file,
-      encoding: s.info.encoding,
-      bom: s.info.bom,
-      delimiter: s.info.delimiter,
-      preset: s.preset.id,
-      presetDetected: s.presetDetected,
-      bytes: s.info.bytes,
-      rows: 0,
-      scored: 0,
-      rejected: 0,
-      incomplete: 0,
-      duplicates: 0,
-      columns: { items: 0, meta: 0, ignored: 0, unmatched: 0 },
-    };
-    accounts.push(acc);
-    sinks.detected?.(acc);
-    const colMap = s.header.map((h) => unionIndex.get(h)!);
-    const reject = (from: RowView | readonly string[], line: number, reason: string) => {
-      acc.rejected++;
-      if (!sinks.reject) return;
-      if (!rejectsStarted) {
-        rejectsStarted = true;
-        sinks.rejectHeader?.([...union, "file", "row", reasonName]);
-      }
-      const cells = new Array<string>(union.length + 3).fill("");
-      const fields = from instanceof RowView ? from.fields() : from;
-      fields.forEach((f, i) => {
-        if (i < colMap.length) cells[colMap[i]!] = f;
-      });
-      cells[union.length] = s.file;
-      cells[union.length + 1] = String(line);
-      cells[union.length + 2] = reason;
-      sinks.reject(cells);
-    };
-    const settle = (outcome: RowOutcome, fields: RowView | readonly string[], line: number) => {
-      if (outcome.kind === "record") {
-        acc.scored++;
-        sinks.add(outcome.record);
-      } else if (outcome.kind === "reject") reject(fields, line, outcome.reason);
-      else acc.incomplete++;
-    };
-    // The header was read in pass 1; pass 2 skips it when it reads the file from the start.
-    const plan: ColumnPlan | undefined =
-      s.header.length > 0
-        ? planColumns(s.file, s.header, s.preset, catalog, settings.mapping, settings.overrides)
-        : undefined;
-    let importer: FileImporter | undefined;
-    if (plan) {
-      for (const p of plan.problems) log.add(p);
-      for (const k of plan.kinds) acc.columns[k.kind === "item" ? "items" : k.kind]++;
-      importer = new FileImporter(s.file, plan, catalog, settings.mapping, settings.row, log);
-    }
-    let header = plan !== undefined;
-    const onRow = (row: RowView) => {
-      const line = row.line;
-      if (header) {
-        header = false;
-        return;
-      }
-      const index = g++;
-      acc.rows++;
-      const h = last.size === 0 ? Number.NaN : hashes.at(index);
-      const lastIndex = Number.isNaN(h) ? undefined : last.get(h);
-      if (lastIndex === undefined) {
-        settle(importer!.row(row), row, line);
-        return;
-      }
-      const outcome = importer!.row(row);
-      const id = importer!.respondentOf(row) ?? "";
-      const fields = row.fields();
-      if (lastIndex !== index) {
-        const list = held.get(h);
-        const column = plan!.respondentCols[0];
-        const entry: Held = {
-          outcome,
-          fields,
-          line,
-          id,
-          file: s.file,
-          column,
-          acc,
-          settle,
-          reject,
-        };
-        if (list) list.push(entry);
-        else held.set(h, [entry]);
-        return;
-      }
-      for (const e of held.get(h) ?? []) {
-        if (e.id !== id) {
-          e.settle(e.outcome, e.fields, e.line); // a hash collision, not a duplicate
-          continue;
-        }
-        e.acc.duplicates++;
-        const reason = `respondent "${id}" answered again in ${s.file} row ${line}; the last submission is kept`;
-        log.add(
-          problem("duplicate-respondent", reason, {
-            file: e.file,
-            line: e.line,
-            ...(e.column !== undefined ? { column: e.column + 1 } : {}),
-            severity: "warning",
-            hint: "an earlier submission of the same respondent is left out; pass --keep-duplicates to score every row",
-          }),
-        );
-        e.reject(e.fields, e.line, reason);
-      }
-      held.delete(h);
-      settle(outcome, fields, line);
-    };
-    const read = {
-      file: s.file,
-      encoding: s.info.encoding,
-      delimiter: s.info.delimiter,
-      fatal: false,
-    };
-    const { issues } = await reader.read(read, onRow, onBytes);
-    for (const issue of issues) {
-      log.add(
-        problem(issue.code, "a quoted field is not closed before the end of the file", {
-          file: s.file,
-          line: issue.line,
-          hint: "check the quotes in this row; everything after the quote was read as one field",
-        }),
-      );
-    }
-    importer?.finish();
-    if (!plan) {
-      log.add(
-        problem("empty-file", "the file has no header row", { file: s.file, severity: "warning" }),
-      );
-    }
-  }
+  for (const s of settled) accounts.push(await importFile(pass2, s));
   // Only reachable when a file changed between the passes: settle what is still held.
-  for (const list of held.values()) for (const e of list) e.settle(e.outcome, e.fields, e.line);
+  for (const list of pass2.held.values())
+    for (const e of list) e.settle(e.outcome, e.fields, e.line);
+  return { account: accountOf(accounts, pass2.log, settings), log: pass2.log };
+}
+
+/** Pass 1 for one file; invalid UTF-8 in a file whose encoding is detected starts it again. */
+async function settleFile(p: Pass1, file: string): Promise<Settled> {
+  const start = p.hashes.length;
+  const startDone = p.progress.done;
+  let r: Awaited<ReturnType<typeof readHeaderAndHashes>>;
+  try {
+    r = await readHeaderAndHashes(p, file, p.settings.encoding);
+  } catch (e) {
+    if (p.settings.encoding !== undefined || !isInvalidEncodingError(e)) throw e;
+    // Not UTF-8 after all (e.g. an umlaut far down a German Excel file): start the file again.
+    p.hashes.length = start;
+    p.progress.done = startDone;
+    r = await readHeaderAndHashes(p, file, "windows-1252");
+  }
+  return {
+    file,
+    info: r.info,
+    preset: r.preset.preset,
+    presetDetected: r.preset.detected,
+    header: r.header,
+  };
+}
+
+/** One read of a file in pass 1: the header and preset, then a respondent hash per row. */
+async function readHeaderAndHashes(p: Pass1, file: string, encoding: EncodingName | undefined) {
+  const { settings } = p;
+  let header: readonly string[] | undefined;
+  let importer: FileImporter | undefined;
+  let preset: { preset: Preset; detected: boolean } | undefined;
+  const info = await p.reader.read(
+    {
+      file,
+      ...(encoding ? { encoding } : {}),
+      ...(settings.delimiter ? { delimiter: settings.delimiter } : {}),
+      fatal: encoding === undefined,
+    },
+    (row) => {
+      if (!header) {
+        const fields = row.fields();
+        header = fields;
+        preset = choosePreset(settings, fields);
+        const plan = planColumns(
+          file,
+          fields,
+          preset.preset,
+          p.catalog,
+          settings.mapping,
+          settings.overrides,
+        );
+        importer = new FileImporter(
+          file,
+          plan,
+          p.catalog,
+          settings.mapping,
+          settings.row,
+          new ProblemLog(0),
+        );
+        // The duplicate pass reads only up to the id columns of each row.
+        row.limit = settings.dedupe ? importer.idFields : 1;
+        return;
+      }
+      if (!settings.dedupe) return;
+      const imp = importer!;
+      p.hashes.push(imp.isIncomplete(row) ? Number.NaN : imp.respondentHash(row));
+    },
+    p.progress.onBytes,
+  );
+  return {
+    info,
+    header: header ?? [],
+    preset: preset ?? { preset: PRESETS.reifegrad, detected: false },
+  };
+}
+
+/** The preset forced by the options or the mapping, else the one the header shows. */
+function choosePreset(settings: ImportSettings, header: readonly string[]) {
+  const forced = settings.preset ?? settings.mapping.preset;
+  return forced ? { preset: PRESETS[forced], detected: false } : detectPreset(header);
+}
+
+/** The rejects file: the union of all files' columns, then file, row, reason. */
+class RejectsTable {
+  private readonly union: string[] = [];
+  private readonly unionIndex = new Map<string, number>();
+  private readonly reasonName: string;
+  private started = false;
+
+  constructor(
+    settled: readonly Settled[],
+    private readonly sinks: ImportSinks,
+  ) {
+    for (const s of settled) {
+      for (const h of s.header) {
+        if (!this.unionIndex.has(h)) {
+          this.unionIndex.set(h, this.union.length);
+          this.union.push(h);
+        }
+      }
+    }
+    this.reasonName = this.unionIndex.has("reason") ? "reject_reason" : "reason";
+  }
+
+  /** Where each of a file's columns goes in the union. */
+  columnsOf(header: readonly string[]): number[] {
+    return header.map((h) => this.unionIndex.get(h)!);
+  }
+
+  /** Writes a rejected row (the header first, once). */
+  write(
+    file: string,
+    colMap: readonly number[],
+    from: RowView | readonly string[],
+    line: number,
+    reason: string,
+  ): void {
+    if (!this.sinks.reject) return;
+    const union = this.union;
+    if (!this.started) {
+      this.started = true;
+      this.sinks.rejectHeader?.([...union, "file", "row", this.reasonName]);
+    }
+    const cells = new Array<string>(union.length + 3).fill("");
+    const fields = from instanceof RowView ? from.fields() : from;
+    fields.forEach((f, i) => {
+      if (i < colMap.length) cells[colMap[i]!] = f;
+    });
+    cells[union.length] = file;
+    cells[union.length + 1] = String(line);
+    cells[union.length + 2] = reason;
+    this.sinks.reject(cells);
+  }
+}
+
+function newAccount(s: Settled): FileAccount {
+  return {
+    file: s.file,
+    encoding: s.info.encoding,
+    bom: s.info.bom,
+    delimiter: s.info.delimiter,
+    preset: s.preset.id,
+    presetDetected: s.presetDetected,
+    bytes: s.info.bytes,
+    rows: 0,
+    scored: 0,
+    rejected: 0,
+    incomplete: 0,
+    duplicates: 0,
+    columns: { items: 0, meta: 0, ignored: 0, unmatched: 0 },
+  };
+}
+
+/** Pass 2 for one file: each row scored, rejected or left out as incomplete, or held. */
+async function importFile(p: Pass2, s: Settled): Promise<FileAccount> {
+  const { sinks, log } = p;
+  const acc = newAccount(s);
+  sinks.detected?.(acc);
+  const colMap = p.rejects.columnsOf(s.header);
+  const reject = (from: RowView | readonly string[], line: number, reason: string) => {
+    acc.rejected++;
+    p.rejects.write(s.file, colMap, from, line, reason);
+  };
+  const settle = (outcome: RowOutcome, fields: RowView | readonly string[], line: number) => {
+    if (outcome.kind === "record") {
+      acc.scored++;
+      sinks.add(outcome.record);
+    } else if (outcome.kind === "reject") reject(fields, line, outcome.reason);
+    else acc.incomplete++;
+  };
+  // The header was read in pass 1; pass 2 skips it when it reads the file from the start.
+  const plan: ColumnPlan | undefined =
+    s.header.length > 0
+      ? planColumns(s.file, s.header, s.preset, p.catalog, p.settings.mapping, p.settings.overrides)
+      : undefined;
+  let importer: FileImporter | undefined;
+  if (plan) {
+    for (const planProblem of plan.problems) log.add(planProblem);
+    for (const k of plan.kinds) acc.columns[k.kind === "item" ? "items" : k.kind]++;
+    importer = new FileImporter(s.file, plan, p.catalog, p.settings.mapping, p.settings.row, log);
+  }
+  let header = plan !== undefined;
+  const onRow = (row: RowView) => {
+    const line = row.line;
+    if (header) {
+      header = false;
+      return;
+    }
+    const index = p.rowIndex++;
+    acc.rows++;
+    const h = p.last.size === 0 ? Number.NaN : p.hashes.at(index);
+    const lastIndex = Number.isNaN(h) ? undefined : p.last.get(h);
+    if (lastIndex === undefined) {
+      settle(importer!.row(row), row, line);
+      return;
+    }
+    const outcome = importer!.row(row);
+    const id = importer!.respondentOf(row) ?? "";
+    const fields = row.fields();
+    if (lastIndex !== index) {
+      const column = plan!.respondentCols[0];
+      hold(p, h, { outcome, fields, line, id, file: s.file, column, acc, settle, reject });
+      return;
+    }
+    rejectEarlierSubmissions(p, h, id, s.file, line);
+    settle(outcome, fields, line);
+  };
+  const read = {
+    file: s.file,
+    encoding: s.info.encoding,
+    delimiter: s.info.delimiter,
+    fatal: false,
+  };
+  const { issues } = await p.reader.read(read, onRow, p.progress.onBytes);
+  for (const issue of issues) {
+    log.add(
+      problem(issue.code, "a quoted field is not closed before the end of the file", {
+        file: s.file,
+        line: issue.line,
+        hint: "check the quotes in this row; everything after the quote was read as one field",
+      }),
+    );
+  }
+  importer?.finish();
+  if (!plan) {
+    log.add(
+      problem("empty-file", "the file has no header row", { file: s.file, severity: "warning" }),
+    );
+  }
+  return acc;
+}
+
+/** A row whose respondent hash occurs again later waits for its last occurrence. */
+function hold(p: Pass2, h: number, entry: Held): void {
+  const list = p.held.get(h);
+  if (list) list.push(entry);
+  else p.held.set(h, [entry]);
+}
+
+/**
+ * At the last occurrence of a hash: the held rows of the same respondent id are rejected as
+ * duplicates; those of another id (a hash collision) are settled as they are.
+ */
+function rejectEarlierSubmissions(p: Pass2, h: number, id: string, file: string, line: number) {
+  for (const e of p.held.get(h) ?? []) {
+    if (e.id !== id) {
+      e.settle(e.outcome, e.fields, e.line); // a hash collision, not a duplicate
+      continue;
+    }
+    e.acc.duplicates++;
+    const reason = `respondent "${id}" answered again in ${file} row ${line}; the last submission is kept`;
+    p.log.add(
+      problem("duplicate-respondent", reason, {
+        file: e.file,
+        line: e.line,
+        ...(e.column !== undefined ? { column: e.column + 1 } : {}),
+        severity: "warning",
+        hint: "an earlier submission of the same respondent is left out; pass --keep-duplicates to score every row",
+      }),
+    );
+    e.reject(e.fields, e.line, reason);
+  }
+  p.held.delete(h);
+}
+
+/** The run's account: per file, in total, problems by code, and the settings that shaped it. */
+function accountOf(
+  accounts: FileAccount[],
+  log: ProblemLog,
+  settings: ImportSettings,
+): ImportAccount {
   const totals = { rows: 0, scored: 0, rejected: 0, incomplete: 0, duplicates: 0 };
   for (const a of accounts) {
     totals.rows += a.rows;
@@ -395,7 +493,7 @@ export async function importFiles(
   const byCode: Record<string, number> = {};
   for (const code of [...log.counts.keys()].sort()) byCode[code] = log.counts.get(code)!;
   const r = settings.row;
-  const account: ImportAccount = {
+  return {
     files: accounts,
     totals,
     problems: { errors: log.errors, warnings: log.warnings, byCode },
@@ -408,5 +506,4 @@ export async function importFiles(
       ...(r.group !== undefined ? { group: r.group } : {}),
     },
   };
-  return { account, log };
 }
