@@ -12,7 +12,7 @@ export interface ResponseRecord {
    * yes/no, a number in canonical form, choice codes joined by ";" (multi), or free text.
    * Missing keys and empty strings mean "not answered".
    */
-  readonly answers: ReadonlyMap<string, string>;
+  readonly answers: Answers;
   /** Where the record came from, for messages. */
   readonly source?: { readonly file: string; readonly row: number };
   /**
@@ -20,6 +20,11 @@ export interface ResponseRecord {
    * Optional: lets the scorer map positions once per file instead of looking up every key.
    */
   readonly aligned?: AlignedAnswers;
+}
+
+/** What the scorer reads of a record's answers (a Map is one). */
+export interface Answers {
+  get(key: string): string | undefined;
 }
 
 export interface AlignedAnswers {

@@ -1,5 +1,7 @@
 // Turns merged cells into the Assessment: statistics, levels, targets, gaps, priorities,
 // comparisons, reliability — then applies anonymity suppression.
+
+import { applySuppression } from "../disclosure/suppress.js";
 import type { Area, Dimension, Level, Questionnaire, Text } from "../questionnaire/model.js";
 import { compareStrings } from "../util/order.js";
 import {
@@ -38,8 +40,6 @@ import { ciHalfWidth, type Histogram, summarize, summarizeSorted, tQuantile } fr
 
 /** Exact means of a unit's dimensions, by id: what its score, gaps and comparisons come from. */
 const exactMeans = new WeakMap<Unit, ReadonlyMap<string, Ratio>>();
-
-import { applySuppression } from "../disclosure/suppress.js";
 
 /**
  * Area (pillar) scores: the weighted mean of the area's dimension means, when every one of them

@@ -228,10 +228,9 @@ export class Workspace {
   /** Per dimension: the respondent's score as an integer over the dimension's L (NaN: none). */
   readonly keys: Float64Array;
   readonly items: ItemState[];
-  /** Per item, as numbers for the accumulating loops: KIND_* code, score (NaN), option (−1). */
+  /** Per item, as numbers for the accumulating loops: KIND_* code and score (NaN: none). */
   readonly kinds: Int8Array;
   readonly itemScores: Float64Array;
-  readonly options: Int32Array;
   /** Dimension scores; NaN where the respondent has none. */
   readonly scores: Float64Array;
   /** Per group: which items it is asked. */
@@ -249,7 +248,6 @@ export class Workspace {
     this.items = new Array<ItemState>(plan.items.length).fill(SKIPPED);
     this.kinds = new Int8Array(plan.items.length);
     this.itemScores = new Float64Array(plan.items.length);
-    this.options = new Int32Array(plan.items.length);
   }
 }
 
@@ -300,19 +298,7 @@ export function scoreInto(
   minCoverage: number,
   counts?: OptionCounts,
 ): void {
-  const {
-    plan,
-    applicable,
-    answered,
-    wsum,
-    wtot,
-    mins,
-    items,
-    scores,
-    kinds,
-    itemScores,
-    options,
-  } = ws;
+  const { plan, applicable, answered, wsum, wtot, mins, items, scores, kinds, itemScores } = ws;
   // Plain loops: TypedArray#fill is a builtin call with a fixed cost that dominates at length 8.
   for (let d = 0; d < applicable.length; d++) {
     applicable[d] = 0;
@@ -329,7 +315,6 @@ export function scoreInto(
     if (asked[i] === 0 || (p.condition !== undefined && !p.condition(values))) {
       items[i] = SKIPPED;
       kinds[i] = KIND_SKIPPED;
-      options[i] = -1;
       if (base >= 0) counts!.tally[i * KINDS + KIND_SKIPPED]!++;
       continue;
     }
@@ -347,7 +332,6 @@ export function scoreInto(
     const code = o.code;
     kinds[i] = code;
     const option = (o as { option?: number }).option ?? -1;
-    options[i] = option;
     if (base >= 0) {
       counts!.tally[i * KINDS + code]!++;
       if (option >= 0) {
