@@ -11,7 +11,7 @@ import { binaryHint, binaryKind } from "../responses/import/binary.js";
 import { buildCatalog, type Catalog, type KnownDepartment } from "../responses/import/catalog.js";
 import { type Delimiter, delimiterName, parseDelimiter } from "../responses/import/csv.js";
 import { type EncodingName, parseEncodingName } from "../responses/import/encoding.js";
-import { EMPTY_MAPPING, type Mapping, parseMapping } from "../responses/import/mapping.js";
+import { EMPTY_MAPPING, type Mapping } from "../responses/import/mapping-model.js";
 import { PRESET_IDS, type PresetId } from "../responses/import/presets/index.js";
 import type { FileAccount, ImportAccount, ImportSettings } from "../responses/import/run.js";
 import { importFiles } from "../responses/import/run.js";
@@ -138,6 +138,7 @@ export async function prepareImport(
   if (o.mapping !== undefined) {
     const text = (await readFileOrFail(o.mapping)).toString("utf8");
     const path = relative(ctx.cwd, o.mapping) || o.mapping;
+    const { parseMapping } = await import("../responses/import/mapping.js");
     const r = parseMapping({ path, text }, catalog);
     if (hasErrors(r.problems) || !r.mapping)
       throw new UserError(`the mapping file ${path} has errors`, 1, r.problems);

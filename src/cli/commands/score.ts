@@ -3,7 +3,6 @@ import { Command, Option } from "commander";
 import { defaultQuestionnairePath, PACKAGE_VERSION } from "../../io/paths.js";
 import { UserError } from "../../io/user-error.js";
 import { hasErrors } from "../../problem.js";
-import { checkHeadcounts, checkTargets } from "../../project/load.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../scoring/assessment.js";
 import { Scorer } from "../../scoring/score.js";
 import type { CliContext } from "../context.js";
@@ -186,6 +185,8 @@ async function scorePipeline(
       : {}),
   });
   if (pc) {
+    // The project loader (and the YAML parser) only for a project run.
+    const { checkTargets } = await import("../../project/load.js");
     const problems = checkTargets(pc.project, pc.parsed, (d) =>
       scorer.questionnaireFor(d, scorer.root.group),
     );
@@ -221,6 +222,7 @@ async function scorePipeline(
     input = accounts.length === 1 ? accounts[0] : { inputs: accounts };
   }
   if (pc) {
+    const { checkHeadcounts } = await import("../../project/load.js");
     const problems = checkHeadcounts(pc.project, pc.parsed, scorer.respondentsByDepartment());
     if (hasErrors(problems))
       throw new UserError("headcounts in the project file are too low", 1, problems);

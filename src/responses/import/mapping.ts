@@ -10,36 +10,12 @@ import {
   type SourceFile,
 } from "../../questionnaire/yaml-source.js";
 import type { Catalog, ColumnTarget } from "./catalog.js";
+import type { Mapping } from "./mapping-model.js";
 import { PRESET_IDS, type PresetId } from "./presets/index.js";
 import { normalizeKey } from "./text.js";
 import { codesOf } from "./values.js";
 
-export interface Mapping {
-  readonly file: string;
-  readonly preset?: PresetId;
-  /** Normalised headings of the respondent, department and group columns. */
-  readonly respondent?: string;
-  readonly department?: string;
-  readonly group?: string;
-  /** Column whose empty value marks an incomplete response (LimeSurvey: submitdate). */
-  readonly submitted?: string;
-  /** Normalised heading → target, or "ignore". */
-  readonly columns: ReadonlyMap<string, ColumnTarget | "ignore">;
-  readonly values: ReadonlyMap<string, string>;
-  readonly itemValues: ReadonlyMap<string, ReadonlyMap<string, string>>;
-  /** Normalised department value → department id. */
-  readonly departments: ReadonlyMap<string, string>;
-  readonly groups: ReadonlyMap<string, string>;
-}
-
-export const EMPTY_MAPPING: Mapping = {
-  file: "",
-  columns: new Map(),
-  values: new Map(),
-  itemValues: new Map(),
-  departments: new Map(),
-  groups: new Map(),
-};
+export { EMPTY_MAPPING, type Mapping } from "./mapping-model.js";
 
 const TOP = [
   "format",
