@@ -112,10 +112,6 @@ export function formatsOf(list: string, allowed: readonly string[] = FORMATS): s
 }
 
 /**
- * The output step shared by `score` and `report`: prints the terminal summary, renders every
- * file format to strings first, then writes them atomically (or checks them). Returns the exit code.
- */
-/**
  * The formats, after checking that the output flags can write something: usage errors (exit 2)
  * before any work, so a long scoring run never ends in one.
  */
@@ -157,6 +153,10 @@ async function emitToStdout(
   return 0;
 }
 
+/**
+ * The output step shared by `score` and `report`: prints the terminal summary, renders every
+ * file format to strings first, then writes them atomically (or checks them). Returns the exit code.
+ */
 export async function emitReports(
   ctx: CliContext,
   scored: Assessment,
