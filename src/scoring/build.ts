@@ -72,11 +72,19 @@ export interface BuildInput {
   readonly questionnaireFor: (department: string | undefined, group: string) => Questionnaire;
 }
 
+/** Each level's threshold as an exact value, read once per questionnaire's level list. */
+const thresholds = new WeakMap<readonly Level[], readonly Ratio[]>();
+
 /** The highest level whose threshold the score reaches, decided exactly. */
 export function levelOf(levels: readonly Level[], score: Ratio | number): Level {
   const x = typeof score === "number" ? decimal(score) : score;
+  let mins = thresholds.get(levels);
+  if (!mins) {
+    mins = levels.map((l) => decimal(l.min));
+    thresholds.set(levels, mins);
+  }
   let found = levels[0]!;
-  for (const l of levels) if (cmp(x, decimal(l.min)) >= 0) found = l;
+  for (let i = 0; i < levels.length; i++) if (cmp(x, mins[i]!) >= 0) found = levels[i]!;
   return found;
 }
 

@@ -78,7 +78,7 @@ const scoredRatio = (r: Ratio, option?: number): Outcome => {
   return outcome("score", [num, den], option);
 };
 
-export const invalid = (v: string): Outcome => outcome("invalid", undefined, undefined, v);
+const invalid = (v: string): Outcome => outcome("invalid", undefined, undefined, v);
 
 /** Outcomes of one-character ASCII codes by char code ("1"–"5", "Y"): an index, not a Map. */
 export function byCharTable(table: ReadonlyMap<string, Outcome>): (Outcome | undefined)[] {
@@ -159,20 +159,27 @@ const yesNo = (reverse: boolean) =>
 const YES_NO = yesNo(false);
 const NO_YES = yesNo(true);
 
+/**
+ * The outcome of a single-code answer. Most codes are one ASCII character ("1"–"5"): an index
+ * into `byChar` is several times faster than a string-keyed Map lookup, and this runs for
+ * every cell of every row (scoreInto calls it directly).
+ */
+export function lookupAnswer(
+  table: ReadonlyMap<string, Outcome>,
+  byChar: readonly (Outcome | undefined)[],
+  v: string | undefined,
+): Outcome {
+  if (v === undefined || v === "") return BLANK;
+  if (v.length === 1) {
+    const o = byChar[v.charCodeAt(0)];
+    if (o !== undefined) return o;
+  }
+  return table.get(v) ?? invalid(v);
+}
+
 function lookup(table: Map<string, Outcome>, at: number): ItemScorer {
-  // Most codes are one ASCII character ("1"–"5"): an array index is several times faster than a
-  // string-keyed Map lookup, and this runs for every cell of every row.
   const byChar = byCharTable(table);
-  return (values) => {
-    const v = values[at];
-    if (v === undefined || v === "") return BLANK;
-    if (v.length === 1) {
-      const c = v.charCodeAt(0);
-      const o = c < 128 ? byChar[c] : undefined;
-      if (o !== undefined) return o;
-    }
-    return table.get(v) ?? invalid(v);
-  };
+  return (values) => lookupAnswer(table, byChar, values[at]);
 }
 
 /** The codes whose position `Outcome.option` gives, for single-code items; undefined otherwise. */

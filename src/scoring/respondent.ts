@@ -11,15 +11,14 @@ import {
 } from "./denominators.js";
 import {
   type AnswerGetter,
-  BLANK,
   byCharTable,
   compileItemScorer,
   type ItemScorer,
-  invalid,
   KIND_NOT_APPLICABLE,
   KIND_SCORE,
   KIND_SKIPPED,
   KINDS,
+  lookupAnswer,
   type Outcome,
   optionCodes,
   outcome,
@@ -45,9 +44,7 @@ export interface PlannedItem {
   /** Codes that `Outcome.option` indexes (single-code items), for answer counts. */
   readonly options: readonly string[] | undefined;
   // Copied from the item so the per-row loop reads one object shape (items differ in shape).
-  readonly weight: number;
   readonly groups: readonly string[] | undefined;
-  readonly when: Condition | undefined;
   /** `when` compiled against the plan's key positions (undefined = always asked). */
   readonly condition: ((values: Values) => boolean) | undefined;
   /** Where a composite item's answers are: [grid row id or "" for the item, key index]. */
@@ -116,7 +113,19 @@ export function answerKeys(q: Questionnaire): string[] {
   );
 }
 
+/** Plans by questionnaire: a plan holds no per-row state, so the CLI's check and the scorer share it. */
+const plans = new WeakMap<Questionnaire, Plan>();
+
 export function compilePlan(q: Questionnaire): Plan {
+  let plan = plans.get(q);
+  if (!plan) {
+    plan = compileUncached(q);
+    plans.set(q, plan);
+  }
+  return plan;
+}
+
+function compileUncached(q: Questionnaire): Plan {
   const dimIndex = new Map(q.dimensions.map((d, i) => [d.id, i]));
   const keys = answerKeys(q);
   const keyIndex = new Map(keys.map((k, i) => [k, i]));
@@ -126,22 +135,20 @@ export function compilePlan(q: Questionnaire): Plan {
     const dim = dimIndex.get(item.dimension);
     return c && dim !== undefined ? [{ item, dim, c }] : [];
   });
+  // Per dimension: its items' integer weights and, from them, its integer scale.
+  const units = new Map<Item, number>();
   const scales = q.dimensions.map((d, di) => {
     const mine = compiled.filter((x) => x.dim === di);
+    const weights = integerWeights(mine.map((x) => x.item.weight));
+    mine.forEach((x, j) => {
+      units.set(x.item, weights[j]!);
+    });
     return dimensionScale(
       mine.map((x) => x.c.den),
-      integerWeights(mine.map((x) => x.item.weight)),
+      weights,
       d.aggregate === "min",
       `questionnaire ${q.id}, dimension ${d.id}`,
     );
-  });
-  const units = new Map<Item, number>();
-  q.dimensions.forEach((_, di) => {
-    const mine = compiled.filter((x) => x.dim === di);
-    const w = integerWeights(mine.map((x) => x.item.weight));
-    mine.forEach((x, j) => {
-      units.set(x.item, w[j]!);
-    });
   });
   const items: PlannedItem[] = compiled.map(({ item, dim, c }) => ({
     item,
@@ -153,9 +160,7 @@ export function compilePlan(q: Questionnaire): Plan {
     D: scales[dim]!.D,
     units: units.get(item)!,
     options: optionCodes(item, q),
-    weight: item.weight,
     groups: item.groups,
-    when: item.when,
     condition: item.when ? compileCondition(item.when, indexOf) : undefined,
     answerColumns:
       item.type === "grid"
@@ -318,16 +323,9 @@ export function scoreInto(
       if (base >= 0) counts!.tally[i * KINDS + KIND_SKIPPED]!++;
       continue;
     }
-    let o: Outcome | undefined;
-    const table = p.table;
-    if (table !== undefined) {
-      const v = values[p.at];
-      if (v === undefined || v === "") o = BLANK;
-      else {
-        if (v.length === 1) o = p.byChar![v.charCodeAt(0)];
-        if (o === undefined) o = table.get(v) ?? invalid(v);
-      }
-    } else o = p.scorer(values);
+    // Single-code items are looked up here, one call less per cell than through their scorer.
+    const o =
+      p.table !== undefined ? lookupAnswer(p.table, p.byChar!, values[p.at]) : p.scorer(values);
     items[i] = o;
     const code = o.code;
     kinds[i] = code;
