@@ -6,6 +6,7 @@ import { UserError } from "../io/user-error.js";
 import { hasErrors } from "../problem.js";
 import type { Questionnaire } from "../questionnaire/model.js";
 import { compilePlan } from "../scoring/respondent.js";
+import { administrationView, findRoot } from "../scoring/score.js";
 
 export async function loadValidQuestionnaires(
   paths: readonly string[],
@@ -25,9 +26,10 @@ export async function loadValidQuestionnaires(
   if (loaded.questionnaires.length === 0) throw new UserError("no questionnaires found");
   // Scores are exact integers over common denominators (src/scoring/denominators.ts): weights
   // or scores too fine for 2⁵³ cannot be scored exactly, so they are refused before any row.
+  const root = findRoot(loaded.questionnaires);
   for (const q of loaded.questionnaires) {
     try {
-      compilePlan(q);
+      administrationView(compilePlan(q), root);
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
       throw new UserError(

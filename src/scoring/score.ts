@@ -56,6 +56,27 @@ export function findRoot(questionnaires: readonly Questionnaire[]): Questionnair
   return root;
 }
 
+/**
+ * A plan's dimensions as the administration sees them (the root's dimensions and weights):
+ * where each root dimension is in the plan, and the scale of that overall score. Throws a
+ * RangeError when it is too fine for exact scoring (see denominators.ts).
+ */
+export function administrationView(
+  plan: Plan,
+  root: Questionnaire,
+): { rootDims: Int32Array; rootScale: OverallScale } {
+  const rootDims = Int32Array.from(root.dimensions, (d) =>
+    plan.dimensions.findIndex((x) => x.id === d.id),
+  );
+  const rootScale = overallScale(
+    Array.from(rootDims, (at) => (at < 0 ? 1 : plan.scales[at]!.L)),
+    root.dimensions.map((d) => d.weight),
+    root.overall.aggregate === "min",
+    `questionnaire ${plan.questionnaire.id} in the view of ${root.id}`,
+  );
+  return { rootDims, rootScale };
+}
+
 export function isExternal(q: Questionnaire): boolean {
   return q.groups.find((g) => g.id === q.group)?.perspective === "external";
 }
@@ -205,21 +226,12 @@ export class Scorer {
           ids.map((id) => plan.items.findIndex((p) => p.item.id === id)),
         );
       }
-      const rootDims = Int32Array.from(this.root.dimensions, (d) =>
-        plan.dimensions.findIndex((x) => x.id === d.id),
-      );
       entry = {
         plan,
         workspace: new Workspace(plan),
         values: new Array<string | undefined>(plan.keys.length),
         rootItems,
-        rootDims,
-        rootScale: overallScale(
-          Array.from(rootDims, (at) => (at < 0 ? 1 : plan.scales[at]!.L)),
-          this.root.dimensions.map((d) => d.weight),
-          this.root.overall.aggregate === "min",
-          `questionnaire ${q.id} in the view of ${this.root.id}`,
-        ),
+        ...administrationView(plan, this.root),
       };
       this.plans.set(q.id, entry);
     }
