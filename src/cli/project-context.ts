@@ -71,11 +71,20 @@ export async function resolveInputs(pc: ProjectContext, ctx: CliContext): Promis
   const { missingInput } = await import("../project/load.js");
   for (const [i, input] of pc.project.inputs.entries()) {
     const files = await expandInput(pc.dir, input.path);
-    if (files.length === 0) problems.push(missingInput(pc.parsed, i, input.path));
-    out.push({ input, files: files.map((f) => relative(ctx.cwd, f) || f) });
+    if (files.length === 0) problems.push(missingInput(pc.parsed, i, input));
+    // An optional input with no file yet (interviews not held) is left out, with a warning.
+    if (files.length > 0 || !input.optional)
+      out.push({ input, files: files.map((f) => relative(ctx.cwd, f) || f) });
   }
-  if (problems.length > 0)
+  if (hasErrors(problems))
     throw new UserError("inputs of the project file match no files", 1, problems);
+  if (problems.length > 0) ctx.stderr(formatProblems(problems, ctx.colorErr));
+  if (out.length === 0 && pc.project.inputs.length > 0) {
+    throw new UserError(
+      "no input of the project file matches a file yet: put survey exports into exports/ or hold an interview with `reifegrad run`",
+      1,
+    );
+  }
   if (out.length === 0) {
     throw new UserError(
       `${relative(ctx.cwd, resolve(pc.dir, "reifegrad.yaml"))} lists no inputs; add \`inputs: [{ path: exports/*.csv }]\``,

@@ -67,6 +67,10 @@ export const PROJECT: ObjectShape = obj("project", {
         mapping: f(str, "A mapping file for exports no preset understands."),
         department: f(id, "Department of every row of this input."),
         group: f(id, "Respondent group of every row of this input."),
+        optional: f(
+          { kind: "boolean" },
+          "The input may match no file yet (e.g. interviews not held yet): a warning instead of an error.",
+        ),
       }),
     },
     "The survey exports to score.",

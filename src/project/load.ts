@@ -65,6 +65,7 @@ export function parseProject(source: SourceFile): ProjectResult {
     ...(typeof x.mapping === "string" ? { mapping: x.mapping } : {}),
     ...(typeof x.department === "string" ? { department: x.department } : {}),
     ...(typeof x.group === "string" ? { group: x.group } : {}),
+    ...(x.optional === true ? { optional: true } : {}),
   }));
   inputs.forEach((input, i) => {
     if (input.department && departments.length > 0 && !seen.has(input.department)) {
@@ -135,11 +136,13 @@ export function checkTargets(
   return problems;
 }
 
-/** An input whose path matched no file. */
-export function missingInput(parsed: ParsedYaml, index: number, path: string): Problem {
-  return problem("missing-input", `input "${path}" matches no file`, {
+/** An input whose path matched no file: an error, or a warning for an optional input. */
+export function missingInput(parsed: ParsedYaml, index: number, input: ProjectInput): Problem {
+  return problem("missing-input", `input "${input.path}" matches no file`, {
     ...parsed.at(["inputs", index, "path"]),
-    hint: "put the export there (e.g. into exports/) or fix the path",
+    ...(input.optional
+      ? { severity: "warning" as const, hint: "optional input: nothing to read from it yet" }
+      : { hint: "put the export there (e.g. into exports/) or fix the path" }),
   });
 }
 

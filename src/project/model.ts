@@ -4,6 +4,12 @@ import type { AdministrationWeighting } from "../scoring/assessment.js";
 
 export const PROJECT_FILE = "reifegrad.yaml";
 
+/**
+ * Where `reifegrad run` adds finished interviews in an assessment folder (relative to it), and
+ * where `init` lists them as an input, so `score` reads them like any export.
+ */
+export const INTERVIEW_ANSWERS = "interviews/answers.csv";
+
 export interface ProjectDepartment {
   readonly id: string;
   readonly name?: Text;
@@ -19,6 +25,8 @@ export interface ProjectInput {
   readonly mapping?: string;
   readonly department?: string;
   readonly group?: string;
+  /** An input that may match no file yet (e.g. interviews not held yet): a warning, not an error. */
+  readonly optional?: boolean;
 }
 
 export type ReportFormat = "terminal" | "md" | "html" | "json" | "csv";

@@ -1,6 +1,7 @@
 // The files `reifegrad init` writes, as text. Pure: the bundled questionnaires come in as values.
 import type { Questionnaire } from "../questionnaire/model.js";
 import { compareStrings } from "../util/order.js";
+import { INTERVIEW_ANSWERS } from "./model.js";
 
 export function projectYaml(questionnaires: readonly Questionnaire[]): string {
   const departments = questionnaires
@@ -32,9 +33,13 @@ ${body}
 # targets:
 #   buergeramt: { services: L4 }
 
-# The survey exports to score; patterns may use * and ? in the file name.
+# What \`reifegrad score\` reads; patterns may use * and ? in the file name. Raw answers are
+# personal data: .gitignore keeps both folders out of git (CI needs only reports/).
 inputs:
-  - path: exports/*.csv
+  - path: exports/*.csv             # survey exports (LimeSurvey, Microsoft Forms, Google Forms, CSV)
+    optional: true
+  - path: ${INTERVIEW_ANSWERS}   # interviews held with \`reifegrad run\` in this folder
+    optional: true
 
 settings:
   minGroupSize: 5        # groups smaller than this are never shown (at least 3)
@@ -54,30 +59,49 @@ export const TEAM_README = `# Digital maturity diagnosis
 This folder is a reifegrad assessment project. It holds everything the diagnosis needs, so that
 the reports can be regenerated and checked at any time:
 
-| path | what |
-|---|---|
-| \`reifegrad.yaml\` | the project: questionnaires, departments (names, aliases, headcounts), targets, inputs, settings |
-| \`questionnaires/\` | the questionnaires, copied from reifegrad to adapt: the core and one file per department |
-| \`exports/\` | the survey exports (LimeSurvey, Microsoft Forms, Google Forms, CSV) — personal data, see below |
-| \`reports/\` | the generated reports: report.md, report.html, assessment.json, scores.csv, items.csv |
+| path | what | in git |
+|---|---|---|
+| \`reifegrad.yaml\` | the project: questionnaires, departments (names, aliases, headcounts), targets, inputs, settings | yes |
+| \`questionnaires/\` | the questionnaires, copied from reifegrad to adapt: the core and one file per department | yes |
+| \`exports/\` | the survey exports (LimeSurvey, Microsoft Forms, Google Forms, CSV) — personal data | no |
+| \`interviews/\` | \`answers.csv\`: the interviews held with \`reifegrad run\` — personal data | no |
+| \`.reifegrad/\` | interrupted interviews, to resume | no |
+| \`reports/\` | the generated reports: assessment.json, report.md, report.html, scores.csv, items.csv | yes |
 
 ## Workflow
 
-1. Adapt the questionnaires with the departments, then check them: \`npx reifegrad validate\`.
-2. Build the survey from them (\`npx reifegrad template core\` writes the answer columns) and run it.
-3. Put the exports into \`exports/\` and score them: \`npx reifegrad score\` (no arguments: the
-   inputs of \`reifegrad.yaml\`). It reports every row it could not use, and why.
-4. Commit \`reports/\`. CI runs \`npx reifegrad report --check\` and fails when the reports are
-   stale — after a change to the questionnaires, targets, settings or exports, run step 3 again.
-
-Interviews in the terminal: \`npx reifegrad run\` appends to an answers file that can be listed as
-an input.
+1. Adapt the questionnaires with the departments, then check them: \`reifegrad validate\`.
+2. Build the survey from them (\`reifegrad template core\` writes the answer columns) and run it;
+   put the exports into \`exports/\`. Interviews: \`reifegrad run\` in this folder adds each
+   finished interview to \`interviews/answers.csv\`.
+3. Score: \`reifegrad score\` (no arguments: the inputs of \`reifegrad.yaml\`). It reports every
+   row it could not use, and why, and writes \`reports/\`.
+4. Commit \`reports/\` with the questionnaires and \`reifegrad.yaml\`. CI runs
+   \`reifegrad report --check\` on the committed files alone and fails when the reports are stale
+   — after a change to the questionnaires, targets or settings, run step 3 again.
 
 ## Privacy
 
-Survey answers are personal data. Keep \`exports/\` in a repository only the project team can
-read (or out of git altogether). The reports never show a group smaller than \`minGroupSize\`
-and contain no free-text answers.
+Survey and interview answers are personal data. \`.gitignore\` keeps \`exports/\`,
+\`interviews/\`, \`.reifegrad/\` and \`reports/rejects*.csv\` (rows that could not be scored) out
+of git; keep them on the team's drive. The reports never show a group smaller than
+\`minGroupSize\` and contain no free-text answers.
+`;
+
+/**
+ * Keeps the raw answers out of git: survey exports, interview answers, interrupted interviews and
+ * the rows \`score\` could not use. What CI needs (reifegrad.yaml, questionnaires/, reports/) stays.
+ */
+export const GITIGNORE = `# Raw answers are personal data: they stay out of git. \`reifegrad report --check\`
+# (the CI job) needs only reifegrad.yaml, questionnaires/ and reports/.
+/exports/*
+!/exports/.gitkeep
+/interviews/*
+!/interviews/.gitkeep
+# Interrupted interviews (answers so far), to resume with \`reifegrad run --resume\`
+/.reifegrad/
+# Rows of raw answers that \`reifegrad score\` could not use
+/reports/rejects*.csv
 `;
 
 export const GITHUB_WORKFLOW = `# Fails when the committed reports do not match the questionnaires, exports and settings.

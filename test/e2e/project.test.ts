@@ -101,7 +101,8 @@ describe("assessment folder (reifegrad.yaml)", () => {
     const yaml = readFileSync(join(dir, "reifegrad.yaml"), "utf8");
     writeFileSync(
       join(dir, "reifegrad.yaml"),
-      yaml.replace("path: exports/*.csv", "path: exports/wave2/*.csv"),
+      // A required input (no `optional: true`) that matches nothing is an error.
+      yaml.replace(/path: exports\/\*\.csv(.*)\n {4}optional: true/, "path: exports/wave2/*.csv$1"),
     );
     const missing = cli(["score"], { cwd: dir });
     expect(missing.status).toBe(1);

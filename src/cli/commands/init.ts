@@ -1,14 +1,21 @@
 import { existsSync } from "node:fs";
 import { cp, mkdir } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { Command } from "commander";
 import { readQuestionnaireSources, writeFileAtomic } from "../../io/files.js";
 import { BUNDLED_QUESTIONNAIRES, BUNDLED_SCHEMAS } from "../../io/paths.js";
 import { UserError } from "../../io/user-error.js";
-import { PROJECT_FILE } from "../../project/model.js";
-import { GITHUB_WORKFLOW, GITLAB_CI, projectYaml, TEAM_README } from "../../project/scaffold.js";
+import { INTERVIEW_ANSWERS, PROJECT_FILE } from "../../project/model.js";
+import {
+  GITHUB_WORKFLOW,
+  GITIGNORE,
+  GITLAB_CI,
+  projectYaml,
+  TEAM_README,
+} from "../../project/scaffold.js";
 import { loadQuestionnaires } from "../../questionnaire/load.js";
 import type { CliContext } from "../context.js";
+import { messageLang, say } from "../locale.js";
 import type { ExitHolder } from "../main.js";
 
 export function initCommand(ctx: CliContext, exit: ExitHolder): Command {
@@ -22,15 +29,23 @@ export function initCommand(ctx: CliContext, exit: ExitHolder): Command {
       const files: Record<string, string> = {
         [PROJECT_FILE]: "",
         "README.md": TEAM_README,
+        ".gitignore": GITIGNORE,
         ".github/workflows/reifegrad.yml": GITHUB_WORKFLOW,
         ".gitlab-ci.yml": GITLAB_CI,
         "exports/.gitkeep": "",
+        [join(dirname(INTERVIEW_ANSWERS), ".gitkeep")]: "",
       };
+      const lang = messageLang(ctx.env);
       const copies = ["questionnaires", "schema"];
       const existing = [...Object.keys(files), ...copies].filter((f) => existsSync(join(root, f)));
       if (existing.length > 0) {
+        const where = relative(ctx.cwd, root) || ".";
         throw new UserError(
-          `${relative(ctx.cwd, root) || "."} already has ${existing.join(", ")}; init overwrites nothing — choose an empty folder`,
+          say(
+            lang,
+            `${where} enthält schon ${existing.join(", ")}; init überschreibt nichts — wählen Sie einen leeren Ordner`,
+            `${where} already has ${existing.join(", ")}; init overwrites nothing — choose an empty folder`,
+          ),
         );
       }
       const sources = await readQuestionnaireSources(
@@ -53,10 +68,21 @@ export function initCommand(ctx: CliContext, exit: ExitHolder): Command {
       for (const [name, text] of Object.entries(files))
         await writeFileAtomic(join(root, name), text);
       const shown = relative(ctx.cwd, root) || ".";
+      const count = questionnaires.length;
+      const exportsDir = join(shown, "exports");
+      const interviews = join(shown, INTERVIEW_ANSWERS);
       ctx.stderr(
-        `created an assessment project in ${shown}:\n` +
-          `  ${PROJECT_FILE}, questionnaires/ (${questionnaires.length} questionnaires), schema/, exports/, README.md, CI jobs\n` +
-          `next: put survey exports into ${join(shown, "exports")}/ and run \`reifegrad score\` there\n`,
+        say(
+          lang,
+          `Bewertungsprojekt angelegt in ${shown}:\n` +
+            `  ${PROJECT_FILE}, questionnaires/ (${count} Fragebögen), schema/, exports/, interviews/, README.md, .gitignore, CI-Jobs\n` +
+            `Rohdaten (exports/, interviews/) bleiben per .gitignore außerhalb von git.\n` +
+            `Weiter: Umfrage-Exporte nach ${exportsDir}/ legen oder mit \`reifegrad run\` interviewen (→ ${interviews}), dann \`reifegrad score\` im Projektordner\n`,
+          `created an assessment project in ${shown}:\n` +
+            `  ${PROJECT_FILE}, questionnaires/ (${count} questionnaires), schema/, exports/, interviews/, README.md, .gitignore, CI jobs\n` +
+            `raw answers (exports/, interviews/) stay out of git through .gitignore\n` +
+            `next: put survey exports into ${exportsDir}/ or interview with \`reifegrad run\` (→ ${interviews}), then run \`reifegrad score\` in the project folder\n`,
+        ),
       );
       exit.code = 0;
     });

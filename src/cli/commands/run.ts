@@ -2,11 +2,14 @@
 // save-and-quit, Ctrl-C (exit 130) and `--resume`. On finishing, the respondent's scores are shown
 // and one row is appended (under a lock) to the answers file that `score` reads.
 
-import { resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { Command, Option } from "commander";
 import { appendCsvRow } from "../../io/append-csv.js";
+import { defaultQuestionnairePath } from "../../io/paths.js";
 import { DEFAULT_SESSIONS_DIR, newId, type Session, SessionStore } from "../../io/session-store.js";
 import { UserError } from "../../io/user-error.js";
+import { inputFor } from "../../project/inputs.js";
+import { INTERVIEW_ANSWERS } from "../../project/model.js";
 import type { Questionnaire } from "../../questionnaire/model.js";
 import {
   answerColumns,
@@ -25,7 +28,11 @@ import { findRoot, isExternal } from "../../scoring/score.js";
 import type { CliContext } from "../context.js";
 import { loadValidQuestionnaires } from "../load-questionnaires.js";
 import { EXIT, type ExitHolder } from "../main.js";
-import { defaultQuestionnairePaths } from "../project-context.js";
+import {
+  loadProjectContext,
+  type ProjectContext,
+  projectQuestionnairePaths,
+} from "../project-context.js";
 
 export interface RunOptions {
   department?: string;
@@ -44,6 +51,10 @@ interface Env {
   readonly prompter: Prompter;
   readonly store: SessionStore;
   readonly questionnaires: readonly Questionnaire[];
+  /** The assessment folder the interview is held in, if any. */
+  readonly pc: ProjectContext | undefined;
+  /** Where a new interview's row goes: --answers, else the project's or ./answers.csv. */
+  readonly answersFile: string;
 }
 
 const de = (lang: Lang, deText: string, enText: string) => (lang === "de" ? deText : enText);
@@ -96,20 +107,52 @@ export async function interview(
   o: RunOptions,
   prompter: Prompter,
 ): Promise<number> {
+  const pc = await loadProjectContext(ctx);
   const questionnaires = await loadValidQuestionnaires(
-    o.questionnaires ? [resolve(ctx.cwd, o.questionnaires)] : await defaultQuestionnairePaths(ctx),
+    o.questionnaires
+      ? [resolve(ctx.cwd, o.questionnaires)]
+      : pc
+        ? projectQuestionnairePaths(pc, ctx).map((p) => resolve(ctx.cwd, p))
+        : [resolve(ctx.cwd, defaultQuestionnairePath(ctx.cwd))],
     ctx.cwd,
   );
+  // In an assessment folder, sessions and answers live where the project keeps them, whichever
+  // subfolder the interview is started from: .reifegrad/sessions and interviews/answers.csv.
+  const sessionsDir =
+    pc && o.sessions === DEFAULT_SESSIONS_DIR
+      ? join(pc.dir, o.sessions)
+      : resolve(ctx.cwd, o.sessions);
   const env: Env = {
     ctx,
     o,
     prompter,
-    store: new SessionStore(resolve(ctx.cwd, o.sessions)),
+    store: new SessionStore(sessionsDir),
     questionnaires,
+    pc,
+    answersFile: o.answers ?? defaultAnswersFile(ctx, pc),
   };
+  if (pc && o.resume === undefined) warnIfNotAnInput(ctx, pc, o.lang, env.answersFile);
   const session = o.resume !== undefined ? await resumeSession(env) : await newSession(env);
   if (!session) return EXIT.ok;
   return continueSession(env, session.session, session.q);
+}
+
+/** `interviews/answers.csv` of the assessment folder (where its inputs read it), else answers.csv. */
+function defaultAnswersFile(ctx: CliContext, pc: ProjectContext | undefined): string {
+  return pc ? relative(ctx.cwd, join(pc.dir, INTERVIEW_ANSWERS)) : "answers.csv";
+}
+
+/** Answers written where no input of reifegrad.yaml reads them would never be scored. */
+function warnIfNotAnInput(ctx: CliContext, pc: ProjectContext, lang: Lang, answers: string): void {
+  const file = relative(pc.dir, resolve(ctx.cwd, answers));
+  if (inputFor(pc.project.inputs, file)) return;
+  ctx.stderr(
+    de(
+      lang,
+      `Warnung: ${answers} ist kein Input von ${pc.project.file}; \`reifegrad score\` liest es erst mit dem Eintrag \`inputs: [{ path: ${file} }]\`\n`,
+      `warning: ${answers} is not an input of ${pc.project.file}; \`reifegrad score\` reads it once \`inputs\` lists \`{ path: ${file} }\`\n`,
+    ),
+  );
 }
 
 // ---- starting --------------------------------------------------------------------------------
@@ -216,7 +259,7 @@ async function newSession(env: Env): Promise<{ session: Session; q: Questionnair
     format: 1,
     id: newId(),
     lang: o.lang,
-    answersFile: o.answers ?? "answers.csv",
+    answersFile: env.answersFile,
     state,
   };
   await env.store.save(session);
@@ -414,6 +457,11 @@ async function continueSession(env: Env, start: Session, q: Questionnaire): Prom
       `${de(lang, "Neue Spalten ergänzt:", "Columns added:")} ${appended.addedColumns.join(", ")}\n`,
     );
   }
-  ctx.stderr(`${de(lang, "Auswerten mit:", "Score with:")} reifegrad score ${answersFile}\n`);
+  const file = relative(env.pc?.dir ?? ctx.cwd, resolve(ctx.cwd, answersFile));
+  const scoreCommand =
+    env.pc && inputFor(env.pc.project.inputs, file)
+      ? "reifegrad score"
+      : `reifegrad score ${answersFile}`;
+  ctx.stderr(`${de(lang, "Auswerten mit:", "Score with:")} ${scoreCommand}\n`);
   return EXIT.ok;
 }

@@ -1,0 +1,89 @@
+// `run` inside an assessment folder: the answers go to the project's interviews/answers.csv (an
+// input of reifegrad.yaml) and the sessions to its .reifegrad/sessions, from any subfolder.
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Chalk } from "chalk";
+import { describe, expect, it } from "vitest";
+import { interview, type RunOptions } from "../../src/cli/commands/run.js";
+import type { CliContext } from "../../src/cli/context.js";
+import { FakePrompter, FIXTURES, type Scripted } from "./helpers.js";
+
+async function project(inputs: string) {
+  const dir = await mkdtemp(join(tmpdir(), "run-project-"));
+  await cp(FIXTURES, join(dir, "q"), { recursive: true });
+  await writeFile(
+    join(dir, "reifegrad.yaml"),
+    `format: 1\nquestionnaires: [q]\ninputs:\n${inputs}`,
+  );
+  await mkdir(join(dir, "notes"));
+  let err = "";
+  const ctx: CliContext = {
+    cwd: join(dir, "notes"),
+    env: {},
+    stdout: () => {},
+    stderr: (t) => {
+      err += t;
+    },
+    color: new Chalk({ level: 0 }),
+    colorErr: new Chalk({ level: 0 }),
+    stdoutIsTTY: true,
+    stderrIsTTY: true,
+    stdinIsTTY: true,
+  };
+  const run = async (o: Partial<RunOptions>, script: Scripted[]) => {
+    err = "";
+    const prompter = new FakePrompter(script);
+    const code = await interview(
+      ctx,
+      { lang: "de", sessions: ".reifegrad/sessions", ...o },
+      prompter,
+    );
+    return { code, err, prompter };
+  };
+  return { dir, run };
+}
+
+const AMT_INTERVIEW: Scripted[] = [
+  { select: "4" },
+  { select: "no" },
+  { input: "2,5" },
+  { select: "full" },
+  { checkbox: ["app"] },
+  { select: "3" },
+  { select: "3" },
+  { input: "" },
+];
+
+describe("reifegrad run in an assessment folder", () => {
+  it("adds the interview to interviews/answers.csv and says `reifegrad score` reads it", async () => {
+    const { dir, run } = await project(
+      "  - { path: exports/*.csv, optional: true }\n  - { path: interviews/answers.csv, optional: true }\n",
+    );
+    const r = await run({ department: "amt", group: "staff", respondent: "r-1" }, AMT_INTERVIEW);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("Antworten gespeichert in ../interviews/answers.csv (jetzt 1 Zeile).");
+    expect(r.err).toContain("Auswerten mit: reifegrad score\n");
+    expect(r.err).not.toContain("Warnung");
+    expect(await readFile(join(dir, "interviews/answers.csv"), "utf8")).toMatch(/^r-1,amt,staff,/m);
+    expect(await readdir(join(dir, ".reifegrad/sessions"))).toEqual([]);
+  });
+
+  it("interrupted sessions are kept in the project's .reifegrad/sessions", async () => {
+    const { dir, run } = await project("  - { path: interviews/answers.csv, optional: true }\n");
+    const r = await run({ department: "amt", group: "staff", respondent: "r-2" }, [
+      { select: "4" },
+      { ctrlC: true },
+    ]).catch((e: Error) => ({ code: -1, err: e.message }));
+    expect(r.code).not.toBe(0);
+    expect((await readdir(join(dir, ".reifegrad/sessions"))).length).toBe(1);
+  });
+
+  it("warns when no input of reifegrad.yaml reads the answers file", async () => {
+    const { run } = await project("  - { path: exports/*.csv }\n");
+    const r = await run({ department: "amt", group: "staff", respondent: "r-3" }, AMT_INTERVIEW);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/Warnung: \.\.\/interviews\/answers\.csv ist kein Input von/);
+    expect(r.err).toContain("Auswerten mit: reifegrad score ../interviews/answers.csv");
+  });
+});
