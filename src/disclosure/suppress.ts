@@ -12,6 +12,8 @@ import type {
   Unit,
 } from "../scoring/assessment.js";
 import { compareStrings } from "../util/order.js";
+import { type CellValues, DEFAULT_PROTECTION, protectTable } from "./protect.js";
+import { buildTable, dimensionIds, OVERALL } from "./table.js";
 
 interface Entry {
   readonly key: string;
@@ -88,7 +90,7 @@ export function applySuppression(
       departments: a.departments.map((d) => hideUnit(d, "below-minimum")),
       groups: a.groups.map((g) => (internal(g.id) ? hideUnit(g, "below-minimum") : g)),
       comparisons: [],
-      suppression: { minGroupSize: k, records },
+      suppression: { minGroupSize: k, protectionInterval: DEFAULT_PROTECTION, records },
     };
   }
 
@@ -142,21 +144,19 @@ export function applySuppression(
     }
   }
 
-  // Dimension cells: per dimension across the shown departments (the administration total is shown).
-  const dimHidden = new Map<string, SuppressionReason>();
-  const dimIds = new Set(a.departments.flatMap((d) => d.dimensions.map((x) => x.id)));
-  for (const dim of dimIds) {
-    const parts = a.departments
-      .filter((d) => !deptHidden.has(d.id))
-      .flatMap((d) =>
-        d.dimensions
-          .filter((x) => x.id === dim && x.n > 0)
-          .map((x) => ({ key: `${d.id}#${dim}`, n: x.n })),
-      );
-    // A cell without any score (n = 0) shows nothing and needs no protection.
-    const primary = parts.filter((p) => p.n < k);
-    if (primary.length > 0) suppressPartition(parts, k, dimHidden);
-  }
+  // Cells of every dimension (and of the respondents' overall scores): primary, complementary.
+  const unitOf = (key: string): SuppressionReason | undefined => {
+    const [first, second] = key.split("/");
+    const [kind, id = ""] = (first ?? "").split(":");
+    if (kind === "department") {
+      const dept = deptHidden.get(id);
+      if (dept || !second) return dept;
+      return cellHidden.get(`${id}/${second.slice("group:".length)}`);
+    }
+    return kind === "group" ? groupHidden.get(id) : undefined;
+  };
+  const cells = decideCells(a, internal, unitOf);
+  const shown = (u: Unit, path: string): Unit => releaseUnit(u, path, cells, k, records);
 
   const departments = a.departments.map((d) => {
     const reason = deptHidden.get(d.id);
@@ -164,26 +164,17 @@ export function applySuppression(
       records.push({ unit: `department:${d.id}`, reason });
       return hideUnit(d, reason);
     }
-    const dims = d.dimensions.map((x) => {
-      const r = dimHidden.get(`${d.id}#${x.id}`);
-      if (!r) return x;
-      records.push({ unit: `department:${d.id}`, dimension: x.id, reason: r });
-      return hideDimension(x, r);
-    });
     const groups = (d.groups ?? []).map((g) => {
       const r = cellHidden.get(`${d.id}/${g.id}`);
-      if (!r) return suppressSmallDims(g, k, `department:${d.id}/group:${g.id}`, records);
+      if (!r) return shown(g, `department:${d.id}/group:${g.id}`);
       records.push({ unit: `department:${d.id}/group:${g.id}`, reason: r });
       return hideUnit(g, r);
     });
-    const hiddenDims = new Set(dims.filter((x) => x.suppressed).map((x) => x.id));
+    const unit = shown(d, `department:${d.id}`);
+    const hiddenDims = new Set(unit.dimensions.filter((x) => x.suppressed).map((x) => x.id));
     return {
-      ...withoutDerivable(d, hiddenDims),
-      dimensions: dims,
+      ...unit,
       groups,
-      ...(d.priorities
-        ? { priorities: d.priorities.filter((p) => !hiddenDims.has(p.dimension)) }
-        : {}),
       ...(d.items
         ? {
             items: d.items.map((i) =>
@@ -197,43 +188,137 @@ export function applySuppression(
         : {}),
     };
   });
-  const administration = suppressAdministrationItems(a, departments, k);
+  const administration = suppressAdministrationItems(
+    a,
+    shown(a.administration, "administration"),
+    departments,
+    k,
+  );
   const groups = a.groups.map((g) => {
     const r = groupHidden.get(g.id);
     if (!r) {
-      const shown = suppressSmallDims(g, k, `group:${g.id}`, records);
-      return shown.items
+      const unit = shown(g, `group:${g.id}`);
+      return unit.items
         ? {
-            ...shown,
-            items: shown.items.map((i) => (asked(i) < k ? hideItem(i, "below-minimum") : i)),
+            ...unit,
+            items: unit.items.map((i) => (asked(i) < k ? hideItem(i, "below-minimum") : i)),
           }
-        : shown;
+        : unit;
     }
     records.push({ unit: `group:${g.id}`, reason: r });
     return hideUnit(g, r);
   });
   const shownExternal = new Set(groups.filter((g) => !g.suppressed).map((g) => g.id));
+  const shownAdmin = new Set(
+    administration.dimensions.filter((x) => !x.suppressed).map((x) => x.id),
+  );
   return {
     ...a,
     administration,
     departments,
     groups,
     comparisons: a.comparisons.filter(
-      (c) => shownExternal.has(c.external.group) && c.external.n >= k,
+      (c) =>
+        shownExternal.has(c.external.group) && c.external.n >= k && shownAdmin.has(c.dimension),
     ),
-    suppression: { minGroupSize: k, records },
+    suppression: { minGroupSize: k, protectionInterval: DEFAULT_PROTECTION, records },
   };
 }
 
-function suppressSmallDims(u: Unit, k: number, path: string, records: SuppressionRecord[]): Unit {
-  if (!u.dimensions.some((d) => d.n < k && !d.suppressed && d.mean !== undefined)) return u;
-  const dimensions = u.dimensions.map((d) => {
-    if (d.n >= k || d.mean === undefined) return d;
-    records.push({ unit: path, dimension: d.id, reason: "below-minimum" });
-    return hideDimension(d, "below-minimum");
+/**
+ * Per dimension, the hidden cells (by unit path) and why: cells of hidden units, cells below k,
+ * and the complementary suppressions protectTable adds.
+ */
+function decideCells(
+  a: Assessment,
+  internal: (group: string) => boolean,
+  unitOf: (key: string) => SuppressionReason | undefined,
+): Map<string, Map<string, SuppressionReason>> {
+  const k = a.settings.minGroupSize;
+  const out = new Map<string, Map<string, SuppressionReason>>();
+  const units = new Map<string, Unit>([["administration", a.administration]]);
+  for (const d of a.departments) {
+    units.set(`department:${d.id}`, d);
+    for (const g of d.groups ?? []) units.set(`department:${d.id}/group:${g.id}`, g);
+  }
+  for (const g of a.groups) units.set(`group:${g.id}`, g);
+  for (const dim of dimensionIds(a)) {
+    const table = buildTable(a, dim, internal);
+    const hidden = new Map<string, SuppressionReason>();
+    const values = new Map<string, CellValues>();
+    for (const c of table.cells) {
+      const unitReason = unitOf(c.key);
+      if (unitReason) hidden.set(c.key, unitReason);
+      else if (c.n < k) hidden.set(c.key, "below-minimum");
+      const u = units.get(c.key);
+      const x = u && (dim === OVERALL ? u.overall : u.dimensions.find((y) => y.id === dim));
+      if (x?.mean !== undefined)
+        values.set(c.key, {
+          mean: x.mean,
+          ...(x.min !== undefined ? { min: x.min } : {}),
+          ...(x.max !== undefined ? { max: x.max } : {}),
+        });
+    }
+    protectTable(table, values, hidden, k, DEFAULT_PROTECTION, 2 * k);
+    out.set(dim, hidden);
+  }
+  return out;
+}
+
+/** Statistics that single out respondents (or give the sd back): released only from n ≥ 2k. */
+const SMALL_CELL_STATISTICS = ["median", "sd", "ciLow", "ciHigh", "min", "max"] as const;
+
+function withoutSmallCellStatistics<T extends { readonly n?: number }>(x: T, k: number): T {
+  if (x.n === undefined || x.n >= 2 * k) return x;
+  const out: Record<string, unknown> = { ...x };
+  for (const key of SMALL_CELL_STATISTICS) delete out[key];
+  return out as T;
+}
+
+/**
+ * A shown unit as released: hidden dimension cells and a hidden overall block without numbers,
+ * small-cell statistics withheld, and everything a hidden dimension could be recomputed from
+ * (index, areas, percent-to-target) gone; priorities ranked among the shown dimensions only.
+ */
+function releaseUnit(
+  u: Unit,
+  path: string,
+  cells: ReadonlyMap<string, ReadonlyMap<string, SuppressionReason>>,
+  k: number,
+  records: SuppressionRecord[],
+): Unit {
+  const dimensions = u.dimensions.map((x) => {
+    const r = x.n > 0 ? cells.get(x.id)?.get(path) : undefined;
+    if (r) {
+      records.push({ unit: path, dimension: x.id, reason: r });
+      return hideDimension(x, r);
+    }
+    if (x.n > 0 && x.n < 2 * k) records.push({ unit: path, dimension: x.id, reason: "small-cell" });
+    return withoutSmallCellStatistics(x, k);
   });
-  const hidden = new Set(dimensions.filter((d) => d.suppressed).map((d) => d.id));
-  return { ...withoutDerivable(u, hidden), dimensions };
+  const hidden = new Set(dimensions.filter((x) => x.suppressed).map((x) => x.id));
+  const overallReason = cells.get(OVERALL)?.get(path);
+  const o = u.overall;
+  let overall = o;
+  if (overallReason && o.n !== undefined && o.n > 0) {
+    records.push({ unit: path, dimension: OVERALL, reason: overallReason });
+    overall = { score: o.score, level: o.level };
+  } else if (o.n !== undefined && o.n > 0 && o.n < 2 * k) {
+    records.push({ unit: path, dimension: OVERALL, reason: "small-cell" });
+    overall = withoutSmallCellStatistics(o, k);
+  }
+  const base = withoutDerivable({ ...u, overall }, hidden);
+  return {
+    ...base,
+    dimensions,
+    ...(u.priorities
+      ? {
+          priorities: u.priorities
+            .filter((x) => !hidden.has(x.dimension))
+            .map((x, i) => ({ ...x, rank: i + 1 })),
+        }
+      : {}),
+  };
 }
 
 /**
@@ -278,8 +363,13 @@ function asked(i: ItemResult): number {
  * items are shown in that department alone), and only where the respondents of suppressed
  * departments cannot be recovered by subtracting the shown departments' counts.
  */
-function suppressAdministrationItems(a: Assessment, departments: readonly Unit[], k: number): Unit {
-  const admin = withShownFreeText(a.administration, departments);
+function suppressAdministrationItems(
+  a: Assessment,
+  released: Unit,
+  departments: readonly Unit[],
+  k: number,
+): Unit {
+  const admin = withShownFreeText(released, departments);
   if (!admin.items) return admin;
   const root = new Set(
     a.items.filter((i) => i.questionnaires.includes(a.questionnaire.id)).map((i) => i.id),

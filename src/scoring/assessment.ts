@@ -184,9 +184,10 @@ export interface Comparison {
 export interface SuppressionRecord {
   /** Unit path, e.g. "department:bauen", "department:bauen/group:management", "group:citizens". */
   readonly unit: string;
-  /** Dimension id when only one cell is suppressed. */
+  /** Dimension id when only one cell is concerned; "@overall" for the overall scores' block. */
   readonly dimension?: string;
-  readonly reason: SuppressionReason;
+  /** Primary, complementary, or small-cell: shown without median, sd, CI, min, max (n < 2k). */
+  readonly reason: SuppressionReason | "small-cell";
 }
 
 export interface QuestionnaireRef {
@@ -245,6 +246,8 @@ export interface Assessment {
   readonly comparisons: readonly Comparison[];
   readonly suppression: {
     readonly minGroupSize: number;
+    /** Protection interval p: no hidden cell's mean can be narrowed below ±p (0–100 points). */
+    readonly protectionInterval?: number;
     readonly records: readonly SuppressionRecord[];
   };
   /** Respondents and answers that were counted, for the methodology appendix. */

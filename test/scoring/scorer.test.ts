@@ -18,7 +18,8 @@ const full = (a: string, b: string) => ({
 describe("Scorer: units, levels, targets, priorities", () => {
   // d1: five respondents with alpha item codes 1..5 → alpha scores 0, 25, 50, 75, 100
   const d1 = ["1", "2", "3", "4", "5"].map((x) => rec(full(x, "5"), "d1"));
-  const a = scoreRecords(qs, d1, { settings: settings() });
+  // k = 2: the disclosure step releases median, sd, CI, min and max from n ≥ 2k only.
+  const a = scoreRecords(qs, d1, { settings: settings({ minGroupSize: 2 }) });
   const dep = a.departments[0]!;
 
   it("group statistics of a dimension", () => {

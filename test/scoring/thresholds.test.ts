@@ -244,7 +244,8 @@ describe("levels at exact thresholds (issue 16)", () => {
     const file = writeFile(t.dir, "answers.csv", csvOf(CASES, ITEMS));
     const r = await scoreFiles(qs, [file], {
       departments: CASES.map((c) => ({ id: c.department })),
-      settings: { minGroupSize: 3 },
+      // k = 2: median, min and max of five are released from n ≥ 2k only.
+      settings: { minGroupSize: 2 },
     });
     expect(r.account.totals).toMatchObject({ rows: 5 * CASES.length, rejected: 0 });
     assessment = r.assessment;
