@@ -30,7 +30,7 @@ export interface CommandEntry {
 /** Every command by name, in help order. A module is imported only when its command is named. */
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   init: {
-    args: "[dir]",
+    args: "[options] [dir]",
     description:
       "scaffold an assessment folder: reifegrad.yaml, questionnaires to adapt, exports/, CI jobs",
     load: async () => (await import("./commands/init.js")).initCommand,
@@ -69,7 +69,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   report: {
     args: "[options] [assessment]",
     description:
-      "render the reports from a saved assessment.json (no raw answers needed); in a project folder without an argument, regenerate them from reifegrad.yaml",
+      "render the reports from a saved assessment.json (no raw answers needed); in a project folder without an argument, from its committed reports/assessment.json — with --check, name every stale report file (for CI)",
     load: async () => (await import("./commands/report.js")).reportCommand,
   },
   compare: {

@@ -104,23 +104,104 @@ export const GITIGNORE = `# Raw answers are personal data: they stay out of git.
 /reports/rejects*.csv
 `;
 
-export const GITHUB_WORKFLOW = `# Fails when the committed reports do not match the questionnaires, exports and settings.
-name: reifegrad
+/** The reifegrad that writes the CI jobs: the jobs install and run exactly this version. */
+export interface ReifegradPin {
+  /** package.json's name and version. */
+  readonly name: string;
+  readonly version: string;
+  /**
+   * What `npm install` installs it from: a git URL with the version's tag
+   * (`git+https://host/reifegrad.git#v0.1.0`), a tarball URL or path, or `name@version` once the
+   * package is on a registry. Undefined when unknown: the job then fails, saying what to set.
+   */
+  readonly source?: string;
+}
+
+/** The install spec init derives from package.json's `repository`: its git URL at tag v<version>. */
+export function sourceFromRepository(repository: unknown, version: string): string | undefined {
+  const url =
+    typeof repository === "string"
+      ? repository
+      : repository !== null && typeof repository === "object" && "url" in repository
+        ? String((repository as { url: unknown }).url)
+        : undefined;
+  if (!url) return undefined;
+  const shorthand = /^(?:github:)?([\w.-]+)\/([\w.-]+)$/.exec(url);
+  const git = shorthand
+    ? `git+https://github.com/${shorthand[1]}/${shorthand[2]}.git`
+    : url.startsWith("git+") || url.startsWith("git://")
+      ? url
+      : /^https?:\/\//.test(url)
+        ? `git+${url}`
+        : undefined;
+  return git ? `${git.replace(/#.*$/, "")}#v${version}` : undefined;
+}
+
+/** A YAML double-quoted scalar. */
+const quoted = (s: string) => JSON.stringify(s);
+
+/**
+ * The shell lines both CI jobs run: install the pinned reifegrad, make sure it is that version,
+ * then check the committed reports. Nothing here reads exports/ or interviews/.
+ */
+function ciLines(pin: ReifegradPin): { install: string; verify: string; check: string } {
+  const what = `${pin.name} ${pin.version}`;
+  return {
+    install:
+      `test -n "$REIFEGRAD_PACKAGE" || { echo "Set REIFEGRAD_PACKAGE to where ${what} is installed from, e.g. git+https://<host>/<group>/reifegrad.git#v${pin.version} (see reifegrad's docs/project-format.md)"; exit 1; }; ` +
+      `npm install --global --no-audit --no-fund "$REIFEGRAD_PACKAGE"`,
+    verify: `test "$(reifegrad --version)" = "$REIFEGRAD_VERSION" || { echo "installed reifegrad $(reifegrad --version), but the reports are pinned to $REIFEGRAD_VERSION"; exit 1; }`,
+    check: "reifegrad report --check",
+  };
+}
+
+function ciHeader(pin: ReifegradPin, comment: string): string {
+  return `${comment} Fails when the committed reports are stale: checks reports/ against reifegrad.yaml
+${comment} and questionnaires/ alone — the raw answers (exports/, interviews/) are not committed
+${comment} and not needed. Pinned to ${pin.name} ${pin.version}, the version that wrote this file: to
+${comment} upgrade, change both variables below and run \`reifegrad score\` with the new version.
+`;
+}
+
+export function githubWorkflow(pin: ReifegradPin): string {
+  const lines = ciLines(pin);
+  return `${ciHeader(pin, "#")}name: reifegrad
 on: [push, pull_request]
 jobs:
   reports:
     runs-on: ubuntu-latest
+    env:
+      REIFEGRAD_VERSION: ${quoted(pin.version)}
+      REIFEGRAD_PACKAGE: ${quoted(pin.source ?? "")}
     steps:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
         with:
           node-version: 22
-      - run: npx --yes reifegrad report --check
+      - name: install reifegrad ${pin.version}
+        run: ${yamlString(lines.install)}
+      - name: verify the version
+        run: ${yamlString(lines.verify)}
+      - name: check the committed reports
+        run: ${lines.check}
 `;
+}
 
-export const GITLAB_CI = `# Fails when the committed reports do not match the questionnaires, exports and settings.
-reifegrad-reports:
+export function gitlabCi(pin: ReifegradPin): string {
+  const lines = ciLines(pin);
+  return `${ciHeader(pin, "#")}reifegrad-reports:
   image: node:22
+  variables:
+    REIFEGRAD_VERSION: ${quoted(pin.version)}
+    REIFEGRAD_PACKAGE: ${quoted(pin.source ?? "")}
   script:
-    - npx --yes reifegrad report --check
+    - ${yamlString(lines.install)}
+    - ${yamlString(lines.verify)}
+    - ${lines.check}
 `;
+}
+
+/** A YAML single-quoted scalar (shell text with $, {, ", : inside stays as it is). */
+function yamlString(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`;
+}

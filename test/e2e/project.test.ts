@@ -28,8 +28,9 @@ describe("assessment folder (reifegrad.yaml)", () => {
       ".gitlab-ci.yml",
     ])
       expect(existsSync(join(dir, f)), f).toBe(true);
+    // The CI job runs the check with the pinned reifegrad (test/e2e/ci-check.test.ts runs it).
     expect(readFileSync(join(dir, ".github/workflows/reifegrad.yml"), "utf8")).toMatch(
-      /npx --yes reifegrad report --check/,
+      /run: reifegrad report --check/,
     );
     const again = cli(["init", dir]);
     expect(again.status).toBe(1);
@@ -53,8 +54,8 @@ describe("assessment folder (reifegrad.yaml)", () => {
     writeFileSync(join(dir, "reifegrad.yaml"), `${yaml}\ntargets:\n  bauen: { services: L5 }\n`);
     const stale = cli(["report", "--check"], { cwd: dir });
     expect(stale.status).toBe(1);
-    expect(stale.stderr).toMatch(/reports\/assessment\.json: would change/);
-    expect(stale.stderr).toMatch(/reports\/report\.md: would change/);
+    expect(stale.stderr).toMatch(/reports\/assessment\.json: target bauen\/services changed/);
+    expect(stale.stderr).toMatch(/reports\/report\.md: rendered from the stale assessment\.json/);
   });
 
   it("headcounts give response rates; flags override the project file", () => {

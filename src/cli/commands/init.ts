@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { cp, mkdir } from "node:fs/promises";
+import { cp, mkdir, readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { Command } from "commander";
 import { readQuestionnaireSources, writeFileAtomic } from "../../io/files.js";
@@ -7,10 +7,12 @@ import { BUNDLED_QUESTIONNAIRES, BUNDLED_SCHEMAS } from "../../io/paths.js";
 import { UserError } from "../../io/user-error.js";
 import { INTERVIEW_ANSWERS, PROJECT_FILE } from "../../project/model.js";
 import {
-  GITHUB_WORKFLOW,
   GITIGNORE,
-  GITLAB_CI,
+  githubWorkflow,
+  gitlabCi,
   projectYaml,
+  type ReifegradPin,
+  sourceFromRepository,
   TEAM_README,
 } from "../../project/scaffold.js";
 import { loadQuestionnaires } from "../../questionnaire/load.js";
@@ -18,20 +20,37 @@ import type { CliContext } from "../context.js";
 import { messageLang, say } from "../locale.js";
 import type { ExitHolder } from "../main.js";
 
+/**
+ * The running reifegrad, from its own package.json: the CI jobs pin this name and version, and
+ * install it from --ci-package, else from package.json's \`repository\` at tag v<version>.
+ */
+async function runningPin(ciPackage: string | undefined): Promise<ReifegradPin> {
+  const pkg = JSON.parse(
+    await readFile(new URL("../../../package.json", import.meta.url), "utf8"),
+  ) as { name: string; version: string; repository?: unknown };
+  const source = ciPackage ?? sourceFromRepository(pkg.repository, pkg.version);
+  return { name: pkg.name, version: pkg.version, ...(source ? { source } : {}) };
+}
+
 export function initCommand(ctx: CliContext, exit: ExitHolder): Command {
   return new Command("init")
     .description(
       "scaffold an assessment folder: reifegrad.yaml, questionnaires to adapt, exports/, CI jobs",
     )
     .argument("[dir]", "folder to create or fill", ".")
-    .action(async (dir: string) => {
+    .option(
+      "--ci-package <spec>",
+      "where the CI jobs install this reifegrad version from (an npm install spec, e.g. git+https://host/group/reifegrad.git#v0.1.0)",
+    )
+    .action(async (dir: string, o: { ciPackage?: string }) => {
       const root = resolve(ctx.cwd, dir);
+      const pin = await runningPin(o.ciPackage);
       const files: Record<string, string> = {
         [PROJECT_FILE]: "",
         "README.md": TEAM_README,
         ".gitignore": GITIGNORE,
-        ".github/workflows/reifegrad.yml": GITHUB_WORKFLOW,
-        ".gitlab-ci.yml": GITLAB_CI,
+        ".github/workflows/reifegrad.yml": githubWorkflow(pin),
+        ".gitlab-ci.yml": gitlabCi(pin),
         "exports/.gitkeep": "",
         [join(dirname(INTERVIEW_ANSWERS), ".gitkeep")]: "",
       };
@@ -84,6 +103,15 @@ export function initCommand(ctx: CliContext, exit: ExitHolder): Command {
             `next: put survey exports into ${exportsDir}/ or interview with \`reifegrad run\` (→ ${interviews}), then run \`reifegrad score\` in the project folder\n`,
         ),
       );
+      if (!pin.source) {
+        ctx.stderr(
+          say(
+            lang,
+            `Achtung: unbekannt, woher CI ${pin.name} ${pin.version} installiert (nicht in npm veröffentlicht, kein \`repository\` in package.json): in .gitlab-ci.yml und .github/workflows/reifegrad.yml REIFEGRAD_PACKAGE setzen, z. B. git+https://<host>/<gruppe>/reifegrad.git#v${pin.version} — oder init mit --ci-package aufrufen\n`,
+            `warning: it is not known where CI installs ${pin.name} ${pin.version} from (not published on npm, no \`repository\` in package.json): set REIFEGRAD_PACKAGE in .gitlab-ci.yml and .github/workflows/reifegrad.yml, e.g. git+https://<host>/<group>/reifegrad.git#v${pin.version} — or run init with --ci-package\n`,
+          ),
+        );
+      }
       exit.code = 0;
     });
 }

@@ -1,16 +1,15 @@
 // `reifegrad report <assessment.json>`: renders the reports from a saved assessment alone (no raw
 // answers needed), or with --check verifies that the committed reports are current.
+import { resolve } from "node:path";
 import { Command } from "commander";
 import { readFileOrFail } from "../../io/files.js";
 import { UserError } from "../../io/user-error.js";
 import { parseAssessment } from "../../report/read-assessment.js";
 import type { Assessment } from "../../scoring/assessment.js";
-import { DEFAULT_SETTINGS } from "../../scoring/assessment.js";
 import type { CliContext } from "../context.js";
 import type { ExitHolder } from "../main.js";
 import { loadProjectContext } from "../project-context.js";
 import { addReportOptions, emitReports, type ReportFlags } from "../write-reports.js";
-import { runScore, type ScoreOptions } from "./score.js";
 
 /** Reads and checks an assessment file; a broken file is a one-line error naming it. */
 export async function readAssessmentFile(file: string): Promise<Assessment> {
@@ -23,7 +22,7 @@ export async function readAssessmentFile(file: string): Promise<Assessment> {
 export function reportCommand(ctx: CliContext, exit: ExitHolder): Command {
   const cmd = new Command("report")
     .description(
-      "render the reports from a saved assessment.json (no raw answers needed); in a project folder without an argument, regenerate them from reifegrad.yaml",
+      "render the reports from a saved assessment.json (no raw answers needed); in a project folder without an argument, from its committed reports/assessment.json — with --check, name every stale report file (for CI)",
     )
     .argument("[assessment]", "assessment.json written by `reifegrad score`")
     .option("--config <file>", "project file (default: reifegrad.yaml here or in a parent folder)");
@@ -41,15 +40,22 @@ export function reportCommand(ctx: CliContext, exit: ExitHolder): Command {
           2,
         );
       }
-      // The project's reports come from its inputs: scoring them again is what shows whether a
-      // change to questionnaires, targets, settings or exports left the committed reports stale.
-      const scoreOptions: ScoreOptions = {
-        ...o,
-        minGroupSize: String(DEFAULT_SETTINGS.minGroupSize),
-        minCoverage: String(DEFAULT_SETTINGS.minCoverage),
-        weighting: DEFAULT_SETTINGS.administrationWeighting,
-      };
-      exit.code = await runScore(ctx, [], scoreOptions, command, pc);
+      // In a project: from committed files alone (reifegrad.yaml, questionnaires, the committed
+      // assessment.json), never the raw answers. Paths are relative to the project folder, as in
+      // `score`, so the messages are the same from any subfolder.
+      const { checkProject, renderProject } = await import("../check-project.js");
+      const own = { ...o };
+      if (own.out !== undefined && own.out !== "-") own.out = resolve(ctx.cwd, own.out);
+      const previous = process.cwd();
+      process.chdir(pc.dir);
+      try {
+        const inProject = { ...ctx, cwd: pc.dir };
+        exit.code = o.check
+          ? await checkProject(inProject, pc, own, command)
+          : await renderProject(inProject, pc, own, command);
+      } finally {
+        process.chdir(previous);
+      }
     },
   );
 }
