@@ -125,6 +125,8 @@ export function applySuppression(
     }
     const groupIds = new Set(a.departments.flatMap((d) => (d.groups ?? []).map((g) => g.id)));
     for (const gid of groupIds) {
+      // A hidden group total publishes no sum to subtract from (the dimension tables check the rest).
+      if (groupHidden.has(gid)) continue;
       const parts = a.departments.flatMap((d) =>
         (d.groups ?? [])
           .filter((g) => g.id === gid)

@@ -12,7 +12,10 @@ import {
   hasScore,
   isLowResponseRate,
   itemInfo,
+  type LostReason,
   levelLabel,
+  lostCells,
+  lostCellsNote,
   lowResponseRateWarning,
   rankedDimensions,
   reportedItems,
@@ -267,9 +270,28 @@ function overviewTable(a: Assessment, lang: Lang, L: Labels): Block[] {
     only: "md",
   };
   const low = tableUnits(a).filter(isLowResponseRate);
-  return low.length > 0
-    ? [table, { ...lowRateParagraph(a, lang, low), only: "md" } as Block]
-    : [table];
+  const note = lostNote(
+    a,
+    lostCells(
+      a,
+      tableUnits(a),
+      dims.map((d) => d.id),
+      false,
+    ),
+    lang,
+  );
+  return [
+    table,
+    // Under the table (Markdown) and under the heatmap (HTML) alike.
+    ...(note ? [note] : []),
+    ...(low.length > 0 ? [{ ...lowRateParagraph(a, lang, low), only: "md" } as Block] : []),
+  ];
+}
+
+/** The sentence under a table that lost cells (none when it lost none). */
+function lostNote(a: Assessment, reasons: ReadonlySet<LostReason>, lang: Lang): Block | undefined {
+  const text = lostCellsNote(a, reasons, lang);
+  return text ? { kind: "paragraph", parts: [text] } : undefined;
 }
 
 /** "62 / 85 (73 %)", with ⚠ when the rate is low; empty without a headcount. */
@@ -323,11 +345,13 @@ function dimensionsSection(a: Assessment, lang: Lang, L: Labels): Section {
       numeric: [false, true, true, true, false, false, true],
       rows,
     });
+    const note = lostNote(a, lostCells(a, tableUnits(a), [d.id], true), lang);
+    if (note) blocks.push(note);
   }
   return { id: "dimensions", title: L.byDimension, blocks };
 }
 
-function unitDimensionTable(a: Assessment, u: Unit, lang: Lang, L: Labels): Block {
+function unitDimensionTable(a: Assessment, u: Unit, lang: Lang, L: Labels): Block[] {
   const rows = u.dimensions.map((r) => {
     const name = cell(dimensionName(a, r.id, lang));
     if (r.suppressed)
@@ -348,12 +372,25 @@ function unitDimensionTable(a: Assessment, u: Unit, lang: Lang, L: Labels): Bloc
       cell(gapText(r, lang)),
     ];
   });
-  return {
-    kind: "table",
-    head: [L.dimension, L.n, L.mean, L.median, L.sd, L.ci, L.level, L.target, L.gap],
-    numeric: [false, true, true, true, true, true, false, false, true],
-    rows,
-  };
+  const note = lostNote(
+    a,
+    lostCells(
+      a,
+      [u],
+      u.dimensions.map((d) => d.id),
+      true,
+    ),
+    lang,
+  );
+  return [
+    {
+      kind: "table",
+      head: [L.dimension, L.n, L.mean, L.median, L.sd, L.ci, L.level, L.target, L.gap],
+      numeric: [false, true, true, true, true, true, false, false, true],
+      rows,
+    },
+    ...(note ? [note] : []),
+  ];
 }
 
 function prioritiesList(a: Assessment, ps: readonly Priority[], lang: Lang, L: Labels): Block {
@@ -408,7 +445,7 @@ function unitBlocks(a: Assessment, u: Unit, lang: Lang, L: Labels): Block[] {
     chart: { type: "radar", unit: u.kind === "administration" ? "administration" : u.id },
     only: "html",
   });
-  blocks.push(unitDimensionTable(a, u, lang, L));
+  blocks.push(...unitDimensionTable(a, u, lang, L));
   const ps = u.priorities ?? [];
   if (ps.length > 0) {
     blocks.push({ kind: "paragraph", parts: [{ strong: `${L.priorities}:` }] });
@@ -609,6 +646,17 @@ function methodologySection(a: Assessment, lang: Lang, L: Labels): Section {
       ];
     }),
   });
+  const coverageNote = lostNote(
+    a,
+    lostCells(
+      a,
+      tableUnits(a),
+      dims.map((d) => d.id),
+      false,
+    ),
+    lang,
+  );
+  if (coverageNote) blocks.push(coverageNote);
   const low = tableUnits(a).filter(isLowResponseRate);
   if (low.length > 0) blocks.push(lowRateParagraph(a, lang, low));
   if (!a.administration.suppressed) {
@@ -633,17 +681,29 @@ function methodologySection(a: Assessment, lang: Lang, L: Labels): Section {
     kind: "paragraph",
     parts: [fill(L.suppressionIntro, { k: a.suppression.minGroupSize })],
   });
-  if (a.suppression.records.length === 0)
-    blocks.push({ kind: "paragraph", parts: [L.suppressionNone] });
+  const p = a.suppression.protectionInterval;
+  if (p !== undefined)
+    blocks.push({
+      kind: "paragraph",
+      parts: [fill(L.suppressionProtection, { k: a.suppression.minGroupSize, p: fmt(p, 0, lang) })],
+    });
+  const hidden = a.suppression.records.filter((r) => r.reason !== "small-cell");
+  const small = a.suppression.records.length - hidden.length;
+  if (hidden.length === 0) blocks.push({ kind: "paragraph", parts: [L.suppressionNone] });
   else
     blocks.push({
       kind: "list",
       ordered: false,
-      items: a.suppression.records.map((r) => {
+      items: hidden.map((r) => {
         const s = describeSuppression(a, r, lang);
         return { parts: [{ strong: s.unit }, `: ${s.reason}`] };
       }),
     });
+  if (small > 0) {
+    const k = a.suppression.minGroupSize;
+    const text = fill(L.suppressionSmallCells, { count: fmtInt(small, lang), k, k2m: 2 * k - 1 });
+    blocks.push({ kind: "paragraph", parts: [text] });
+  }
   const rel = a.administration.reliability ?? [];
   if (rel.length > 0) {
     blocks.push({ kind: "heading", text: L.reliability });

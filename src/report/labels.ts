@@ -133,6 +133,18 @@ const de = {
   includeFreeText: "Freitextantworten erfasst",
   itemSuppressed: "verdeckt (weniger als {k} gefragt)",
   itemSecondary: "verdeckt (sonst ließen sich kleine Gruppen zurückrechnen)",
+  lostBelowMinimum: "„verdeckt“ steht für Gruppen mit weniger als {k} Befragten",
+  lostSecondary:
+    "und für Zellen, die zusätzlich verdeckt sind, damit sich diese nicht aus Summen oder Differenzen zurückrechnen lassen",
+  lostSecondaryOnly:
+    "„verdeckt“ steht für Zellen, die verdeckt sind, damit sich kleine Gruppen nicht aus Summen oder Differenzen zurückrechnen lassen",
+  lostStatistics:
+    "Median, Std.-Abw. und Konfidenzintervall werden erst ab {k2} Befragten gezeigt, weil sie in kleineren Gruppen einzelne Antworten verraten können",
+  suppressionProtection:
+    "Kein verdeckter Wert einer Gruppe unter {k} lässt sich aus den veröffentlichten Zahlen genauer als auf ±{p} Punkte eingrenzen.",
+  suppressionSmallCells:
+    "{count} Zellen mit {k} bis {k2m} Befragten: ohne Median, Std.-Abw., Konfidenzintervall, Minimum und Maximum.",
+  overallScores: "Gesamtwerte der Befragten",
   yes: "ja",
   no: "nein",
 };
@@ -268,6 +280,18 @@ const en: Labels = {
   includeFreeText: "Free-text answers collected",
   itemSuppressed: "suppressed (fewer than {k} asked)",
   itemSecondary: "suppressed (small groups could otherwise be recovered)",
+  lostBelowMinimum: "“suppressed” marks groups of fewer than {k} respondents",
+  lostSecondary:
+    "and cells hidden in addition so that those cannot be recovered from totals or differences",
+  lostSecondaryOnly:
+    "“suppressed” marks cells hidden so that small groups cannot be recovered from totals or differences",
+  lostStatistics:
+    "median, SD and confidence interval are shown from {k2} respondents only, as in smaller groups they can reveal single answers",
+  suppressionProtection:
+    "No hidden value of a group below {k} can be narrowed down from the published numbers to better than ±{p} points.",
+  suppressionSmallCells:
+    "{count} cells of {k} to {k2m} respondents: without median, SD, confidence interval, minimum and maximum.",
+  overallScores: "respondents' overall scores",
   yes: "yes",
   no: "no",
 };

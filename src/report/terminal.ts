@@ -4,7 +4,7 @@
 import type { ChalkInstance } from "chalk";
 import type { Assessment, Unit } from "../scoring/assessment.js";
 import { fmt, type Lang, pick } from "./format.js";
-import { labels } from "./labels.js";
+import { fill, labels } from "./labels.js";
 import {
   describeSuppression,
   dimResult,
@@ -12,6 +12,8 @@ import {
   isLowResponseRate,
   levelIndex,
   levelLabel,
+  lostCells,
+  lostCellsNote,
   lowResponseRateWarning,
   responseRateText,
   rootDimensions,
@@ -101,10 +103,11 @@ export function renderTerminal(a: Assessment, options: TerminalOptions): string 
     ].join(" ");
     lines.push(u.kind === "administration" ? c.bold(line) : line);
     // Second line: how sure each mean is (± half the 95% CI) and on how many respondents it rests.
+    // Below 2k respondents the interval is withheld (disclosure): n alone.
     const spread = (r: { n?: number; ciLow?: number; ciHigh?: number } | undefined): string =>
       r?.n && r.ciLow !== undefined && r.ciHigh !== undefined
         ? padStart(`±${fmt((r.ciHigh - r.ciLow) / 2, 1, lang)} ${r.n}`, colW)
-        : padStart("", colW);
+        : padStart(r?.n ? String(r.n) : "", colW);
     lines.push(
       c.dim(
         [
@@ -125,6 +128,17 @@ export function renderTerminal(a: Assessment, options: TerminalOptions): string 
   const legend = a.levels.map((l) => `${l.id} ${pick(l.name, lang)}`).join(" · ");
   lines.push(c.dim(`${L.level}: ${legend}`));
   lines.push(c.dim(L.ciLine));
+  const note = lostCellsNote(
+    a,
+    lostCells(
+      a,
+      units,
+      dims.map((d) => d.id),
+      true,
+    ),
+    lang,
+  );
+  if (note) lines.push(c.dim(note));
   const low = units.filter(isLowResponseRate);
   if (low.length > 0)
     lines.push(
@@ -147,10 +161,16 @@ export function renderTerminal(a: Assessment, options: TerminalOptions): string 
   lines.push("");
   const records = a.suppression.records;
   lines.push(c.bold(`${L.suppression} (k = ${a.suppression.minGroupSize})`));
-  if (records.length === 0) lines.push(`  ${L.suppressionNone}`);
-  for (const r of records) {
+  const hidden = records.filter((r) => r.reason !== "small-cell");
+  if (hidden.length === 0) lines.push(`  ${L.suppressionNone}`);
+  for (const r of hidden) {
     const s = describeSuppression(a, r, lang);
     lines.push(`  ${s.unit}: ${c.dim(s.reason)}`);
+  }
+  const small = records.length - hidden.length;
+  if (small > 0) {
+    const k = a.suppression.minGroupSize;
+    lines.push(`  ${fill(L.suppressionSmallCells, { count: small, k, k2m: 2 * k - 1 })}`);
   }
   return `${lines.join("\n")}\n`;
 }

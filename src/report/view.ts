@@ -105,12 +105,66 @@ export function describeSuppression(
       a.departments.flatMap((d) => d.groups ?? []).find((x) => x.id === id);
     return g ? unitName(g, lang) : id;
   });
-  const unit = names.join(" / ") + (r.dimension ? ` – ${dimensionName(a, r.dimension, lang)}` : "");
+  const dim =
+    r.dimension === "@overall"
+      ? L.overallScores
+      : r.dimension && dimensionName(a, r.dimension, lang);
+  const unit = names.join(" / ") + (dim ? ` – ${dim}` : "");
   const reason =
     r.reason === "below-minimum"
       ? fill(L.belowMinimum, { k: a.suppression.minGroupSize })
-      : L.secondary;
+      : r.reason === "small-cell"
+        ? (lostCellsNote(a, new Set(["small-cell"]), lang) ?? "")
+        : L.secondary;
   return { unit, reason };
+}
+
+/** Why cells of a table are missing: a cell's suppression reason, or its statistics withheld. */
+export type LostReason = "below-minimum" | "secondary" | "small-cell";
+
+/**
+ * The reasons cells of a units × dimensions table are missing. `statistics`: the table shows
+ * median, sd or the confidence interval, which cells below 2k do not have.
+ */
+export function lostCells(
+  a: Assessment,
+  units: readonly Unit[],
+  dimensions: readonly string[],
+  statistics: boolean,
+): Set<LostReason> {
+  const out = new Set<LostReason>();
+  const k2 = 2 * a.suppression.minGroupSize;
+  for (const u of units) {
+    if (u.suppressed) out.add(u.suppressed);
+    else
+      for (const id of dimensions) {
+        const r = dimResult(u, id);
+        if (r?.suppressed) out.add(r.suppressed);
+        else if (statistics && r && r.n > 0 && r.n < k2 && r.ciLow === undefined)
+          out.add("small-cell");
+      }
+  }
+  return out;
+}
+
+/** One sentence under a table that lost cells, saying why; undefined when it lost none. */
+export function lostCellsNote(
+  a: Assessment,
+  reasons: ReadonlySet<LostReason>,
+  lang: Lang,
+): string | undefined {
+  const L = labels(lang);
+  const k = a.suppression.minGroupSize;
+  const parts: string[] = [];
+  if (reasons.has("below-minimum"))
+    parts.push(
+      fill(L.lostBelowMinimum, { k }) + (reasons.has("secondary") ? ` ${L.lostSecondary}` : ""),
+    );
+  else if (reasons.has("secondary")) parts.push(L.lostSecondaryOnly);
+  if (reasons.has("small-cell")) parts.push(fill(L.lostStatistics, { k2: 2 * k }));
+  if (parts.length === 0) return undefined;
+  const text = parts.join("; ");
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 /** Ids of the questionnaires used by suppressed departments (their own department files). */

@@ -113,6 +113,34 @@ describe("suppression", () => {
   });
 });
 
+describe("the sentence under a table that lost cells", () => {
+  test("says why in the report's language, once per affected table", () => {
+    const de = renderMarkdown(a, { lang: "de" });
+    const en = renderMarkdown(a, { lang: "en" });
+    expect(de).toContain("„verdeckt“ steht für Gruppen mit weniger als 5 Befragten");
+    expect(en).toContain("“suppressed” marks groups of fewer than 5 respondents");
+    // ordnung (9) is shown without median, sd and CI: its tables say why.
+    expect(de).toContain("erst ab 10 Befragten gezeigt");
+    expect(en).toContain("shown from 10 respondents only");
+    expect(renderTerminal(a, { lang: "en", color: plain })).toContain(
+      "“suppressed” marks groups of fewer than 5 respondents",
+    );
+    // Every sentence follows a table (or the heatmap), never stands alone elsewhere.
+    const lines = de.split("\n");
+    lines.forEach((line, i) => {
+      if (line.startsWith("„verdeckt“ steht für") || line.startsWith("Median, Std.-Abw."))
+        expect(lines[i - 2]?.startsWith("|"), `line ${i}: ${line}`).toBe(true);
+    });
+  });
+
+  test("small-cell records are summarised, never listed with numbers", () => {
+    const md = renderMarkdown(a, { lang: "en" });
+    expect(md).toMatch(/\d+ cells of 5 to 9 respondents: without median/);
+    expect(a.suppression.records.some((r) => r.reason === "small-cell")).toBe(true);
+    for (const r of a.suppression.records) expect(Object.keys(r).sort()).not.toContain("n");
+  });
+});
+
 describe("escaping", () => {
   const evil = `<script>alert(1)</script> & "quotes" 'single'`;
   const renamed = (u: Unit): Unit => ({ ...u, name: evil, names: { de: evil, en: evil } });
