@@ -193,3 +193,51 @@ describe("intruder: the auditor as attacker", () => {
       expect(linearProgram(c.published, c.truth, internal, P)).toEqual([]);
     });
 });
+
+describe("intruder: property over random small administrations", () => {
+  // 1–12 departments of 1–40 respondents, 1–2 internal groups plus respondents without a
+  // department, k from 3 to 10, both weightings; a seeded generator, so the cases are fixed.
+  let seed = 17;
+  const rand = (n: number) => {
+    seed = (seed * 16807) % 2147483647;
+    return seed % n;
+  };
+  const cases = Array.from({ length: 30 }, (_, c) => {
+    const records: ResponseRecord[] = [];
+    const departments = 1 + rand(12);
+    for (let d = 0; d < departments; d++)
+      for (const group of rand(2) === 0 ? ["staff"] : ["staff", "management"]) {
+        const n = rand(3) === 0 ? 1 + rand(6) : 1 + rand(40);
+        const only = rand(4);
+        records.push(
+          ...people(`d${d}`, group, n, 1000 * c + 10 * d + (group === "staff" ? 1 : 2), {
+            alpha: only !== 1,
+            beta: only !== 2,
+          }),
+        );
+      }
+    if (rand(2) === 0) records.push(...people(undefined, "management", 1 + rand(6), 7 + c));
+    const settings: Partial<Settings> = {
+      minGroupSize: 3 + rand(8),
+      administrationWeighting: rand(2) === 0 ? "respondent" : "department",
+    };
+    return [
+      `case ${c}: ${departments} departments, k ${settings.minGroupSize}, ${settings.administrationWeighting}`,
+      scenario(records, settings),
+    ] as const;
+  });
+  for (const [name, c] of cases)
+    test(name, () => {
+      const found = [
+        ...departmentFromGroups(c.published),
+        ...groupFromSiblings(c.published),
+        ...smallOverallBlocks(c.published),
+        ...groupResidual(c.published),
+        ...prioritiesAndTargets(c.published),
+        ...fiveScores(c.published),
+        ...departmentWeighting(c.published, publicCounts(c.truth)),
+        ...linearProgram(c.published, c.truth, internal, P),
+      ];
+      expect(found).toEqual([]);
+    });
+});
