@@ -95,7 +95,7 @@ export interface ImportSetup {
 export async function prepareImport(
   exportsArg: readonly string[],
   o: ImportOptions,
-  scorer: Pick<Scorer, "questionnaires" | "root" | "questionnaireFor">,
+  scorer: Pick<Scorer, "questionnaires" | "root" | "questionnaireFor" | "codes">,
   ctx: CliContext,
 ): Promise<ImportSetup> {
   let encoding: EncodingName | undefined;
@@ -180,6 +180,7 @@ export async function prepareImport(
         includeIncomplete: Boolean(o.includeIncomplete),
         allowUnknownDepartments: Boolean(o.allowUnknownDepartments),
         questionnaireFor: (d, g) => scorer.questionnaireFor(d, g),
+        codes: scorer.codes,
       },
     },
   };

@@ -1,4 +1,5 @@
 // One record per respondent, whatever produced it (survey export or terminal interview).
+import type { AnswerCodes } from "../scoring/answer-codes.js";
 
 export interface ResponseRecord {
   /** Respondent id from the export, or generated. */
@@ -16,8 +17,9 @@ export interface ResponseRecord {
   /** Where the record came from, for messages. */
   readonly source?: { readonly file: string; readonly row: number };
   /**
-   * The same answers as one array with a key → position index shared by every row of a file.
-   * Optional: lets the scorer map positions once per file instead of looking up every key.
+   * The same answers as the scorer's answer codes (Scorer.codes), one per position of a key →
+   * position index shared by every row of a file: the scorer maps positions once per file and
+   * reads no string. Optional: records without it are read through `answers`.
    */
   readonly aligned?: AlignedAnswers;
 }
@@ -29,7 +31,9 @@ export interface Answers {
 
 export interface AlignedAnswers {
   readonly index: ReadonlyMap<string, number>;
-  readonly cells: readonly (string | undefined)[];
+  readonly codes: Int32Array;
+  /** The codes' dictionary: used only if it is the scoring run's own. */
+  readonly answerCodes: AnswerCodes;
 }
 
 /** The column of a grid row in answer files and in `answers`. */

@@ -29,39 +29,17 @@ export class ItemAcc {
   skipped = 0;
   invalid = 0;
   readonly counts = new Map<string, number>();
-  private tally(state: ItemState): boolean {
-    switch (state.kind) {
-      case "score":
-        this.n++;
-        return true;
-      case "dont_know":
-        this.dontKnow++;
-        return true;
-      case "not_applicable":
-        this.notApplicable++;
-        return true;
-      case "blank":
-        this.blank++;
-        return false;
-      case "skipped":
-        this.skipped++;
-        return false;
-      case "invalid":
-        this.invalid++;
-        return false;
-    }
-  }
-
-  /** A composite item (grid, multi, number): its score and codes come with it. */
+  /** A composite item (grid, multi, number) answered: its score and codes come with it. */
   addComposite(state: ItemState, codes: readonly string[]): void {
-    if (!this.tally(state)) return;
+    if (state.kind === "blank" || state.kind === "skipped" || state.kind === "invalid") return;
     if (state.kind === "score") addTo(this.scores, ratio(state.num, state.den));
     for (const c of codes) this.counts.set(c, (this.counts.get(c) ?? 0) + 1);
   }
 
   /**
    * Tallies kept in typed arrays on the per-row path: the counts per kind, and per option o its
-   * count and exact score num / den (den 0: none) at `base + o` of `counts`, `nums`, `dens`.
+   * count and exact score num / den (den 0: none) at `base + o` of `counts`, `nums`, `dens`
+   * (no options: a composite item, whose scores and codes come through addComposite).
    */
   addTallies(
     t: {

@@ -13,11 +13,26 @@ export interface Ratio {
 function bigGcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
-  while (y !== 0n) [x, y] = [y, x % y];
+  while (y !== 0n) {
+    const r = x % y;
+    x = y;
+    y = r;
+  }
   return x;
 }
 
 export function ratio(p: bigint | number, q: bigint | number = 1n): Ratio {
+  // Safe integers (every histogram key) are reduced as numbers: BigInt division is far slower.
+  if (
+    typeof p === "number" &&
+    typeof q === "number" &&
+    Number.isSafeInteger(p) &&
+    Number.isSafeInteger(q) &&
+    q > 0
+  ) {
+    const g = gcd(p, q) || 1;
+    return { p: BigInt(p / g), q: BigInt(q / g) };
+  }
   let a = BigInt(p);
   let b = BigInt(q);
   if (b === 0n) throw new RangeError("ratio with denominator 0");
@@ -89,7 +104,11 @@ export const keyOf = (r: Ratio): string => `${r.p}/${r.q}`;
 export function gcd(a: number, b: number): number {
   let x = Math.abs(a);
   let y = Math.abs(b);
-  while (y !== 0) [x, y] = [y, x % y];
+  while (y !== 0) {
+    const r = x % y;
+    x = y;
+    y = r;
+  }
   return x;
 }
 

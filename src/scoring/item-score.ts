@@ -80,14 +80,6 @@ const scoredRatio = (r: Ratio, option?: number): Outcome => {
 
 const invalid = (v: string): Outcome => outcome("invalid", undefined, undefined, v);
 
-/** Outcomes of one-character ASCII codes by char code ("1"–"5", "Y"): an index, not a Map. */
-export function byCharTable(table: ReadonlyMap<string, Outcome>): (Outcome | undefined)[] {
-  const byChar: (Outcome | undefined)[] = new Array(128).fill(undefined);
-  for (const [code, o] of table)
-    if (code.length === 1 && code.charCodeAt(0) < 128) byChar[code.charCodeAt(0)] = o;
-  return byChar;
-}
-
 export const BLANK: Outcome = outcome("blank");
 const DONT_KNOW: Outcome = outcome("dont_know");
 const NOT_APPLICABLE: Outcome = outcome("not_applicable");
@@ -159,27 +151,14 @@ const yesNo = (reverse: boolean) =>
 const YES_NO = yesNo(false);
 const NO_YES = yesNo(true);
 
-/**
- * The outcome of a single-code answer. Most codes are one ASCII character ("1"–"5"): an index
- * into `byChar` is several times faster than a string-keyed Map lookup, and this runs for
- * every cell of every row (scoreInto calls it directly).
- */
-export function lookupAnswer(
-  table: ReadonlyMap<string, Outcome>,
-  byChar: readonly (Outcome | undefined)[],
-  v: string | undefined,
-): Outcome {
+/** The outcome of a single-code answer (scoreCodes keeps it per answer code). */
+export function lookupAnswer(table: ReadonlyMap<string, Outcome>, v: string | undefined): Outcome {
   if (v === undefined || v === "") return BLANK;
-  if (v.length === 1) {
-    const o = byChar[v.charCodeAt(0)];
-    if (o !== undefined) return o;
-  }
   return table.get(v) ?? invalid(v);
 }
 
 function lookup(table: Map<string, Outcome>, at: number): ItemScorer {
-  const byChar = byCharTable(table);
-  return (values) => lookupAnswer(table, byChar, values[at]);
+  return (values) => lookupAnswer(table, values[at]);
 }
 
 /** The codes whose position `Outcome.option` gives, for single-code items; undefined otherwise. */
@@ -200,7 +179,7 @@ export function optionCodes(item: Item, q: Questionnaire): readonly string[] | u
 export interface CompiledItem {
   readonly score: ItemScorer;
   readonly den: number;
-  /** Single-code items: code → outcome, read by the per-row loop without a call. */
+  /** Single-code items: code → outcome. */
   readonly table?: ReadonlyMap<string, Outcome>;
 }
 

@@ -2,6 +2,7 @@
 import { evaluateCondition } from "../questionnaire/condition.js";
 import type { Condition, Dimension, Item, Questionnaire } from "../questionnaire/model.js";
 import { gridKey } from "../responses/model.js";
+import { AnswerCodes, type KeyCodes } from "./answer-codes.js";
 import {
   type DimensionScale,
   dimensionScale,
@@ -11,7 +12,6 @@ import {
 } from "./denominators.js";
 import {
   type AnswerGetter,
-  byCharTable,
   compileItemScorer,
   type ItemScorer,
   KIND_NOT_APPLICABLE,
@@ -30,12 +30,9 @@ export interface PlannedItem {
   /** Index of the item's dimension in `plan.dimensions`. */
   readonly dim: number;
   readonly scorer: ItemScorer;
-  /**
-   * Single-code items: the key position and code → outcome tables, so the per-row loop looks
-   * the answer up itself (one call less per cell); undefined for composite items.
-   */
+  /** Key position of the item's answer; −1 for a grid (its rows are in `answerColumns`). */
   readonly at: number;
-  readonly byChar: readonly (Outcome | undefined)[] | undefined;
+  /** Single-code items: code → outcome. */
   readonly table: ReadonlyMap<string, Outcome> | undefined;
   /** Item scores are integers over the dimension's D: a = num · (D / den). */
   readonly D: number;
@@ -45,8 +42,6 @@ export interface PlannedItem {
   readonly options: readonly string[] | undefined;
   // Copied from the item so the per-row loop reads one object shape (items differ in shape).
   readonly groups: readonly string[] | undefined;
-  /** `when` compiled against the plan's key positions (undefined = always asked). */
-  readonly condition: ((values: Values) => boolean) | undefined;
   /** Where a composite item's answers are: [grid row id or "" for the item, key index]. */
   readonly answerColumns: readonly (readonly [string, number])[];
 }
@@ -68,43 +63,55 @@ export interface Plan {
 }
 
 /**
- * A `when` condition as a function of the values array. Each comparison depends on one answer
- * only, so its result is memoised per answer code (codes repeat; free text is not memoised past a
- * bound). The comparison itself is evaluateCondition's, so both paths agree.
+ * A `when` condition as a function of a row's codes (at `row` in `codes`). Each comparison depends on one answer only,
+ * so its result is kept per code (0: not yet known, 1: false, 2: true); the comparison itself is
+ * evaluateCondition's, on the answer the code stands for.
  */
 export function compileCondition(
   cond: Condition,
   indexOf: (key: string) => number,
-): (values: Values) => boolean {
+  answers: (at: number) => readonly (string | undefined)[],
+): (codes: Int32Array, row: number) => boolean {
   switch (cond.kind) {
     case "and": {
-      const l = compileCondition(cond.left, indexOf);
-      const r = compileCondition(cond.right, indexOf);
-      return (v) => l(v) && r(v);
+      const l = compileCondition(cond.left, indexOf, answers);
+      const r = compileCondition(cond.right, indexOf, answers);
+      return (c, row) => l(c, row) && r(c, row);
     }
     case "or": {
-      const l = compileCondition(cond.left, indexOf);
-      const r = compileCondition(cond.right, indexOf);
-      return (v) => l(v) || r(v);
+      const l = compileCondition(cond.left, indexOf, answers);
+      const r = compileCondition(cond.right, indexOf, answers);
+      return (c, row) => l(c, row) || r(c, row);
     }
     case "not": {
-      const inner = compileCondition(cond.operand, indexOf);
-      return (v) => !inner(v);
+      const inner = compileCondition(cond.operand, indexOf, answers);
+      return (c, row) => !inner(c, row);
     }
     default: {
       const at = indexOf(cond.item);
-      const memo = new Map<string | undefined, boolean>();
-      return (values) => {
-        const answer = at < 0 ? undefined : values[at];
-        let result = memo.get(answer);
-        if (result === undefined) {
-          result = evaluateCondition(cond, () => answer);
-          if (memo.size < 1024) memo.set(answer, result);
+      const strings = at < 0 ? [undefined] : answers(at);
+      let memo = new Uint8Array(16);
+      return (codes, row) => {
+        const code = at < 0 ? 0 : codes[row + at]!;
+        if (code >= memo.length) memo = grown(memo, code);
+        let r = memo[code]!;
+        if (r === 0) {
+          r = evaluateCondition(cond, () => strings[code]) ? 2 : 1;
+          memo[code] = r;
         }
-        return result;
+        return r === 2;
       };
     }
   }
+}
+
+/** A copy of `a` with room for index `i`. */
+function grown<T extends Uint8Array | Int8Array | Int32Array | Float64Array>(a: T, i: number): T {
+  let n = a.length;
+  while (n <= i) n *= 2;
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
 }
 
 export function answerKeys(q: Questionnaire): string[] {
@@ -154,14 +161,12 @@ function compileUncached(q: Questionnaire): Plan {
     item,
     dim,
     scorer: c.score,
-    at: c.table ? indexOf(item.id) : -1,
-    byChar: c.table ? byCharTable(c.table) : undefined,
+    at: item.type === "grid" ? -1 : indexOf(item.id),
     table: c.table,
     D: scales[dim]!.D,
     units: units.get(item)!,
     options: optionCodes(item, q),
     groups: item.groups,
-    condition: item.when ? compileCondition(item.when, indexOf) : undefined,
     answerColumns:
       item.type === "grid"
         ? item.rows.map((r) => [r.id, indexOf(gridKey(item.id, r.id))] as const)
@@ -214,16 +219,109 @@ export function scoreRespondent(
   get: AnswerGetter,
   minCoverage: number,
 ): RespondentScores {
-  return scoreValues(
-    plan,
-    group,
-    plan.keys.map((k) => get(k)),
-    minCoverage,
-  );
+  const ws = new Workspace(plan, new AnswerCodes());
+  ws.read(get, ws.codes, 0);
+  scoreCodes(ws, group, minCoverage, ws.newCounts());
+  return {
+    items: plan.items.map((p, i) =>
+      ws.kinds[i] === KIND_SKIPPED ? SKIPPED : ws.tables[i]!.outcome[ws.codeOf(p)]!,
+    ),
+    dimensions: plan.dimensions.map((_, d) => ({
+      applicable: ws.applicable[d]!,
+      answered: ws.answered[d]!,
+      score: Number.isNaN(ws.scores[d]!) ? undefined : ws.scores[d]!,
+    })),
+  };
 }
 
-/** Reusable buffers for scoring many respondents without allocating per row. */
+/** Per code in CodeTable.v: what it adds to its dimension's sums, and its score. */
+const APPLICABLE = 0; // 1 unless not applicable
+const SCORED = 1; // 1 for a score
+const A = 2; // the score as an integer over the dimension's D (0: none)
+const MIN = 3; // A, or +∞ when there is no score (for weakest-link dimensions)
+const X = 4; // the score 0–100 (NaN: none), for reliability
+const STRIDE = 5;
+
+/**
+ * What each code of one item means, filled the first time the code is met: its KIND_* (−1: not
+ * yet known), where it is counted in OptionCounts.optCounts (a spare slot: not an option), and
+ * STRIDE numbers in one typed array, so a cell of the per-row loop reads three arrays at one
+ * place and adds without branching on the kind of answer.
+ */
+class CodeTable {
+  kind = new Int8Array(16).fill(-1);
+  option = new Int32Array(16);
+  v = new Float64Array(16 * STRIDE);
+  readonly outcome: Outcome[] = [];
+
+  constructor(
+    private readonly p: PlannedItem,
+    private readonly strings: readonly (string | undefined)[],
+    private readonly keys: number,
+    /** Where the item's options are counted (−1: no option list), and the spare slot. */
+    private readonly base: number,
+    private readonly spare: number,
+  ) {}
+
+  /** Learns a code's outcome from its answer string (a single-key item). */
+  learn(code: number): void {
+    const { p } = this;
+    const answer = this.strings[code];
+    if (p.table) this.set(code, lookupAnswer(p.table, answer));
+    else {
+      const values = new Array<string | undefined>(this.keys);
+      values[p.at] = answer;
+      this.set(code, p.scorer(values));
+    }
+  }
+
+  set(code: number, o: Outcome): void {
+    if (code >= this.kind.length) {
+      const n = this.kind.length;
+      this.kind = grown(this.kind, code);
+      this.kind.fill(-1, n);
+      this.option = grown(this.option, code);
+      this.v = grown(this.v, code * STRIDE + STRIDE - 1);
+    }
+    const at = code * STRIDE;
+    const score = o.code === KIND_SCORE;
+    const a = score ? o.num * (this.p.D / o.den) : 0;
+    const option = (o as { option?: number }).option;
+    const { v } = this;
+    this.kind[code] = o.code;
+    this.option[code] = this.base >= 0 && option !== undefined ? this.base + option : this.spare;
+    v[at + APPLICABLE] = o.code === KIND_NOT_APPLICABLE ? 0 : 1;
+    v[at + SCORED] = score ? 1 : 0;
+    v[at + A] = a;
+    v[at + MIN] = score ? a : Number.POSITIVE_INFINITY;
+    v[at + X] = score ? o.num / o.den : Number.NaN;
+    this.outcome[code] = o;
+  }
+}
+
+/**
+ * One plan's per-row state, reused for every respondent scored with it: the row's codes (the
+ * input, aligned with `plan.keys`), the code tables and conditions over the run's answer codes,
+ * and the buffers the per-row loop fills.
+ */
 export class Workspace {
+  /**
+   * The row being scored: per plan key its answer code (0: not answered), from `row` in
+   * `codes` (a batch of rows, see Scorer; or the workspace's own one-row buffer).
+   */
+  codes: Int32Array;
+  row = 0;
+  /** Per plan key, the answers its codes stand for. */
+  readonly answers: readonly (readonly (string | undefined)[])[];
+  readonly keyCodes: readonly KeyCodes[];
+  /** Per item: its code table (a grid's holds the row's outcome at code 0). */
+  readonly tables: readonly CodeTable[];
+  /** Per item: its `when` over the row's codes (undefined = always asked). */
+  readonly conditions: readonly (((codes: Int32Array, row: number) => boolean) | undefined)[];
+  /** Per item: where its options are counted in OptionCounts.optCounts (−1: no option list). */
+  readonly optBase: Int32Array;
+  /** Length of OptionCounts.optCounts: every option, and a spare slot for other answers. */
+  readonly optSlots: number;
   readonly applicable: Float64Array;
   readonly answered: Float64Array;
   /** Per dimension: Σ bᵢaᵢ, Σ bᵢ and min aᵢ over the answered items (integers). */
@@ -232,7 +330,6 @@ export class Workspace {
   readonly mins: Float64Array;
   /** Per dimension: the respondent's score as an integer over the dimension's L (NaN: none). */
   readonly keys: Float64Array;
-  readonly items: ItemState[];
   /** Per item, as numbers for the accumulating loops: KIND_* code and score (NaN: none). */
   readonly kinds: Int8Array;
   readonly itemScores: Float64Array;
@@ -240,9 +337,32 @@ export class Workspace {
   readonly scores: Float64Array;
   /** Per group: which items it is asked. */
   readonly asked = new Map<string, Uint8Array>();
+  private readonly values: (string | undefined)[];
 
-  constructor(readonly plan: Plan) {
+  constructor(
+    readonly plan: Plan,
+    codes: AnswerCodes,
+  ) {
     const nd = plan.dimensions.length;
+    const nk = plan.keys.length;
+    this.codes = new Int32Array(nk);
+    this.keyCodes = plan.keys.map((k) => codes.of(k));
+    this.answers = this.keyCodes.map((k) => k.strings);
+    this.values = new Array<string | undefined>(nk);
+    this.optBase = new Int32Array(plan.items.length);
+    let total = 0;
+    plan.items.forEach((p, i) => {
+      this.optBase[i] = p.options ? total : -1;
+      total += p.options?.length ?? 0;
+    });
+    this.optSlots = total + 1;
+    this.tables = plan.items.map(
+      (p, i) => new CodeTable(p, p.at < 0 ? [] : this.answers[p.at]!, nk, this.optBase[i]!, total),
+    );
+    const indexOf = (key: string) => plan.keyIndex.get(key) ?? -1;
+    this.conditions = plan.items.map(({ item }) =>
+      item.when ? compileCondition(item.when, indexOf, (at) => this.answers[at]!) : undefined,
+    );
     this.applicable = new Float64Array(nd);
     this.answered = new Float64Array(nd);
     this.wsum = new Float64Array(nd);
@@ -250,9 +370,34 @@ export class Workspace {
     this.mins = new Float64Array(nd);
     this.keys = new Float64Array(nd);
     this.scores = new Float64Array(nd);
-    this.items = new Array<ItemState>(plan.items.length).fill(SKIPPED);
     this.kinds = new Int8Array(plan.items.length);
     this.itemScores = new Float64Array(plan.items.length);
+  }
+
+  /** Empty answer counts for this plan (one per cell). */
+  newCounts(): OptionCounts {
+    return {
+      tally: new Float64Array(this.plan.items.length * KINDS),
+      optCounts: new Float64Array(this.optSlots),
+    };
+  }
+
+  /** Writes a row's codes from answers by key to `row` in `to` (records without codes). */
+  read(get: AnswerGetter, to: Int32Array, row: number): void {
+    const { keys } = this.plan;
+    for (let i = 0; i < keys.length; i++) to[row + i] = this.keyCodes[i]!.code(get(keys[i]!));
+  }
+
+  /** The code of an item's answer in the current row (a grid: 0, its outcome of this row). */
+  codeOf(p: PlannedItem): number {
+    return p.at < 0 ? 0 : this.codes[this.row + p.at]!;
+  }
+
+  /** The answers at a composite item's keys, as the item scorer reads them (an aligned array). */
+  valuesOf(p: PlannedItem): Values {
+    const { codes, row } = this;
+    for (const [, at] of p.answerColumns) this.values[at] = this.answers[at]![codes[row + at]!];
+    return this.values;
   }
 }
 
@@ -279,31 +424,28 @@ function askedOf(ws: Workspace, group: string): Uint8Array {
 }
 
 /**
- * A cell's answer counts of single-code items, filled by `scoreInto` in the same pass: per item
- * its outcome kinds (KINDS per item), and from `optBase[i]` (−1: a composite item) per option
- * its count and exact score num / den.
+ * A cell's answer counts, filled by `scoreCodes` in the same pass: per item its outcome kinds
+ * (KINDS per item), and per option of the single-code items its count (Workspace.optBase).
  */
 export interface OptionCounts {
   readonly tally: Float64Array;
-  readonly optBase: Int32Array;
   readonly optCounts: Float64Array;
-  readonly optNum: Float64Array;
-  readonly optDen: Float64Array;
 }
 
 /**
- * The per-row core: fills `ws` with item outcomes and dimension scores, and counts the answers
- * of single-code items into `counts`. A dimension counts when answered / applicable ≥
- * minCoverage (and at least one item is answered).
+ * The per-row kernel: from the row's codes (`ws.row` in `ws.codes`), fills `ws` with item kinds and scores
+ * and dimension scores, and counts the answers into `counts`. A dimension counts when answered /
+ * applicable ≥ minCoverage (and at least one item is answered).
  */
-export function scoreInto(
+export function scoreCodes(
   ws: Workspace,
   group: string,
-  values: Values,
   minCoverage: number,
-  counts?: OptionCounts,
+  counts: OptionCounts,
 ): void {
-  const { plan, applicable, answered, wsum, wtot, mins, items, scores, kinds, itemScores } = ws;
+  const { plan, applicable, answered, wsum, wtot, mins, scores, kinds, itemScores } = ws;
+  const { codes, row, tables, conditions } = ws;
+  const { tally, optCounts } = counts;
   // Plain loops: TypedArray#fill is a builtin call with a fixed cost that dominates at length 8.
   for (let d = 0; d < applicable.length; d++) {
     applicable[d] = 0;
@@ -316,45 +458,34 @@ export function scoreInto(
   const asked = askedOf(ws, group);
   for (let i = 0; i < planned.length; i++) {
     const p = planned[i]!;
-    const base = counts ? counts.optBase[i]! : -1;
-    if (asked[i] === 0 || (p.condition !== undefined && !p.condition(values))) {
-      items[i] = SKIPPED;
+    const condition = conditions[i];
+    if (asked[i] === 0 || (condition !== undefined && !condition(codes, row))) {
       kinds[i] = KIND_SKIPPED;
-      if (base >= 0) counts!.tally[i * KINDS + KIND_SKIPPED]!++;
-      continue;
-    }
-    // Single-code items are looked up here, one call less per cell than through their scorer.
-    const o =
-      p.table !== undefined ? lookupAnswer(p.table, p.byChar!, values[p.at]) : p.scorer(values);
-    items[i] = o;
-    const code = o.code;
-    kinds[i] = code;
-    const option = (o as { option?: number }).option ?? -1;
-    if (base >= 0) {
-      counts!.tally[i * KINDS + code]!++;
-      if (option >= 0) {
-        counts!.optCounts[base + option]!++;
-        // An option always scores the same: its exact score, for the item's histogram.
-        if (code === KIND_SCORE) {
-          counts!.optNum[base + option] = o.num;
-          counts!.optDen[base + option] = o.den;
-        }
-      }
-    }
-    if (code !== KIND_SCORE) {
       itemScores[i] = Number.NaN;
-      if (code !== KIND_NOT_APPLICABLE) applicable[p.dim]!++;
+      tally[i * KINDS + KIND_SKIPPED]!++;
       continue;
     }
+    const t = tables[i]!;
+    let code = 0;
+    if (p.at >= 0) {
+      code = codes[row + p.at]!;
+      if (code >= t.kind.length || t.kind[code]! < 0) t.learn(code);
+    } else t.set(0, p.scorer(ws.valuesOf(p))); // a grid: scored from several answers
+    const kind = t.kind[code]!;
+    kinds[i] = kind;
+    tally[i * KINDS + kind]!++;
+    optCounts[t.option[code]!]!++;
+    const v = t.v;
+    const at = code * STRIDE;
+    itemScores[i] = v[at + X]!;
     const d = p.dim;
-    // The item score as an integer over the dimension's D (o.den divides D).
-    const a = o.num * (p.D / o.den);
-    applicable[d]!++;
-    itemScores[i] = o.num / o.den;
-    answered[d]!++;
-    wsum[d]! += p.units * a;
-    wtot[d]! += p.units;
-    if (a < mins[d]!) mins[d] = a;
+    const scored = v[at + SCORED]!;
+    applicable[d]! += v[at + APPLICABLE]!;
+    answered[d]! += scored;
+    wsum[d]! += p.units * v[at + A]!;
+    wtot[d]! += p.units * scored;
+    const m = v[at + MIN]!;
+    if (m < mins[d]!) mins[d] = m;
   }
   const dims = plan.dimensions;
   const scales = plan.scales;
@@ -394,25 +525,6 @@ export function overallKey(
     if (v < low) low = v;
   }
   return factor.length === 0 ? Number.NaN : minimum ? low : sum;
-}
-
-/** As scoreRespondent, with the answers already aligned with `plan.keys`. */
-export function scoreValues(
-  plan: Plan,
-  group: string,
-  values: Values,
-  minCoverage: number,
-): RespondentScores {
-  const ws = new Workspace(plan);
-  scoreInto(ws, group, values, minCoverage);
-  return {
-    items: [...ws.items],
-    dimensions: plan.dimensions.map((_, d) => ({
-      applicable: ws.applicable[d]!,
-      answered: ws.answered[d]!,
-      score: Number.isNaN(ws.scores[d]!) ? undefined : ws.scores[d]!,
-    })),
-  };
 }
 
 /**

@@ -1,7 +1,8 @@
 // Streaming scorer: add respondents one at a time, then finish() builds the Assessment.
-import type { Questionnaire } from "../questionnaire/model.js";
+import type { Condition, Questionnaire } from "../questionnaire/model.js";
 import type { ResponseRecord } from "../responses/model.js";
 import { compareStrings } from "../util/order.js";
+import { AnswerCodes } from "./answer-codes.js";
 import type { Assessment, Settings } from "./assessment.js";
 import { buildAssessment } from "./build.js";
 import { Cell, type DimAcc, type ItemAcc } from "./cell.js";
@@ -18,10 +19,11 @@ import {
   KIND_SCORE,
   KIND_SKIPPED,
   KINDS,
+  type OptionCounts,
   overallKey,
   type Plan,
   type PlannedItem,
-  scoreInto,
+  scoreCodes,
   Workspace,
 } from "./respondent.js";
 import type { Histogram } from "./stats.js";
@@ -90,8 +92,9 @@ export interface CellKey {
 interface PlanEntry {
   readonly plan: Plan;
   readonly workspace: Workspace;
-  /** Reused buffer for a row's values in `add` (addValues scores it before returning). */
-  readonly values: (string | undefined)[];
+  /** Per option of the single-code items (at Leaf.optBase): its exact score num / den (den 0: none). */
+  readonly optNum: Float64Array;
+  readonly optDen: Float64Array;
   /** For each root dimension: indexes into plan.items of the root's items (−1 when removed). */
   readonly rootItems: ReadonlyMap<string, readonly number[]>;
   /** Index of each root dimension in plan.dimensions (−1 when absent). */
@@ -167,16 +170,16 @@ interface Leaf {
   readonly rootKeys: KeyCounts;
   readonly items: readonly ItemAcc[];
   readonly texts: readonly { readonly at: number; readonly list: string[] }[];
-  /** Single-code items: outcome tallies (KINDS per item) and counts per option, in typed arrays. */
-  readonly tally: Float64Array;
-  /** Offset of an item's options in optCounts / optNum / optDen; −1 for composite items. */
-  readonly optBase: Int32Array;
-  readonly optCounts: Float64Array;
-  /** Per option, its exact score num / den (den 0: no score seen). */
-  readonly optNum: Float64Array;
-  readonly optDen: Float64Array;
+  /** Outcome tallies (KINDS per item) and counts per option (at Workspace.optBase). */
+  readonly counts: OptionCounts;
   readonly rel: readonly { acc: ReliabilityAcc; idx: Int32Array; xs: Float64Array }[];
+  /** Rows waiting to be scored: `pending` rows of the plan's keys' codes (see Scorer.add). */
+  readonly batch: Int32Array;
+  pending: number;
 }
+
+/** Rows per cell scored at once. */
+const BATCH = 64;
 
 export class Scorer {
   readonly root: Questionnaire;
@@ -187,11 +190,16 @@ export class Scorer {
   private readonly rootMinimum: boolean;
   private readonly byDepartment = new Map<string, Questionnaire>();
   private readonly byGroup = new Map<string, Questionnaire>();
+  /** The run's answer codes: importers write them, the kernel reads them. */
+  readonly codes: AnswerCodes;
 
   constructor(
     readonly questionnaires: readonly Questionnaire[],
     readonly options: ScorerOptions,
   ) {
+    this.codes = new AnswerCodes(
+      uncollectedTexts(questionnaires, options.settings.includeFreeText),
+    );
     this.root = findRoot(questionnaires);
     this.rootMinimum = this.root.overall.aggregate === "min";
     for (const q of questionnaires) {
@@ -228,8 +236,8 @@ export class Scorer {
       }
       entry = {
         plan,
-        workspace: new Workspace(plan),
-        values: new Array<string | undefined>(plan.keys.length),
+        workspace: new Workspace(plan, this.codes),
+        ...optionScores(plan),
         rootItems,
         ...administrationView(plan, this.root),
       };
@@ -261,7 +269,9 @@ export class Scorer {
         overallKeys: new KeyCounts(entry.plan.overall.Q),
         rootKeys: new KeyCounts(entry.rootScale.Q),
         items: entry.plan.items.map((p) => cell.item(p.item.id)),
-        ...optionTables(entry.plan),
+        counts: entry.workspace.newCounts(),
+        batch: new Int32Array(BATCH * entry.plan.keys.length),
+        pending: 0,
         texts: this.options.settings.includeFreeText
           ? entry.plan.questionnaire.items
               .filter((i) => i.type === "text")
@@ -287,6 +297,7 @@ export class Scorer {
 
   /** Respondents added so far per department (before any suppression; for input checks). */
   respondentsByDepartment(): Map<string, number> {
+    this.scorePending();
     const out = new Map<string, number>();
     for (const leaf of this.cells.values()) {
       const d = leaf.key.department;
@@ -295,15 +306,21 @@ export class Scorer {
     return out;
   }
 
-  /** Scores one respondent: the one way in, for every importer and the interview. */
+  /**
+   * Scores one respondent: the one way in, for every importer and the interview. The row's
+   * codes join its cell's batch; a full batch is scored at once, so the kernel's tables stay in
+   * the processor's cache from row to row (rows of many cells arrive mixed).
+   */
   add(record: ResponseRecord): void {
-    const q = this.questionnaireFor(record.department, record.group);
-    const entry = this.planFor(q);
-    const keys = entry.plan.keys;
-    const values = entry.values;
+    const { department, group } = record;
+    const q = this.questionnaireFor(department, group);
+    const leaf = this.leafFor(q, department, group);
+    const { plan, workspace } = leaf.entry;
+    const to = leaf.batch;
+    const row = leaf.pending * plan.keys.length;
     const aligned = record.aligned;
-    if (aligned) {
-      // Positions are resolved once per (file layout, questionnaire), not per row and key.
+    if (aligned?.answerCodes === this.codes) {
+      // The importer's codes are this run's: only their positions differ from the plan's.
       let layouts = this.layouts.get(aligned.index);
       if (!layouts) {
         layouts = new Map();
@@ -311,27 +328,40 @@ export class Scorer {
       }
       let slots = layouts.get(q.id);
       if (!slots) {
-        slots = Int32Array.from(keys, (k) => aligned.index.get(k) ?? -1);
+        slots = Int32Array.from(plan.keys, (k) => aligned.index.get(k) ?? -1);
         layouts.set(q.id, slots);
       }
-      const cells = aligned.cells;
+      const from = aligned.codes;
       for (let i = 0; i < slots.length; i++) {
         const at = slots[i]!;
-        values[i] = at < 0 ? undefined : cells[at];
+        to[row + i] = at < 0 ? 0 : from[at]!;
       }
-    } else {
-      for (let i = 0; i < keys.length; i++) values[i] = record.answers.get(keys[i]!);
-    }
-    this.addValues(record.department, record.group, values);
+    } else workspace.read((k) => record.answers.get(k), to, row);
+    if (++leaf.pending === BATCH) this.scoreBatch(leaf);
   }
 
-  /** One respondent's answers aligned with the plan's keys (see `add`). */
-  private addValues(department: string | undefined, group: string, values: Values): void {
-    const q = this.questionnaireFor(department, group);
-    const leaf = this.leafFor(q, department, group);
-    const { plan, rootDims } = leaf.entry;
+  /** Scores the rows waiting in a cell's batch. */
+  private scoreBatch(leaf: Leaf): void {
     const ws = leaf.entry.workspace;
-    scoreInto(ws, group, values, this.options.settings.minCoverage, leaf);
+    const n = leaf.entry.plan.keys.length;
+    ws.codes = leaf.batch;
+    for (let r = 0; r < leaf.pending; r++) {
+      ws.row = r * n;
+      this.scoreRow(leaf, ws);
+    }
+    leaf.pending = 0;
+  }
+
+  /** Scores every waiting row (before anything reads the cells). */
+  private scorePending(): void {
+    for (const leaf of this.cells.values()) this.scoreBatch(leaf);
+  }
+
+  /** Scores the workspace's current row into the cell's tallies. */
+  private scoreRow(leaf: Leaf, ws: Workspace): void {
+    const { plan, rootDims } = leaf.entry;
+    const q = plan.questionnaire;
+    scoreCodes(ws, leaf.key.group, this.options.settings.minCoverage, leaf.counts);
     const cell = leaf.cell;
     cell.respondents++;
     const keys = ws.keys;
@@ -346,13 +376,15 @@ export class Scorer {
     const rootOverall = overallKey(keys, rootDims, leaf.entry.rootScale, this.rootMinimum);
     if (!Number.isNaN(rootOverall)) leaf.rootKeys.add(rootOverall);
     const { kinds, itemScores } = ws;
-    // Composite items (grid, multi, number): their scores and codes; the rest were counted above.
+    // Composite items: rare; their scores and codes counted from their answers.
     for (const i of plan.composites) {
       const p = plan.items[i]!;
-      leaf.items[i]!.addComposite(ws.items[i]!, p.item.type === "number" ? [] : codesOf(p, values));
+      if (kinds[i] === KIND_SKIPPED) continue;
+      const codes = p.item.type === "number" ? [] : codesOf(p, ws.valuesOf(p));
+      leaf.items[i]!.addComposite(ws.tables[i]!.outcome[ws.codeOf(p)]!, codes);
     }
     for (const t of leaf.texts) {
-      const v = values[t.at]?.trim();
+      const v = t.at < 0 ? undefined : ws.answers[t.at]![ws.codes[ws.row + t.at]!]?.trim();
       if (v) t.list.push(v);
     }
     const rels = leaf.rel;
@@ -378,6 +410,7 @@ export class Scorer {
   }
 
   finish(input?: unknown): Assessment {
+    this.scorePending();
     this.flush();
     const cells = [...this.cells.values()].sort((a, b) =>
       compareStrings(
@@ -396,26 +429,31 @@ export class Scorer {
   }
 }
 
-function optionTables(plan: Plan) {
-  const optBase = new Int32Array(plan.items.length);
-  let total = 0;
-  plan.items.forEach((p, i) => {
-    optBase[i] = p.options ? total : -1;
-    total += p.options?.length ?? 0;
-  });
-  return {
-    tally: new Float64Array(plan.items.length * KINDS),
-    optBase,
-    optCounts: new Float64Array(total),
-    optNum: new Float64Array(total),
-    optDen: new Float64Array(total),
-  };
+/** Per option of the single-code items (at Workspace.optBase): its exact score, if it scores. */
+function optionScores(plan: Plan) {
+  const nums: number[] = [];
+  const dens: number[] = [];
+  for (const p of plan.items) {
+    if (!p.options) continue;
+    const at = nums.length;
+    nums.push(...p.options.map(() => 0));
+    dens.push(...p.options.map(() => 0));
+    for (const o of p.table?.values() ?? []) {
+      const option = (o as { option?: number }).option;
+      if (o.kind === "score" && option !== undefined) {
+        nums[at + option] = o.num;
+        dens[at + option] = o.den;
+      }
+    }
+  }
+  return { optNum: Float64Array.from(nums), optDen: Float64Array.from(dens) };
 }
 
 /** Moves a leaf's typed-array tallies into its cell's item accumulators (once, at the end). */
 function flushLeaf(leaf: Leaf): void {
   const { items } = leaf.entry.plan;
-  const { tally, optBase, optCounts, optNum, optDen } = leaf;
+  const { tally, optCounts } = leaf.counts;
+  const { optNum, optDen, workspace } = leaf.entry;
   leaf.dimKeys.forEach((k, d) => {
     k.flushInto(leaf.dims[d]!.hist);
   });
@@ -424,9 +462,8 @@ function flushLeaf(leaf: Leaf): void {
   // A plain loop without a closure or [code, count, score] tuples per item: this runs once, cold,
   // for every item of every cell (see Histogram.merge).
   for (let i = 0; i < items.length; i++) {
-    const codes = items[i]!.options;
-    const base = optBase[i]!;
-    if (base < 0 || !codes) continue;
+    const codes = items[i]!.options ?? [];
+    const base = workspace.optBase[i]!;
     const at = i * KINDS;
     leaf.items[i]!.addTallies(
       {
@@ -444,7 +481,7 @@ function flushLeaf(leaf: Leaf): void {
       base,
     );
     tally.fill(0, at, at + KINDS);
-    optCounts.fill(0, base, base + codes.length);
+    if (base >= 0) optCounts.fill(0, base, base + codes.length);
   }
 }
 
@@ -459,6 +496,28 @@ function codesOf(p: PlannedItem, values: Values): string[] {
     } else out.push(`${label}:${v}`);
   }
   return out;
+}
+
+/** Free-text keys whose answers a run need not keep: not collected, and read by no `when`. */
+function uncollectedTexts(qs: readonly Questionnaire[], collected: boolean): Set<string> {
+  const texts = new Set<string>();
+  if (collected) return texts;
+  const read = new Set<string>();
+  const visit = (c: Condition): void => {
+    if ("left" in c) {
+      visit(c.left);
+      visit(c.right);
+    } else if ("operand" in c) visit(c.operand);
+    else read.add(c.item);
+  };
+  for (const q of qs) {
+    for (const item of q.items) {
+      if (item.when) visit(item.when);
+      if (item.type === "text") texts.add(item.id);
+    }
+  }
+  for (const id of read) texts.delete(id);
+  return texts;
 }
 
 export function scoreRecords(

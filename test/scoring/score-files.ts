@@ -67,6 +67,7 @@ export async function scoreFiles(
         includeIncomplete: false,
         allowUnknownDepartments: true,
         questionnaireFor: (d, g) => scorer.questionnaireFor(d, g),
+        codes: scorer.codes,
       },
     },
     { add: (r) => scorer.add(r) },

@@ -4,10 +4,11 @@
 import { type Problem, problem } from "../../problem.js";
 import type { Questionnaire } from "../../questionnaire/model.js";
 import { closest } from "../../questionnaire/suggest.js";
+import type { AnswerCodes, KeyCodes } from "../../scoring/answer-codes.js";
 import type { ResponseRecord } from "../model.js";
 import type { Catalog } from "./catalog.js";
 import { answerKeys } from "./catalog.js";
-import type { ColumnPlan } from "./columns.js";
+import type { ColumnPlan, ItemColumn } from "./columns.js";
 import { hash53 } from "./dedupe.js";
 import type { Mapping } from "./mapping.js";
 import type { ProblemLog } from "./problem-log.js";
@@ -26,6 +27,17 @@ export interface RowOptions {
   readonly allowUnknownDepartments: boolean;
   /** The questionnaire a record is scored with (Scorer.questionnaireFor). */
   readonly questionnaireFor: (department: string | undefined, group: string) => Questionnaire;
+  /** The scoring run's answer codes (Scorer.codes): cells become these codes. */
+  readonly codes: AnswerCodes;
+}
+
+/** An item column's cells as answer codes: one-byte and two-byte cells by table, the rest converted. */
+interface CodedColumn {
+  readonly column: ItemColumn;
+  readonly codes: KeyCodes;
+  /** Code of each one-byte cell that converts cleanly (−1: convert it). */
+  readonly byte: Int32Array;
+  readonly byte2: ReadonlyMap<number, number>;
 }
 
 export type RowOutcome =
@@ -35,13 +47,11 @@ export type RowOutcome =
 
 const INCOMPLETE: RowOutcome = { kind: "incomplete" };
 
-/** What an importer notes for its end-of-file report (clonable, mergeable across file parts). */
-export interface ImporterNotes {
-  readonly coreScored: ReadonlyMap<
-    string,
-    { value: string; line: number; rows: number; allowed: boolean }
-  >;
-  readonly seen: ReadonlyMap<string, { department: string | undefined; group: string }>;
+/** An outcome to keep past the next row: a record's codes are otherwise overwritten by it. */
+export function kept(o: RowOutcome): RowOutcome {
+  if (o.kind !== "record") return o;
+  const answers = (o.record.answers as RowAnswers).copy();
+  return { kind: "record", record: { ...o.record, answers, aligned: answers } };
 }
 
 /** Where a row belongs; `core`: a department scored with the core (for the end-of-file note). */
@@ -68,7 +78,13 @@ export class FileImporter {
   >();
   /** (department, group) pairs seen, for "items without a column". */
   private readonly seen = new Map<string, { department: string | undefined; group: string }>();
+  private readonly seenGroups = new Map<string | undefined, Set<string>>();
   private readonly slots: number;
+  private readonly coded: readonly CodedColumn[];
+  /** The current row's codes: a record is valid until the next row (RowAnswers.copy keeps one). */
+  private readonly codes: Int32Array;
+  /** Per slot, the codes of its key (choice columns build their answer first). */
+  private readonly slotCodes: readonly KeyCodes[];
   private readonly interned = new ByteInterner();
   private readonly external: ReadonlySet<string>;
 
@@ -82,6 +98,18 @@ export class FileImporter {
   ) {
     this.slots = plan.keyIndex.size;
     this.external = catalog.externalGroups;
+    const all = options.codes;
+    this.slotCodes = [...plan.keyIndex.keys()].map((k) => all.of(k));
+    this.codes = new Int32Array(this.slots);
+    this.coded = plan.itemCols.map((column) => {
+      const codes = all.of(column.key);
+      return {
+        column,
+        codes,
+        byte: Int32Array.from(column.byte, (v) => (v === undefined ? -1 : codes.code(v))),
+        byte2: new Map([...column.byte2].map(([pair, v]) => [pair, codes.code(v)])),
+      };
+    });
   }
 
   /**
@@ -218,51 +246,93 @@ export class FileImporter {
     }
     const { department, group, core } = place;
     if (core) this.countCoreScored(department!, core.raw, core.line, core.allowed);
-    // Answers.
-    const values = new Array<string | undefined>(this.slots);
+    // Answers, as codes, in a buffer reused row after row (typed arrays are costly to allocate).
+    const codes = this.codes;
+    codes.fill(0);
     let answered = 0;
-    const { itemCols } = plan;
-    for (let k = 0; k < itemCols.length; k++) {
-      const c = itemCols[k]!;
-      const n = row.size(c.col);
+    const coded = this.coded;
+    for (let k = 0; k < coded.length; k++) {
+      const c = coded[k]!;
+      const col = c.column.col;
+      const n = row.size(col);
       if (n === 0) continue;
-      if (n === 1) {
-        // Fast path: a one-byte cell ("1" … "5", "Y") is a table lookup, no string.
-        const hit = c.byte[row.byte(c.col)];
-        if (hit !== undefined) {
-          values[c.slot] = hit;
-          answered++;
-          continue;
-        }
-      } else if (n === 2) {
-        const hit = c.byte2.get(row.pair(c.col));
-        if (hit !== undefined) {
-          values[c.slot] = hit;
-          answered++;
-          continue;
-        }
+      const slot = c.column.slot;
+      // A one- or two-byte cell ("1" … "5", "dk") is a table lookup, no string.
+      const hit =
+        n === 1 ? c.byte[row.byte(col)]! : n === 2 ? (c.byte2.get(row.pair(col)) ?? -1) : -1;
+      if (hit >= 0) {
+        codes[slot] = hit;
+        answered++;
+        continue;
       }
-      let v = row.text(c.col)!;
+      let v = row.text(col)!;
       if (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) {
         v = v.trim();
         if (v === "") continue;
       }
-      const code = c.convert(v);
+      const code = c.column.convert(v);
       if (isInvalid(code)) {
         log.add(
           problem(code.code, code.message, {
             file,
             line,
-            column: c.col + 1,
+            column: col + 1,
             severity: "warning",
             ...(code.hint ? { hint: code.hint } : {}),
           }),
         );
         continue;
       }
-      values[c.slot] = code;
+      codes[slot] = c.codes.code(code);
       answered++;
     }
+    if (plan.choiceCols.length > 0) answered += this.choices(row, codes);
+    if (answered === 0) {
+      const reason = "row has no answers";
+      log.add(
+        problem("no-answers", reason, {
+          file,
+          line,
+          severity: "warning",
+          hint: "an empty response is not scored",
+        }),
+      );
+      return { kind: "reject", reason };
+    }
+    this.see(department, group);
+    const respondent = this.respondentOf(row) ?? `row-${line}`;
+    const answers = new RowAnswers(plan.keyIndex, codes, this.options.codes);
+    return {
+      kind: "record",
+      record: {
+        respondent,
+        ...(department !== undefined ? { department } : {}),
+        group,
+        answers,
+        aligned: answers,
+        source: { file, row: line },
+      },
+    };
+  }
+
+  /** Notes a (department, group) pair (a Map per department: no key string built per row). */
+  private see(department: string | undefined, group: string): void {
+    let groups = this.seenGroups.get(department);
+    if (!groups) {
+      groups = new Set();
+      this.seenGroups.set(department, groups);
+    }
+    if (groups.has(group)) return;
+    groups.add(group);
+    this.seen.set(`${department ?? ""}\u0000${group}`, { department, group });
+  }
+
+  /** A row's multi-select choice columns: each item's ticked choices as one answer; how many. */
+  private choices(row: RowView, codes: Int32Array): number {
+    const { file, log, plan } = this;
+    const line = row.line;
+    const chosen: (string | undefined)[] = [];
+    let ticked = 0;
     for (const c of plan.choiceCols) {
       const raw = row.trimmed(c.col);
       if (raw === "") continue;
@@ -284,37 +354,14 @@ export class FileImporter {
         continue;
       }
       if (!t) continue;
-      const before = values[c.slot];
-      values[c.slot] = before === undefined ? c.choice : `${before};${c.choice}`;
-      answered++;
+      const before = chosen[c.slot] ?? this.slotCodes[c.slot]!.strings[codes[c.slot]!];
+      chosen[c.slot] = before === undefined ? c.choice : `${before};${c.choice}`;
+      ticked++;
     }
-    if (answered === 0) {
-      const reason = "row has no answers";
-      log.add(
-        problem("no-answers", reason, {
-          file,
-          line,
-          severity: "warning",
-          hint: "an empty response is not scored",
-        }),
-      );
-      return { kind: "reject", reason };
-    }
-    const key = `${department ?? ""}\u0000${group}`;
-    if (!this.seen.has(key)) this.seen.set(key, { department, group });
-    const respondent = this.respondentOf(row) ?? `row-${line}`;
-    const answers = new RowAnswers(plan.keyIndex, values);
-    return {
-      kind: "record",
-      record: {
-        respondent,
-        ...(department !== undefined ? { department } : {}),
-        group,
-        answers,
-        aligned: answers,
-        source: { file, row: line },
-      },
-    };
+    chosen.forEach((answer, slot) => {
+      codes[slot] = this.slotCodes[slot]!.code(answer);
+    });
+    return ticked;
   }
 
   private resolveGroup(raw: string): string | undefined {
@@ -350,20 +397,6 @@ export class FileImporter {
       error: `unknown department "${raw}"${near ? ` (did you mean "${near}"?)` : ""}`,
       hint: `use a department id (${[...known.keys()].join(", ")}) or its name, map it under \`departments\` in a mapping file, or pass --allow-unknown-departments`,
     };
-  }
-
-  notes(): ImporterNotes {
-    return { coreScored: this.coreScored, seen: this.seen };
-  }
-
-  /** Adds the notes of a later part of the same file. */
-  absorbNotes(later: ImporterNotes): void {
-    for (const [id, c] of later.coreScored) {
-      const mine = this.coreScored.get(id);
-      if (mine) mine.rows += c.rows;
-      else this.coreScored.set(id, { ...c });
-    }
-    for (const [k, v] of later.seen) if (!this.seen.has(k)) this.seen.set(k, v);
   }
 
   /** Problems known only at the end of the file: departments scored with the core, items without a column. */

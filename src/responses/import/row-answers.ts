@@ -1,15 +1,22 @@
-// A respondent's answers over one array of values and a key → slot index shared by every row of
-// a file: no per-row Map to build, lookups are one shared-Map hit.
+// A respondent's answers as the run's answer codes over a key → slot index shared by every row
+// of a file: no per-row Map to build, and no string until someone asks for one.
+import type { AnswerCodes } from "../../scoring/answer-codes.js";
 import type { AlignedAnswers, Answers } from "../model.js";
 
 export class RowAnswers implements Answers, AlignedAnswers {
   constructor(
     readonly index: ReadonlyMap<string, number>,
-    readonly cells: readonly (string | undefined)[],
+    readonly codes: Int32Array,
+    readonly answerCodes: AnswerCodes,
   ) {}
+
+  /** The answers with their own codes: the importer's are overwritten by the next row. */
+  copy(): RowAnswers {
+    return new RowAnswers(this.index, this.codes.slice(), this.answerCodes);
+  }
 
   get(key: string): string | undefined {
     const i = this.index.get(key);
-    return i === undefined ? undefined : this.cells[i];
+    return i === undefined ? undefined : this.answerCodes.of(key).strings[this.codes[i]!];
   }
 }

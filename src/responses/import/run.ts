@@ -10,7 +10,7 @@ import { type ColumnPlan, planColumns } from "./columns.js";
 import type { Delimiter } from "./csv.js";
 import { HashColumn } from "./dedupe.js";
 import { type EncodingName, isInvalidEncodingError } from "./encoding.js";
-import { FileImporter, type RowOptions, type RowOutcome } from "./file-importer.js";
+import { FileImporter, kept, type RowOptions, type RowOutcome } from "./file-importer.js";
 import type { Mapping } from "./mapping.js";
 import { detectPreset, PRESETS, type Preset, type PresetId } from "./presets/index.js";
 import { ProblemLog } from "./problem-log.js";
@@ -407,7 +407,7 @@ async function importFile(p: Pass2, s: Settled): Promise<FileAccount> {
       settle(importer!.row(row), row, line);
       return;
     }
-    const outcome = importer!.row(row);
+    const outcome = kept(importer!.row(row));
     const id = importer!.respondentOf(row) ?? "";
     const fields = row.fields();
     if (lastIndex !== index) {
