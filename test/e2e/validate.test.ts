@@ -49,9 +49,16 @@ describe("reifegrad validate", () => {
     const r = cli(["validate", "fixtures/questionnaires/compose", dir]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/2 file\(s\), 2 questionnaire\(s\) valid/);
+    // A file alone is composed with the base found beside it (issue 20); a base that is
+    // nowhere is still unknown-extends.
     const alone = cli(["validate", "fixtures/questionnaires/compose/department.yaml"]);
-    expect(alone.status).toBe(1);
-    expect(alone.stderr).toContain("error unknown-extends:");
+    expect(alone.status, alone.stderr).toBe(0);
+    expect(alone.stderr).toContain(
+      'extends "mini-core": checked with fixtures/questionnaires/compose/core.yaml',
+    );
+    const nowhere = cli(["validate", "fixtures/questionnaires/invalid/unknown-extends.yaml"]);
+    expect(nowhere.status).toBe(1);
+    expect(nowhere.stderr).toContain("error unknown-extends:");
   });
 
   it("refuses an alias bomb quickly", () => {

@@ -67,6 +67,9 @@ const CASES: Record<string, Expected> = {
   "unsupported-format": [["unsupported-format", 2, 9]],
   "when-forward-reference": [["when-forward-reference", 18, 82]],
   "when-impossible-value": [["when-impossible-value", 19, 72]],
+  // An ordering comparison with a number outside the scale, or one no answer can satisfy.
+  "when-never-true": [["when-impossible-value", 19, 71]],
+  "when-outside-scale": [["when-impossible-value", 19, 72]],
   "when-syntax": [["when-syntax", 19, 86]],
   "when-unknown-item": [["when-unknown-item", 19, 77]],
   "wrong-type": [["wrong-type", 16, 45]],

@@ -137,7 +137,7 @@ function checkValues(
   const codes = possibleCodes(target, q);
   const ordering = ref.op === "<" || ref.op === "<=" || ref.op === ">" || ref.op === ">=";
   for (const { value, offset } of ref.values) {
-    const problem = impossible(target, codes, value, ordering);
+    const problem = impossible(target, codes, value, ordering ? ref.op : undefined);
     if (problem) {
       report("when-impossible-value", `when of "${item.id}": ${problem}`, at(offset), {
         hint: codes
@@ -164,11 +164,21 @@ function possibleCodes(item: Item, q: Omit<Questionnaire, "contentHash">): strin
   }
 }
 
+/** An ordering comparison: <, <=, > or >=. */
+type OrderingOp = "<" | "<=" | ">" | ">=";
+
+const holds = (x: number, op: OrderingOp, v: number): boolean =>
+  op === "<" ? x < v : op === "<=" ? x <= v : op === ">" ? x > v : x >= v;
+
+/**
+ * Why a comparison of an item's answer with `value` is wrong, or undefined when it can be true.
+ * `ordering` is the operator of <, <=, > and >= (undefined for ==, != and `in`).
+ */
 function impossible(
   item: Item,
   codes: string[] | undefined,
   value: Literal,
-  ordering: boolean,
+  ordering: OrderingOp | undefined,
 ): string | undefined {
   if (item.type === "number") {
     return typeof value === "number"
@@ -184,8 +194,18 @@ function impossible(
   if (ordering) {
     if (typeof value !== "number")
       return `${JSON.stringify(value)} is not a number, so <, <=, > and >= cannot compare it`;
-    if (item.type === "multi" || !codes.some((c) => toNumber(c) !== undefined)) {
+    const numeric = codes.flatMap((c) => toNumber(c) ?? []);
+    if (item.type === "multi" || numeric.length === 0) {
       return `"${item.id}" has no numeric codes, so <, <=, > and >= are never true`;
+    }
+    const min = Math.min(...numeric);
+    const max = Math.max(...numeric);
+    if (value < min || value > max) {
+      return `${value} is outside the scale of "${item.id}" (${min}–${max})`;
+    }
+    if (!numeric.some((x) => holds(x, ordering, value))) {
+      const end = ordering === ">" ? `ends at ${max}` : `starts at ${min}`;
+      return `no answer of "${item.id}" is ${ordering} ${value} (the scale ${end})`;
     }
     return undefined;
   }
