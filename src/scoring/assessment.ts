@@ -186,8 +186,7 @@ export interface SuppressionRecord {
   readonly unit: string;
   /** Dimension id when only one cell is concerned; "@overall" for the overall scores' block. */
   readonly dimension?: string;
-  /** Primary, complementary, or small-cell: shown without median, sd, CI, min, max (n < 2k). */
-  readonly reason: SuppressionReason | "small-cell";
+  readonly reason: SuppressionReason | "small-cell"; // small-cell: no median, sd, CI, min, max
 }
 
 export interface QuestionnaireRef {
@@ -246,8 +245,7 @@ export interface Assessment {
   readonly comparisons: readonly Comparison[];
   readonly suppression: {
     readonly minGroupSize: number;
-    /** Protection interval p: no hidden cell's mean can be narrowed below ±p (0–100 points). */
-    readonly protectionInterval?: number;
+    readonly protectionInterval?: number; // p, docs/methodology.md section 7
     readonly records: readonly SuppressionRecord[];
   };
   /** Respondents and answers that were counted, for the methodology appendix. */
