@@ -216,7 +216,7 @@ describe.skipIf(!hasTmux)("reifegrad run in a terminal", () => {
     keys(t1, "Enter"); // Test office
     await waitFor(t1, "? Which group does the respondent belong to?");
     keys(t1, "Down", "Enter"); // Management
-    await waitFor(t1, "? Respondent id (empty = anonymous id)");
+    await waitFor(t1, "? Respondent id (a pseudonym; Enter = generated id)");
     keys(t1, "Enter");
     await waitFor(t1, "Question 1 of 8 · 0 answered"); // b_plan is asked of management
     await waitFor(t1, "? There is a digitalisation strategy.");

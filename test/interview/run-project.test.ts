@@ -87,3 +87,33 @@ describe("reifegrad run in an assessment folder", () => {
     expect(r.err).toContain("Auswerten mit: reifegrad score ../interviews/answers.csv");
   });
 });
+
+describe("reifegrad run: respondent ids are pseudonyms", () => {
+  it("generates one by default and refuses a typed name or e-mail address", async () => {
+    const { dir, run } = await project("  - { path: interviews/answers.csv, optional: true }\n");
+    const r = await run({ department: "amt", group: "staff" }, [
+      { input: "" }, // Enter: the generated pseudonym
+      ...AMT_INTERVIEW,
+    ]);
+    expect(r.code).toBe(0);
+    const asked = r.prompter.asked[0]!;
+    expect(asked.message).toMatch(/Pseudonym/);
+    expect(asked.default).toMatch(/^anon-[a-z0-9]{4}-[a-z0-9]{4}$/);
+    const csv = await readFile(join(dir, "interviews/answers.csv"), "utf8");
+    expect(csv.split("\n")[1]).toMatch(/^anon-[a-z0-9]{4}-[a-z0-9]{4},amt,staff,/);
+
+    await expect(
+      run({ department: "amt", group: "staff" }, [{ input: "Max Mustermann" }]),
+    ).rejects.toThrow(/„Max Mustermann“ sieht nach einem Namen aus/);
+    await expect(
+      run({ department: "amt", group: "staff", lang: "en" }, [{ input: "max@stadt.de" }]),
+    ).rejects.toThrow(/"max@stadt\.de" is an e-mail address/);
+  });
+
+  it("refuses --respondent with a name before asking anything (exit 2)", async () => {
+    const { run } = await project("  - { path: interviews/answers.csv, optional: true }\n");
+    const err = await run({ respondent: "jana.mueller@stadt.de" }, []).catch((e) => e);
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toMatch(/^--respondent: „jana\.mueller@stadt\.de“ ist eine E-Mail-Adresse/);
+  });
+});

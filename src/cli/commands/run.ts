@@ -21,6 +21,7 @@ import {
 } from "../../responses/interview/flow.js";
 import { runInterview } from "../../responses/interview/interview.js";
 import { isPromptExit, type Prompter } from "../../responses/interview/prompter.js";
+import { pseudonymMessage, pseudonymProblem } from "../../responses/interview/pseudonym.js";
 import { interviewResult, renderResult } from "../../responses/interview/summary.js";
 import { type Lang, pick } from "../../responses/interview/texts.js";
 import { DEFAULT_SETTINGS } from "../../scoring/assessment.js";
@@ -64,7 +65,10 @@ export function runCommand(ctx: CliContext, exit: ExitHolder): Command {
     .description("interview a department in the terminal (autosave, resume, skip logic)")
     .option("-d, --department <id>", "department id, or `core` for the whole administration")
     .option("-g, --group <id>", "respondent group (e.g. staff, management)")
-    .option("-r, --respondent <id>", "respondent id (default: an anonymous random id)")
+    .option(
+      "-r, --respondent <id>",
+      "respondent pseudonym, e.g. P-017 (default: a generated one; names and e-mail addresses are refused)",
+    )
     .option(
       "-a, --answers <file>",
       "answers file the finished interview is added to (default: answers.csv)",
@@ -190,6 +194,10 @@ function candidates(qs: readonly Questionnaire[], lang: Lang): Candidate[] {
 
 async function newSession(env: Env): Promise<{ session: Session; q: Questionnaire } | undefined> {
   const { o, prompter } = env;
+  // Refused before anything is asked: an id given on the command line must be a pseudonym.
+  const given = o.respondent !== undefined ? pseudonymProblem(o.respondent) : undefined;
+  if (given)
+    throw new UserError(`--respondent: ${pseudonymMessage(o.respondent!, given, o.lang)}`, 2);
   const list = candidates(env.questionnaires, o.lang);
   let chosen: Candidate | undefined;
   // A unit without its own questionnaire (e.g. rpa) is interviewed with the core, under its id,
@@ -239,16 +247,23 @@ async function newSession(env: Env): Promise<{ session: Session; q: Questionnair
     unit = typed.trim();
   }
   const group = await chooseGroup(env, q);
+  // A pseudonym: generated unless one is given; names and e-mail addresses are refused.
+  const generated = `anon-${newId()}`;
   let respondent = o.respondent?.trim();
   if (!respondent) {
     const typed = await prompter.input({
       message: de(
         o.lang,
-        "Kennung der befragten Person (leer = anonyme ID)",
-        "Respondent id (empty = anonymous id)",
+        "Kennung der befragten Person (Pseudonym; Enter = erzeugte Kennung)",
+        "Respondent id (a pseudonym; Enter = generated id)",
       ),
+      default: generated,
+      validate: (v: string) => {
+        const problem = pseudonymProblem(v);
+        return problem ? pseudonymMessage(v, problem, o.lang) : undefined;
+      },
     });
-    respondent = typed.trim() || `anon-${newId()}`;
+    respondent = typed.trim() || generated;
   }
   const state = startState(q, {
     respondent,
