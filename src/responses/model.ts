@@ -1,5 +1,5 @@
 // One record per respondent, whatever produced it (survey export or terminal interview).
-import type { AnswerCodes } from "../scoring/answer-codes.js";
+import type { AnswerCodes } from "./answer-codes.js";
 
 export interface ResponseRecord {
   /** Respondent id from the export, or generated. */

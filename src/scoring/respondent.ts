@@ -1,8 +1,8 @@
 // One respondent: item outcomes → dimension scores → overall score, for one questionnaire.
 import { evaluateCondition } from "../questionnaire/condition.js";
 import type { Condition, Dimension, Item, Questionnaire } from "../questionnaire/model.js";
+import { AnswerCodes, type KeyCodes } from "../responses/answer-codes.js";
 import { gridKey } from "../responses/model.js";
-import { AnswerCodes, type KeyCodes } from "./answer-codes.js";
 import {
   type DimensionScale,
   dimensionScale,

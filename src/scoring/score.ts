@@ -1,8 +1,8 @@
 // Streaming scorer: add respondents one at a time, then finish() builds the Assessment.
 import type { Condition, Questionnaire } from "../questionnaire/model.js";
+import { AnswerCodes } from "../responses/answer-codes.js";
 import type { ResponseRecord } from "../responses/model.js";
 import { compareStrings } from "../util/order.js";
-import { AnswerCodes } from "./answer-codes.js";
 import type { Assessment, Settings } from "./assessment.js";
 import { buildAssessment } from "./build.js";
 import { Cell, type DimAcc, type ItemAcc } from "./cell.js";

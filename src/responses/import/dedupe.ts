@@ -63,57 +63,16 @@ export class HashColumn {
  * row index of its last occurrence.
  */
 export function repeatedHashes(parts: readonly Float64Array[]): Map<number, number> {
-  // One big hash set would miss the cache on almost every row. Instead the hashes are first
-  // sorted into 256 buckets by 8 of their bits (two sequential passes), then each bucket is
-  // checked with a small set that stays in the cache.
-  const bucketOf = (h: number) => (h >>> 0) & 0xff;
-  const starts = new Int32Array(257);
-  for (const data of parts) {
-    for (let i = 0; i < data.length; i++) {
-      const h = data[i]!;
-      if (!Number.isNaN(h)) starts[bucketOf(h) + 1]!++;
-    }
+  // A sorted copy puts equal hashes side by side (a native sort; NaN never equals itself).
+  const ids = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    ids.set(p, at);
+    at += p.length;
   }
-  let largest = 0;
-  for (let b = 0; b < 256; b++) {
-    largest = Math.max(largest, starts[b + 1]!);
-    starts[b + 1]! += starts[b]!;
-  }
-  const sorted = new Float64Array(starts[256]!);
-  const fill = starts.slice(0, 256);
-  for (const data of parts) {
-    for (let i = 0; i < data.length; i++) {
-      const h = data[i]!;
-      if (!Number.isNaN(h)) sorted[fill[bucketOf(h)]!++] = h;
-    }
-  }
-  let cap = 16;
-  while (cap < 2 * largest) cap *= 2;
-  const shift = 32 - Math.log2(cap);
-  const mask = cap - 1;
-  const table = new Float64Array(cap);
+  ids.sort();
   const dup = new Set<number>();
-  for (let b = 0; b < 256; b++) {
-    table.fill(-1);
-    for (let i = starts[b]!; i < starts[b + 1]!; i++) {
-      const h = sorted[i]!;
-      // The bucket fixed the low 8 bits: probe by the others.
-      const hi = Math.floor(h / 0x100000000);
-      let at = Math.imul((h >>> 8) ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> shift;
-      for (;;) {
-        const t = table[at]!;
-        if (t === -1) {
-          table[at] = h;
-          break;
-        }
-        if (t === h) {
-          dup.add(h);
-          break;
-        }
-        at = (at + 1) & mask;
-      }
-    }
-  }
+  for (let i = 1; i < ids.length; i++) if (ids[i] === ids[i - 1]) dup.add(ids[i]!);
   const last = new Map<number, number>();
   if (dup.size === 0) return last;
   let row = 0;

@@ -4,7 +4,7 @@
 import { type Problem, problem } from "../../problem.js";
 import type { Questionnaire } from "../../questionnaire/model.js";
 import { closest } from "../../questionnaire/suggest.js";
-import type { AnswerCodes, KeyCodes } from "../../scoring/answer-codes.js";
+import type { AnswerCodes, KeyCodes } from "../answer-codes.js";
 import type { ResponseRecord } from "../model.js";
 import type { Catalog } from "./catalog.js";
 import { answerKeys } from "./catalog.js";

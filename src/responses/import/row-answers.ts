@@ -1,6 +1,6 @@
 // A respondent's answers as the run's answer codes over a key → slot index shared by every row
 // of a file: no per-row Map to build, and no string until someone asks for one.
-import type { AnswerCodes } from "../../scoring/answer-codes.js";
+import type { AnswerCodes } from "../answer-codes.js";
 import type { AlignedAnswers, Answers } from "../model.js";
 
 export class RowAnswers implements Answers, AlignedAnswers {

@@ -1,11 +1,11 @@
 // Splits CSV bytes into records, chunk by chunk, without decoding the text: delimiters, quotes
 // and newlines are single bytes in UTF-8 and Windows-1252 (UTF-16 is transcoded to UTF-8 first),
 // so a record is a list of byte spans into the chunk. A field becomes a string only when someone
-// asks (`RowView.text`); Likert codes are looked up by their byte. A line without a quote (most
-// lines of an export) is cut at its delimiters in one tight loop; otherwise unquoted fields are
-// scanned byte by byte and a quoted field jumps from quote to quote (RFC 4180: doubled quotes,
-// delimiters and newlines inside quotes). Lines end in LF or CRLF; blank lines are skipped. `line` is the
-// file line where a record starts, so a message points where an editor shows the row.
+// asks (`RowView.text`); Likert codes are looked up by their byte. Unquoted fields are scanned
+// byte by byte and a quoted field jumps from quote to quote (RFC 4180: doubled quotes,
+// delimiters and newlines inside quotes); every line goes through the same loop. Lines end in LF
+// or CRLF; blank lines are skipped. `line` is the file line where a record starts, so a message
+// points where an editor shows the row.
 import { Buffer } from "node:buffer";
 import type { Delimiter } from "./csv.js";
 
@@ -34,8 +34,6 @@ export class RowView {
   end = new Int32Array(64);
   /** 1 when the quoted field contains doubled quotes (its text needs unescaping). */
   escaped = new Uint8Array(64);
-  /** Some flag in `escaped` may be 1 (then a line without quotes clears them). */
-  anyEscaped = false;
   count = 0;
   line = 0;
   /** File offset of the record's first byte (UTF-8 and Windows-1252 files). */
@@ -69,7 +67,6 @@ export class RowView {
     this.start[this.count] = a;
     this.end[this.count] = b;
     this.escaped[this.count] = esc ? 1 : 0;
-    if (esc) this.anyEscaped = true;
     this.count++;
   }
 
@@ -155,43 +152,6 @@ export class ByteSplitter {
     let nl = -2;
     while (pos < to) {
       row.count = 0;
-      if (row.limit === Number.POSITIVE_INFINITY) {
-        // Most lines of an export have no quote: find the line's end natively, then note the
-        // delimiters in one tight loop (the general loop below also checks for quotes and line
-        // ends at every byte).
-        if (q !== -1 && q < pos) q = buf.indexOf(QUOTE, pos);
-        const lf = buf.indexOf(LF, pos);
-        if (lf >= 0 && lf < to && (q < 0 || q > lf)) {
-          const e = lf > pos && buf[lf - 1] === CR ? lf - 1 : lf;
-          if (e - pos + 1 > row.start.length) row.reserve(e - pos + 1);
-          const start = row.start;
-          const end = row.end;
-          let n = 0;
-          let a = pos;
-          for (let i = pos; i < e; i++) {
-            if (buf[i] === d) {
-              start[n] = a;
-              end[n] = i;
-              n++;
-              a = i + 1;
-            }
-          }
-          start[n] = a;
-          end[n] = e;
-          if (row.anyEscaped) {
-            row.escaped.fill(0);
-            row.anyEscaped = false;
-          }
-          row.count = n + 1;
-          row.line = this.line;
-          row.offset = this.base + pos;
-          this.line++;
-          const blank = n === 0 && a === e;
-          pos = lf + 1;
-          if (!blank) sink(row);
-          continue;
-        }
-      }
       let i = pos;
       let newlines = 0;
       let blank = true;
