@@ -322,6 +322,45 @@ export function evaluateCondition(cond: Condition, answers: Answers): boolean {
   }
 }
 
+/** An answer lookup that may not know yet: UNKNOWN for an item still to be asked. */
+export const UNKNOWN: unique symbol = Symbol("unknown");
+export type PartialAnswers = (itemId: string) => string | undefined | typeof UNKNOWN;
+
+/**
+ * Evaluates a condition while some answers are still to come (Kleene logic): true or false when
+ * the known answers decide it whatever the unknown ones will be, undefined when they do not yet.
+ * With no UNKNOWN answer it is `evaluateCondition`.
+ */
+export function evaluateKnown(cond: Condition, answers: PartialAnswers): boolean | undefined {
+  switch (cond.kind) {
+    case "and": {
+      const l = evaluateKnown(cond.left, answers);
+      if (l === false) return false;
+      const r = evaluateKnown(cond.right, answers);
+      if (r === false) return false;
+      return l === true && r === true ? true : undefined;
+    }
+    case "or": {
+      const l = evaluateKnown(cond.left, answers);
+      if (l === true) return true;
+      const r = evaluateKnown(cond.right, answers);
+      if (r === true) return true;
+      return l === false && r === false ? false : undefined;
+    }
+    case "not": {
+      const v = evaluateKnown(cond.operand, answers);
+      return v === undefined ? undefined : !v;
+    }
+    default: {
+      if (answers(cond.item) === UNKNOWN) return undefined;
+      return evaluateCondition(cond, (id) => {
+        const a = answers(id);
+        return a === UNKNOWN ? undefined : a;
+      });
+    }
+  }
+}
+
 function answerOf(answers: Answers, item: string): string | undefined {
   const a = answers(item)?.trim();
   return a === undefined || a === "" ? undefined : a;

@@ -118,7 +118,7 @@ describe.skipIf(!hasTmux)("reifegrad run in a terminal", () => {
     ];
     const t1 = start(cwd, args);
 
-    await waitFor(t1, "Frage 1 von 7 · 0 beantwortet");
+    await waitFor(t1, "Frage 1 von 8 · 0 beantwortet");
     await waitFor(t1, "? Es gibt eine Digitalisierungsstrategie.");
     keys(t1, ...down(3), "Enter"); // trifft eher zu
     await waitFor(t1, "✔ Es gibt eine Digitalisierungsstrategie. trifft eher zu");
@@ -218,7 +218,7 @@ describe.skipIf(!hasTmux)("reifegrad run in a terminal", () => {
     keys(t1, "Down", "Enter"); // Management
     await waitFor(t1, "? Respondent id (a pseudonym; Enter = generated id)");
     keys(t1, "Enter");
-    await waitFor(t1, "Question 1 of 8 · 0 answered"); // b_plan is asked of management
+    await waitFor(t1, "Question 1 of 9 · 0 answered"); // b_plan (management) and the possible follow-up
     await waitFor(t1, "? There is a digitalisation strategy.");
     keys(t1, ...down(8), "Enter"); // Save and quit (after 5 options, 2 missing answers, help)
     const saved = await waitFor(t1, "EXIT=0");

@@ -60,11 +60,23 @@ describe("skip logic", () => {
     expect(s.position).toBe("b_plan");
   });
 
-  it("counts only applicable items in the progress", () => {
+  it("counts what will or still may be asked: the total never grows going forward", () => {
     const start = startState(q, who);
-    expect(progressOf(q, start)).toEqual({ index: 1, total: 7, answered: 0 });
+    // b_efile_use (when b_efile == 'yes') may still be asked; b_plan is for management only.
+    expect(progressOf(q, start)).toEqual({ index: 1, total: 8, answered: 0 });
+    const one = answerAll(start, ["4"]);
+    expect(progressOf(q, one)).toEqual({ index: 2, total: 8, answered: 1 });
     const yes = answerAll(start, ["4", "yes"]);
     expect(progressOf(q, yes)).toEqual({ index: 3, total: 8, answered: 2 });
+    // "no" rules the follow-up out: one question fewer, and the next one is number 3.
+    const no = answerAll(start, ["4", "no"]);
+    expect(progressOf(q, no)).toEqual({ index: 3, total: 7, answered: 2 });
+    // Going back to b_efile: the follow-up is possible again.
+    expect(progressOf(q, next(q, no, { type: "back" }))).toEqual({
+      index: 2,
+      total: 8,
+      answered: 2,
+    });
   });
 });
 

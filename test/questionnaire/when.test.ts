@@ -1,5 +1,10 @@
-import { describe, expect, test } from "vitest";
-import { evaluateCondition, parseCondition } from "../../src/questionnaire/when.js";
+import { describe, expect, it, test } from "vitest";
+import {
+  evaluateCondition,
+  evaluateKnown,
+  parseCondition,
+  UNKNOWN,
+} from "../../src/questionnaire/when.js";
 
 const parse = (s: string) => {
   const r = parseCondition(s);
@@ -121,5 +126,36 @@ describe("evaluateCondition", () => {
     const a = { x: "1", y: "5", "g[r1]": "done" };
     expect(evaluate("x == 1 and (y < 3 or g[r1] == done)", a)).toBe(true);
     expect(evaluate("x == 2 or y < 3", a)).toBe(false);
+  });
+});
+
+describe("evaluateKnown (answers still to come)", () => {
+  const cond = (s: string) => {
+    const r = parseCondition(s);
+    if (!r.ok) throw new Error(r.message);
+    return r.condition;
+  };
+  const lookup =
+    (known: Record<string, string | undefined>, open: string[]) =>
+    (id: string): string | undefined | typeof UNKNOWN =>
+      open.includes(id) ? UNKNOWN : known[id];
+
+  it("is undefined while a referenced answer is still to come", () => {
+    expect(evaluateKnown(cond("a == 'yes'"), lookup({}, ["a"]))).toBeUndefined();
+    expect(evaluateKnown(cond("not (a == 'yes')"), lookup({}, ["a"]))).toBeUndefined();
+  });
+
+  it("decides as soon as the known answers do (Kleene logic)", () => {
+    const l = lookup({ a: "no" }, ["b"]);
+    expect(evaluateKnown(cond("a == 'yes' and b == 'yes'"), l)).toBe(false);
+    expect(evaluateKnown(cond("a == 'no' or b == 'yes'"), l)).toBe(true);
+    expect(evaluateKnown(cond("a == 'no' and b == 'yes'"), l)).toBeUndefined();
+    expect(evaluateKnown(cond("a == 'yes' or b == 'yes'"), l)).toBeUndefined();
+  });
+
+  it("with every answer known it is evaluateCondition (unanswered = false)", () => {
+    expect(evaluateKnown(cond("a >= 3"), lookup({ a: "4" }, []))).toBe(true);
+    expect(evaluateKnown(cond("a >= 3"), lookup({}, []))).toBe(false);
+    expect(evaluateKnown(cond("answered(a)"), lookup({}, []))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 // gives the new state. No prompts, no files: the runner (interview.ts) does the talking and saving.
 import { evaluateCondition } from "../../questionnaire/condition.js";
 import type { GridRow, Item, Questionnaire } from "../../questionnaire/model.js";
+import { evaluateKnown, UNKNOWN } from "../../questionnaire/when.js";
 import { gridKey } from "../model.js";
 
 /** One question on screen: an item, or one row of a grid item. */
@@ -144,19 +145,44 @@ export interface Progress {
   readonly answered: number;
 }
 
+/**
+ * Where the interview stands, counted in questions (a grid is one question). The total is every
+ * question that will or still may be asked: the applicable ones up to the current question, and
+ * after it each one whose `when` the answers so far do not rule out (an answer still to come may
+ * yet trigger it). So the total never grows as the interview goes forward; it shrinks when an
+ * answer rules a follow-up out, and only changes with the answers.
+ */
 export function progressOf(q: Questionnaire, state: InterviewState): Progress {
   const applicable = applicableItems(q, state.group, state.answers);
   const current = currentStep(q, state);
+  const here = current?.itemIndex ?? q.items.length;
+  const effective = new Map<string, string>();
+  const open = new Set<string>();
   let index = 0;
   let total = 0;
   let answered = 0;
-  for (const item of q.items) {
-    if (!applicable.has(item.id)) continue;
+  q.items.forEach((item, i) => {
+    if (item.groups && !item.groups.includes(state.group)) return;
+    let counts: boolean;
+    if (i < here) {
+      counts = applicable.has(item.id);
+    } else {
+      const known = item.when
+        ? evaluateKnown(item.when, (id) => (open.has(id) ? UNKNOWN : effective.get(id)))
+        : true;
+      counts = known !== false;
+      // From the current question on, answers may still change: they decide nothing yet.
+      if (counts) open.add(item.id);
+    }
+    if (!counts) return;
     total++;
-    if (current && item.id === current.item.id) index = total;
+    if (i === here) index = total;
+    const a = itemAnswer(item, state.answers);
+    if (i < here && a !== undefined) effective.set(item.id, a);
     const keys = item.type === "grid" ? item.rows.map((r) => gridKey(item.id, r.id)) : [item.id];
-    if (keys.some((k) => state.answers[k] !== undefined && state.answers[k] !== "")) answered++;
-  }
+    const given = (k: string) => state.answers[k] !== undefined && state.answers[k] !== "";
+    if (applicable.has(item.id) && keys.some(given)) answered++;
+  });
   return { index: current ? index : total + 1, total, answered };
 }
 
