@@ -3,7 +3,7 @@
 // sessions, the finished row in answers.csv, and `score` reading it.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -80,8 +80,6 @@ function type(name: string, text: string): void {
   tmux("send-keys", "-t", name, "-l", text);
 }
 
-const down = (n: number) => Array.from({ length: n }, () => "Down");
-
 describe.skipIf(!hasTmux)("reifegrad run in a terminal", () => {
   beforeAll(async () => {
     await ensureBuilt();
@@ -119,20 +117,30 @@ describe.skipIf(!hasTmux)("reifegrad run in a terminal", () => {
     const t1 = start(cwd, args);
 
     await waitFor(t1, "Frage 1 von 8 · 0 beantwortet");
-    await waitFor(t1, "? Es gibt eine Digitalisierungsstrategie.");
-    keys(t1, ...down(3), "Enter"); // trifft eher zu
+    // No answer is picked: no cursor on any answer, German key hints, Enter asks for one.
+    const first = await waitFor(
+      t1,
+      "↑↓, Ziffer oder Buchstabe: wählen · ⏎ bestätigen · < ? ! sofort",
+    );
+    expect(first).toMatch(
+      /\? Es gibt eine Digitalisierungsstrategie\.\n {2}1\. +trifft nicht zu\n/,
+    );
+    expect(first).not.toContain("❯");
+    keys(t1, "Enter");
+    await waitFor(t1, "Bitte eine Antwort wählen: ↑↓ oder ihre Ziffer, dann ⏎.");
+    keys(t1, "4", "Enter"); // trifft eher zu
     await waitFor(t1, "✔ Es gibt eine Digitalisierungsstrategie. trifft eher zu");
     await waitFor(t1, "? Arbeiten Sie mit der E-Akte?");
-    keys(t1, "Enter"); // ja → the `when` follow-up appears
+    keys(t1, "1", "Enter"); // ja → the `when` follow-up is asked; the total stays 8
     await waitFor(t1, "Frage 3 von 8 · 2 beantwortet");
     await waitFor(t1, "? Die E-Akte wird im Alltag genutzt.");
-    keys(t1, ...down(7), "Enter"); // ← zurück (after 5 options, weiß nicht, nicht zutreffend)
+    type(t1, "<"); // one key: back
     await waitFor(t1, "✔ Die E-Akte wird im Alltag genutzt. ← zurück");
     await waitFor(
       t1,
-      /Frage 2 von 8 · 2 beantwortet[\s\S]*\? Arbeiten Sie mit der E-Akte\?\s*\n❯ ja/,
+      /Frage 2 von 8 · 2 beantwortet[\s\S]*\? Arbeiten Sie mit der E-Akte\?\s*\n❯ 1\. +ja/,
     );
-    keys(t1, "Down", "Enter"); // change to nein → the follow-up is skipped
+    keys(t1, "2", "Enter"); // change to nein → the follow-up is skipped
     await waitFor(t1, "✔ Arbeiten Sie mit der E-Akte? nein");
     await waitFor(t1, "Frage 3 von 7 · 2 beantwortet");
     await waitFor(t1, "? Wie alt sind die Rechner im Schnitt? (Jahre)");
@@ -154,17 +162,18 @@ describe.skipIf(!hasTmux)("reifegrad run in a terminal", () => {
     const t2 = start(cwd, ["run", "--resume", "-q", FIXTURES]);
     await waitFor(t2, "Welches Interview fortsetzen?");
     await waitFor(t2, `${id}  Testamt · staff · e2e-1 · 3 von 7 beantwortet · weiter bei s_portal`);
-    keys(t2, "Enter");
+    keys(t2, "1", "Enter");
     await waitFor(t2, "Frage 4 von 7 · 3 beantwortet");
     await waitFor(t2, "? Wie weit ist das Online-Portal?");
-    keys(t2, "Down", "Enter"); // nur Informationen
+    keys(t2, "2", "Enter"); // nur Informationen
     await waitFor(t2, "? Über welche Kanäle erreichen Sie die Bürger?");
+    await waitFor(t2, "↑↓ bewegen · Leertaste an-/abwählen · ⏎ bestätigen");
     keys(t2, "Space", "Down", "Down", "Space", "Enter"); // Website + E-Mail
     await waitFor(t2, "✔ Über welche Kanäle erreichen Sie die Bürger? Website, E-Mail");
     await waitFor(t2, "Videokonferenz (Zeile 1 von 2)");
-    keys(t2, ...down(3), "Enter"); // trifft eher zu
-    await waitFor(t2, /Chat \(Zeile 2 von 2\)\s*\n❯/);
-    keys(t2, ...down(5), "Enter"); // weiß nicht
+    keys(t2, "4", "Enter"); // trifft eher zu
+    await waitFor(t2, "Chat (Zeile 2 von 2)");
+    keys(t2, "w", "Enter"); // weiß nicht
     await waitFor(t2, "? Anmerkungen");
     type(t2, "Läuft, aber langsam");
     keys(t2, "Enter");
@@ -213,14 +222,15 @@ describe.skipIf(!hasTmux)("reifegrad run in a terminal", () => {
     const cwd = await mkdtemp(join(tmpdir(), "reifegrad-run-"));
     const t1 = start(cwd, ["run", "-q", FIXTURES, "--lang", "en", "--answers", "out/answers.csv"]);
     await waitFor(t1, "? Which department is interviewed?");
-    keys(t1, "Enter"); // Test office
+    keys(t1, "1", "Enter"); // Test office
     await waitFor(t1, "? Which group does the respondent belong to?");
     keys(t1, "Down", "Enter"); // Management
     await waitFor(t1, "? Respondent id (a pseudonym; Enter = generated id)");
     keys(t1, "Enter");
     await waitFor(t1, "Question 1 of 9 · 0 answered"); // b_plan (management) and the possible follow-up
     await waitFor(t1, "? There is a digitalisation strategy.");
-    keys(t1, ...down(8), "Enter"); // Save and quit (after 5 options, 2 missing answers, help)
+    await waitFor(t1, "↑↓, number or letter: choose · ⏎ confirm · < ? ! at once");
+    type(t1, "!"); // one key: save and quit
     const saved = await waitFor(t1, "EXIT=0");
     expect(saved).toMatch(/reifegrad run --resume \S+ --questionnaires \S+ --lang en/);
     const [file] = await readdir(join(cwd, ".reifegrad/sessions"));
@@ -228,6 +238,31 @@ describe.skipIf(!hasTmux)("reifegrad run in a terminal", () => {
     expect(session.state.respondent).toMatch(/^anon-[a-z0-9]{4}-[a-z0-9]{4}$/);
     expect(session.state.group).toBe("management");
     expect(existsSync(join(cwd, "out/answers.csv"))).toBe(false);
+  });
+
+  it("confirms in German: after a questionnaire change, ja / nein with j and n", async () => {
+    const cwd = await mkdtemp(join(tmpdir(), "reifegrad-run-"));
+    await cp(FIXTURES, join(cwd, "q"), { recursive: true });
+    const args = ["run", "-d", "amt", "-g", "staff", "-r", "e2e-2", "-q", "q"];
+    const t1 = start(cwd, args);
+    await waitFor(t1, "? Es gibt eine Digitalisierungsstrategie.");
+    keys(t1, "4", "Enter");
+    await waitFor(t1, "? Arbeiten Sie mit der E-Akte?");
+    type(t1, "!");
+    const saved = await waitFor(t1, "EXIT=0");
+    const id = /reifegrad run --resume (\S+)/.exec(saved)?.[1];
+    const amt = join(cwd, "q/amt.yaml");
+    await writeFile(amt, (await readFile(amt, "utf8")).replace("{ code: full,", "{ code: online,"));
+
+    const t2 = start(cwd, ["run", "--resume", id!, "-q", "q"]);
+    const asked = await waitFor(t2, "? Mit den übrigen Antworten fortfahren?");
+    expect(asked).toContain("Alle bisherigen Antworten passen weiterhin.");
+    await waitFor(t2, /❯ j +ja\n {2}n +nein/);
+    type(t2, "j");
+    await waitFor(t2, "✔ Mit den übrigen Antworten fortfahren? ja");
+    await waitFor(t2, "Frage 2 von 8 · 1 beantwortet");
+    type(t2, "!");
+    await waitFor(t2, "EXIT=0");
   });
 
   it("refuses to run without a terminal and points to score", () => {

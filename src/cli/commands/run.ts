@@ -94,7 +94,7 @@ export function runCommand(ctx: CliContext, exit: ExitHolder): Command {
       process.on("SIGINT", onSigint);
       try {
         const { inquirerPrompter } = await import("../../responses/interview/inquirer-prompter.js");
-        exit.code = await interview(ctx, o, inquirerPrompter(controller.signal));
+        exit.code = await interview(ctx, o, inquirerPrompter(controller.signal, o.lang));
       } catch (e) {
         if (!isPromptExit(e)) throw e;
         ctx.stderr(`${de(o.lang, "abgebrochen", "cancelled")}\n`);

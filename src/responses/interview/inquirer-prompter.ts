@@ -1,6 +1,7 @@
 // The real prompts on the process's terminal, behind the `Prompter` interface. A module of its
 // own so that only `run` loads @inquirer/prompts (every other command starts faster without it).
-import { checkbox, confirm, input, Separator, select } from "@inquirer/prompts";
+import { checkbox, input, Separator } from "@inquirer/prompts";
+import { choose } from "./choose-prompt.js";
 import type {
   CheckboxSpec,
   ConfirmSpec,
@@ -9,6 +10,7 @@ import type {
   Prompter,
   SelectSpec,
 } from "./prompter.js";
+import { type Lang, uiTexts } from "./texts.js";
 
 type Entry<V> = { value: V; name: string; description?: string; checked?: boolean } | Separator;
 
@@ -26,28 +28,38 @@ function entries<V extends string>(choices: readonly PromptChoice<V>[]): Entry<V
   return out;
 }
 
-/** The real prompts, on the process's terminal. `signal` aborts the open prompt (SIGINT). */
-export function inquirerPrompter(signal?: AbortSignal): Prompter {
+/**
+ * The real prompts, on the process's terminal, with key hints and confirmations in `lang`.
+ * `signal` aborts the open prompt (SIGINT).
+ */
+export function inquirerPrompter(signal?: AbortSignal, lang: Lang = "de"): Prompter {
   const context = signal ? { signal } : {};
+  const ui = uiTexts(lang);
+  const pageSize = (n: number) => Math.min(n + 3, 16);
   return {
+    // No answer is picked until the user picks one; the earlier answer when asked again.
     select: <V extends string>(spec: SelectSpec<V>) =>
-      select<V>(
+      choose(
         {
           message: spec.message,
-          choices: entries(spec.choices) as (Separator | { value: V; name: string })[],
+          choices: spec.choices,
           ...(spec.default !== undefined ? { default: spec.default } : {}),
-          pageSize: Math.min(spec.choices.length + 3, 16),
-          loop: false,
+          hint: ui.prompt.selectHint,
+          pickOne: ui.prompt.pickOne,
+          pageSize: pageSize(spec.choices.length),
         },
         context,
-      ),
+      ) as Promise<V>,
     checkbox: <V extends string>(spec: CheckboxSpec<V>) =>
       checkbox<V>(
         {
           message: spec.message,
           choices: entries(spec.choices) as (Separator | { value: V; name: string })[],
-          pageSize: Math.min(spec.choices.length + 3, 16),
+          pageSize: pageSize(spec.choices.length),
           loop: false,
+          instructions: ui.prompt.checkboxHint,
+          // "a" (all) and "i" (invert) would tick answers by accident in an interview.
+          shortcuts: { all: null, invert: null },
           ...(spec.validate
             ? {
                 validate: (chosen: readonly { value: V }[]) =>
@@ -66,10 +78,20 @@ export function inquirerPrompter(signal?: AbortSignal): Prompter {
         },
         context,
       ),
-    confirm: (spec: ConfirmSpec) =>
-      confirm(
-        { message: spec.message, ...(spec.default !== undefined ? { default: spec.default } : {}) },
+    // A confirmation in the interview's language: ja / nein (j, n), the default under the cursor.
+    confirm: async (spec: ConfirmSpec) =>
+      (await choose(
+        {
+          message: spec.message,
+          choices: [
+            { value: "yes", name: ui.yes, key: ui.prompt.yesKey, immediate: true },
+            { value: "no", name: ui.no, key: ui.prompt.noKey, immediate: true },
+          ],
+          ...(spec.default !== undefined ? { default: spec.default ? "yes" : "no" } : {}),
+          hint: ui.prompt.selectHint,
+          pickOne: ui.prompt.pickOne,
+        },
         context,
-      ),
+      )) === "yes",
   };
 }

@@ -10,6 +10,10 @@ export interface PromptChoice<V extends string = string> {
   readonly checked?: boolean;
   /** Draw a separator line before this choice. */
   readonly separatorBefore?: boolean;
+  /** select: its own key (w = weiß nicht, < = back); choices without one are numbered. */
+  readonly key?: string;
+  /** select: the key acts at once, without Enter (back, help, save and quit). */
+  readonly immediate?: boolean;
 }
 
 export interface SelectSpec<V extends string = string> {

@@ -1,6 +1,6 @@
 // Asks one step through the Prompter: builds the prompt for the item type and turns the reply into
 // an answer code or an action (help, back, save and quit).
-import type { Choice, Item, Questionnaire, Scale } from "../../questionnaire/model.js";
+import type { Choice, Item, MissingKind, Questionnaire, Scale } from "../../questionnaire/model.js";
 import { answerProblem, type InterviewState, parseNumber, type Step } from "./flow.js";
 import type { PromptChoice, Prompter } from "./prompter.js";
 import { type Lang, pick, type UiTexts, uiTexts } from "./texts.js";
@@ -39,11 +39,12 @@ export function questionText(ctx: AskContext, step: Step): string {
   return text;
 }
 
+/** The actions under the answers: one key each, acting at once (as in the text inputs). */
 function actions(ctx: AskContext, item: Item, ui: UiTexts): PromptChoice<Action>[] {
   const out: PromptChoice<Action>[] = [];
-  if (item.help) out.push({ value: HELP, name: ui.help });
-  if (ctx.canGoBack) out.push({ value: BACK, name: ui.back });
-  out.push({ value: QUIT, name: ui.saveQuit });
+  if (item.help) out.push({ value: HELP, name: ui.help, key: "?", immediate: true });
+  if (ctx.canGoBack) out.push({ value: BACK, name: ui.back, key: "<", immediate: true });
+  out.push({ value: QUIT, name: ui.saveQuit, key: "!", immediate: true });
   return out.map((c, i) => (i === 0 ? { ...c, separatorBefore: true } : c));
 }
 
@@ -62,35 +63,41 @@ function selectChoices(
   ui: UiTexts,
 ): PromptChoice[] {
   const t = (x: { label: Choice["label"] }) => pick(x.label, ctx.lang, ctx.q);
-  let list: { value: string; name: string; missing: boolean }[] = [];
+  let list: { value: string; name: string; missing?: MissingKind }[] = [];
+  const kind = (m: MissingKind | undefined) => (m !== undefined ? { missing: m } : {});
   if (item.type === "likert" || item.type === "grid") {
-    list = (scale?.options ?? []).map((o) => ({
-      value: o.code,
-      name: t(o),
-      missing: o.missing !== undefined,
-    }));
+    list = (scale?.options ?? []).map((o) => ({ value: o.code, name: t(o), ...kind(o.missing) }));
   } else if (item.type === "single") {
-    list = item.choices.map((c) => ({
-      value: c.code,
-      name: t(c),
-      missing: c.missing !== undefined,
-    }));
+    list = item.choices.map((c) => ({ value: c.code, name: t(c), ...kind(c.missing) }));
   } else if (item.type === "yesno") {
     list = [
-      { value: "yes", name: ui.yes, missing: false },
-      { value: "no", name: ui.no, missing: false },
-      { value: "dk", name: ui.dontKnow, missing: true },
-      { value: "na", name: ui.notApplicable, missing: true },
+      { value: "yes", name: ui.yes },
+      { value: "no", name: ui.no },
+      { value: "dk", name: ui.dontKnow, missing: "dont_know" },
+      { value: "na", name: ui.notApplicable, missing: "not_applicable" },
     ];
   }
-  const hasMissing = list.some((c) => c.missing);
+  // Answers are numbered; "don't know" and "not applicable" have a letter (the first of each).
+  const keys = ui.prompt.keys;
+  const used = new Set<string>();
+  const keyOf = (m: MissingKind | undefined): { key?: string } => {
+    const k =
+      m === "dont_know" ? keys.dontKnow : m === "not_applicable" ? keys.notApplicable : undefined;
+    if (k === undefined || used.has(k)) return {};
+    used.add(k);
+    return { key: k };
+  };
+  const hasMissing = list.some((c) => c.missing !== undefined);
   const choices: PromptChoice[] = list.map((c, i) => ({
     value: c.value,
     name: c.name,
-    ...(c.missing && !list[i - 1]?.missing ? { separatorBefore: true } : {}),
+    ...keyOf(c.missing),
+    ...(c.missing !== undefined && list[i - 1]?.missing === undefined
+      ? { separatorBefore: true }
+      : {}),
   }));
   if (!hasMissing && !item.required)
-    choices.push({ value: NONE, name: ui.noAnswer, separatorBefore: true });
+    choices.push({ value: NONE, name: ui.noAnswer, key: keys.noAnswer, separatorBefore: true });
   return choices;
 }
 

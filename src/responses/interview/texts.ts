@@ -22,6 +22,24 @@ export interface UiTexts {
   readonly required: string;
   readonly actionAlone: string;
   readonly exclusiveAlone: (label: string) => string;
+  /** Key hints and prompt texts of the list prompts. */
+  readonly prompt: {
+    /** Under a list of answers. */
+    readonly selectHint: string;
+    /** Enter before an answer is picked. */
+    readonly pickOne: string;
+    /** Under a list to tick several answers. */
+    readonly checkboxHint: string;
+    /** Keys of don't know / not applicable / no answer in answer lists. */
+    readonly keys: {
+      readonly dontKnow: string;
+      readonly notApplicable: string;
+      readonly noAnswer: string;
+    };
+    /** yes / no of a confirmation, with their keys. */
+    readonly yesKey: string;
+    readonly noKey: string;
+  };
   /** Short tokens typed into number / text inputs. */
   readonly tokens: {
     readonly dontKnow: readonly string[];
@@ -50,6 +68,14 @@ const DE: UiTexts = {
   actionAlone:
     "Bitte entweder Antworten ankreuzen oder eine Aktion (zurück, Hilfe, speichern) – nicht beides.",
   exclusiveAlone: (label) => `„${label}“ lässt sich nicht mit anderen Antworten kombinieren.`,
+  prompt: {
+    selectHint: "↑↓, Ziffer oder Buchstabe: wählen · ⏎ bestätigen · < ? ! sofort",
+    pickOne: "Bitte eine Antwort wählen: ↑↓ oder ihre Ziffer, dann ⏎.",
+    checkboxHint: "↑↓ bewegen · Leertaste an-/abwählen · ⏎ bestätigen",
+    keys: { dontKnow: "w", notApplicable: "n", noAnswer: "-" },
+    yesKey: "j",
+    noKey: "n",
+  },
   tokens: {
     dontKnow: ["wn", "dk", "weiß nicht", "weiss nicht"],
     notApplicable: ["nz", "na", "nicht zutreffend"],
@@ -76,6 +102,14 @@ const EN: UiTexts = {
   required: "This question is required.",
   actionAlone: "Please tick either answers or one action (back, help, save) – not both.",
   exclusiveAlone: (label) => `“${label}” cannot be combined with other answers.`,
+  prompt: {
+    selectHint: "↑↓, number or letter: choose · ⏎ confirm · < ? ! at once",
+    pickOne: "Please choose an answer: ↑↓ or its number, then ⏎.",
+    checkboxHint: "↑↓ move · space to tick or untick · ⏎ to confirm",
+    keys: { dontKnow: "d", notApplicable: "n", noAnswer: "-" },
+    yesKey: "y",
+    noKey: "n",
+  },
   tokens: { dontKnow: ["dk", "don't know", "wn"], notApplicable: ["na", "not applicable", "nz"] },
 };
 
