@@ -219,10 +219,22 @@ export function applySuppression(
     administration,
     departments,
     groups,
-    comparisons: a.comparisons.filter(
-      (c) =>
-        shownExternal.has(c.external.group) && c.external.n >= k && shownAdmin.has(c.dimension),
-    ),
+    comparisons: a.comparisons
+      .filter(
+        (c) =>
+          shownExternal.has(c.external.group) && c.external.n >= k && shownAdmin.has(c.dimension),
+      )
+      // The interval gives the standard errors, so the sd, back: only where the sd is shown.
+      .map((c) =>
+        c.internal.n >= 2 * k && c.external.n >= 2 * k
+          ? c
+          : {
+              dimension: c.dimension,
+              internal: c.internal,
+              external: c.external,
+              difference: c.difference,
+            },
+      ),
     suppression: { minGroupSize: k, protectionInterval: DEFAULT_PROTECTION, records },
   };
 }

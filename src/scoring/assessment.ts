@@ -66,6 +66,8 @@ export interface DimensionResult extends Partial<Stats> {
   readonly targetScore?: number;
   /** targetScore − mean, when a target is set (negative = above target). */
   readonly gap?: number;
+  /** Department-weighted: no interval, as a department of one respondent has no variance. */
+  readonly ciWithheld?: "single-respondent-stratum";
 }
 
 export interface Overall extends Omit<Partial<Stats>, "level"> {
@@ -179,6 +181,11 @@ export interface Comparison {
   readonly external: { readonly group: string; readonly n: number; readonly mean: number };
   /** internal − external: positive = staff see the administration better than outsiders do. */
   readonly difference: number;
+  /** Confidence interval of the difference (Welch); absent when a side has no standard error. */
+  readonly ciLow?: number;
+  readonly ciHigh?: number;
+  /** The interval excludes 0: the two views differ by more than sampling noise. */
+  readonly distinguishable?: boolean;
 }
 
 export interface SuppressionRecord {

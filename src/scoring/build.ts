@@ -41,6 +41,21 @@ import { ciHalfWidth, type Histogram, summarize, summarizeSorted, tQuantile } fr
 /** Exact means of a unit's dimensions, by id: what its score, gaps and comparisons come from. */
 const exactMeans = new WeakMap<Unit, ReadonlyMap<string, Ratio>>();
 
+/** A mean's standard error and its degrees of freedom (for the difference of two means). */
+interface StandardError {
+  readonly se: number;
+  readonly df: number;
+}
+const standardErrors = new WeakMap<Unit, ReadonlyMap<string, StandardError>>();
+
+/** A cell's statistics of one dimension, with the exact mean and the mean's standard error. */
+interface DimensionStats {
+  readonly stats: Stats;
+  readonly mean: Ratio;
+  readonly se?: StandardError;
+  readonly ciWithheld?: "single-respondent-stratum";
+}
+
 /**
  * Area (pillar) scores: the weighted mean of the area's dimension means, when every one of them
  * has a mean. Area weights come from the questionnaire.
@@ -97,7 +112,7 @@ function statsOf(
   h: Histogram,
   levels: readonly Level[],
   settings: Settings,
-): { stats: Stats; mean: Ratio } | undefined {
+): DimensionStats | undefined {
   const entries = h.sorted();
   const s = summarizeSorted(entries);
   if (!s) return undefined;
@@ -114,6 +129,7 @@ function statsOf(
       levelShares: Object.fromEntries(Object.entries(counts).map(([id, c]) => [id, c / s.n])),
     },
     mean: exact.mean,
+    ...(s.n > 1 ? { se: { se: s.sd / Math.sqrt(s.n), df: s.n - 1 } } : {}),
   };
 }
 
@@ -130,7 +146,7 @@ interface UnitSpec {
   readonly aggregate: "mean" | "min";
   readonly targets?: Readonly<Record<string, string>>;
   /** Department-weighted administration: stats from department cells instead of pooling. */
-  readonly strata?: readonly Cell[];
+  readonly strata?: readonly Stratum[];
 }
 
 /** What every unit of a run is built with: the root's levels and languages, and lookups. */
@@ -165,7 +181,7 @@ export function buildAssessment(b: BuildInput): Assessment {
   );
   const groups = groupUnits(b, ctx, rootGroups);
   // From the base unit: exactMeans is keyed by the unit makeUnit returned.
-  const comparisons = compare(adminBase, groups, b.root, rootGroups);
+  const comparisons = compare(adminBase, groups, b.root, rootGroups, ctx.settings.confidence);
   const draft = assemble(b, ctx, { administration, departments, groups, comparisons });
   return applySuppression(draft, rootGroups);
 }
@@ -291,12 +307,13 @@ function administrationUnit(
   const adminCell = mergeCells(b.cells.filter(internal).map((c) => c.cell));
   const adminStrata =
     ctx.settings.administrationWeighting === "department"
-      ? [...deptCells.values()].map((list) =>
-          mergeCells(
+      ? [...deptCells].map(([id, list]) => ({
+          cell: mergeCells(
             list.filter(internal).map((c) => c.cell),
             false,
           ),
-        )
+          headcount: b.options.headcounts?.[id],
+        }))
       : undefined;
   const base = makeUnit(
     ctx,
@@ -407,7 +424,7 @@ function assemble(
 /** One unit: its dimensions, areas, overall score and level, targets and priorities. */
 function makeUnit(ctx: UnitContext, spec: UnitSpec, withDetail: boolean): Unit {
   const { levels, languages, settings } = ctx;
-  const { dims, means } = dimensionResults(ctx, spec);
+  const { dims, means, errors } = dimensionResults(ctx, spec);
   const areas = areaResults(spec, means);
   const exactScore = indexScore(spec, dims, means, areas);
   const ostats = spec.strata ? undefined : statsOf(spec.overallHist, levels, settings)?.stats;
@@ -445,6 +462,7 @@ function makeUnit(ctx: UnitContext, spec: UnitSpec, withDetail: boolean): Unit {
       : {}),
   };
   exactMeans.set(unit, means);
+  standardErrors.set(unit, errors);
   return unit;
 }
 
@@ -452,10 +470,15 @@ function makeUnit(ctx: UnitContext, spec: UnitSpec, withDetail: boolean): Unit {
 function dimensionResults(
   ctx: UnitContext,
   spec: UnitSpec,
-): { dims: DimensionResult[]; means: Map<string, Ratio> } {
+): {
+  dims: DimensionResult[];
+  means: Map<string, Ratio>;
+  errors: Map<string, StandardError>;
+} {
   const { levels, settings } = ctx;
   const dims: DimensionResult[] = [];
   const means = new Map<string, Ratio>();
+  const errors = new Map<string, StandardError>();
   for (const d of spec.dimensions) {
     const acc = spec.cell.dims.get(d.id);
     if (!acc) continue;
@@ -464,6 +487,7 @@ function dimensionResults(
       : statsOf(acc.hist, levels, settings);
     const stats = r?.stats;
     if (r) means.set(d.id, r.mean);
+    if (r?.se) errors.set(d.id, r.se);
     const target = spec.targets?.[d.id] ?? d.target;
     const targetScore = target !== undefined ? ctx.levelMin.get(target) : undefined;
     dims.push({
@@ -472,6 +496,7 @@ function dimensionResults(
       names: d.name,
       ...(stats ?? {}),
       n: stats?.n ?? 0,
+      ...(r?.ciWithheld ? { ciWithheld: r.ciWithheld } : {}),
       coverage: acc.applicable > 0 ? acc.answered / acc.applicable : 0,
       ...(target !== undefined ? { target } : {}),
       ...(targetScore !== undefined ? { targetScore } : {}),
@@ -480,7 +505,7 @@ function dimensionResults(
         : {}),
     });
   }
-  return { dims, means };
+  return { dims, means, errors };
 }
 
 /**
@@ -517,26 +542,45 @@ function responseRate(
   return { headcount, responseRate: rate, lowResponseRate: rate < settings.minResponseRate };
 }
 
+/** A department as a stratum of the administration: its cell and, if known, its staff. */
+interface Stratum {
+  readonly cell: Cell;
+  readonly headcount: number | undefined;
+}
+
 /**
- * Department-weighted: each department counts once (stratified mean and its standard error).
+ * Department-weighted: each department counts once. The mean's variance is the stratified one,
+ * Σ (1 − n_h/N_h) s_h² / n_h / D², with the finite-population correction where the headcount N_h
+ * is known, and Satterthwaite's degrees of freedom. A stratum of one respondent (short of its
+ * whole staff) has no variance estimate: then the interval is withheld, not taken as exact.
  * Each respondent weighs 1 / (D · n_department) in the median, shares, minimum and maximum.
  */
 function stratifiedStats(
-  strata: readonly Cell[],
+  strata: readonly Stratum[],
   dim: string,
   levels: readonly Level[],
   settings: Settings,
-): { stats: Stats; mean: Ratio } | undefined {
-  const parts = strata.flatMap((c) => {
-    const entries = c.dims.get(dim)?.hist.sorted();
+): DimensionStats | undefined {
+  const parts = strata.flatMap(({ cell, headcount }) => {
+    const entries = cell.dims.get(dim)?.hist.sorted();
     const s = entries ? summarizeSorted(entries) : undefined;
-    return s && entries ? [{ s, entries }] : [];
+    return s && entries ? [{ s, entries, headcount }] : [];
   });
   if (parts.length === 0) return undefined;
   const D = parts.length;
   const sum = parts.reduce((a, p) => add(a, p.s.exact.mean), ZERO);
   const mean = ratio(sum.p, sum.q * BigInt(D));
-  const variance = parts.reduce((a, p) => a + (p.s.n > 1 ? p.s.sd ** 2 / p.s.n : 0), 0) / (D * D);
+  // Per stratum (1 − f) s² / n; a census (n = N) is exact whatever its size.
+  const census = (p: (typeof parts)[number]) => p.headcount !== undefined && p.s.n >= p.headcount;
+  const single = parts.some((p) => p.s.n < 2 && !census(p));
+  const v = parts.map((p) =>
+    census(p) || p.s.n < 2
+      ? 0
+      : (p.headcount ? 1 - p.s.n / p.headcount : 1) * (p.s.sd ** 2 / p.s.n),
+  );
+  const vsum = v.reduce((a, b) => a + b, 0);
+  const dfDen = parts.reduce((a, p, i) => a + (p.s.n > 1 ? v[i]! ** 2 / (p.s.n - 1) : 0), 0);
+  const df = dfDen > 0 ? vsum ** 2 / dfDen : Math.max(1, parts.reduce((a, p) => a + p.s.n, 0) - D);
   const n = parts.reduce((a, p) => a + p.s.n, 0);
   const weighted = parts
     .flatMap((p) => p.entries.map(([v, w]) => ({ v, w: ratio(w, D * p.s.n) })))
@@ -560,22 +604,22 @@ function stratifiedStats(
     shares[id] = (shares[id] ?? 0) + toNumber(w);
   }
   const m = toNumber(mean);
-  const se = Math.sqrt(variance);
-  const z = tQuantile(1 - (1 - settings.confidence) / 2, Math.max(1, n - 1));
+  const se = Math.sqrt(vsum) / D;
+  const width = tQuantile(1 - (1 - settings.confidence) / 2, df) * se;
   return {
     stats: {
       n,
       mean: m,
       median: toNumber(median),
       sd: Math.sqrt(toNumber(ss)),
-      ciLow: Math.max(0, m - z * se),
-      ciHigh: Math.min(100, m + z * se),
+      ...(single ? {} : { ciLow: Math.max(0, m - width), ciHigh: Math.min(100, m + width) }),
       min: toNumber(weighted[0]!.v),
       max: toNumber(weighted[weighted.length - 1]!.v),
       level: levelOf(levels, mean).id,
       levelShares: shares,
-    },
+    } as Stats,
     mean,
+    ...(single ? { ciWithheld: "single-respondent-stratum" as const } : { se: { se, df } }),
   };
 }
 
@@ -677,11 +721,30 @@ function reliabilityOf(cell: Cell, dims: readonly Dimension[], settings: Setting
   return out;
 }
 
+/**
+ * Half the width of the confidence interval of a difference of two independent means (Welch:
+ * the standard errors add in squares, Satterthwaite's degrees of freedom); undefined when either
+ * mean has no standard error.
+ */
+function differenceInterval(
+  x: StandardError | undefined,
+  y: StandardError | undefined,
+  confidence: number,
+): number | undefined {
+  if (!x || !y) return undefined;
+  const [vx, vy] = [x.se ** 2, y.se ** 2];
+  const v = vx + vy;
+  if (v === 0) return 0;
+  const df = v ** 2 / (vx ** 2 / x.df + vy ** 2 / y.df);
+  return tQuantile(1 - (1 - confidence) / 2, df) * Math.sqrt(v);
+}
+
 function compare(
   admin: Unit,
   groups: readonly Unit[],
   root: Questionnaire,
   rootGroups: ReadonlyMap<string, { perspective: string }>,
+  confidence: number,
 ): Comparison[] {
   const out: Comparison[] = [];
   const internal = admin.dimensions;
@@ -695,11 +758,24 @@ function compare(
       const a = adminMeans?.get(d.id);
       const b = groupMeans?.get(d.id);
       if (!mine || mine.mean === undefined || d.mean === undefined || !a || !b) continue;
+      const difference = toNumber(sub(a, b));
+      const ci = differenceInterval(
+        standardErrors.get(admin)?.get(d.id),
+        standardErrors.get(g)?.get(d.id),
+        confidence,
+      );
       out.push({
         dimension: d.id,
         internal: { group: "administration", n: mine.n, mean: mine.mean },
         external: { group: g.id, n: d.n, mean: d.mean },
-        difference: toNumber(sub(a, b)),
+        difference,
+        ...(ci
+          ? {
+              ciLow: difference - ci,
+              ciHigh: difference + ci,
+              distinguishable: Math.abs(difference) > ci,
+            }
+          : {}),
       });
     }
   }
