@@ -15,6 +15,12 @@ const csv = (rows, d = ",", eol = "\n", quoteAll = false) =>
     .join(eol) + eol;
 const write = (name, data) => writeFileSync(join(dir, name), data);
 const cp1252 = (s) => Buffer.from(s, "latin1"); // only Latin-1 characters are used below
+// LimeSurvey's CsvWriter: UTF-8 BOM, every field quoted, ";", CRLF, one more CRLF at the end.
+const lime = (rows) =>
+  Buffer.concat([
+    Buffer.from([0xef, 0xbb, 0xbf]),
+    Buffer.from(csv(rows, ";", "\r\n", true) + "\r\n"),
+  ]);
 const utf16le = (s) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, "utf16le")]);
 
 // Texts of the questionnaire items used (German and English, as in questionnaires/).
@@ -58,7 +64,8 @@ const S1 = ["4", "4", "5", "2", "dk"];
 const S2 = ["3", "4", "4", "3", "5"];
 const S3 = ["2", "3", "na", "4", "4"];
 
-// 1. LimeSurvey, code headings: ";", BOM, every field quoted, CRLF, trailing empty line; one incomplete row.
+// 1. LimeSurvey, code headings: ";", BOM, every field quoted, CRLF, trailing empty line; one
+//    incomplete row. Codes as LimeSurvey has them: letters and digits only (str_01 → str01).
 {
   const head = [
     "id",
@@ -68,12 +75,12 @@ const S3 = ["2", "3", "na", "4", "4"];
     "seed",
     "token",
     "amt",
-    "str_01",
-    "str_02",
-    "str_03",
-    "bua_06[reminder]",
-    "bua_06[waiting]",
-    "bua_06[none]",
+    "str01",
+    "str02",
+    "str03",
+    "bua06[reminder]",
+    "bua06[waiting]",
+    "bua06[none]",
   ];
   const rows = [head];
   S1.forEach(
@@ -95,13 +102,7 @@ const S3 = ["2", "3", "na", "4", "4"];
       ]),
   );
   rows.push(["6", "", "1", "de", "456", "", "buergeramt", "1", "", "", "", "", ""]);
-  write(
-    "limesurvey-codes.csv",
-    Buffer.concat([
-      Buffer.from([0xef, 0xbb, 0xbf]),
-      Buffer.from(csv(rows, ";", "\r\n", true) + "\r\n"),
-    ]),
-  );
+  write("limesurvey-codes.csv", lime(rows));
 }
 // 2. LimeSurvey, full-text headings (German) and answer texts; two incomplete rows.
 {
@@ -135,13 +136,7 @@ const S3 = ["2", "3", "na", "4", "4"];
   );
   rows.push(["20", "", "1", "de", "1", "Bürgeramt", AGREE_DE[1], "", "", ""]);
   rows.push(["21", "", "2", "de", "1", "Bürgeramt", AGREE_DE[5], AGREE_DE[5], "Ja", ""]);
-  write(
-    "limesurvey-fulltext.csv",
-    Buffer.concat([
-      Buffer.from([0xef, 0xbb, 0xbf]),
-      Buffer.from(csv(rows, ";", "\r\n", true) + "\r\n"),
-    ]),
-  );
+  write("limesurvey-fulltext.csv", lime(rows));
 }
 // 3. Microsoft Forms, German metadata headings, question texts, multi-select joined by ";" (trailing ";").
 {
@@ -313,5 +308,65 @@ const S3 = ["2", "3", "na", "4", "4"];
   const mid = Math.floor(body.length / 2);
   write("split-part1.csv", [head, ...body.slice(0, mid)].join("\n") + "\n");
   write("split-part2.csv", [head, ...body.slice(mid)].join("\n") + "\n");
+}
+// 14. One LimeSurvey survey per department, each numbering its responses 1, 2, 3 …: scored
+//     together, every respondent counts (the response id identifies a row only within its file).
+{
+  const head = ["id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp"];
+  const meta = (i, done = true) => {
+    const at = `2026-03-0${i} 10:0${i}:00`;
+    return [String(i), done ? at : "", done ? "3" : "1", "de", String(1000 + i), at, at];
+  };
+  const bauen = [
+    ["4", "3", "2", "Y"],
+    ["4", "4", "3", "N"],
+    ["5", "4", "4", "Y"],
+    ["2", "3", "4", "N"],
+    ["dk", "5", "4", "Y"],
+  ].map((a, i) => [...meta(i + 1), "bauen", ...a]);
+  bauen.push([...meta(6, false), "bauen", "1", "", "", ""]);
+  write(
+    "limesurvey-survey-bauen.csv",
+    lime([[...head, "amt", "str01", "str02", "str03", "bau06"], ...bauen]),
+  );
+  const it = [
+    ["3", "3", "3", "Y"],
+    ["3", "4", "3", "Y"],
+    ["3", "4", "3", "N"],
+    ["2", "2", "2", "N"],
+    ["4", "4", "4", "Y"],
+  ].map((a, i) => [...meta(i + 1), "it", ...a]);
+  write(
+    "limesurvey-survey-it.csv",
+    lime([[...head, "amt", "str01", "str02", "str03", "itd03"], ...it]),
+  );
+}
+// 15. A survey with a participants table: the token names a person, across files too; one
+//     participant was allowed to answer twice (the last submission counts).
+{
+  const rows = [
+    ["id", "submitdate", "lastpage", "startlanguage", "seed", "token", "amt", "str01", "str02"],
+  ];
+  [
+    ["tk8Hq2Lw", "4", "3"],
+    ["Zp3mX9aR", "1", "1"],
+    ["Qa7nB4cD", "4", "4"],
+    ["Zp3mX9aR", "5", "4"],
+    ["Rr5tY6uI", "2", "3"],
+  ].forEach(
+    ([t, a, b], i) =>
+      void rows.push([
+        String(i + 1),
+        `2026-03-0${i + 1} 10:00:00`,
+        "2",
+        "de",
+        String(2001 + i),
+        t,
+        "bildung",
+        a,
+        b,
+      ]),
+  );
+  write("limesurvey-token-twice.csv", lime(rows));
 }
 console.error(`wrote ${dir}/`);

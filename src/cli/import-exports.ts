@@ -262,7 +262,16 @@ export function describeDetection(f: FileAccount): string {
     `encoding ${f.encoding}${f.bom ? " (BOM)" : ""}`,
     `delimiter ${delimiterName(f.delimiter)}`,
     `preset ${f.preset}${f.presetDetected ? "" : " (not detected)"}`,
+    identityRule(f.identity),
   ].join(", ");
+}
+
+/** Which column makes rows one respondent: across files (token, e-mail) or only within the file. */
+export function identityRule(identity: FileAccount["identity"]): string {
+  if (identity.length === 0) return "no respondent id (every row is its own respondent)";
+  return `respondents by ${identity
+    .map((i) => `"${i.column}" ${i.acrossFiles ? "across files" : "within the file"}`)
+    .join(", else ")}`;
 }
 
 export function accountLine(a: {

@@ -23,7 +23,7 @@ describe("map", () => {
 
   it("LimeSurvey choice columns are drafted as { item, choice }", () => {
     const r = cli(["map", "fixtures/exports/limesurvey-codes.csv"]);
-    expect(r.stdout).toContain('"bua_06[reminder]": { item: bua_06, choice: reminder }');
+    expect(r.stdout).toContain('"bua06[reminder]": { item: bua_06, choice: reminder }');
     expect(r.stdout).toContain('submitted: "submitdate"');
   });
 

@@ -2,6 +2,7 @@
 // across a composed set, so one union serves every department), their texts in every language,
 // grid rows, choices and scale labels, departments and respondent groups.
 import type { Item, Questionnaire, Scale } from "../../questionnaire/model.js";
+import { limesurveyCode } from "./presets/limesurvey.js";
 import { normalizeKey } from "./text.js";
 
 /** Where a column's answers go: an item, a grid row of it, or one choice of a multi item. */
@@ -59,6 +60,11 @@ export function buildCatalog(
       itemByKey.set(normalizeKey(item.id), item.id);
     }
   }
+  // Then the codes a LimeSurvey survey built from them has (`str01` for `str_01`).
+  for (const id of items.keys()) {
+    const k = normalizeKey(limesurveyCode(id));
+    if (!itemByKey.has(k)) itemByKey.set(k, id);
+  }
   for (const q of questionnaires) {
     for (const item of q.items) {
       for (const t of Object.values(item.text)) {
@@ -110,20 +116,19 @@ export function buildCatalog(
   };
 }
 
-/** Grid row or multi choice of an item by id or text (any language), normalised. */
+/** Grid row or multi choice of an item by id (or its LimeSurvey code) or text (any language). */
 export function findSub(item: Item, sub: string): { row?: string; choice?: string } | undefined {
   const k = normalizeKey(sub);
+  const is = (id: string, texts: Readonly<Record<string, string>>) =>
+    normalizeKey(id) === k ||
+    normalizeKey(limesurveyCode(id)) === k ||
+    Object.values(texts).some((t) => normalizeKey(t) === k);
   if (item.type === "grid") {
-    const r = item.rows.find(
-      (r) => normalizeKey(r.id) === k || Object.values(r.text).some((t) => normalizeKey(t) === k),
-    );
+    const r = item.rows.find((r) => is(r.id, r.text));
     return r ? { row: r.id } : undefined;
   }
   if (item.type === "multi") {
-    const c = item.choices.find(
-      (c) =>
-        normalizeKey(c.code) === k || Object.values(c.label).some((t) => normalizeKey(t) === k),
-    );
+    const c = item.choices.find((c) => is(c.code, c.label));
     return c ? { choice: c.code } : undefined;
   }
   return undefined;

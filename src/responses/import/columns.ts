@@ -37,8 +37,14 @@ export type ColumnKind =
 export interface ColumnPlan {
   readonly header: readonly string[];
   readonly kinds: readonly ColumnKind[];
-  /** Columns holding a respondent id, best first. */
+  /** Columns holding a respondent id, best first (the first non-empty one identifies a row). */
   readonly respondentCols: readonly number[];
+  /**
+   * Per respondent column: does its id name a person across files (a token, e-mail address or
+   * respondent column), or only a row of this file (the export's own response id: 1, 2, 3 … in
+   * every survey)?
+   */
+  readonly acrossFiles: readonly boolean[];
   readonly departmentCol: number;
   readonly groupCol: number;
   readonly submittedCol: number;
@@ -138,10 +144,15 @@ export function planColumns(
     kinds.flatMap((k, i) => (k.kind === "meta" && k.role === role ? [i] : []));
   const respondentCols = preset.respondentRoles.flatMap(roleCols);
   if (mapping.respondent !== undefined) respondentCols.unshift(...roleCols("respondent"));
+  const idCols = [...new Set(respondentCols)];
   return {
     header,
     kinds,
-    respondentCols: [...new Set(respondentCols)],
+    respondentCols: idCols,
+    acrossFiles: idCols.map((c) => {
+      const k = kinds[c]!;
+      return k.kind === "meta" && k.role !== "response-id";
+    }),
     departmentCol: roleCols("department")[0] ?? -1,
     groupCol: roleCols("group")[0] ?? -1,
     submittedCol: roleCols("submitted")[0] ?? -1,

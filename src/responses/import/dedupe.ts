@@ -84,6 +84,16 @@ export function repeatedHashes(parts: readonly Float64Array[]): Map<number, numb
   return last;
 }
 
+/**
+ * A hash moved into a file's own range, for ids that are unique only within one export: "1" in
+ * two files is two respondents. Still 53 bits; a collision only costs a look at the real ids.
+ */
+export function scopedHash(h: number, scope: number): number {
+  const lo = h % 0x200000;
+  const hi = ((h - lo) / 0x200000) ^ Math.imul(scope + 1, 0x9e3779b1);
+  return (hi >>> 0) * 0x200000 + lo;
+}
+
 /** 53-bit string hash (two 32-bit FNV-1a variants), exact as a double. */
 export function hash53(s: string): number {
   let h1 = 0x811c9dc5;

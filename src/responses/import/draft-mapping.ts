@@ -33,7 +33,10 @@ export function draftMapping(d: DraftInput, catalog: Catalog): string {
     plan.kinds.findIndex((k) => k.kind === "meta" && k.role === role);
   const role = (key: string, col: number, todo: string) =>
     out.push(col >= 0 ? `${key}: ${q(plan.header[col]!)}` : `# ${key}: ~   # TODO: ${todo}`);
-  role("respondent", plan.respondentCols[0] ?? -1, "column with the respondent id (optional)");
+  // Only an id that names a person across surveys: a mapped respondent column counts across files,
+  // and the export's own row id (1, 2, 3 … in every survey) must not.
+  const person = plan.respondentCols.find((_, k) => plan.acrossFiles[k]) ?? -1;
+  role("respondent", person, "column naming a person across surveys, e.g. a token (optional)");
   role("department", plan.departmentCol, "column with the department (or pass --department)");
   role("group", plan.groupCol, "column with the respondent group (optional)");
   if (plan.submittedCol >= 0 && metaCol("submitted") >= 0) role("submitted", plan.submittedCol, "");

@@ -9,7 +9,7 @@ import type { ResponseRecord } from "../model.js";
 import type { Catalog } from "./catalog.js";
 import { answerKeys } from "./catalog.js";
 import type { ColumnPlan, ItemColumn } from "./columns.js";
-import { hash53 } from "./dedupe.js";
+import { hash53, scopedHash } from "./dedupe.js";
 import type { Mapping } from "./mapping.js";
 import type { ProblemLog } from "./problem-log.js";
 import { RowAnswers } from "./row-answers.js";
@@ -186,8 +186,12 @@ export class FileImporter {
     return !this.options.includeIncomplete && c >= 0 && row.trimmed(c) === "";
   }
 
-  /** Hash of the respondent id in the row (NaN when it has none), from the bytes (duplicate pass). */
-  respondentHash(row: RowView): number {
+  /**
+   * Hash of the row's respondent identity (NaN when it has none), from the bytes (duplicate
+   * pass). An id that names only a row of this export (LimeSurvey `id`, Forms `ID`: 1, 2, 3 … in
+   * every survey) is scoped to the file: the same number in another file is another person.
+   */
+  respondentHash(row: RowView, fileIndex: number): number {
     const buf = row.buf;
     const cols = this.plan.respondentCols;
     for (let k = 0; k < cols.length; k++) {
@@ -197,7 +201,9 @@ export class FileImporter {
       let b = row.end[c]!;
       while (a < b && buf[a]! <= 32) a++;
       while (b > a && buf[b - 1]! <= 32) b--;
-      if (a < b) return row.escaped[c] ? hash53(row.trimmed(c)) : hashBytes(buf, a, b);
+      if (a === b) continue;
+      const h = row.escaped[c] ? hash53(row.trimmed(c)) : hashBytes(buf, a, b);
+      return this.plan.acrossFiles[k] ? h : scopedHash(h, fileIndex);
     }
     return Number.NaN;
   }
@@ -207,11 +213,12 @@ export class FileImporter {
     return Math.max(0, this.plan.submittedCol, ...this.plan.respondentCols) + 1;
   }
 
-  /** The respondent id in the row, or undefined when the row has none (an id is generated). */
-  respondentOf(row: RowView): string | undefined {
-    for (const c of this.plan.respondentCols) {
-      const v = row.trimmed(c);
-      if (v) return v;
+  /** The respondent id in the row and where it came from, or undefined (an id is generated). */
+  identify(row: RowView): { id: string; col: number; acrossFiles: boolean } | undefined {
+    const cols = this.plan.respondentCols;
+    for (let k = 0; k < cols.length; k++) {
+      const id = row.trimmed(cols[k]!);
+      if (id) return { id, col: cols[k]!, acrossFiles: this.plan.acrossFiles[k]! };
     }
     return undefined;
   }
@@ -300,7 +307,7 @@ export class FileImporter {
       return { kind: "reject", reason };
     }
     this.see(department, group);
-    const respondent = this.respondentOf(row) ?? `row-${line}`;
+    const respondent = this.identify(row)?.id ?? `row-${line}`;
     const answers = new RowAnswers(plan.keyIndex, codes, this.options.codes);
     return {
       kind: "record",

@@ -90,6 +90,11 @@ export interface FileAccount {
   incomplete: number;
   /** Of the rejected: earlier submissions of a respondent id seen again later. */
   duplicates: number;
+  /**
+   * How a respondent is recognised, best first: a column whose id names a person across files
+   * (token, e-mail, respondent), or the export's own row id, which counts only within this file.
+   */
+  readonly identity: readonly { readonly column: string; readonly acrossFiles: boolean }[];
   columns: { items: number; meta: number; ignored: number; unmatched: number };
 }
 
@@ -152,7 +157,11 @@ interface Held {
   readonly outcome: RowOutcome;
   readonly fields: readonly string[];
   readonly line: number;
+  /** The id as written, and what makes it one respondent (scoped to the file or not). */
   readonly id: string;
+  readonly key: string;
+  /** Which rule made the rows one respondent, for the message. */
+  readonly rule: string;
   readonly file: string;
   readonly column: number | undefined;
   readonly acc: FileAccount;
@@ -192,7 +201,7 @@ export async function importFiles(
     progress: new Progress(sinks, total),
   };
   const settled: Settled[] = [];
-  for (const file of files) settled.push(await settleFile(pass1, file));
+  for (const file of files) settled.push(await settleFile(pass1, file, settled.length));
   const last = settings.dedupe ? pass1.hashes.repeated() : new Map<number, number>();
   if (last.size === 0) pass1.hashes.release(); // 8 bytes per row less while scoring
 
@@ -206,7 +215,7 @@ export async function importFiles(
     rowIndex: 0,
   };
   const accounts: FileAccount[] = [];
-  for (const s of settled) accounts.push(await importFile(pass2, s));
+  for (const [i, s] of settled.entries()) accounts.push(await importFile(pass2, s, i));
   // Only reachable when a file changed between the passes: settle what is still held.
   for (const list of pass2.held.values())
     for (const e of list) e.settle(e.outcome, e.fields, e.line);
@@ -214,18 +223,18 @@ export async function importFiles(
 }
 
 /** Pass 1 for one file; invalid UTF-8 in a file whose encoding is detected starts it again. */
-async function settleFile(p: Pass1, file: string): Promise<Settled> {
+async function settleFile(p: Pass1, file: string, index: number): Promise<Settled> {
   const start = p.hashes.length;
   const startDone = p.progress.done;
   let r: Awaited<ReturnType<typeof readHeaderAndHashes>>;
   try {
-    r = await readHeaderAndHashes(p, file, p.settings.encoding);
+    r = await readHeaderAndHashes(p, file, p.settings.encoding, index);
   } catch (e) {
     if (p.settings.encoding !== undefined || !isInvalidEncodingError(e)) throw e;
     // Not UTF-8 after all (e.g. an umlaut far down a German Excel file): start the file again.
     p.hashes.length = start;
     p.progress.done = startDone;
-    r = await readHeaderAndHashes(p, file, "windows-1252");
+    r = await readHeaderAndHashes(p, file, "windows-1252", index);
   }
   return {
     file,
@@ -237,7 +246,12 @@ async function settleFile(p: Pass1, file: string): Promise<Settled> {
 }
 
 /** One read of a file in pass 1: the header and preset, then a respondent hash per row. */
-async function readHeaderAndHashes(p: Pass1, file: string, encoding: EncodingName | undefined) {
+async function readHeaderAndHashes(
+  p: Pass1,
+  file: string,
+  encoding: EncodingName | undefined,
+  index: number,
+) {
   const { settings } = p;
   let header: readonly string[] | undefined;
   let importer: FileImporter | undefined;
@@ -276,7 +290,7 @@ async function readHeaderAndHashes(p: Pass1, file: string, encoding: EncodingNam
       }
       if (!settings.dedupe) return;
       const imp = importer!;
-      p.hashes.push(imp.isIncomplete(row) ? Number.NaN : imp.respondentHash(row));
+      p.hashes.push(imp.isIncomplete(row) ? Number.NaN : imp.respondentHash(row, index));
     },
     p.progress.onBytes,
   );
@@ -346,7 +360,7 @@ class RejectsTable {
   }
 }
 
-function newAccount(s: Settled): FileAccount {
+function newAccount(s: Settled, plan: ColumnPlan | undefined): FileAccount {
   return {
     file: s.file,
     encoding: s.info.encoding,
@@ -360,14 +374,23 @@ function newAccount(s: Settled): FileAccount {
     rejected: 0,
     incomplete: 0,
     duplicates: 0,
+    identity: (plan?.respondentCols ?? []).map((c, k) => ({
+      column: s.header[c]!,
+      acrossFiles: plan!.acrossFiles[k]!,
+    })),
     columns: { items: 0, meta: 0, ignored: 0, unmatched: 0 },
   };
 }
 
 /** Pass 2 for one file: each row scored, rejected or left out as incomplete, or held. */
-async function importFile(p: Pass2, s: Settled): Promise<FileAccount> {
+async function importFile(p: Pass2, s: Settled, index: number): Promise<FileAccount> {
   const { sinks, log } = p;
-  const acc = newAccount(s);
+  // The header was read in pass 1; pass 2 skips it when it reads the file from the start.
+  const plan: ColumnPlan | undefined =
+    s.header.length > 0
+      ? planColumns(s.file, s.header, s.preset, p.catalog, p.settings.mapping, p.settings.overrides)
+      : undefined;
+  const acc = newAccount(s, plan);
   sinks.detected?.(acc);
   const colMap = p.rejects.columnsOf(s.header);
   const reject = (from: RowView | readonly string[], line: number, reason: string) => {
@@ -381,11 +404,6 @@ async function importFile(p: Pass2, s: Settled): Promise<FileAccount> {
     } else if (outcome.kind === "reject") reject(fields, line, outcome.reason);
     else acc.incomplete++;
   };
-  // The header was read in pass 1; pass 2 skips it when it reads the file from the start.
-  const plan: ColumnPlan | undefined =
-    s.header.length > 0
-      ? planColumns(s.file, s.header, s.preset, p.catalog, p.settings.mapping, p.settings.overrides)
-      : undefined;
   let importer: FileImporter | undefined;
   if (plan) {
     for (const planProblem of plan.problems) log.add(planProblem);
@@ -399,23 +417,39 @@ async function importFile(p: Pass2, s: Settled): Promise<FileAccount> {
       header = false;
       return;
     }
-    const index = p.rowIndex++;
+    const rowIndex = p.rowIndex++;
     acc.rows++;
-    const h = p.last.size === 0 ? Number.NaN : p.hashes.at(index);
+    const h = p.last.size === 0 ? Number.NaN : p.hashes.at(rowIndex);
     const lastIndex = Number.isNaN(h) ? undefined : p.last.get(h);
     if (lastIndex === undefined) {
       settle(importer!.row(row), row, line);
       return;
     }
     const outcome = kept(importer!.row(row));
-    const id = importer!.respondentOf(row) ?? "";
+    const who = importer!.identify(row);
+    const id = who?.id ?? "";
+    const key = who?.acrossFiles ? id : `${index}\u0000${id}`;
     const fields = row.fields();
-    if (lastIndex !== index) {
-      const column = plan!.respondentCols[0];
-      hold(p, h, { outcome, fields, line, id, file: s.file, column, acc, settle, reject });
+    if (lastIndex !== rowIndex) {
+      const column = who?.col;
+      const heading = column === undefined ? "" : s.header[column];
+      const rule = `"${heading}" ${who?.acrossFiles ? "across files" : "within the file"}`;
+      hold(p, h, {
+        outcome,
+        fields,
+        line,
+        id,
+        key,
+        rule,
+        file: s.file,
+        column,
+        acc,
+        settle,
+        reject,
+      });
       return;
     }
-    rejectEarlierSubmissions(p, h, id, s.file, line);
+    rejectEarlierSubmissions(p, h, key, s.file, line);
     settle(outcome, fields, line);
   };
   const read = {
@@ -454,14 +488,14 @@ function hold(p: Pass2, h: number, entry: Held): void {
  * At the last occurrence of a hash: the held rows of the same respondent id are rejected as
  * duplicates; those of another id (a hash collision) are settled as they are.
  */
-function rejectEarlierSubmissions(p: Pass2, h: number, id: string, file: string, line: number) {
+function rejectEarlierSubmissions(p: Pass2, h: number, key: string, file: string, line: number) {
   for (const e of p.held.get(h) ?? []) {
-    if (e.id !== id) {
+    if (e.key !== key) {
       e.settle(e.outcome, e.fields, e.line); // a hash collision, not a duplicate
       continue;
     }
     e.acc.duplicates++;
-    const reason = `respondent "${id}" answered again in ${file} row ${line}; the last submission is kept`;
+    const reason = `respondent "${e.id}" (${e.rule}) answered again in ${file} row ${line}; the last submission is kept`;
     p.log.add(
       problem("duplicate-respondent", reason, {
         file: e.file,

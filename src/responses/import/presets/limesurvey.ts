@@ -1,7 +1,16 @@
 // LimeSurvey CSV export: `;`-separated, UTF-8 with BOM, every field quoted. Headings as question
-// codes (`str_01`, `G01Q01`, `Q1[SQ001]`) or full question texts (`Text [Subquestion]`); values as
+// codes (`str01`, `G01Q01`, `Q1[SQ001]`) or full question texts (`Text [Subquestion]`); values as
 // codes or answer texts. `submitdate` is empty for incomplete responses.
 import { type Preset, roles } from "./types.js";
+
+/**
+ * The code LimeSurvey gives an item id, grid row or choice: question and sub-question codes hold
+ * only letters and digits, so the underscore is dropped (`str_01` → `str01`, `city_model` →
+ * `citymodel`). The one rule for reading exports and for building a survey from a questionnaire.
+ */
+export function limesurveyCode(id: string): string {
+  return id.replace(/_/g, "");
+}
 
 const meta = roles({
   id: "response-id",

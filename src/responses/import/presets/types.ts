@@ -12,6 +12,7 @@ export const PRESET_IDS: readonly PresetId[] = [
 /** What a metadata column holds. `meta` columns are known and ignored. */
 export type MetaRole =
   | "respondent"
+  /** The export's own row id (1, 2, 3 … in every survey): identifies a row only within its file. */
   | "response-id"
   | "token"
   | "email"

@@ -1,0 +1,82 @@
+// Issue 18: real exports as the tools write them, without lost answers. One fixture per case in
+// fixtures/exports/ (written by scripts/make-export-fixtures.mjs to follow each tool's export code).
+import { copyFileSync, existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli, tempDir } from "./cli.js";
+
+const X = "fixtures/exports";
+
+interface ItemOut {
+  id: string;
+  n: number;
+  counts?: Record<string, number>;
+}
+interface Unit {
+  id: string;
+  n?: number;
+  respondents?: number;
+  items?: ItemOut[];
+}
+
+function score(args: string[], env?: Record<string, string>) {
+  const out = tempDir();
+  const r = cli(["score", ...args, "--out", out, "--format", "json"], env ? { env } : {});
+  const path = join(out, "assessment.json");
+  const a = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : undefined;
+  const units: Unit[] = [a?.administration, ...(a?.departments ?? [])].filter(Boolean);
+  const item = (id: string, unit?: string): ItemOut | undefined =>
+    units
+      .filter((u) => unit === undefined || u.id === unit)
+      .flatMap((u) => u.items ?? [])
+      .find((i) => i.id === id);
+  const rejects = existsSync(join(out, "rejects.csv"))
+    ? readFileSync(join(out, "rejects.csv"), "utf8").replace(/^\uFEFF/, "")
+    : undefined;
+  return { ...r, out, a, item, rejects };
+}
+
+describe("identity: duplicates per file by the export's id, across files only by a person's id", () => {
+  it("two LimeSurvey surveys (ids 1…n each) scored together keep every respondent", () => {
+    const r = score([join(X, "limesurvey-survey-bauen.csv"), join(X, "limesurvey-survey-it.csv")]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'limesurvey-survey-bauen.csv: encoding utf-8 (BOM), delimiter semicolon, preset limesurvey, respondents by "id" within the file',
+    );
+    expect(r.stderr).toContain(
+      "limesurvey-survey-bauen.csv: 6 rows read = 5 scored + 0 rejected + 1 incomplete",
+    );
+    expect(r.stderr).toContain(
+      "limesurvey-survey-it.csv: 5 rows read = 5 scored + 0 rejected + 0 incomplete",
+    );
+    expect(r.stderr).not.toContain("duplicate-respondent");
+    expect(r.a.input.totals).toMatchObject({ rows: 11, scored: 10, duplicates: 0 });
+    expect(r.a.input.files[0].identity).toEqual([{ column: "id", acrossFiles: false }]);
+    // str01 over both: 4 4 5 2 dk | 3 3 3 2 4
+    expect(r.item("str_01")?.counts).toEqual({ "2": 2, "3": 3, "4": 3, "5": 1, dk: 1 });
+  });
+
+  it("a LimeSurvey token names a person: a participant answering twice counts once, and the message says by which rule", () => {
+    const r = score([join(X, "limesurvey-token-twice.csv")]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('respondents by "token" across files, else "id" within the file');
+    expect(r.stderr).toMatch(
+      /limesurvey-token-twice\.csv:3:6 warning duplicate-respondent: respondent "Zp3mX9aR" \("token" across files\) answered again in .*limesurvey-token-twice\.csv row 5/,
+    );
+    expect(r.stderr).toContain("5 rows read = 4 scored + 1 rejected (1 duplicate) + 0 incomplete");
+    // A second export of the same survey: the tokens repeat across the files, each person counts once.
+    const copy = join(tempDir(), "again.csv");
+    copyFileSync(join(X, "limesurvey-token-twice.csv"), copy);
+    const twice = score([join(X, "limesurvey-token-twice.csv"), copy]);
+    expect(twice.a.input.totals).toMatchObject({ rows: 10, scored: 4, duplicates: 6 });
+  });
+
+  it("the reifegrad format's respondent column counts across files", () => {
+    const copy = join(tempDir(), "again.csv");
+    copyFileSync(join(X, "duplicate-ids.csv"), copy);
+    const r = score([join(X, "duplicate-ids.csv"), copy]);
+    // 7 rows twice: P1…P5 once each, every other row a duplicate.
+    expect(r.a.input.totals).toMatchObject({ rows: 14, scored: 5, duplicates: 9 });
+    expect(r.stderr).toContain('"respondent" across files');
+  });
+});
