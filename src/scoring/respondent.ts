@@ -219,17 +219,15 @@ export function scoreRespondent(
   get: AnswerGetter,
   minCoverage: number,
 ): RespondentScores {
-  const ws = new Workspace(plan, new AnswerCodes());
+  const ws = new Workspace(plan, new AnswerCodes(), 1);
   ws.read(get, ws.codes, 0);
-  scoreCodes(ws, group, minCoverage, ws.newCounts());
+  scoreCodes(ws, group, minCoverage, ws.newCounts(), 1);
   return {
-    items: plan.items.map((p, i) =>
-      ws.kinds[i] === KIND_SKIPPED ? SKIPPED : ws.tables[i]!.outcome[ws.codeOf(p)]!,
-    ),
+    items: plan.items.map((_, i) => ws.outcomeOf(i, 0)),
     dimensions: plan.dimensions.map((_, d) => ({
       applicable: ws.applicable[d]!,
       answered: ws.answered[d]!,
-      score: Number.isNaN(ws.scores[d]!) ? undefined : ws.scores[d]!,
+      score: Number.isNaN(ws.keys[d]!) ? undefined : ws.keys[d]! / plan.scales[d]!.L,
     })),
   };
 }
@@ -322,19 +320,20 @@ export class Workspace {
   readonly optBase: Int32Array;
   /** Length of OptionCounts.optCounts: every option, and a spare slot for other answers. */
   readonly optSlots: number;
+  /**
+   * Per row of a batch and dimension (at row · dimensions + d): applicable and answered items,
+   * Σ bᵢaᵢ, Σ bᵢ and min aᵢ over the answered items (integers), and the respondent's score as an
+   * integer over the dimension's L (NaN: none).
+   */
   readonly applicable: Float64Array;
   readonly answered: Float64Array;
-  /** Per dimension: Σ bᵢaᵢ, Σ bᵢ and min aᵢ over the answered items (integers). */
   readonly wsum: Float64Array;
   readonly wtot: Float64Array;
   readonly mins: Float64Array;
-  /** Per dimension: the respondent's score as an integer over the dimension's L (NaN: none). */
   readonly keys: Float64Array;
-  /** Per item, as numbers for the accumulating loops: KIND_* code and score (NaN: none). */
+  /** Per row of a batch and item (at row · items + i): KIND_* code and score (NaN: none). */
   readonly kinds: Int8Array;
   readonly itemScores: Float64Array;
-  /** Dimension scores; NaN where the respondent has none. */
-  readonly scores: Float64Array;
   /** Per group: which items it is asked. */
   readonly asked = new Map<string, Uint8Array>();
   private readonly values: (string | undefined)[];
@@ -342,10 +341,12 @@ export class Workspace {
   constructor(
     readonly plan: Plan,
     codes: AnswerCodes,
+    /** Rows scored at once (see scoreCodes). */
+    readonly rows: number,
   ) {
     const nd = plan.dimensions.length;
     const nk = plan.keys.length;
-    this.codes = new Int32Array(nk);
+    this.codes = new Int32Array(rows * nk);
     this.keyCodes = plan.keys.map((k) => codes.of(k));
     this.answers = this.keyCodes.map((k) => k.strings);
     this.values = new Array<string | undefined>(nk);
@@ -363,15 +364,15 @@ export class Workspace {
     this.conditions = plan.items.map(({ item }) =>
       item.when ? compileCondition(item.when, indexOf, (at) => this.answers[at]!) : undefined,
     );
-    this.applicable = new Float64Array(nd);
-    this.answered = new Float64Array(nd);
-    this.wsum = new Float64Array(nd);
-    this.wtot = new Float64Array(nd);
-    this.mins = new Float64Array(nd);
-    this.keys = new Float64Array(nd);
-    this.scores = new Float64Array(nd);
-    this.kinds = new Int8Array(plan.items.length);
-    this.itemScores = new Float64Array(plan.items.length);
+    const ni = plan.items.length;
+    this.applicable = new Float64Array(rows * nd);
+    this.answered = new Float64Array(rows * nd);
+    this.wsum = new Float64Array(rows * nd);
+    this.wtot = new Float64Array(rows * nd);
+    this.mins = new Float64Array(rows * nd);
+    this.keys = new Float64Array(rows * nd);
+    this.kinds = new Int8Array(rows * ni);
+    this.itemScores = new Float64Array(rows * ni);
   }
 
   /** Empty answer counts for this plan (one per cell). */
@@ -388,9 +389,13 @@ export class Workspace {
     for (let i = 0; i < keys.length; i++) to[row + i] = this.keyCodes[i]!.code(get(keys[i]!));
   }
 
-  /** The code of an item's answer in the current row (a grid: 0, its outcome of this row). */
-  codeOf(p: PlannedItem): number {
-    return p.at < 0 ? 0 : this.codes[this.row + p.at]!;
+  /** Item i's outcome in row r of the last batch (a grid is scored again from its answers). */
+  outcomeOf(i: number, r: number): ItemState {
+    if (this.kinds[r * this.plan.items.length + i] === KIND_SKIPPED) return SKIPPED;
+    const p = this.plan.items[i]!;
+    this.row = r * this.plan.keys.length;
+    if (p.at < 0) return p.scorer(this.valuesOf(p));
+    return this.tables[i]!.outcome[this.codes[this.row + p.at]!]!;
   }
 
   /** The answers at a composite item's keys, as the item scorer reads them (an aligned array). */
@@ -433,72 +438,87 @@ export interface OptionCounts {
 }
 
 /**
- * The per-row kernel: from the row's codes (`ws.row` in `ws.codes`), fills `ws` with item kinds and scores
- * and dimension scores, and counts the answers into `counts`. A dimension counts when answered /
- * applicable ≥ minCoverage (and at least one item is answered).
+ * The kernel: scores the first `n` rows of `ws.codes` (per plan key its answer code, row after
+ * row), filling per row and dimension the sums and the respondent's score (`ws.keys`), per row
+ * and item its kind and score, and counting the answers into `counts`. Item by item, then row by
+ * row: an item's table, condition and weight stay at hand for the whole batch. A dimension counts
+ * when answered / applicable ≥ minCoverage (and at least one item is answered).
  */
 export function scoreCodes(
   ws: Workspace,
   group: string,
   minCoverage: number,
   counts: OptionCounts,
+  n: number,
 ): void {
-  const { plan, applicable, answered, wsum, wtot, mins, scores, kinds, itemScores } = ws;
-  const { codes, row, tables, conditions } = ws;
+  const { plan, applicable, answered, wsum, wtot, mins, keys, kinds, itemScores } = ws;
+  const { codes, tables, conditions } = ws;
   const { tally, optCounts } = counts;
-  // Plain loops: TypedArray#fill is a builtin call with a fixed cost that dominates at length 8.
-  for (let d = 0; d < applicable.length; d++) {
-    applicable[d] = 0;
-    answered[d] = 0;
-    wsum[d] = 0;
-    wtot[d] = 0;
-    mins[d] = Number.POSITIVE_INFINITY;
+  const nd = plan.dimensions.length;
+  const ni = plan.items.length;
+  const nk = plan.keys.length;
+  for (let o = 0; o < n * nd; o++) {
+    applicable[o] = 0;
+    answered[o] = 0;
+    wsum[o] = 0;
+    wtot[o] = 0;
+    mins[o] = Number.POSITIVE_INFINITY;
   }
   const planned = plan.items;
   const asked = askedOf(ws, group);
-  for (let i = 0; i < planned.length; i++) {
+  for (let i = 0; i < ni; i++) {
     const p = planned[i]!;
-    const condition = conditions[i];
-    if (asked[i] === 0 || (condition !== undefined && !condition(codes, row))) {
-      kinds[i] = KIND_SKIPPED;
-      itemScores[i] = Number.NaN;
-      tally[i * KINDS + KIND_SKIPPED]!++;
-      continue;
-    }
     const t = tables[i]!;
-    let code = 0;
-    if (p.at >= 0) {
-      code = codes[row + p.at]!;
-      if (code >= t.kind.length || t.kind[code]! < 0) t.learn(code);
-    } else t.set(0, p.scorer(ws.valuesOf(p))); // a grid: scored from several answers
-    const kind = t.kind[code]!;
-    kinds[i] = kind;
-    tally[i * KINDS + kind]!++;
-    optCounts[t.option[code]!]!++;
-    const v = t.v;
-    const at = code * STRIDE;
-    itemScores[i] = v[at + X]!;
-    const d = p.dim;
-    const scored = v[at + SCORED]!;
-    applicable[d]! += v[at + APPLICABLE]!;
-    answered[d]! += scored;
-    wsum[d]! += p.units * v[at + A]!;
-    wtot[d]! += p.units * scored;
-    const m = v[at + MIN]!;
-    if (m < mins[d]!) mins[d] = m;
+    const condition = conditions[i];
+    const { dim, units, at } = p;
+    const skipped = i * KINDS + KIND_SKIPPED;
+    for (let r = 0, base = 0; r < n; r++, base += nk) {
+      const x = r * ni + i;
+      if (asked[i] === 0 || (condition !== undefined && !condition(codes, base))) {
+        kinds[x] = KIND_SKIPPED;
+        itemScores[x] = Number.NaN;
+        tally[skipped]!++;
+        continue;
+      }
+      let code = 0;
+      if (at >= 0) {
+        code = codes[base + at]!;
+        if (code >= t.kind.length || t.kind[code]! < 0) t.learn(code);
+      } else {
+        ws.row = base; // a grid: scored from several answers
+        t.set(0, p.scorer(ws.valuesOf(p)));
+      }
+      const kind = t.kind[code]!;
+      kinds[x] = kind;
+      tally[i * KINDS + kind]!++;
+      optCounts[t.option[code]!]!++;
+      const v = t.v;
+      const c = code * STRIDE;
+      itemScores[x] = v[c + X]!;
+      const o = r * nd + dim;
+      const scored = v[c + SCORED]!;
+      applicable[o]! += v[c + APPLICABLE]!;
+      answered[o]! += scored;
+      wsum[o]! += units * v[c + A]!;
+      wtot[o]! += units * scored;
+      const m = v[c + MIN]!;
+      if (m < mins[o]!) mins[o] = m;
+    }
   }
   const dims = plan.dimensions;
   const scales = plan.scales;
-  for (let d = 0; d < dims.length; d++) {
-    const n = answered[d]!;
-    const scale = scales[d]!;
-    let key = Number.NaN;
-    if (n > 0 && n >= minCoverage * applicable[d]!) {
-      if (dims[d]!.aggregate === "min") key = mins[d]!;
-      else if (wtot[d]! > 0) key = wsum[d]! * scale.perWeight[wtot[d]!]!;
+  for (let d = 0; d < nd; d++) {
+    const minimum = dims[d]!.aggregate === "min";
+    const perWeight = scales[d]!.perWeight;
+    for (let o = d; o < n * nd; o += nd) {
+      const k = answered[o]!;
+      let key = Number.NaN;
+      if (k > 0 && k >= minCoverage * applicable[o]!) {
+        if (minimum) key = mins[o]!;
+        else if (wtot[o]! > 0) key = wsum[o]! * perWeight[wtot[o]!]!;
+      }
+      keys[o] = key;
     }
-    ws.keys[d] = key;
-    scores[d] = key / scale.L;
   }
 }
 
@@ -509,6 +529,7 @@ export function scoreCodes(
  */
 export function overallKey(
   keys: Float64Array,
+  from: number,
   dims: Int32Array | undefined,
   scale: OverallScale,
   minimum: boolean,
@@ -518,7 +539,7 @@ export function overallKey(
   let low = Number.POSITIVE_INFINITY;
   for (let i = 0; i < factor.length; i++) {
     const at = dims ? dims[i]! : i;
-    const k = at < 0 ? Number.NaN : keys[at]!;
+    const k = at < 0 ? Number.NaN : keys[from + at]!;
     if (Number.isNaN(k)) return Number.NaN;
     const v = k * factor[i]!;
     sum += v;

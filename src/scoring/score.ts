@@ -236,7 +236,7 @@ export class Scorer {
       }
       entry = {
         plan,
-        workspace: new Workspace(plan, this.codes),
+        workspace: new Workspace(plan, this.codes, BATCH),
         ...optionScores(plan),
         rootItems,
         ...administrationView(plan, this.root),
@@ -340,68 +340,63 @@ export class Scorer {
     if (++leaf.pending === BATCH) this.scoreBatch(leaf);
   }
 
-  /** Scores the rows waiting in a cell's batch. */
+  /** Scores the rows waiting in a cell's batch, then adds each row's results to the cell. */
   private scoreBatch(leaf: Leaf): void {
-    const ws = leaf.entry.workspace;
-    const n = leaf.entry.plan.keys.length;
+    const n = leaf.pending;
+    if (n === 0) return;
+    const { plan, rootDims, rootScale, workspace: ws } = leaf.entry;
     ws.codes = leaf.batch;
-    for (let r = 0; r < leaf.pending; r++) {
-      ws.row = r * n;
-      this.scoreRow(leaf, ws);
-    }
+    scoreCodes(ws, leaf.key.group, this.options.settings.minCoverage, leaf.counts, n);
     leaf.pending = 0;
+    leaf.cell.respondents += n;
+    const { keys, applicable, answered, kinds, itemScores } = ws;
+    const nd = plan.dimensions.length;
+    const ni = plan.items.length;
+    const minimum = plan.questionnaire.overall.aggregate === "min";
+    for (let d = 0; d < nd; d++) {
+      const acc = leaf.dims[d]!;
+      const counts = leaf.dimKeys[d]!;
+      for (let o = d; o < n * nd; o += nd) {
+        acc.applicable += applicable[o]!;
+        acc.answered += answered[o]!;
+        if (!Number.isNaN(keys[o]!)) counts.add(keys[o]!);
+      }
+    }
+    for (let r = 0; r < n; r++) {
+      const overall = overallKey(keys, r * nd, undefined, plan.overall, minimum);
+      if (!Number.isNaN(overall)) leaf.overallKeys.add(overall);
+      const rootOverall = overallKey(keys, r * nd, rootDims, rootScale, this.rootMinimum);
+      if (!Number.isNaN(rootOverall)) leaf.rootKeys.add(rootOverall);
+      // Reliability: the respondents who answered every item of the dimension.
+      for (const rel of leaf.rel) {
+        const { idx, xs } = rel;
+        if (idx.length < 2) continue;
+        let j = 0;
+        for (; j < idx.length; j++) {
+          const at = idx[j]!;
+          if (at < 0 || kinds[r * ni + at] !== KIND_SCORE) break;
+          xs[j] = itemScores[r * ni + at]!;
+        }
+        if (j === idx.length) rel.acc.add(xs);
+      }
+      // Composite items: rare; their scores and codes counted from their answers.
+      for (const i of plan.composites) {
+        const o = ws.outcomeOf(i, r);
+        if (o.kind === "skipped") continue;
+        const p = plan.items[i]!;
+        leaf.items[i]!.addComposite(o, p.item.type === "number" ? [] : codesOf(p, ws.valuesOf(p)));
+      }
+      for (const t of leaf.texts) {
+        const code = t.at < 0 ? 0 : leaf.batch[r * plan.keys.length + t.at]!;
+        const v = ws.answers[t.at]?.[code]?.trim();
+        if (v) t.list.push(v);
+      }
+    }
   }
 
   /** Scores every waiting row (before anything reads the cells). */
   private scorePending(): void {
     for (const leaf of this.cells.values()) this.scoreBatch(leaf);
-  }
-
-  /** Scores the workspace's current row into the cell's tallies. */
-  private scoreRow(leaf: Leaf, ws: Workspace): void {
-    const { plan, rootDims } = leaf.entry;
-    const q = plan.questionnaire;
-    scoreCodes(ws, leaf.key.group, this.options.settings.minCoverage, leaf.counts);
-    const cell = leaf.cell;
-    cell.respondents++;
-    const keys = ws.keys;
-    for (let i = 0; i < keys.length; i++) {
-      const acc = leaf.dims[i]!;
-      acc.applicable += ws.applicable[i]!;
-      acc.answered += ws.answered[i]!;
-      if (!Number.isNaN(keys[i]!)) leaf.dimKeys[i]!.add(keys[i]!);
-    }
-    const overall = overallKey(keys, undefined, plan.overall, q.overall.aggregate === "min");
-    if (!Number.isNaN(overall)) leaf.overallKeys.add(overall);
-    const rootOverall = overallKey(keys, rootDims, leaf.entry.rootScale, this.rootMinimum);
-    if (!Number.isNaN(rootOverall)) leaf.rootKeys.add(rootOverall);
-    const { kinds, itemScores } = ws;
-    // Composite items: rare; their scores and codes counted from their answers.
-    for (const i of plan.composites) {
-      const p = plan.items[i]!;
-      if (kinds[i] === KIND_SKIPPED) continue;
-      const codes = p.item.type === "number" ? [] : codesOf(p, ws.valuesOf(p));
-      leaf.items[i]!.addComposite(ws.tables[i]!.outcome[ws.codeOf(p)]!, codes);
-    }
-    for (const t of leaf.texts) {
-      const v = t.at < 0 ? undefined : ws.answers[t.at]![ws.codes[ws.row + t.at]!]?.trim();
-      if (v) t.list.push(v);
-    }
-    const rels = leaf.rel;
-    for (let r = 0; r < rels.length; r++) {
-      const rel = rels[r]!;
-      const idx = rel.idx;
-      const xs = rel.xs;
-      const k = idx.length;
-      if (k < 2) continue;
-      let j = 0;
-      for (; j < k; j++) {
-        const at = idx[j]!;
-        if (at < 0 || kinds[at] !== KIND_SCORE) break;
-        xs[j] = itemScores[at]!;
-      }
-      if (j === k) rel.acc.add(xs);
-    }
   }
 
   /** Moves the per-row typed-array tallies into the cells; safe to repeat. */
