@@ -1,7 +1,7 @@
 // Drives the BUILT CLI in a real pseudo-terminal (tmux) through a whole short interview: answers,
 // skip logic, going back and changing an answer, Ctrl-C (exit 130), resume from the list of
 // sessions, the finished row in answers.csv, and `score` reading it.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -9,97 +9,21 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BIN, ensureBuilt, ROOT } from "../interview/build.js";
+import { hasTmux, Terminals } from "./terminal.js";
 
 const FIXTURES = join(ROOT, "fixtures/interview/questionnaires");
-const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
-/** A tmux server of our own, so the tests never touch the user's sessions. */
-const SOCKET = `reifegrad-e2e-${process.pid}`;
-let counter = 0;
-const open: string[] = [];
-
-function tmux(...args: string[]): string {
-  return execFileSync("tmux", ["-L", SOCKET, ...args], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-}
-
-function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, "'\\''")}'`;
-}
-
-/** Starts `reifegrad <args>` in a fresh 120×40 terminal; the pane shows EXIT=<code> at the end. */
-function start(cwd: string, args: readonly string[]): string {
-  const name = `run-${++counter}`;
-  const cmd = `${shellQuote(process.execPath)} ${shellQuote(BIN)} ${args.map(shellQuote).join(" ")}; echo EXIT=$?; sleep 60`;
-  tmux(
-    "new-session",
-    "-d",
-    "-s",
-    name,
-    "-x",
-    "120",
-    "-y",
-    "40",
-    "-c",
-    cwd,
-    "-e",
-    "NO_COLOR=1",
-    cmd,
-  );
-  open.push(name);
-  return name;
-}
-
-/** The whole pane including what scrolled off, lines joined. */
-function screen(name: string): string {
-  return tmux("capture-pane", "-p", "-J", "-S", "-500", "-t", name);
-}
-
-async function waitFor(
-  name: string,
-  pattern: string | RegExp,
-  timeoutMs = 15_000,
-): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const text = screen(name);
-    if (typeof pattern === "string" ? text.includes(pattern) : pattern.test(text)) return text;
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${String(pattern)}; the terminal shows:\n${text}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function keys(name: string, ...k: string[]): void {
-  tmux("send-keys", "-t", name, ...k);
-}
-
-function type(name: string, text: string): void {
-  tmux("send-keys", "-t", name, "-l", text);
-}
+const term = new Terminals();
+const start = (cwd: string, args: readonly string[]) => term.start(cwd, args);
+const waitFor = (name: string, pattern: string | RegExp) => term.waitFor(name, pattern);
+const keys = (name: string, ...k: string[]) => term.keys(name, ...k);
+const type = (name: string, text: string) => term.type(name, text);
 
 describe.skipIf(!hasTmux)("reifegrad run in a terminal", () => {
   beforeAll(async () => {
     await ensureBuilt();
   });
-  afterEach(() => {
-    for (const name of open.splice(0)) {
-      try {
-        tmux("kill-session", "-t", name);
-      } catch {
-        // already gone
-      }
-    }
-  });
-  afterAll(() => {
-    try {
-      tmux("kill-server");
-    } catch {
-      // no server left
-    }
-  });
+  afterEach(() => term.closeAll());
+  afterAll(() => term.stop());
 
   it("interviews, goes back, survives Ctrl-C, resumes and writes a row that `score` reads", async () => {
     const cwd = await mkdtemp(join(tmpdir(), "reifegrad-run-"));
