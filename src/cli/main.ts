@@ -79,6 +79,44 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   },
 };
 
+/** Examples under each command's --help (clig.dev: lead with examples), as a user types them. */
+export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
+  init: [
+    "reifegrad init diagnose-2026 --ci-package git+https://host/group/reifegrad.git#v0.1.0",
+    "reifegrad init .                      # fill the current folder (overwrites nothing)",
+  ],
+  validate: [
+    "reifegrad validate                    # the project's questionnaires and reifegrad.yaml",
+    "reifegrad validate questionnaires/departments/bauen.yaml   # one file, with the core it extends",
+  ],
+  score: [
+    "reifegrad score                       # in an assessment folder: every input of reifegrad.yaml",
+    "reifegrad score results-survey.csv --out reports --date 2026-11-25",
+    "reifegrad score forms.csv --mapping mapping.yaml --department bauen --strict",
+    "reifegrad score export.csv --format json --out - | jq .administration.overall",
+  ],
+  map: [
+    "reifegrad map forms.csv --out mapping.yaml   # then: reifegrad score forms.csv --mapping mapping.yaml",
+  ],
+  run: [
+    "reifegrad run                         # asks for department, group and a pseudonym",
+    "reifegrad run --department buergeramt --group management",
+    "reifegrad run --resume                # continue an interrupted interview",
+  ],
+  questionnaires: ["reifegrad questionnaires", "reifegrad questionnaires show bauen --format md"],
+  template: ["reifegrad template core --out answers-template.csv --codes codes.txt"],
+  report: [
+    "reifegrad report --check              # CI: exit 1 naming every stale report (committed files only)",
+    "reifegrad report reports/assessment.json --out print --format html --lang en",
+  ],
+  compare: ["reifegrad compare wave-2025/assessment.json wave-2026/assessment.json"],
+};
+
+function examplesText(name: string): string {
+  const lines = EXAMPLES[name];
+  return lines ? `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n` : "";
+}
+
 /**
  * The command a line names: its first word that is not an option (the global options take no
  * value), or after `help` the word after that. Undefined for no command or an unknown one.
@@ -117,7 +155,11 @@ export function buildProgram(ctx: CliContext, commands: readonly Command[]): Com
     // Colours are loaded only when a command runs (or an error is printed), not for help.
     .hook("preAction", loadColors)
     .exitOverride();
-  for (const command of commands) program.addCommand(command.exitOverride());
+  for (const command of commands) {
+    const examples = examplesText(command.name());
+    if (examples !== "") command.addHelpText("after", examples);
+    program.addCommand(command.exitOverride());
+  }
   return program;
 }
 

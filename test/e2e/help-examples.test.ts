@@ -1,0 +1,20 @@
+// Every command's --help ends with examples (clig.dev), and each example names its command.
+import { describe, expect, it } from "vitest";
+import { COMMANDS, EXAMPLES } from "../../src/cli/main.js";
+import { cli } from "./cli.js";
+
+describe("--help examples", () => {
+  it("every command has examples of itself", () => {
+    expect(Object.keys(EXAMPLES).sort()).toEqual(Object.keys(COMMANDS).sort());
+    for (const [name, lines] of Object.entries(EXAMPLES)) {
+      expect(lines.length, name).toBeGreaterThan(0);
+      for (const line of lines) expect(line.startsWith(`reifegrad ${name}`), line).toBe(true);
+    }
+  });
+
+  it.each(["init", "validate", "run", "report"])("%s --help shows them", (name) => {
+    const r = cli([name, "--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`\\nExamples:\\n {2}\\$ reifegrad ${name}`));
+  });
+});
