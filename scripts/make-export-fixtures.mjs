@@ -37,6 +37,10 @@ const T = {
     de: "Für Digitalisierungsvorhaben sind Zuständigkeiten und Entscheidungswege klar geregelt.",
     en: "Responsibilities and decision-making channels for digitalisation projects are clearly defined.",
   },
+  bua_02: {
+    de: "Steht im Bürgeramt ein Selbstbedienungsterminal für die Aufnahme von Lichtbild, Unterschrift und Fingerabdrücken zur Verfügung?",
+    en: "Does the citizens' office have a self-service terminal for capturing photo, signature and fingerprints?",
+  },
   bua_06: {
     de: "Welche digitalen Angebote ergänzen den Besuch im Bürgeramt?",
     en: "Which digital offerings complement a visit to the citizens' office?",
@@ -63,9 +67,13 @@ const AGREE_DE = {
 const S1 = ["4", "4", "5", "2", "dk"];
 const S2 = ["3", "4", "4", "3", "5"];
 const S3 = ["2", "3", "na", "4", "4"];
+// A yes/no item (bua_02): as LimeSurvey stores it.
+const YN = ["Y", "N", "Y", "N", "Y"];
 
 // 1. LimeSurvey, code headings: ";", BOM, every field quoted, CRLF, trailing empty line; one
 //    incomplete row. Codes as LimeSurvey has them: letters and digits only (str_01 → str01).
+//    The same responses exported with "Convert Y to 1 / N to 2" (which also turns an empty
+//    multiple-choice or yes/no cell into 2), and with "code & text" headings (separator ". ").
 {
   const head = [
     "id",
@@ -78,31 +86,49 @@ const S3 = ["2", "3", "na", "4", "4"];
     "str01",
     "str02",
     "str03",
+    "bua02",
     "bua06[reminder]",
     "bua06[waiting]",
     "bua06[none]",
   ];
-  const rows = [head];
-  S1.forEach(
-    (v, i) =>
-      void rows.push([
-        String(i + 1),
-        `2026-03-0${i + 1} 10:00:00`,
-        "3",
-        "de",
-        "123",
-        "",
-        "buergeramt",
-        v,
-        S2[i],
-        S3[i],
-        i % 2 ? "Y" : "",
-        "Y",
-        "",
-      ]),
-  );
-  rows.push(["6", "", "1", "de", "456", "", "buergeramt", "1", "", "", "", "", ""]);
-  write("limesurvey-codes.csv", lime(rows));
+  const text = {
+    id: "Antwort ID",
+    submitdate: "Datum Abgeschickt",
+    lastpage: "Letzte Seite",
+    startlanguage: "Start-Sprache",
+    seed: "Seed",
+    token: "Zugangsschlüssel",
+    amt: "In welchem Amt arbeiten Sie?",
+    str01: T.str_01.de,
+    str02: T.str_02.de,
+    str03: T.str_03.de,
+    bua02: T.bua_02.de,
+    "bua06[reminder]": `${T.bua_06.de} [Terminerinnerung per E-Mail oder SMS]`,
+    "bua06[waiting]": `${T.bua_06.de} [aktuelle Wartezeit online einsehbar]`,
+    "bua06[none]": `${T.bua_06.de} [keines davon]`,
+  };
+  const rows = S1.map((v, i) => [
+    String(i + 1),
+    `2026-03-0${i + 1} 10:00:00`,
+    "3",
+    "de",
+    "123",
+    "",
+    "buergeramt",
+    v,
+    S2[i],
+    S3[i],
+    YN[i],
+    i % 2 ? "Y" : "",
+    "Y",
+    "",
+  ]);
+  rows.push(["6", "", "1", "de", "456", "", "buergeramt", "1", "", "", "", "", "", ""]);
+  write("limesurvey-codes.csv", lime([head, ...rows]));
+  const yn = { Y: "1", N: "2", "": "2" };
+  const converted = rows.map((r) => r.map((v, c) => (c >= 10 ? yn[v] : v)));
+  write("limesurvey-codes-y1-n2.csv", lime([head, ...converted]));
+  write("limesurvey-codetext-de.csv", lime([head.map((h) => `${h}. ${text[h]}`), ...rows]));
 }
 // 2. LimeSurvey, full-text headings (German) and answer texts; two incomplete rows.
 {
@@ -115,6 +141,7 @@ const S3 = ["2", "3", "na", "4", "4"];
     "Amt",
     T.str_01.de,
     T.str_02.de,
+    T.bua_02.de,
     `${T.bua_06.de} [Terminerinnerung per E-Mail oder SMS]`,
     `${T.bua_06.de} [aktuelle Wartezeit online einsehbar]`,
   ];
@@ -130,12 +157,13 @@ const S3 = ["2", "3", "na", "4", "4"];
         "Bürgeramt",
         AGREE_DE[v],
         AGREE_DE[S2[i]],
+        YN[i] === "Y" ? "Ja" : "Nein",
         i % 2 ? "Ja" : "",
         "Ja",
       ]),
   );
-  rows.push(["20", "", "1", "de", "1", "Bürgeramt", AGREE_DE[1], "", "", ""]);
-  rows.push(["21", "", "2", "de", "1", "Bürgeramt", AGREE_DE[5], AGREE_DE[5], "Ja", ""]);
+  rows.push(["20", "", "1", "de", "1", "Bürgeramt", AGREE_DE[1], "", "", "", ""]);
+  rows.push(["21", "", "2", "de", "1", "Bürgeramt", AGREE_DE[5], AGREE_DE[5], "Ja", "Ja", ""]);
   write("limesurvey-fulltext.csv", lime(rows));
 }
 // 3. Microsoft Forms, German metadata headings, question texts, multi-select joined by ";" (trailing ";").
@@ -368,5 +396,86 @@ const S3 = ["2", "3", "na", "4", "4"];
       ]),
   );
   write("limesurvey-token-twice.csv", lime(rows));
+}
+// 16. LimeSurvey, full headings in another export language (French): the metadata columns are
+//     found by position and values (id, submit date, last page, language), whatever they are
+//     called; the question texts are mapped in fixtures/mappings/limesurvey-fr.yaml.
+{
+  const head = [
+    "ID de la réponse",
+    "Date de soumission",
+    "Dernière page",
+    "Langue de départ",
+    "Graine",
+    "La ville a adopté une stratégie numérique avec des objectifs concrets.",
+    "La direction et le conseil municipal soutiennent visiblement la numérisation.",
+  ];
+  const AGREE_FR = {
+    1: "pas du tout d'accord",
+    2: "plutôt pas d'accord",
+    3: "mitigé",
+    4: "plutôt d'accord",
+    5: "tout à fait d'accord",
+    dk: "je ne sais pas",
+  };
+  const rows = S1.map((v, i) => [
+    String(i + 1),
+    `2026-03-0${i + 1} 10:00:00`,
+    "2",
+    "fr",
+    "7",
+    AGREE_FR[v],
+    AGREE_FR[S2[i]],
+  ]);
+  rows.push(["6", "", "1", "fr", "8", AGREE_FR[1], ""]);
+  write("limesurvey-fulltext-fr.csv", lime([head, ...rows]));
+}
+// 17. LimeSurvey's VV export (vvexport_<sid>.csv): tab-separated, no quotes, every line ending in
+//     a tab; question texts in the first line, field codes in the second (expression codes,
+//     `bua06_reminder`); raw values (Y, empty), `{question_not_shown}` for a question never
+//     shown (also the submit date of an incomplete response).
+{
+  const codes = [
+    "id",
+    "submitdate",
+    "lastpage",
+    "startlanguage",
+    "seed",
+    "amt",
+    "str01",
+    "str02",
+    "bua02",
+    "bua06_reminder",
+    "bua06_waiting",
+  ];
+  const texts = [
+    "Antwort ID",
+    "Datum Abgeschickt",
+    "Letzte Seite",
+    "Start-Sprache",
+    "Seed",
+    "Amt",
+    T.str_01.de,
+    T.str_02.de,
+    T.bua_02.de,
+    T.bua_06.de,
+    T.bua_06.de,
+  ];
+  const NS = "{question_not_shown}";
+  const rows = S1.map((v, i) => [
+    String(i + 1),
+    `2026-03-0${i + 1} 10:00:00`,
+    "3",
+    "de",
+    "123",
+    "buergeramt",
+    v,
+    S2[i],
+    YN[i],
+    i % 2 ? "Y" : "",
+    "Y",
+  ]);
+  rows.push(["6", NS, "1", "de", "456", "buergeramt", "1", NS, NS, NS, NS]);
+  write("limesurvey-vv.csv", [texts, codes, ...rows].map((r) => `${r.join("\t")}\t\n`).join(""));
 }
 console.error(`wrote ${dir}/`);

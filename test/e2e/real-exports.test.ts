@@ -80,3 +80,69 @@ describe("identity: duplicates per file by the export's id, across files only by
     expect(r.stderr).toContain('"respondent" across files');
   });
 });
+
+describe("LimeSurvey: every heading style, export language and Y/N conversion", () => {
+  const counts = (r: ReturnType<typeof score>) => ({
+    str_01: r.item("str_01")?.counts,
+    bua_02: r.item("bua_02")?.counts,
+    bua_06: r.item("bua_06")?.counts,
+  });
+  const same = {
+    str_01: { "2": 1, "4": 2, "5": 1, dk: 1 },
+    bua_02: { no: 2, yes: 3 },
+    bua_06: { reminder: 2, waiting: 5 },
+  };
+
+  it.each([
+    ["limesurvey-codes.csv", "codes, Y/N", "6 rows read = 5 scored + 0 rejected + 1 incomplete"],
+    [
+      "limesurvey-codes-y1-n2.csv",
+      "codes, Y/N converted to 1/2",
+      "6 rows read = 5 scored + 0 rejected + 1 incomplete",
+    ],
+    [
+      "limesurvey-codetext-de.csv",
+      "code & text headings",
+      "6 rows read = 5 scored + 0 rejected + 1 incomplete",
+    ],
+    [
+      "limesurvey-fulltext.csv",
+      "full headings and answers (Ja/Nein)",
+      "7 rows read = 5 scored + 0 rejected + 2 incomplete",
+    ],
+    [
+      "limesurvey-vv.csv",
+      "VV export: second heading row, raw values",
+      "6 rows read = 5 scored + 0 rejected + 1 incomplete",
+    ],
+  ])("%s (%s): the same answers, incompletes left out", (file, _what, account) => {
+    const r = score([join(X, file)]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain("preset limesurvey");
+    expect(r.stderr).toContain(account);
+    expect(r.stderr).not.toMatch(/unmatched-column|unknown-label|value-out-of-range/);
+    expect(counts(r)).toEqual(same);
+  });
+
+  it("full headings in another export language: metadata by position and values, incompletes found", () => {
+    const r = score([
+      join(X, "limesurvey-fulltext-fr.csv"),
+      "--department",
+      "buergeramt",
+      "--mapping",
+      "fixtures/mappings/limesurvey-fr.yaml",
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain("preset limesurvey");
+    expect(r.stderr).toContain('respondents by "ID de la réponse" within the file');
+    expect(r.stderr).toContain("6 rows read = 5 scored + 0 rejected + 1 incomplete");
+    expect(r.item("str_01")?.counts).toEqual(same.str_01);
+  });
+
+  it("map on a VV export drafts from the codes in its second line", () => {
+    const r = cli(["map", join(X, "limesurvey-vv.csv")]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('"bua06_reminder": { item: bua_06, choice: reminder }');
+    expect(r.stdout).toContain('"str01": str_01');
+  });
+});

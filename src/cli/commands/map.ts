@@ -8,7 +8,7 @@ import { UserError } from "../../io/user-error.js";
 import { planColumns } from "../../responses/import/columns.js";
 import { draftMapping } from "../../responses/import/draft-mapping.js";
 import { PRESETS } from "../../responses/import/presets/index.js";
-import { importFiles } from "../../responses/import/run.js";
+import { importFiles, isSecondHeading } from "../../responses/import/run.js";
 import { normalizeKey } from "../../responses/import/text.js";
 import { isInvalid } from "../../responses/import/values.js";
 import { DEFAULT_SETTINGS } from "../../scoring/assessment.js";
@@ -67,19 +67,26 @@ export function mapCommand(ctx: CliContext, exit: ExitHolder): Command {
     const f = account.files[0]!;
     ctx.stderr(`${f.file}: ${describeDetection(f)}\n`);
     let plan: ReturnType<typeof planColumns> | undefined;
+    let first: string[] | undefined;
     await fileExportReader().read(
       { file: target, encoding: f.encoding, delimiter: f.delimiter, fatal: false },
       (row) => {
+        if (!first) {
+          first = row.fields();
+          return;
+        }
         if (!plan) {
+          // A LimeSurvey VV export's second line holds the codes: the header.
+          const second = isSecondHeading(first, row.fields());
           plan = planColumns(
             target,
-            row.fields(),
+            second ? row.fields() : first,
             PRESETS[f.preset],
             setup.catalog,
             mapping,
             setup.settings.overrides,
           );
-          return;
+          if (second) return;
         }
         if (plan.departmentCol >= 0 && departments.size < MAX_DISTINCT) {
           const v = row.trimmed(plan.departmentCol);
@@ -103,6 +110,15 @@ export function mapCommand(ctx: CliContext, exit: ExitHolder): Command {
         }
       },
     );
+    if (!plan && first)
+      plan = planColumns(
+        target,
+        first,
+        PRESETS[f.preset],
+        setup.catalog,
+        mapping,
+        setup.settings.overrides,
+      );
     if (!plan) throw new UserError(`${target}: the file has no header row`);
     const text = draftMapping({ file: f, plan, departments, unknownLabels }, setup.catalog);
     const todo = text.split("\n").filter((l) => l.includes("# TODO")).length;

@@ -66,7 +66,7 @@ export function planColumns(
   overrides: ValueOverrides,
 ): ColumnPlan {
   const problems: Problem[] = [];
-  const kinds: ColumnKind[] = header.map((h) => classify(h, preset, catalog, mapping));
+  const kinds: ColumnKind[] = header.map((h, col) => classify(h, col, preset, catalog, mapping));
   const keyIndex = new Map<string, number>();
   const firstCol = new Map<string, number>();
   const itemCols: ItemColumn[] = [];
@@ -82,6 +82,11 @@ export function planColumns(
   };
   kinds.forEach((k, col) => {
     if (k.kind === "unmatched") {
+      // The VV export ends every line with a tab: an empty last column is no data.
+      if (col === header.length - 1 && header[col]!.trim() === "") {
+        kinds[col] = { kind: "ignored" };
+        return;
+      }
       problems.push(
         problem("unmatched-column", `column "${header[col]}" matches no item and is ignored`, {
           file,
@@ -164,7 +169,13 @@ export function planColumns(
   };
 }
 
-function classify(raw: string, preset: Preset, catalog: Catalog, mapping: Mapping): ColumnKind {
+function classify(
+  raw: string,
+  col: number,
+  preset: Preset,
+  catalog: Catalog,
+  mapping: Mapping,
+): ColumnKind {
   const h = normalizeKey(raw);
   const mapped = mapping.columns.get(h);
   if (mapped === "ignore") return { kind: "ignored" };
@@ -173,28 +184,30 @@ function classify(raw: string, preset: Preset, catalog: Catalog, mapping: Mappin
   if (mapping.group === h) return { kind: "meta", role: "group" };
   if (mapping.respondent === h) return { kind: "meta", role: "respondent" };
   if (mapping.submitted === h) return { kind: "meta", role: "submitted" };
-  const role = preset.meta(h);
+  const role = preset.meta(h) ?? commonRole(h);
   if (role) return { kind: "meta", role };
   const whole = itemTarget(h, catalog);
   if (whole) return { kind: "item", target: whole };
-  const common = commonRole(h);
-  if (common) return { kind: "meta", role: common };
-  const br = splitBracket(raw);
-  if (br) {
+  // `Title [Row]`, `Q1[SQ001]`, and LimeSurvey's expression codes `Q1_SQ001` (VV export).
+  const br = splitBracket(raw) ?? /^(?<base>[a-z][a-z0-9]*)_(?<sub>[a-z0-9]+)$/i.exec(raw)?.groups;
+  if (br?.base && br.sub) {
     const base = catalog.itemByKey.get(normalizeKey(br.base)) ?? mappedItem(br.base, mapping);
     const ci = base === undefined ? undefined : catalog.items.get(base);
-    if (ci) {
-      const sub = findSub(ci.item, br.sub);
-      if (sub) return { kind: "item", target: { item: ci.item.id, ...sub } };
-    }
+    const sub = ci && findSub(ci.item, br.sub);
+    if (sub) return { kind: "item", target: { item: ci.item.id, ...sub } };
   }
-  // LimeSurvey "code and text" headings: "str_01. Es gibt …" or "G01Q01: Text".
+  const fixed = preset.fixed?.[col];
+  if (fixed) return { kind: "meta", role: fixed };
+  // "Code and text" headings (LimeSurvey `str01. Text`, `submitdate. Datum Abgeschickt`,
+  // `G01Q01: Text`): the code decides, else the text.
   const ct = /^(\S+?)(?:\.|:|\s-)\s+(.+)$/.exec(raw.trim());
-  if (ct) {
-    const t =
-      itemTarget(normalizeKey(ct[1]!), catalog) ?? itemTarget(normalizeKey(ct[2]!), catalog);
-    if (t) return { kind: "item", target: t };
+  for (const part of ct ? [ct[1]!, ct[2]!] : []) {
+    const k = classify(part, -1, preset, catalog, mapping);
+    if (k.kind !== "unmatched") return k;
   }
+  // Text headings exported with spaces turned into underscores.
+  if (raw.includes("_") && raw.includes(" ") === false && !ct)
+    return classify(raw.replace(/_/g, " "), -1, preset, catalog, mapping);
   return { kind: "unmatched" };
 }
 

@@ -46,6 +46,8 @@ export type RowOutcome =
   | { readonly kind: "incomplete" };
 
 const INCOMPLETE: RowOutcome = { kind: "incomplete" };
+/** LimeSurvey's VV export writes this for a question the respondent never saw: a blank cell. */
+const NOT_SHOWN = "{question_not_shown}";
 
 /** An outcome to keep past the next row: a record's codes are otherwise overwritten by it. */
 export function kept(o: RowOutcome): RowOutcome {
@@ -181,9 +183,12 @@ export class FileImporter {
     else this.coreScored.set(id, { value: raw, line, rows: 1, allowed });
   }
 
+  /** No submit date: empty (CSV export), `NULL` or not shown (VV export). */
   isIncomplete(row: RowView): boolean {
     const c = this.plan.submittedCol;
-    return !this.options.includeIncomplete && c >= 0 && row.trimmed(c) === "";
+    if (this.options.includeIncomplete || c < 0) return false;
+    const v = row.trimmed(c);
+    return v === "" || v === "NULL" || v === NOT_SHOWN;
   }
 
   /**
@@ -273,10 +278,8 @@ export class FileImporter {
         continue;
       }
       let v = row.text(col)!;
-      if (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) {
-        v = v.trim();
-        if (v === "") continue;
-      }
+      if (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) v = v.trim();
+      if (v === "" || v === NOT_SHOWN) continue;
       const code = c.column.convert(v);
       if (isInvalid(code)) {
         log.add(
@@ -342,7 +345,7 @@ export class FileImporter {
     let ticked = 0;
     for (const c of plan.choiceCols) {
       const raw = row.trimmed(c.col);
-      if (raw === "") continue;
+      if (raw === "" || raw === NOT_SHOWN) continue;
       const t = tickOf(raw, c.labels);
       if (t === undefined) {
         log.add(

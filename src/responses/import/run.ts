@@ -128,6 +128,8 @@ interface Settled {
   readonly preset: Preset;
   readonly presetDetected: boolean;
   readonly header: readonly string[];
+  /** Heading rows before the data: 2 in a LimeSurvey VV export. */
+  readonly headerRows: number;
 }
 
 /** Bytes read so far, over both passes, reported to the progress sink. */
@@ -242,6 +244,7 @@ async function settleFile(p: Pass1, file: string, index: number): Promise<Settle
     preset: r.preset.preset,
     presetDetected: r.preset.detected,
     header: r.header,
+    headerRows: r.headerRows,
   };
 }
 
@@ -256,6 +259,7 @@ async function readHeaderAndHashes(
   let header: readonly string[] | undefined;
   let importer: FileImporter | undefined;
   let preset: { preset: Preset; detected: boolean } | undefined;
+  let headerRows = 1;
   const info = await p.reader.read(
     {
       file,
@@ -265,12 +269,21 @@ async function readHeaderAndHashes(
     },
     (row) => {
       if (!header) {
-        const fields = row.fields();
-        header = fields;
-        preset = choosePreset(settings, fields);
+        header = row.fields();
+        return;
+      }
+      if (!importer) {
+        // The preset is chosen once the first data row shows the values too.
+        const first = row.fields();
+        if (headerRows === 1 && isSecondHeading(header, first)) {
+          header = first;
+          headerRows = 2;
+          return;
+        }
+        preset = choosePreset(settings, header, first);
         const plan = planColumns(
           file,
-          fields,
+          header,
           preset.preset,
           p.catalog,
           settings.mapping,
@@ -286,25 +299,32 @@ async function readHeaderAndHashes(
         );
         // The duplicate pass reads only up to the id columns of each row.
         row.limit = settings.dedupe ? importer.idFields : 1;
-        return;
       }
       if (!settings.dedupe) return;
-      const imp = importer!;
-      p.hashes.push(imp.isIncomplete(row) ? Number.NaN : imp.respondentHash(row, index));
+      p.hashes.push(importer.isIncomplete(row) ? Number.NaN : importer.respondentHash(row, index));
     },
     p.progress.onBytes,
   );
   return {
     info,
     header: header ?? [],
-    preset: preset ?? { preset: PRESETS.reifegrad, detected: false },
+    headerRows,
+    preset: preset ?? choosePreset(settings, header ?? []),
   };
 }
 
-/** The preset forced by the options or the mapping, else the one the header shows. */
-function choosePreset(settings: ImportSettings, header: readonly string[]) {
+/** The preset forced by the options or the mapping, else the one header and first row show. */
+function choosePreset(settings: ImportSettings, header: readonly string[], row?: string[]) {
   const forced = settings.preset ?? settings.mapping.preset;
-  return forced ? { preset: PRESETS[forced], detected: false } : detectPreset(header);
+  return forced ? { preset: PRESETS[forced], detected: false } : detectPreset(header, row);
+}
+
+/**
+ * LimeSurvey's VV export: question texts in the first line, the field codes (`id`, `submitdate`,
+ * `Q1_SQ001` …) in the second; the codes are the header.
+ */
+export function isSecondHeading(header: readonly string[], row: readonly string[]): boolean {
+  return row[0] === "id" && row.includes("submitdate") && !header.includes("submitdate");
 }
 
 /** The rejects file: the union of all files' columns, then file, row, reason. */
@@ -410,11 +430,11 @@ async function importFile(p: Pass2, s: Settled, index: number): Promise<FileAcco
     for (const k of plan.kinds) acc.columns[k.kind === "item" ? "items" : k.kind]++;
     importer = new FileImporter(s.file, plan, p.catalog, p.settings.mapping, p.settings.row, log);
   }
-  let header = plan !== undefined;
+  let headings = plan ? s.headerRows : 0;
   const onRow = (row: RowView) => {
     const line = row.line;
-    if (header) {
-      header = false;
+    if (headings > 0) {
+      headings--;
       return;
     }
     const rowIndex = p.rowIndex++;

@@ -28,8 +28,9 @@ export interface ValueOverrides {
 export const NO_OVERRIDES: ValueOverrides = { global: new Map(), byItem: new Map() };
 
 const YESNO_LABELS: Readonly<Record<string, readonly string[]>> = {
+  // LimeSurvey's export option "Convert Y to 1, N to 2" (its suggested values) gives 1 and 2.
   yes: ["yes", "ja", "y", "j", "true", "wahr", "1"],
-  no: ["no", "nein", "n", "false", "falsch", "0"],
+  no: ["no", "nein", "n", "false", "falsch", "0", "2"],
   dk: ["dk", "weiß nicht", "weiss nicht", "don't know", "dont know", "do not know", "keine angabe"],
   na: ["na", "n/a", "nicht zutreffend", "not applicable", "trifft nicht zu"],
 };
@@ -38,9 +39,9 @@ const NUMBER_MISSING: Readonly<Record<string, readonly string[]>> = {
   dk: YESNO_LABELS.dk!,
   na: ["na", "n/a", "nicht zutreffend", "not applicable"],
 };
-/** A multi-choice column (LimeSurvey `Q[SQ001]`) is ticked with one of these. */
+/** A multi-choice column (LimeSurvey `Q[SQ001]`) is ticked with one of these (1/2: converted Y/N). */
 const TICKED = new Set(["y", "yes", "ja", "j", "1", "x", "true", "wahr", "selected", "ausgewählt"]);
-const UNTICKED = new Set(["n", "no", "nein", "0", "false", "falsch"]);
+const UNTICKED = new Set(["n", "no", "nein", "0", "2", "false", "falsch"]);
 
 /** Code → code, normalised code → code, normalised label (any language) → code. */
 function table(

@@ -38,12 +38,15 @@ export function commonRole(header: string): MetaRole | undefined {
 }
 
 /** The preset whose signature fits the header best; the own format when none does. */
-export function detectPreset(header: readonly string[]): { preset: Preset; detected: boolean } {
+export function detectPreset(
+  header: readonly string[],
+  row?: readonly string[],
+): { preset: Preset; detected: boolean } {
   const h = header.map(normalizeKey);
   let best: Preset | undefined;
   let bestScore = 0;
   for (const id of PRESET_IDS) {
-    const s = PRESETS[id].detect(h);
+    const s = PRESETS[id].detect(h, row);
     if (s > bestScore) {
       best = PRESETS[id];
       bestScore = s;

@@ -1,6 +1,8 @@
 // LimeSurvey CSV export: `;`-separated, UTF-8 with BOM, every field quoted. Headings as question
-// codes (`str01`, `G01Q01`, `Q1[SQ001]`) or full question texts (`Text [Subquestion]`); values as
-// codes or answer texts. `submitdate` is empty for incomplete responses.
+// codes (`str01`, `G01Q01`, `Q1[SQ001]`), full question texts (`Text [Subquestion]`) or both
+// (`str01. Text`); values as codes or answer texts. It always writes `id`, `submitdate`,
+// `lastpage`, `startlanguage` first, so these are found by position and by their values in any
+// export language. `submitdate` is empty for incomplete responses.
 import { type Preset, roles } from "./types.js";
 
 /**
@@ -24,23 +26,13 @@ const meta = roles({
   ipaddr: "meta",
   refurl: "meta",
   interviewtime: "meta",
-  // full-text headings (en, de)
-  "response id": "response-id",
-  "date submitted": "submitted",
-  "last page": "meta",
-  "start language": "meta",
+  // full-text headings (en, de); the first four columns are found by position
   "access code": "token",
   "date started": "meta",
   "date last action": "meta",
   "ip address": "meta",
   "referrer url": "meta",
   "total time": "meta",
-  "antwort id": "response-id",
-  "antwort-id": "response-id",
-  "datum abgeschickt": "submitted",
-  "letzte seite": "meta",
-  "start-sprache": "meta",
-  startsprache: "meta",
   zugangsschlüssel: "token",
   zugangscode: "token",
   "datum gestartet": "meta",
@@ -50,9 +42,20 @@ const meta = roles({
   gesamtzeit: "meta",
 });
 
+/** A first data row as LimeSurvey writes it: id, submit date (or none), last page, language. */
+function fixedValues(row: readonly string[]): boolean {
+  return (
+    /^\d+$/.test(row[0] ?? "") &&
+    /^(\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?)?$/.test(row[1] ?? "") &&
+    /^\d*$/.test(row[2] ?? "") &&
+    /^[a-z]{2,3}([-_][a-zA-Z0-9]+)*$/.test(row[3] ?? "")
+  );
+}
+
 export const limesurvey: Preset = {
   id: "limesurvey",
-  detect: (h) => {
+  fixed: ["response-id", "submitted", "meta", "meta"],
+  detect: (h, row) => {
     const strong = [
       "submitdate",
       "lastpage",
@@ -62,7 +65,8 @@ export const limesurvey: Preset = {
       "datum abgeschickt",
       "letzte seite",
     ];
-    return h.some((x) => strong.includes(x)) ? 3 : 0;
+    if (h.some((x) => strong.includes(x))) return 3;
+    return row && fixedValues(row) ? 2 : 0;
   },
   meta,
   respondentRoles: ["token", "response-id"],

@@ -23,8 +23,13 @@ export type MetaRole =
 
 export interface Preset {
   readonly id: PresetId;
-  /** How sure we are that a header (normalised headings) comes from this tool; 0 = not at all. */
-  detect(headers: readonly string[]): number;
+  /**
+   * How sure we are that a header (normalised headings) comes from this tool, 0 = not at all;
+   * `row` is the first data row, when there is one.
+   */
+  detect(headers: readonly string[], row?: readonly string[]): number;
+  /** Roles of the first columns whatever their headings say (LimeSurvey's fixed columns). */
+  readonly fixed?: readonly MetaRole[];
   /** The role of a metadata column, by its normalised heading. */
   meta(header: string): MetaRole | undefined;
   /** Roles whose column identifies a respondent, best first (first non-empty value wins). */
