@@ -5,11 +5,15 @@ import { cli } from "./cli.js";
 
 describe("--help examples", () => {
   it("every command has examples of itself", () => {
-    expect(Object.keys(EXAMPLES).sort()).toEqual(Object.keys(COMMANDS).sort());
-    for (const [name, lines] of Object.entries(EXAMPLES)) {
-      expect(lines.length, name).toBeGreaterThan(0);
+    for (const name of Object.keys(COMMANDS)) {
+      const lines = EXAMPLES[name] ?? [];
+      expect(
+        lines.length,
+        `add examples of "${name}" to EXAMPLES in src/cli/main.ts`,
+      ).toBeGreaterThan(0);
       for (const line of lines) expect(line.startsWith(`reifegrad ${name}`), line).toBe(true);
     }
+    for (const name of Object.keys(EXAMPLES)) expect(Object.keys(COMMANDS)).toContain(name);
   });
 
   it.each(["init", "validate", "run", "report"])("%s --help shows them", (name) => {
