@@ -488,6 +488,7 @@ function scale(id: string, raw: unknown, t: ToText): Scale {
     options: ordered,
     min: values.length > 0 ? Math.min(...values) : 0,
     max: values.length > 0 ? Math.max(...values) : 0,
+    ...(r.start === "middle" ? { start: "middle" as const } : {}),
   };
 }
 

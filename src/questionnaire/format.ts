@@ -110,6 +110,11 @@ export const SCALE = obj("scale", {
     description:
       "Scored options from worst to best (with `value`), then special answers (with `missing`).",
   },
+  start: {
+    shape: { kind: "string", enum: ["none", "middle"] },
+    description:
+      "Where `reifegrad run` puts the cursor on a new question: none (default: no answer picked) or middle (the middle scored option).",
+  },
 });
 
 export const LEVEL = obj("level", {

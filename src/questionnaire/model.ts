@@ -27,6 +27,8 @@ export interface Scale {
   /** Smallest and largest raw value of the scored options: 0–100 = 100·(x−min)/(max−min). */
   readonly min: number;
   readonly max: number;
+  /** The interview's cursor starts on the middle scored option (default: on no answer). */
+  readonly start?: "middle";
 }
 
 export interface Choice {

@@ -101,11 +101,20 @@ function selectChoices(
   return choices;
 }
 
+/** The middle scored option of a scale marked `start: middle` (the lower of two middles). */
+function middleOf(scale: Scale | undefined): string | undefined {
+  if (scale?.start !== "middle") return undefined;
+  const scored = scale.options.filter((o) => o.missing === undefined);
+  return scored[Math.floor((scored.length - 1) / 2)]?.code;
+}
+
 async function askSelect(ctx: AskContext, step: Step, ui: UiTexts): Promise<Reply> {
   const item = step.item;
   const scale =
     item.type === "likert" || item.type === "grid" ? ctx.q.scales.get(item.scale) : undefined;
-  const current = ctx.state.answers[step.key];
+  // The cursor starts on the earlier answer; on a new question on no answer, or on the scale's
+  // middle where the questionnaire says so (`start: middle`).
+  const current = ctx.state.answers[step.key] ?? middleOf(scale);
   const value = await ctx.prompter.select<string>({
     message: questionText(ctx, step),
     choices: [...selectChoices(item, scale, ctx, ui), ...actions(ctx, item, ui)],
