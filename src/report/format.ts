@@ -52,3 +52,84 @@ export function pick(text: Text | undefined, lang: string): string {
   if (!text) return "";
   return text[lang] ?? text.de ?? text.en ?? Object.values(text)[0] ?? "";
 }
+
+const MONTHS: Readonly<Record<Lang, readonly string[]>> = {
+  de: [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+  ],
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
+};
+
+/**
+ * A date as readers write it: "4. Dezember 2026" (de), "4 December 2026" (en). Parsed from the
+ * text (YYYY-MM-DD), never through Date, so no time zone can shift it; anything else stays as is.
+ */
+export function fmtDate(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = m ? MONTHS[lang][Number(m[2]) - 1] : undefined;
+  if (!m || !month) return iso;
+  const day = Number(m[3]);
+  return lang === "de" ? `${day}. ${month} ${m[1]}` : `${day} ${month} ${m[1]}`;
+}
+
+const COUNT_WORDS: Readonly<Record<Lang, readonly string[]>> = {
+  de: [
+    "null",
+    "eine",
+    "zwei",
+    "drei",
+    "vier",
+    "fünf",
+    "sechs",
+    "sieben",
+    "acht",
+    "neun",
+    "zehn",
+    "elf",
+    "zwölf",
+  ],
+  en: [
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+  ],
+};
+
+/** A small count as a word ("drei", "three"), digits from 13 on. */
+export function countWord(n: number, lang: Lang): string {
+  return COUNT_WORDS[lang][n] ?? String(n);
+}

@@ -28,10 +28,11 @@ function inline(parts: readonly Inline[]): string {
     .join("");
 }
 
-function block(b: Block): string[] {
+/** A block as Markdown lines; `depth` is the heading level of headings in it (3, or 4 in details). */
+function block(b: Block, depth = 3): string[] {
   switch (b.kind) {
     case "heading":
-      return [`### ${escapeMd(b.text)}`, ""];
+      return [`${"#".repeat(depth)} ${escapeMd(b.text)}`, ""];
     case "paragraph":
       return [inline(b.parts), ""];
     case "list":
@@ -54,11 +55,25 @@ function block(b: Block): string[] {
             })
             .join(" | ")} |`,
       );
-      return [head, rule, ...rows, ""];
+      const caption = b.caption && !b.fallback ? [`*${escapeMd(b.caption)}*`, ""] : [];
+      return [...caption, head, rule, ...rows, ""];
     }
     case "chart":
       return [];
+    case "details":
+      return [
+        `${"#".repeat(depth)} ${escapeMd(b.title)}`,
+        "",
+        ...(b.note ? [escapeMd(b.note), ""] : []),
+        ...blocks(b.blocks, depth + 1),
+      ];
+    case "columns":
+      return b.columns.flatMap((c) => blocks(c, depth));
   }
+}
+
+function blocks(bs: readonly Block[], depth: number): string[] {
+  return bs.flatMap((b) => (b.only === "html" ? [] : block(b, depth)));
 }
 
 export function renderDocMarkdown(doc: Doc): string {
@@ -71,7 +86,7 @@ export function renderDocMarkdown(doc: Doc): string {
   );
   for (const s of doc.sections) {
     out.push(`<a id="${s.id}"></a>`, "", `## ${escapeMd(s.title)}`, "");
-    for (const b of s.blocks) if (b.only !== "html") out.push(...block(b));
+    out.push(...blocks(s.blocks, 3));
   }
   while (out[out.length - 1] === "") out.pop();
   return `${out.join("\n")}\n`;

@@ -2,7 +2,7 @@
 // Every chart has <title> and <desc>, text is escaped, coordinates use fixed decimals, and colour
 // never carries information alone (values and labels are written out).
 import type { Assessment, ItemInfo, ItemResult, Unit } from "../scoring/assessment.js";
-import { fixed, fmt, fmtInt, type Lang, pick } from "./format.js";
+import { fixed, fmt, fmtInt, fmtPct, type Lang, pick } from "./format.js";
 import { fill, labels } from "./labels.js";
 import {
   dimResult,
@@ -10,6 +10,7 @@ import {
   levelIndex,
   levelLabel,
   rootDimensions,
+  suppressedItemNote,
   tableUnits,
   unitName,
 } from "./view.js";
@@ -54,15 +55,32 @@ function open(
   );
 }
 
+/**
+ * Splits a long word to fit `chars`: after a joining "s" of a German compound where there is one
+ * ("Informations-sicherheit"), else at the limit; always with a hyphen.
+ */
+function splitWord(word: string, chars: number): string[] {
+  const w = [...word];
+  if (w.length <= chars) return [word];
+  let at = -1;
+  for (let i = Math.min(chars - 1, w.length - 3); i >= 4; i--)
+    if (w[i - 1] === "s" && /\p{Ll}/u.test(w[i] ?? "") && /[nt]/.test(w[i - 2] ?? "")) {
+      at = i;
+      break;
+    }
+  if (at < 0) at = chars - 1;
+  return [`${w.slice(0, at).join("")}-`, ...splitWord(w.slice(at).join(""), chars)];
+}
+
 /** Splits a label into at most `lines` lines of about `chars` characters. */
 export function wrap(text: string, chars: number, lines = 2): string[] {
   const out: string[] = [];
   let line = "";
-  for (const word of text.split(/\s+/)) {
+  for (const word of text.split(/\s+/).flatMap((x) => splitWord(x, chars))) {
     if (line && [...`${line} ${word}`].length > chars) {
       out.push(line);
       line = word;
-    } else line = line ? `${line} ${word}` : word;
+    } else line = line ? `${line}${line.endsWith("-") ? "" : " "}${word}` : word;
   }
   if (line) out.push(line);
   if (out.length > lines) {
@@ -84,7 +102,7 @@ export function heatmapSvg(a: Assessment, lang: Lang): string {
   const L = labels(lang);
   const dims = rootDimensions(a);
   const units = tableUnits(a);
-  const labelW = 230;
+  const labelW = 210;
   const cw = 96;
   const ch = 30;
   const headH = 58;
@@ -98,7 +116,7 @@ export function heatmapSvg(a: Assessment, lang: Lang): string {
   heads.forEach((h, j) => {
     parts.push(
       textLines(
-        wrap(h, 14, 3),
+        wrap(h, 15, 3),
         labelW + j * cw + cw / 2,
         16,
         'text-anchor="middle" class="col-head"',
@@ -109,7 +127,7 @@ export function heatmapSvg(a: Assessment, lang: Lang): string {
     const y = headH + i * ch;
     const admin = u.kind === "administration";
     parts.push(
-      `<text x="${labelW - 8}" y="${n2(y + ch / 2 + 5)}" text-anchor="end" class="row-head${admin ? " admin" : ""}">${esc(wrap(unitName(u, lang), 32, 1)[0] ?? "")}</text>`,
+      `<text x="${labelW - 8}" y="${n2(y + ch / 2 + 5)}" text-anchor="end" class="row-head${admin ? " admin" : ""}">${esc(wrap(unitName(u, lang), 30, 1)[0] ?? "")}</text>`,
     );
     if (u.suppressed) {
       parts.push(
@@ -199,17 +217,30 @@ export function radarSvg(a: Assessment, unit: Unit, lang: Lang): string {
   const L = labels(lang);
   const dims = rootDimensions(a);
   if (dims.length < 3) return "";
-  const size = 420;
-  const wide = 600;
-  const cx = wide / 2;
-  const cy = size / 2 + 4;
-  const radius = 130;
+  // The whole drawing, labels and legend included, lies inside the viewBox (width × height).
+  const width = 600;
+  const radius = 150;
+  const cx = width / 2;
+  const cy = radius + 56;
   const name = unitName(unit, lang);
-  const id = `radar-${unit.kind === "administration" ? "administration" : `d-${unit.id.replace(/[^A-Za-z0-9_-]/g, "_")}`}`;
+  const admin = unit.kind === "administration";
+  const legend: [string, string][] = [
+    [name, 'stroke="#0b5a8f" stroke-width="2.5"'],
+    ...(admin
+      ? []
+      : ([[L.administration, 'stroke="#7b3294" stroke-width="2" stroke-dasharray="6 4"']] as [
+          string,
+          string,
+        ][])),
+    [L.target, 'stroke="#1a1a1a" stroke-width="1.5" stroke-dasharray="2 3"'],
+  ];
+  const legendY = cy + radius + 58;
+  const height = legendY + legend.length * 18;
+  const id = `radar-${admin ? "administration" : `d-${unit.id.replace(/[^A-Za-z0-9_-]/g, "_")}`}`;
   const parts = [
     open(
-      size,
-      size + 40,
+      width,
+      height,
       "chart radar",
       `${L.radar}: ${name}`,
       fill(L.radarDesc, { unit: name }),
@@ -224,19 +255,19 @@ export function radarSvg(a: Assessment, unit: Unit, lang: Lang): string {
         cx,
         cy,
         radius,
-        'class="radar-grid" fill="none" stroke="#d0d0d0" stroke-width="1"',
+        'class="radar-grid" fill="none" stroke="#c8c8c8" stroke-width="1"',
       ),
     );
   dims.forEach((d, i) => {
     const [x, y] = point(cx, cy, radius, i, dims.length);
     parts.push(
-      `<line x1="${n2(cx)}" y1="${n2(cy)}" x2="${n2(x)}" y2="${n2(y)}" stroke="#d0d0d0" stroke-width="1"/>`,
+      `<line x1="${n2(cx)}" y1="${n2(cy)}" x2="${n2(x)}" y2="${n2(y)}" stroke="#c8c8c8" stroke-width="1"/>`,
     );
-    const [lx, ly] = point(cx, cy, radius + 18, i, dims.length);
+    const [lx, ly] = point(cx, cy, radius + 14, i, dims.length);
     const anchor = Math.abs(lx - cx) < 8 ? "middle" : lx > cx ? "start" : "end";
-    const lines = wrap(pick(d.name, lang), 18);
-    const dy = ly < cy - 8 ? -(lines.length - 1) * 13 : ly > cy + 8 ? 10 : 4;
-    parts.push(textLines(lines, lx, ly + dy, `text-anchor="${anchor}" class="axis"`, 13));
+    const lines = wrap(pick(d.name, lang), 20, 3);
+    const dy = ly < cy - 8 ? -(lines.length - 1) * 14 - 2 : ly > cy + 8 ? 12 : 4;
+    parts.push(textLines(lines, lx, ly + dy, `text-anchor="${anchor}" class="axis"`, 14));
   });
   const rowOf = (u: Unit) => dims.map((d) => dimResult(u, d.id));
   const targets = rowOf(unit).map((r) => r?.targetScore);
@@ -250,7 +281,7 @@ export function radarSvg(a: Assessment, unit: Unit, lang: Lang): string {
         'class="radar-target" fill="none" stroke="#1a1a1a" stroke-width="1.5" stroke-dasharray="2 3"',
       ),
     );
-  if (unit.kind !== "administration") {
+  if (!admin) {
     const adm = rowOf(a.administration);
     if (adm.every(hasScore))
       parts.push(
@@ -271,29 +302,16 @@ export function radarSvg(a: Assessment, unit: Unit, lang: Lang): string {
         cx,
         cy,
         radius,
-        'class="radar-unit" fill="#0571b0" fill-opacity="0.18" stroke="#0571b0" stroke-width="2.5"',
+        'class="radar-unit" fill="#0b5a8f" fill-opacity="0.15" stroke="#0b5a8f" stroke-width="2.5"',
       ),
     );
-  // Legend.
-  const ly = size + 18;
-  const legend: [string, string][] = [
-    [name, 'stroke="#0571b0" stroke-width="2.5"'],
-    ...(unit.kind !== "administration"
-      ? ([[L.administration, 'stroke="#7b3294" stroke-width="2" stroke-dasharray="6 4"']] as [
-          string,
-          string,
-        ][])
-      : []),
-    [L.target, 'stroke="#1a1a1a" stroke-width="1.5" stroke-dasharray="2 3"'],
-  ];
-  let x = 10;
-  for (const [label, stroke] of legend) {
-    const short = wrap(label, 26, 1)[0] ?? "";
+  legend.forEach(([label, stroke], i) => {
+    const y = legendY + i * 18;
+    const short = wrap(label, 60, 1)[0] ?? "";
     parts.push(
-      `<line x1="${x}" y1="${ly}" x2="${x + 24}" y2="${ly}" ${stroke}/><text x="${x + 30}" y="${ly + 4}" class="legend">${esc(short)}</text>`,
+      `<line x1="20" y1="${y}" x2="48" y2="${y}" ${stroke}/><text x="56" y="${y + 4}" class="legend">${esc(short)}</text>`,
     );
-    x += 40 + [...short].length * 7;
-  }
+  });
   parts.push("</svg>");
   return parts.join("\n");
 }
@@ -362,96 +380,136 @@ export function itemBars(
   };
 }
 
-/** Diverging stacked bars of one item's answers, with don't know / not applicable apart. */
-export function distributionSvg(info: ItemInfo, r: ItemResult, lang: Lang): string {
+/** Dark segments carry white text; the others the ink colour (contrast ≥ 4.5:1 either way). */
+const DARK = new Set<string>([NEG[0], POS[2]]);
+
+interface BarRow {
+  readonly label: readonly string[];
+  /** Item id on its first row (the anchor of the row); none for a suppressed item. */
+  readonly id?: string;
+  readonly bar?: Bar;
+  /** Shown instead of a bar (a suppressed item). */
+  readonly note?: string;
+}
+
+/**
+ * Diverging stacked bars of the answers to items on one scale: shares of the scored answers,
+ * negative options left of the centre, n and the shares of don't know / not applicable beside.
+ */
+export function distributionSvg(
+  a: Assessment,
+  dimension: string,
+  items: readonly { readonly info: ItemInfo; readonly result: ItemResult }[],
+  lang: Lang,
+): string {
   const L = labels(lang);
-  const spec = itemBars(info, r, lang);
+  const first = items.find((x) => !x.result.suppressed) ?? items[0];
+  if (!first) return "";
+  const spec = itemBars(first.info, first.result, lang);
   if (!spec) return "";
-  const k = spec.options.length;
+  const options = spec.options;
+  const k = options.length;
   const colors = divergingColors(k);
   const m = Math.floor(k / 2);
+  const width = 960;
+  const labelW = 320;
   const half = 220;
-  const labelW = info.type === "grid" ? 200 : 0;
-  const center = labelW + 10 + half;
+  const center = labelW + 20 + half;
+  const apartX = center + half + 16;
   const barH = 20;
-  const rowH = 28;
-  const apartX = center + half + 24;
-  const width = apartX + 190;
-  const legendH = 22;
-  const legendRows = legendRowCount(spec.options, width - labelW - 10);
-  const height = spec.bars.length * rowH + legendH + (legendRows - 1) * 18 + 8;
-  const text = pick(info.text, lang);
-  const idSafe = `dist-${info.id.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+  const rows: BarRow[] = [];
+  for (const { info, result } of items) {
+    const reverse = info.reverse ? ` (${L.reverseScored})` : "";
+    const head = wrap(`${info.id} ${pick(info.text, lang)}${reverse}`, 46, 2);
+    if (result.suppressed) {
+      rows.push({ label: head, note: suppressedItemNote(a, result.suppressed, lang) });
+      continue;
+    }
+    const bars = itemBars(info, result, lang)?.bars ?? [];
+    if (info.type === "grid") {
+      rows.push({ label: head, id: info.id });
+      for (const b of bars) rows.push({ label: wrap(b.label, 44, 2), bar: b });
+    } else if (bars[0]) rows.push({ label: head, id: info.id, bar: bars[0] });
+  }
+  // Legend on top, wrapped onto rows.
+  const legendItems = options.map((o) => wrap(o, 28, 1)[0] ?? "");
+  const legendRows: { x: number; row: number }[] = [];
+  let lx = labelW + 20;
+  let lrow = 0;
+  for (const t of legendItems) {
+    const w = 22 + [...t].length * 6.4;
+    if (lx + w > width && lx > labelW + 20) {
+      lx = labelW + 20;
+      lrow++;
+    }
+    legendRows.push({ x: lx, row: lrow });
+    lx += w;
+  }
+  const top = (lrow + 1) * 18 + 10;
+  const rowH = (r: BarRow) => Math.max(30, r.label.length * 14 + 6);
+  const height = top + rows.reduce((s, r) => s + rowH(r), 0) + 4;
+  const dimName = pick(a.dimensions.find((d) => d.id === dimension)?.name, lang) || dimension;
+  const idSafe = `dist-${dimension.replace(/[^A-Za-z0-9_-]/g, "_")}-${items[0]!.info.id.replace(/[^A-Za-z0-9_-]/g, "_")}`;
   const parts = [
     open(
       width,
       height,
       "chart distribution",
-      `${info.id}: ${text}`,
-      fill(L.distributionDesc, { item: info.id }),
+      `${L.answersAdministration}: ${dimName}`,
+      fill(L.distributionDesc, { item: items.map((x) => x.info.id).join(", ") }),
       idSafe,
     ),
   ];
-  parts.push(
-    `<line x1="${center}" y1="0" x2="${center}" y2="${spec.bars.length * rowH}" stroke="#7a7a7a" stroke-width="1"/>`,
-  );
-  spec.bars.forEach((b, i) => {
-    const y = i * rowH + 4;
-    const total = b.counts.reduce((s, c) => s + c, 0);
-    if (labelW)
-      parts.push(
-        `<text x="${labelW}" y="${y + 14}" text-anchor="end" class="axis">${esc(wrap(b.label, 30, 1)[0] ?? "")}</text>`,
-      );
-    if (total > 0) {
-      const share = b.counts.map((c) => c / total);
-      const neutral = k % 2 ? share[m]! : 0;
-      let x = center - half * (share.slice(0, m).reduce((s, v) => s + v, 0) + neutral / 2);
-      share.forEach((s, j) => {
-        const w = half * s;
-        if (w > 0) {
-          parts.push(
-            `<rect class="dist-seg" x="${n2(x)}" y="${y}" width="${n2(w)}" height="${barH}" fill="${colors[j]}"><title>${esc(`${spec.options[j]}: ${fmtInt(b.counts[j]!, lang)} (${fmt(s * 100, 0, lang)} %)`)}</title></rect>`,
-          );
-          if (w >= 26)
-            parts.push(
-              `<text x="${n2(x + w / 2)}" y="${y + 14}" text-anchor="middle" class="seg" fill="${j === 0 || j === k - 1 ? "#ffffff" : "#1a1a1a"}">${esc(fmt(s * 100, 0, lang))}</text>`,
-            );
-        }
-        x += w;
-      });
-    }
-    const apart = `${L.dontKnow} ${fmtInt(b.dontKnow, lang)} · ${L.notApplicable} ${fmtInt(b.notApplicable, lang)}`;
-    parts.push(`<text x="${apartX}" y="${y + 14}" class="muted apart">${esc(apart)}</text>`);
-  });
-  // Legend of the options, wrapped onto rows.
-  let x = labelW + 10;
-  let ly = spec.bars.length * rowH + 14;
-  spec.options.forEach((o, j) => {
-    const short = wrap(o, 28, 1)[0] ?? "";
-    const w = 24 + [...short].length * 6.2;
-    if (x + w > width && x > labelW + 10) {
-      x = labelW + 10;
-      ly += 18;
-    }
+  legendItems.forEach((t, j) => {
+    const { x, row } = legendRows[j]!;
+    const y = 14 + row * 18;
     parts.push(
-      `<rect x="${n2(x)}" y="${ly - 9}" width="10" height="10" fill="${colors[j]}" stroke="#7a7a7a" stroke-width="0.5"/><text x="${n2(x + 14)}" y="${ly}" class="legend">${esc(short)}</text>`,
+      `<rect x="${n2(x)}" y="${y - 10}" width="12" height="12" fill="${colors[j]}" stroke="#6b6b6b" stroke-width="0.5"/><text x="${n2(x + 16)}" y="${y}" class="legend">${esc(t)}</text>`,
     );
-    x += w;
   });
+  let y = top;
+  for (const r of rows) {
+    const h = rowH(r);
+    const g: string[] = [];
+    g.push(textLines(r.label, labelW, y + 14, 'text-anchor="end" class="axis"'));
+    if (r.note) {
+      g.push(`<text x="${center - half}" y="${y + 14}" class="muted">${esc(r.note)}</text>`);
+    } else if (r.bar) {
+      const b = r.bar;
+      const n = b.counts.reduce((s, c) => s + c, 0);
+      const asked = n + b.dontKnow + b.notApplicable;
+      const by = y + 2;
+      g.push(
+        `<line x1="${center}" y1="${by - 2}" x2="${center}" y2="${by + barH + 2}" stroke="#6b6b6b" stroke-width="1"/>`,
+      );
+      if (n > 0) {
+        const share = b.counts.map((c) => c / n);
+        const neutral = k % 2 ? share[m]! : 0;
+        let x = center - half * (share.slice(0, m).reduce((s, v) => s + v, 0) + neutral / 2);
+        share.forEach((s, j) => {
+          const w = half * s;
+          if (w > 0) {
+            g.push(
+              `<rect class="dist-seg" x="${n2(x)}" y="${by}" width="${n2(w)}" height="${barH}" fill="${colors[j]}"><title>${esc(`${options[j]}: ${fmtPct(s, 0, lang)} (${fmtInt(b.counts[j]!, lang)})`)}</title></rect>`,
+            );
+            if (w >= 22)
+              g.push(
+                `<text x="${n2(x + w / 2)}" y="${by + 14}" text-anchor="middle" class="seg" fill="${DARK.has(colors[j]!) ? "#ffffff" : "#1a1a1a"}">${esc(fmt(s * 100, 0, lang))}</text>`,
+              );
+          }
+          x += w;
+        });
+      }
+      const pct = (c: number) => (asked > 0 ? fmtPct(c / asked, 0, lang) : "–");
+      g.push(
+        `<text x="${apartX}" y="${by + 9}" class="muted apart">${esc(`n = ${fmtInt(n, lang)} · ${L.dontKnow} ${pct(b.dontKnow)}`)}</text>` +
+          `<text x="${apartX}" y="${by + 22}" class="muted apart">${esc(`${L.notApplicable} ${pct(b.notApplicable)}`)}</text>`,
+      );
+    }
+    const cls = r.note ? "dist-suppressed" : "dist-row";
+    parts.push(`<g class="${cls}"${r.id ? ` id="dist-${esc(r.id)}"` : ""}>${g.join("")}</g>`);
+    y += h;
+  }
   parts.push("</svg>");
   return parts.join("\n");
-}
-
-function legendRowCount(options: readonly string[], avail: number): number {
-  let rows = 1;
-  let x = 0;
-  for (const o of options) {
-    const w = 24 + [...(wrap(o, 28, 1)[0] ?? "")].length * 6.2;
-    if (x + w > avail && x > 0) {
-      rows++;
-      x = 0;
-    }
-    x += w;
-  }
-  return rows;
 }

@@ -59,8 +59,16 @@ export function levelIndex(a: Assessment, id: string | null | undefined): number
   return id ? a.levels.findIndex((l) => l.id === id) : -1;
 }
 
+/** A unit's name in tables and lists; the administration is "Gesamtverwaltung" there. */
 export function unitName(u: Unit, lang: Lang): string {
+  if (u.kind === "administration") return labels(lang).administration;
   return pick(u.names, lang) || u.name || u.id;
+}
+
+/** What the report is about: the root questionnaire's title (the administration's names). */
+export function reportSubject(a: Assessment, lang: Lang): string {
+  const u = a.administration;
+  return pick(u.names, lang) || u.name || labels(lang).administration;
 }
 
 export function shownDepartments(a: Assessment): Unit[] {

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parseAssessment } from "../../src/report/read-assessment.js";
 import { rootDimensions, shownDepartments, visibleItems } from "../../src/report/view.js";
 import type { Assessment } from "../../src/scoring/assessment.js";
+import { OPEN_ALL_DETAILS } from "./chromium.js";
 import { cli, ROOT, tempDir } from "./cli.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -77,15 +78,16 @@ describe.skipIf(!available)("report.html in Chromium", () => {
       expect(await page.locator("svg.radar polygon.radar-unit").count()).toBe(shown.length + 1);
       expect(await page.locator("svg.radar polygon.radar-admin").count()).toBe(shown.length);
       expect(await page.locator("svg.radar polygon.radar-target").count()).toBe(shown.length + 1);
-      // Diverging bars: one chart per visible administration item.
-      expect(await page.locator("svg.distribution").count()).toBe(
+      // Diverging bars: one row per visible administration item, in charts per dimension.
+      expect(await page.locator('svg.distribution g.dist-row[id^="dist-"]').count()).toBe(
         visibleItems(a, a.administration).length,
       );
       // Every chart has an accessible title and description.
       const charts = await page.locator("svg.chart").count();
       expect(await page.locator("svg.chart > title").count()).toBe(charts);
       expect(await page.locator("svg.chart > desc").count()).toBe(charts);
-      // The polygons have real geometry.
+      // The polygons have real geometry (inside a collapsed <details> they are not drawn).
+      await page.evaluate(OPEN_ALL_DETAILS);
       const box = await page.locator("svg.radar polygon.radar-unit").first().boundingBox();
       expect(box?.width ?? 0).toBeGreaterThan(10);
 

@@ -124,7 +124,9 @@ describe("free-text answers", () => {
     expect(md).toContain("- \\<script\\>alert(1)\\</script\\> & mehr");
     expect(md).toContain("- Mehr Schulungen");
     const html = renderHtml(withText, { lang: "en", includeFreeText: true });
-    expect(html).toContain('<section id="free-text">\n<h2>Free-text answers</h2>');
+    expect(html).toContain(
+      '<section id="free-text" aria-labelledby="free-text-h">\n<h2 id="free-text-h">Free-text answers</h2>',
+    );
     expect(html).toContain("<li>&lt;script&gt;alert(1)&lt;/script&gt; &amp; mehr</li>");
     expect(html).not.toContain("<script>");
     // The administration's list is the departments' union: not repeated.
@@ -195,8 +197,9 @@ describe("suppressed items", () => {
   test("HTML: no bar, a note", () => {
     const html = renderHtml(x, { lang: "en" });
     expect(html).not.toContain("dist-srv_02");
-    expect(html).toContain(
-      '<figure class="figure dist-suppressed"><figcaption><code>srv_02</code> Notices are delivered electronically.</figcaption><p class="muted">suppressed (fewer than 5 asked)</p></figure>',
+    // The item keeps its row in the chart, with the note instead of a bar.
+    expect(html).toMatch(
+      /<g class="dist-suppressed"><text[^>]*>srv_02 Notices are delivered electronically\.<\/text><text[^>]*>suppressed \(fewer than 5 asked\)<\/text><\/g>/,
     );
     expect(html).toContain("dist-prc_01");
   });
