@@ -478,4 +478,55 @@ const YN = ["Y", "N", "Y", "N", "Y"];
   rows.push(["6", NS, "1", "de", "456", "buergeramt", "1", NS, NS, NS, NS]);
   write("limesurvey-vv.csv", [texts, codes, ...rows].map((r) => `${r.join("\t")}\t\n`).join(""));
 }
+// 18. Microsoft Forms: a multi-select question with "Other" — the typed text stands among the
+//     chosen options in the cell, joined by ";" like them.
+{
+  const head = [
+    "ID",
+    "Start time",
+    "Completion time",
+    "Email",
+    "Name",
+    "Department",
+    T.str_01.en,
+    T.bua_06.en,
+  ];
+  const multi = [
+    "appointment reminder by e-mail or text message;chatbot on the website;",
+    "current waiting time visible online;",
+    "chatbot on the website;",
+    "appointment reminder by e-mail or text message;current waiting time visible online;",
+    "",
+  ];
+  const agree = {
+    2: "rather does not apply",
+    4: "rather applies",
+    5: "fully applies",
+    dk: "don't know",
+  };
+  const rows = S1.map((v, i) => [
+    String(i + 1),
+    "3/1/26 9:00:00",
+    "3/1/26 9:05:00",
+    "anonymous",
+    "",
+    "buergeramt",
+    agree[v],
+    multi[i],
+  ]);
+  write("msforms-other-text.csv", csv([head, ...rows]));
+}
+// 19. Google Forms with two questions of the same title (a free-text "Anmerkungen" twice) and a
+//     row that is rejected: rejects.csv keeps both columns.
+{
+  const head = ["Zeitstempel", "Abteilung", T.str_01.de, "Anmerkungen", "Anmerkungen"];
+  const rows = S1.map((v, i) => [
+    `01.03.2026 10:0${i}:00`,
+    i === 4 ? "Amt 99" : "Bürgeramt",
+    AGREE_DE[v],
+    `erste ${i + 1}`,
+    `zweite ${i + 1}`,
+  ]);
+  write("googleforms-repeated-headings.csv", csv([head, ...rows]));
+}
 console.error(`wrote ${dir}/`);

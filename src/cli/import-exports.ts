@@ -242,6 +242,16 @@ export async function importExports(
     log.total === 0
       ? "no problems"
       : `${log.total} problem${log.total === 1 ? "" : "s"} (${log.errors} error${log.errors === 1 ? "" : "s"}, ${log.warnings} warning${log.warnings === 1 ? "" : "s"})`;
+  // A mapping that does not fit the exports (a heading it names is in no file, a role column
+  // marked ignore) would score something else than meant: it stops the run like a mapping error.
+  const misfit = ["unmatched-mapping-key", "ignored-role-column"].filter((c) => log.counts.has(c));
+  if (misfit.length > 0) {
+    rejects?.discard();
+    throw new UserError(
+      `the mapping file ${o.mapping} does not fit the exports (${misfit.join(", ")}); nothing written`,
+      1,
+    );
+  }
   if (o.strict && log.total > 0) {
     throw new UserError(`${summary} in the exports; --strict: nothing written`, 1);
   }

@@ -146,3 +146,64 @@ describe("LimeSurvey: every heading style, export language and Y/N conversion", 
     expect(r.stdout).toContain('"str01": str_01');
   });
 });
+
+describe("Forms and mappings: nothing lost by accident", () => {
+  it('a multi-select cell with an "Other" text keeps the chosen options', () => {
+    const r = score([join(X, "msforms-other-text.csv")]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(
+      /msforms-other-text\.csv:2:8 warning other-text: "chatbot on the website" in .* the chosen options \(reminder\) are kept/,
+    );
+    // Row 2: reminder (+ other text), row 3: waiting, row 4: only the other text (invalid),
+    // row 5: reminder + waiting, row 6: blank.
+    expect(r.item("bua_06")?.counts).toEqual({ reminder: 2, waiting: 2 });
+  });
+
+  it("a role column marked ignore in the mapping: an error naming both lines, exit 1", () => {
+    const both = cli([
+      "score",
+      join(X, "googleforms-repeated-headings.csv"),
+      "--mapping",
+      "fixtures/mappings/ignored-role.yaml",
+    ]);
+    expect(both.status).toBe(1);
+    expect(both.stderr).toContain(
+      'fixtures/mappings/ignored-role.yaml:5:3 error ignored-role-column: column "Abteilung" is the department column (line 3)',
+    );
+    const out = tempDir();
+    const detected = cli([
+      "score",
+      join(X, "msforms-other-text.csv"),
+      "--mapping",
+      "fixtures/mappings/ignored-detected-role.yaml",
+      "--out",
+      out,
+    ]);
+    expect(detected.status).toBe(1);
+    expect(detected.stderr).toContain(
+      'msforms-other-text.csv:1:6 error ignored-role-column: column "Department" is the department column, but fixtures/mappings/ignored-detected-role.yaml line 4 marks it ignore',
+    );
+    expect(existsSync(join(out, "assessment.json"))).toBe(false);
+  });
+
+  it("a mapping heading that matches no column: an error with did-you-mean, exit 1", () => {
+    const r = cli([
+      "score",
+      join(X, "googleforms-repeated-headings.csv"),
+      "--mapping",
+      "fixtures/mappings/heading-typo.yaml",
+    ]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      'fixtures/mappings/heading-typo.yaml:4 error unmatched-mapping-key: "Anmerkugnen" matches no column of the exports (did you mean "Anmerkungen"?)',
+    );
+  });
+
+  it("rejects.csv keeps columns whose headings repeat", () => {
+    const r = score([join(X, "googleforms-repeated-headings.csv")]);
+    expect(r.status, r.stderr).toBe(0);
+    const [head, row] = (r.rejects ?? "").trim().split("\r\n");
+    expect(head).toMatch(/,Anmerkungen,Anmerkungen,file,row,reason$/);
+    expect(row).toContain(",erste 5,zweite 5,");
+  });
+});

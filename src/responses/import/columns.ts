@@ -54,6 +54,8 @@ export interface ColumnPlan {
   readonly keyIndex: ReadonlyMap<string, number>;
   /** Item ids that have a column. */
   readonly items: ReadonlySet<string>;
+  /** Headings of the mapping file (normalised) that matched a column of this file. */
+  readonly mappingKeysUsed: ReadonlySet<string>;
   readonly problems: readonly Problem[];
 }
 
@@ -66,7 +68,23 @@ export function planColumns(
   overrides: ValueOverrides,
 ): ColumnPlan {
   const problems: Problem[] = [];
-  const kinds: ColumnKind[] = header.map((h, col) => classify(h, col, preset, catalog, mapping));
+  const cx: Classifying = { preset, catalog, mapping, used: new Set(), ignoredRoles: new Map() };
+  const kinds: ColumnKind[] = header.map((h, col) => classify(h, col, cx));
+  for (const [col, role] of cx.ignoredRoles) {
+    const line = mapping.lines?.get(normalizeKey(header[col]!))?.line;
+    problems.push(
+      problem(
+        "ignored-role-column",
+        `column "${header[col]}" is the ${role} column, but ${mapping.file}${line ? ` line ${line}` : ""} marks it ignore; it is kept as the ${role} column`,
+        {
+          file,
+          line: 1,
+          column: col + 1,
+          hint: `remove the ignore line from ${mapping.file}, or name another ${role} column in it`,
+        },
+      ),
+    );
+  }
   const keyIndex = new Map<string, number>();
   const firstCol = new Map<string, number>();
   const itemCols: ItemColumn[] = [];
@@ -165,33 +183,45 @@ export function planColumns(
     choiceCols,
     keyIndex,
     items,
+    mappingKeysUsed: cx.used,
     problems,
   };
 }
 
-function classify(
-  raw: string,
-  col: number,
-  preset: Preset,
-  catalog: Catalog,
-  mapping: Mapping,
-): ColumnKind {
+/** What classifying a header needs, and what it notes: mapping keys used, ignored role columns. */
+interface Classifying {
+  readonly preset: Preset;
+  readonly catalog: Catalog;
+  readonly mapping: Mapping;
+  readonly used: Set<string>;
+  readonly ignoredRoles: Map<number, MetaRole>;
+}
+
+function classify(raw: string, col: number, cx: Classifying): ColumnKind {
+  const { preset, catalog, mapping } = cx;
   const h = normalizeKey(raw);
   const mapped = mapping.columns.get(h);
-  if (mapped === "ignore") return { kind: "ignored" };
-  if (mapped) return { kind: "item", target: mapped };
-  if (mapping.department === h) return { kind: "meta", role: "department" };
-  if (mapping.group === h) return { kind: "meta", role: "group" };
-  if (mapping.respondent === h) return { kind: "meta", role: "respondent" };
-  if (mapping.submitted === h) return { kind: "meta", role: "submitted" };
-  const role = preset.meta(h) ?? commonRole(h);
+  if (mapped !== undefined) cx.used.add(h);
+  if (mapped && mapped !== "ignore") return { kind: "item", target: mapped };
+  for (const r of ["department", "group", "respondent", "submitted"] as const) {
+    if (mapping[r] === h) {
+      cx.used.add(h);
+      return { kind: "meta", role: r };
+    }
+  }
+  const role = preset.meta(h) ?? commonRole(h) ?? (mapped ? preset.fixed?.[col] : undefined);
+  // A role column marked `ignore` keeps its role, and the conflict is an error.
+  if (mapped === "ignore") {
+    if (role && role !== "meta") cx.ignoredRoles.set(col, role);
+    else return { kind: "ignored" };
+  }
   if (role) return { kind: "meta", role };
   const whole = itemTarget(h, catalog);
   if (whole) return { kind: "item", target: whole };
   // `Title [Row]`, `Q1[SQ001]`, and LimeSurvey's expression codes `Q1_SQ001` (VV export).
   const br = splitBracket(raw) ?? /^(?<base>[a-z][a-z0-9]*)_(?<sub>[a-z0-9]+)$/i.exec(raw)?.groups;
   if (br?.base && br.sub) {
-    const base = catalog.itemByKey.get(normalizeKey(br.base)) ?? mappedItem(br.base, mapping);
+    const base = catalog.itemByKey.get(normalizeKey(br.base)) ?? mappedItem(br.base, cx);
     const ci = base === undefined ? undefined : catalog.items.get(base);
     const sub = ci && findSub(ci.item, br.sub);
     if (sub) return { kind: "item", target: { item: ci.item.id, ...sub } };
@@ -202,12 +232,12 @@ function classify(
   // `G01Q01: Text`): the code decides, else the text.
   const ct = /^(\S+?)(?:\.|:|\s-)\s+(.+)$/.exec(raw.trim());
   for (const part of ct ? [ct[1]!, ct[2]!] : []) {
-    const k = classify(part, -1, preset, catalog, mapping);
+    const k = classify(part, -1, cx);
     if (k.kind !== "unmatched") return k;
   }
   // Text headings exported with spaces turned into underscores.
   if (raw.includes("_") && raw.includes(" ") === false && !ct)
-    return classify(raw.replace(/_/g, " "), -1, preset, catalog, mapping);
+    return classify(raw.replace(/_/g, " "), -1, cx);
   return { kind: "unmatched" };
 }
 
@@ -218,8 +248,9 @@ function itemTarget(h: string, catalog: Catalog): ColumnTarget | undefined {
   return catalog.items.get(id)?.item.type === "grid" ? undefined : { item: id };
 }
 
-function mappedItem(base: string, mapping: Mapping): string | undefined {
-  const t = mapping.columns.get(normalizeKey(base));
+function mappedItem(base: string, cx: Classifying): string | undefined {
+  const t = cx.mapping.columns.get(normalizeKey(base));
+  if (t) cx.used.add(normalizeKey(base));
   return t && t !== "ignore" ? t.item : undefined;
 }
 

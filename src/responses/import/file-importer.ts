@@ -291,9 +291,9 @@ export class FileImporter {
             ...(code.hint ? { hint: code.hint } : {}),
           }),
         );
-        continue;
+        if (code.keep === undefined) continue;
       }
-      codes[slot] = c.codes.code(code);
+      codes[slot] = c.codes.code(isInvalid(code) ? code.keep : code);
       answered++;
     }
     if (plan.choiceCols.length > 0) answered += this.choices(row, codes);

@@ -19,6 +19,8 @@ export interface Mapping {
   /** Normalised department value → department id. */
   readonly departments: ReadonlyMap<string, string>;
   readonly groups: ReadonlyMap<string, string>;
+  /** Each heading the file names (`columns:` keys, role columns), normalised → as written, line. */
+  readonly lines?: ReadonlyMap<string, { readonly text: string; readonly line: number }>;
 }
 
 export const EMPTY_MAPPING: Mapping = {

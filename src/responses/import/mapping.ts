@@ -79,8 +79,31 @@ export function parseMapping(
   const department = heading(r, "department");
   const group = heading(r, "group");
   const submitted = heading(r, "submitted");
+  const lines = new Map<string, { text: string; line: number }>();
+  const keys = new Map<string, string>();
+  for (const h of Object.keys(isRecord(data.columns) ? data.columns : {})) {
+    const line = y.keyAt(["columns", h]).line;
+    keys.set(normalizeKey(h), h);
+    if (line !== undefined) lines.set(normalizeKey(h), { text: h, line });
+  }
+  const roles = { respondent, department, group, submitted };
+  for (const [role, h] of Object.entries(roles)) {
+    const line = y.at([role]).line;
+    if (h === undefined || line === undefined) continue;
+    // A role column marked `ignore` would silently turn the role off.
+    if (columns.get(h) === "ignore" && keys.has(h))
+      err(
+        "ignored-role-column",
+        `column "${String(data[role])}" is the ${role} column (line ${line}) and is marked ignore here`,
+        ["columns", keys.get(h)!],
+        "remove one of the two lines",
+        true,
+      );
+    lines.set(h, { text: String(data[role]), line });
+  }
   const mapping: Mapping = {
     file: source.path,
+    lines,
     ...(preset ? { preset } : {}),
     ...(respondent ? { respondent } : {}),
     ...(department ? { department } : {}),

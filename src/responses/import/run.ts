@@ -4,6 +4,7 @@
 // each row and hands it to the scorer, or to the rejects with its reason.
 // The reader is injected: this module touches no file system.
 import { problem } from "../../problem.js";
+import { closest } from "../../questionnaire/suggest.js";
 import type { ResponseRecord } from "../model.js";
 import type { Catalog } from "./catalog.js";
 import { type ColumnPlan, planColumns } from "./columns.js";
@@ -15,6 +16,7 @@ import type { Mapping } from "./mapping.js";
 import { detectPreset, PRESETS, type Preset, type PresetId } from "./presets/index.js";
 import { ProblemLog } from "./problem-log.js";
 import { type RowSink, RowView, type SplitIssue } from "./split.js";
+import { normalizeKey } from "./text.js";
 import type { ValueOverrides } from "./values.js";
 
 export interface ReadRequest {
@@ -217,7 +219,9 @@ export async function importFiles(
     rowIndex: 0,
   };
   const accounts: FileAccount[] = [];
-  for (const [i, s] of settled.entries()) accounts.push(await importFile(pass2, s, i));
+  const used = new Set<string>();
+  for (const [i, s] of settled.entries()) accounts.push(await importFile(pass2, s, i, used));
+  unusedMappingKeys(settings.mapping, settled, used, pass2.log);
   // Only reachable when a file changed between the passes: settle what is still held.
   for (const list of pass2.held.values())
     for (const e of list) e.settle(e.outcome, e.fields, e.line);
@@ -339,19 +343,29 @@ class RejectsTable {
     private readonly sinks: ImportSinks,
   ) {
     for (const s of settled) {
-      for (const h of s.header) {
-        if (!this.unionIndex.has(h)) {
-          this.unionIndex.set(h, this.union.length);
-          this.union.push(h);
+      for (const key of RejectsTable.keys(s.header)) {
+        if (!this.unionIndex.has(key)) {
+          this.unionIndex.set(key, this.union.length);
+          this.union.push(key.split("\u0000")[0]!);
         }
       }
     }
     this.reasonName = this.unionIndex.has("reason") ? "reject_reason" : "reason";
   }
 
+  /** A heading's key: the second "Q" of a file is `Q\0 2`, so repeated headings stay apart. */
+  private static keys(header: readonly string[]): string[] {
+    const seen = new Map<string, number>();
+    return header.map((h) => {
+      const n = (seen.get(h) ?? 0) + 1;
+      seen.set(h, n);
+      return n === 1 ? h : `${h}\u0000${n}`;
+    });
+  }
+
   /** Where each of a file's columns goes in the union. */
   columnsOf(header: readonly string[]): number[] {
-    return header.map((h) => this.unionIndex.get(h)!);
+    return RejectsTable.keys(header).map((k) => this.unionIndex.get(k)!);
   }
 
   /** Writes a rejected row (the header first, once). */
@@ -403,7 +417,12 @@ function newAccount(s: Settled, plan: ColumnPlan | undefined): FileAccount {
 }
 
 /** Pass 2 for one file: each row scored, rejected or left out as incomplete, or held. */
-async function importFile(p: Pass2, s: Settled, index: number): Promise<FileAccount> {
+async function importFile(
+  p: Pass2,
+  s: Settled,
+  index: number,
+  used: Set<string>,
+): Promise<FileAccount> {
   const { sinks, log } = p;
   // The header was read in pass 1; pass 2 skips it when it reads the file from the start.
   const plan: ColumnPlan | undefined =
@@ -426,6 +445,7 @@ async function importFile(p: Pass2, s: Settled, index: number): Promise<FileAcco
   };
   let importer: FileImporter | undefined;
   if (plan) {
+    for (const k of plan.mappingKeysUsed) used.add(k);
     for (const planProblem of plan.problems) log.add(planProblem);
     for (const k of plan.kinds) acc.columns[k.kind === "item" ? "items" : k.kind]++;
     importer = new FileImporter(s.file, plan, p.catalog, p.settings.mapping, p.settings.row, log);
@@ -495,6 +515,32 @@ async function importFile(p: Pass2, s: Settled, index: number): Promise<FileAcco
     );
   }
   return acc;
+}
+
+/** Headings of the mapping file that name no column of any export: a typo, or the wrong file. */
+function unusedMappingKeys(
+  mapping: Mapping,
+  settled: readonly Settled[],
+  used: ReadonlySet<string>,
+  log: ProblemLog,
+): void {
+  const headings = [...new Set(settled.flatMap((s) => s.header))];
+  const byKey = new Map(headings.map((h) => [normalizeKey(h), h]));
+  for (const [key, { text, line }] of mapping.lines ?? []) {
+    if (used.has(key)) continue;
+    const near = closest(key, byKey.keys());
+    log.add(
+      problem(
+        "unmatched-mapping-key",
+        `"${text}" matches no column of the exports${near ? ` (did you mean "${byKey.get(near)}"?)` : ""}`,
+        {
+          file: mapping.file,
+          line,
+          hint: "correct the heading as the export writes it, or remove the line",
+        },
+      ),
+    );
+  }
 }
 
 /** A row whose respondent hash occurs again later waits for its last occurrence. */

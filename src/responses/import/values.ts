@@ -7,9 +7,11 @@ import { normalizeKey } from "./text.js";
 
 /** Why a cell was dropped. */
 export interface Invalid {
-  readonly code: "value-out-of-range" | "unknown-label" | "not-a-number";
+  readonly code: "value-out-of-range" | "unknown-label" | "not-a-number" | "other-text";
   readonly message: string;
   readonly hint?: string;
+  /** What of the cell is kept: the chosen options beside an "Other" text (other-text). */
+  readonly keep?: string;
 }
 
 /** Returns the answer code, or an Invalid. Never called with an empty cell. */
@@ -198,21 +200,29 @@ function multiConverter(c: CatalogItem, separator: string, o: ValueOverrides): C
   return (raw) => {
     const direct = t.get(raw);
     if (direct !== undefined) return direct;
-    const parts = splitMulti(raw, separator, labels);
     const codes: string[] = [];
-    for (const p of parts) {
+    const other: string[] = [];
+    for (const p of splitMulti(raw, separator, labels)) {
       const code = t.get(p) ?? t.get(normalizeKey(p));
-      if (code === undefined) {
-        return {
-          code: "unknown-label",
-          message: `"${p}" in "${raw}" is neither a code nor a label of item ${item.id} (codes: ${codesOf(c).join(", ")})`,
-          hint: "add the label to the mapping file under `values` or `itemValues`",
-        };
-      }
-      if (!codes.includes(code)) codes.push(code);
+      if (code === undefined) other.push(p);
+      else if (!codes.includes(code)) codes.push(code);
     }
     codes.sort((a, b) => order.get(a)! - order.get(b)!);
-    return codes.join(";");
+    if (other.length === 0) return codes.join(";");
+    const text = other.map((p) => `"${p}"`).join(", ");
+    // Forms write an "Other" answer's text among the chosen options: keep the options.
+    return codes.length > 0
+      ? {
+          code: "other-text",
+          message: `${text} in "${raw}" is no option of item ${item.id}: the chosen options (${codes.join(", ")}) are kept, the text is not scored`,
+          hint: 'an "Other" answer; if it is a label of an option, add it to the mapping file under `itemValues`',
+          keep: codes.join(";"),
+        }
+      : {
+          code: "unknown-label",
+          message: `${text} in "${raw}" is neither a code nor a label of item ${item.id} (codes: ${codesOf(c).join(", ")})`,
+          hint: "add the label to the mapping file under `values` or `itemValues`",
+        };
   };
 }
 
