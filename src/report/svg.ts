@@ -383,6 +383,11 @@ export function itemBars(
 /** Dark segments carry white text; the others the ink colour (contrast ≥ 4.5:1 either way). */
 const DARK = new Set<string>([NEG[0], POS[2]]);
 
+/** The text colour on a bar segment of the given fill. */
+export function segmentTextColor(fill: string): string {
+  return DARK.has(fill) ? "#ffffff" : "#1a1a1a";
+}
+
 interface BarRow {
   readonly label: readonly string[];
   /** Item id on its first row (the anchor of the row); none for a suppressed item. */
@@ -494,7 +499,7 @@ export function distributionSvg(
             );
             if (w >= 22)
               g.push(
-                `<text x="${n2(x + w / 2)}" y="${by + 14}" text-anchor="middle" class="seg" fill="${DARK.has(colors[j]!) ? "#ffffff" : "#1a1a1a"}">${esc(fmt(s * 100, 0, lang))}</text>`,
+                `<text x="${n2(x + w / 2)}" y="${by + 14}" text-anchor="middle" class="seg" fill="${segmentTextColor(colors[j]!)}">${esc(fmt(s * 100, 0, lang))}</text>`,
               );
           }
           x += w;
