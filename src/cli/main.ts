@@ -66,6 +66,12 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     description: "write a blank answer CSV (header only) for a questionnaire, and its code list",
     load: async () => (await import("./commands/template.js")).templateCommand,
   },
+  survey: {
+    args: "[options] <target>",
+    description:
+      "write a survey for a survey tool (limesurvey) from the questionnaires; its export is scored without a mapping file",
+    load: async () => (await import("./commands/survey.js")).surveyCommand,
+  },
   report: {
     args: "[options] [assessment]",
     description:

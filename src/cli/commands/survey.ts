@@ -1,0 +1,99 @@
+// `reifegrad survey <target>`: writes, from the composed questionnaires, a survey to import into a
+// survey tool (or to print), whose export `score` reads without a mapping file. Thin: picks the
+// questionnaires and the language, calls the pure generator (src/survey), writes the files.
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { Command } from "commander";
+import { writeFileAtomic } from "../../io/files.js";
+import { UserError } from "../../io/user-error.js";
+import type { Questionnaire } from "../../questionnaire/model.js";
+import {
+  buildSurvey,
+  PLANNED_TARGETS,
+  SURVEY_TARGETS,
+  type SurveyScope,
+  type SurveyTarget,
+} from "../../survey/index.js";
+import type { CliContext } from "../context.js";
+import type { ExitHolder } from "../main.js";
+import { loadForCommand, pick, pickLanguage } from "./questionnaires.js";
+
+interface SurveyOptions {
+  department?: string;
+  questionnaire?: string;
+  all?: boolean;
+  lang?: string;
+  out?: string;
+  questionnaires?: string;
+}
+
+export function surveyCommand(ctx: CliContext, exit: ExitHolder): Command {
+  return new Command("survey")
+    .description(
+      "write a survey for a survey tool (limesurvey) from the questionnaires; its export is scored without a mapping file",
+    )
+    .argument("<target>", `survey tool: ${SURVEY_TARGETS.join(", ")}`)
+    .option("--department <id>", "one survey for this department's questionnaire")
+    .option("--questionnaire <id>", "one survey for this questionnaire (e.g. citizens, businesses)")
+    .option("--all", "one survey for every department, the department as the first question")
+    .option("--lang <lang>", "survey language (default: the questionnaire's first)")
+    .option("-o, --out <dir>", "folder to write the survey files to")
+    .option(
+      "-q, --questionnaires <path>",
+      "questionnaire folder or file (default: questionnaires/)",
+    )
+    .action(async (target: string, o: SurveyOptions) => {
+      if (!(SURVEY_TARGETS as readonly string[]).includes(target)) {
+        const why = PLANNED_TARGETS[target] ? ` (${PLANNED_TARGETS[target]})` : "";
+        throw new UserError(
+          `unknown survey target "${target}"${why}; use one of ${SURVEY_TARGETS.join(", ")}`,
+          2,
+        );
+      }
+      const chosen = [o.department, o.questionnaire, o.all].filter((x) => x !== undefined).length;
+      if (chosen !== 1) {
+        throw new UserError(
+          "name exactly one of --department <id>, --questionnaire <id> or --all",
+          2,
+        );
+      }
+      if (!o.out) throw new UserError("--out <dir> is required", 2);
+      const questionnaires = await loadForCommand(ctx, exit, o);
+      const scope = scopeOf(questionnaires, o);
+      const first = scope.kind === "one" ? scope.questionnaire : scope.questionnaires[0]!;
+      const lang = pickLanguage(first, o.lang);
+      const result = buildSurvey(target as SurveyTarget, scope, lang);
+      await mkdir(o.out, { recursive: true });
+      for (const f of result.files) {
+        const path = join(o.out, f.name);
+        await writeFileAtomic(path, f.content);
+        ctx.stderr(`wrote ${path} — ${f.role}\n`);
+      }
+      for (const n of result.notes) ctx.stderr(`note [${n.code}]: ${n.message}\n`);
+    });
+}
+
+function scopeOf(questionnaires: readonly Questionnaire[], o: SurveyOptions): SurveyScope {
+  const departments = questionnaires.filter((q) => q.department !== undefined);
+  if (o.all) {
+    if (departments.length === 0) throw new UserError("no department questionnaire found", 2);
+    return { kind: "all", questionnaires: departments };
+  }
+  if (o.department !== undefined) {
+    const q = departments.find((x) => x.department!.id === o.department);
+    if (!q) {
+      const known = departments.map((x) => x.department!.id).sort();
+      throw new UserError(
+        `unknown department "${o.department}" (known: ${known.join(", ") || "none"}); for citizens or businesses use --questionnaire`,
+        2,
+      );
+    }
+    return { kind: "one", questionnaire: q };
+  }
+  try {
+    return { kind: "one", questionnaire: pick(questionnaires, o.questionnaire!) };
+  } catch (e) {
+    if (e instanceof UserError) throw new UserError(e.message, 2);
+    throw e;
+  }
+}

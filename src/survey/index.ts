@@ -1,0 +1,55 @@
+// `reifegrad survey`'s core: a plan from the questionnaires, rendered for one survey tool. Pure:
+// returns file names and contents; the command writes them.
+import type { Questionnaire } from "../questionnaire/model.js";
+import { limesurveyStructure } from "./limesurvey.js";
+import { planFor, planForAll, type SurveyPlan } from "./plan.js";
+import type { SurveyNote } from "./selectors.js";
+
+export const SURVEY_TARGETS = ["limesurvey"] as const;
+/** Targets of issue 19 not built yet, with why (for the usage error). */
+export const PLANNED_TARGETS: Readonly<Record<string, string>> = {
+  paper: "the paper form is not built yet; `reifegrad template <id>` writes the data-entry CSV",
+  googleforms: "the Google Forms script is not built yet",
+  xlsform: "XLSForm needs an xlsx writer, which reifegrad does not include",
+};
+export type SurveyTarget = (typeof SURVEY_TARGETS)[number];
+
+export interface SurveyFile {
+  readonly name: string;
+  readonly content: string;
+  /** What the file is, for the command's summary. */
+  readonly role: string;
+}
+
+export interface SurveyOutput {
+  readonly plan: SurveyPlan;
+  readonly files: readonly SurveyFile[];
+  readonly notes: readonly SurveyNote[];
+}
+
+export type SurveyScope =
+  | { readonly kind: "one"; readonly questionnaire: Questionnaire }
+  | { readonly kind: "all"; readonly questionnaires: readonly Questionnaire[] };
+
+export function buildSurvey(target: SurveyTarget, scope: SurveyScope, lang: string): SurveyOutput {
+  const plan =
+    scope.kind === "one"
+      ? planFor(scope.questionnaire, lang)
+      : planForAll(scope.questionnaires, lang);
+  switch (target) {
+    case "limesurvey": {
+      const r = limesurveyStructure(plan);
+      return {
+        plan,
+        files: [
+          {
+            name: `limesurvey-${plan.id}.txt`,
+            content: r.text,
+            role: "LimeSurvey survey structure (Import survey)",
+          },
+        ],
+        notes: r.notes,
+      };
+    }
+  }
+}

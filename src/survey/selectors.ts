@@ -1,0 +1,30 @@
+// What every survey target shares: the questions that place a respondent (department, group),
+// which items a survey asks, and the notes a generator returns.
+import type { PlannedItem, SurveyPlan } from "./plan.js";
+
+/**
+ * Codes of the questions that place a respondent. They are the column names `score` reads as
+ * department and group (the import's common column names), so an export needs no mapping.
+ */
+export const SELECTOR = { department: "department", group: "group" } as const;
+
+/** Something a person should know about a generated survey (e.g. shortened codes). */
+export interface SurveyNote {
+  readonly code: "shortened-answer-codes" | "invalid-question-code" | "no-skip-logic";
+  readonly message: string;
+}
+
+/**
+ * The items a survey asks: an item restricted to groups is left out when none of them can answer
+ * the survey (a citizens' survey has no management items).
+ */
+export function askedOf(plan: SurveyPlan): PlannedItem[] {
+  return plan.sections.flatMap((s) =>
+    s.items.filter((p) => {
+      const groups = p.item.groups;
+      if (!groups) return true;
+      if (plan.fixedGroup) return groups.includes(plan.fixedGroup.id);
+      return plan.groups.some((g) => groups.includes(g.id));
+    }),
+  );
+}
