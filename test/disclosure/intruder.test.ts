@@ -1,12 +1,14 @@
 // The attacks of issue 17 against the published assessment (rounded as assessment.json writes
 // it), on small generated administrations where each one recovered a hidden value before the
 // disclosure step was rebuilt, and on the report fixtures. Each must now find nothing.
+import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { published } from "../../src/report/json.js";
 import type { ResponseRecord } from "../../src/responses/model.js";
 import { type Assessment, DEFAULT_SETTINGS, type Settings } from "../../src/scoring/assessment.js";
 import { Scorer } from "../../src/scoring/score.js";
 import { loadFixture } from "../scoring/helpers.js";
+import { loadTexts } from "../scoring/score-files.js";
 import {
   departmentFromGroups,
   departmentWeighting,
@@ -21,6 +23,30 @@ import {
 } from "./intruder.js";
 
 const tiny = loadFixture("fixtures/scoring/tiny.yaml");
+/**
+ * With a department questionnaire for d0: an item only d0 is asked (a4, in alpha), a dimension
+ * only d0 has (gamma) and its own target for beta.
+ */
+const withDepartment = loadTexts({
+  "tiny.yaml": readFileSync("fixtures/scoring/tiny.yaml", "utf8"),
+  "d0.yaml": `format: 1
+id: d0
+extends: tiny
+version: "1"
+languages: [de, en]
+department: { id: d0, name: { de: Amt null, en: Office zero } }
+title: { de: Mini – Amt null, en: Tiny – office zero }
+dimensions:
+  - { id: beta, target: L4 }
+  - id: gamma
+    name: { de: Gamma, en: Gamma }
+    weight: 1
+    target: L3
+items:
+  - { id: a4, dimension: alpha, type: likert, scale: agree5, text: { de: A vier, en: A four } }
+  - { id: g1, dimension: gamma, type: likert, scale: agree5, text: { de: G eins, en: G one } }
+`,
+});
 const P = 5;
 
 /** Deterministic answers: respondent i of a cell, alpha and/or beta answered. */
@@ -53,8 +79,12 @@ function people(
   });
 }
 
-function score(records: readonly ResponseRecord[], settings: Partial<Settings> = {}): Assessment {
-  const s = new Scorer(tiny, { settings: { ...DEFAULT_SETTINGS, ...settings } });
+function score(
+  records: readonly ResponseRecord[],
+  settings: Partial<Settings> = {},
+  questionnaires = tiny,
+): Assessment {
+  const s = new Scorer(questionnaires, { settings: { ...DEFAULT_SETTINGS, ...settings } });
   for (const r of records) s.add(r);
   return published(s.finish());
 }
@@ -64,10 +94,14 @@ interface Case {
   readonly truth: Assessment;
 }
 
-function scenario(records: readonly ResponseRecord[], settings: Partial<Settings> = {}): Case {
+function scenario(
+  records: readonly ResponseRecord[],
+  settings: Partial<Settings> = {},
+  questionnaires = tiny,
+): Case {
   return {
-    published: score(records, settings),
-    truth: score(records, { ...settings, minGroupSize: 1 }),
+    published: score(records, settings, questionnaires),
+    truth: score(records, { ...settings, minGroupSize: 1 }, questionnaires),
   };
 }
 
@@ -196,7 +230,9 @@ describe("intruder: the auditor as attacker", () => {
 
 describe("intruder: property over random small administrations", () => {
   // 1–12 departments of 1–40 respondents, 1–2 internal groups plus respondents without a
-  // department, k from 3 to 10, both weightings; a seeded generator, so the cases are fixed.
+  // department, k from 3 to 10, both weightings; in every other case d0 has its own
+  // questionnaire (an item and a dimension only it is asked, its own target); a seeded
+  // generator, so the cases are fixed.
   let seed = 17;
   const rand = (n: number) => {
     seed = (seed * 16807) % 2147483647;
@@ -221,9 +257,19 @@ describe("intruder: property over random small administrations", () => {
       minGroupSize: 3 + rand(8),
       administrationWeighting: rand(2) === 0 ? "respondent" : "department",
     };
+    const own = c % 2 === 1;
+    if (own) {
+      // d0's own items, answered by most of its respondents.
+      for (const r of records) {
+        if (r.department !== "d0" || rand(5) === 0) continue;
+        const answers = r.answers as Map<string, string>;
+        answers.set("a4", String(1 + rand(5)));
+        answers.set("g1", String(1 + rand(5)));
+      }
+    }
     return [
-      `case ${c}: ${departments} departments, k ${settings.minGroupSize}, ${settings.administrationWeighting}`,
-      scenario(records, settings),
+      `case ${c}: ${departments} departments, k ${settings.minGroupSize}, ${settings.administrationWeighting}${own ? ", d0's own questionnaire" : ""}`,
+      scenario(records, settings, own ? withDepartment : tiny),
     ] as const;
   });
   for (const [name, c] of cases)
