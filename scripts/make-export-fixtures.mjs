@@ -529,4 +529,17 @@ const YN = ["Y", "N", "Y", "N", "Y"];
   ]);
   write("googleforms-repeated-headings.csv", csv([head, ...rows]));
 }
+// 20. Answers to items not asked of the respondent (a management item answered by staff, an item
+//     whose `when` does not hold, another department's item) and an invalid cell.
+{
+  const rows = [
+    ["respondent", "department", "group", "str_01", "str_04", "str_06", "bau_06"],
+    ["A1", "buergeramt", "staff", "4", "5", "4", ""],
+    ["A2", "buergeramt", "management", "2", "3", "5", ""],
+    ["A3", "buergeramt", "staff", "4", "", "3", "ja"],
+    ["A4", "bauen", "staff", "3", "", "", "nein"],
+    ["A5", "bauen", "staff", "4", "", "4", "vielleicht"],
+  ];
+  write("answered-not-asked.csv", csv(rows));
+}
 console.error(`wrote ${dir}/`);

@@ -236,7 +236,16 @@ export async function importExports(
   const { account, log } = result;
   ctx.stderr(formatProblems(log.kept, ctx.colorErr));
   for (const { code, more } of log.overflow()) ctx.stderr(`… and ${more} more ${code}\n`);
-  for (const f of account.files) ctx.stderr(`${f.file}: ${accountLine(f)}\n`);
+  for (const f of account.files) {
+    ctx.stderr(`${f.file}: ${accountLine(f)}\n`);
+    for (const [kind, c] of Object.entries(f.cells)) {
+      if (c.count === 0) continue;
+      const what =
+        kind === "invalid" ? "invalid, not scored" : "answered but not asked, not scored";
+      const eg = c.examples.map((e) => `row ${e.row} column ${e.column} "${e.value}"`).join("; ");
+      ctx.stderr(`  ${c.count} cell${c.count === 1 ? "" : "s"} ${what}, e.g. ${eg}\n`);
+    }
+  }
   if (account.files.length > 1) ctx.stderr(`total: ${accountLine(account.totals)}\n`);
   const summary =
     log.total === 0

@@ -207,3 +207,33 @@ describe("Forms and mappings: nothing lost by accident", () => {
     expect(row).toContain(",erste 5,zweite 5,");
   });
 });
+
+describe("every cell accounted for", () => {
+  it("answers to items not asked and invalid cells are counted with examples; --strict fails on them", () => {
+    const r = score([join(X, "answered-not-asked.csv")]);
+    expect(r.status, r.stderr).toBe(0);
+    const f = "answered-not-asked.csv";
+    expect(r.stderr).toMatch(new RegExp(`${f}:2:5 warning answered-not-asked: "5" answers str_04`));
+    expect(r.stderr).toMatch(new RegExp(`${f}:3:6 warning answered-not-asked: "5" answers str_06`));
+    expect(r.stderr).toMatch(
+      new RegExp(`${f}:4:7 warning answered-not-asked: "yes" answers bau_06`),
+    );
+    expect(r.stderr).toContain('1 cell invalid, not scored, e.g. row 6 column 7 "vielleicht"');
+    expect(r.stderr).toContain("3 cells answered but not asked, not scored");
+    expect(r.a.input.totals).toMatchObject({
+      rows: 5,
+      scored: 5,
+      invalidCells: 1,
+      notAskedCells: 3,
+    });
+    expect(r.a.input.files[0].cells.notAsked.examples[0]).toEqual({
+      row: 2,
+      column: 5,
+      value: "5",
+    });
+    const out = tempDir();
+    const strict = cli(["score", join(X, f), "--strict", "--out", out]);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain("--strict: nothing written");
+  });
+});

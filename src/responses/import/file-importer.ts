@@ -2,8 +2,9 @@
 // converted to an answer code. Problems go to the log; a row that cannot be scored comes back as
 // a reject with its reason. Pure: no file system, no printing.
 import { type Problem, problem } from "../../problem.js";
-import type { Questionnaire } from "../../questionnaire/model.js";
+import type { Condition, Questionnaire } from "../../questionnaire/model.js";
 import { closest } from "../../questionnaire/suggest.js";
+import { evaluateCondition } from "../../questionnaire/when.js";
 import type { AnswerCodes, KeyCodes } from "../answer-codes.js";
 import type { ResponseRecord } from "../model.js";
 import type { Catalog } from "./catalog.js";
@@ -67,6 +68,21 @@ type Resolved =
   | { readonly id: string; readonly note?: "no-questionnaire" | "allowed" }
   | { readonly error: string; readonly hint: string };
 
+/** A cell the account counts (invalid, or answered but not asked), with its place. */
+export interface CellExample {
+  readonly row: number;
+  readonly column: number;
+  readonly value: string;
+}
+/** Examples kept per kind of cell. */
+const EXAMPLES = 3;
+
+/** Per slot whose item is not always asked of a place: why not (a reason) or its `when`. */
+type NotAlwaysAsked = { readonly slot: number; readonly item: string } & (
+  | { readonly reason: string }
+  | { readonly when: Condition; readonly source: string }
+);
+
 /** Distinct department values remembered per file; beyond this, values are resolved each time. */
 const MEMO_LIMIT = 10_000;
 
@@ -89,6 +105,14 @@ export class FileImporter {
   private readonly slotCodes: readonly KeyCodes[];
   private readonly interned = new ByteInterner();
   private readonly external: ReadonlySet<string>;
+  /** Column of each slot (a multi item's first choice column), for messages. */
+  private readonly slotCol: number[] = [];
+  private readonly notAlways = new Map<Questionnaire, Map<string, NotAlwaysAsked[]>>();
+  /** Cells the account counts: dropped as invalid, or answers to items not asked. */
+  readonly cells = {
+    invalid: { count: 0, examples: [] as CellExample[] },
+    notAsked: { count: 0, examples: [] as CellExample[] },
+  };
 
   constructor(
     readonly file: string,
@@ -103,6 +127,7 @@ export class FileImporter {
     const all = options.codes;
     this.slotCodes = [...plan.keyIndex.keys()].map((k) => all.of(k));
     this.codes = new Int32Array(this.slots);
+    for (const c of [...plan.itemCols, ...plan.choiceCols]) this.slotCol[c.slot] ??= c.col;
     this.coded = plan.itemCols.map((column) => {
       const codes = all.of(column.key);
       return {
@@ -291,7 +316,10 @@ export class FileImporter {
             ...(code.hint ? { hint: code.hint } : {}),
           }),
         );
-        if (code.keep === undefined) continue;
+        if (code.keep === undefined) {
+          this.note("invalid", line, col, v);
+          continue;
+        }
       }
       codes[slot] = c.codes.code(isInvalid(code) ? code.keep : code);
       answered++;
@@ -312,6 +340,7 @@ export class FileImporter {
     this.see(department, group);
     const respondent = this.identify(row)?.id ?? `row-${line}`;
     const answers = new RowAnswers(plan.keyIndex, codes, this.options.codes);
+    this.checkAsked(department, group, answers, line);
     return {
       kind: "record",
       record: {
@@ -323,6 +352,56 @@ export class FileImporter {
         source: { file, row: line },
       },
     };
+  }
+
+  /** Counts a cell for the account, keeping the first few as examples (column 0-based). */
+  private note(kind: "invalid" | "notAsked", row: number, col: number, value: string): void {
+    const c = this.cells[kind];
+    if (c.count++ < EXAMPLES) c.examples.push({ row, column: col + 1, value });
+  }
+
+  /**
+   * Answers to items the respondent was not asked (another group's or department's item, or a
+   * `when` that does not hold): the scorer leaves them out; the account counts them.
+   */
+  private checkAsked(dep: string | undefined, group: string, answers: RowAnswers, line: number) {
+    const q = this.options.questionnaireFor(dep, group);
+    let byGroup = this.notAlways.get(q);
+    if (!byGroup) this.notAlways.set(q, (byGroup = new Map()));
+    let list = byGroup.get(group);
+    if (!list) byGroup.set(group, (list = this.notAlwaysAsked(q, group)));
+    for (const n of list) {
+      const code = answers.codes[n.slot]!;
+      if (code === 0 || ("when" in n && evaluateCondition(n.when, (id) => answers.get(id))))
+        continue;
+      const value = this.slotCodes[n.slot]!.strings[code] ?? "";
+      const why = "reason" in n ? n.reason : `its condition ${n.source} does not hold here`;
+      this.note("notAsked", line, this.slotCol[n.slot]!, value);
+      this.log.add(
+        problem("answered-not-asked", `"${value}" answers ${n.item}, which is not asked: ${why}`, {
+          file: this.file,
+          line,
+          column: this.slotCol[n.slot]! + 1,
+          severity: "warning",
+          hint: "the answer is not scored; check the department and group of the row, or the column",
+        }),
+      );
+    }
+  }
+
+  private notAlwaysAsked(q: Questionnaire, group: string): NotAlwaysAsked[] {
+    const items = new Map(q.items.map((i) => [i.id, i]));
+    const out: NotAlwaysAsked[] = [];
+    for (const [key, slot] of this.plan.keyIndex) {
+      const id = key.replace(/\[.*$/, "");
+      const item = items.get(id);
+      if (!item) out.push({ slot, item: id, reason: `not in the questionnaire ${q.id}` });
+      else if (item.groups && !item.groups.includes(group))
+        out.push({ slot, item: id, reason: `only for ${item.groups.join(", ")}, not ${group}` });
+      else if (item.when)
+        out.push({ slot, item: id, when: item.when, source: item.whenSource ?? "" });
+    }
+    return out;
   }
 
   /** Notes a (department, group) pair (a Map per department: no key string built per row). */
@@ -361,6 +440,7 @@ export class FileImporter {
             },
           ),
         );
+        this.note("invalid", line, c.col, raw);
         continue;
       }
       if (!t) continue;

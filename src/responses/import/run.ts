@@ -98,6 +98,8 @@ export interface FileAccount {
    */
   readonly identity: readonly { readonly column: string; readonly acrossFiles: boolean }[];
   columns: { items: number; meta: number; ignored: number; unmatched: number };
+  /** Cells not scored although filled: invalid values, answers to items not asked; examples. */
+  cells: FileImporter["cells"];
 }
 
 export interface ImportAccount {
@@ -108,6 +110,8 @@ export interface ImportAccount {
     rejected: number;
     incomplete: number;
     duplicates: number;
+    invalidCells: number;
+    notAskedCells: number;
   };
   readonly problems: {
     readonly errors: number;
@@ -413,6 +417,7 @@ function newAccount(s: Settled, plan: ColumnPlan | undefined): FileAccount {
       acrossFiles: plan!.acrossFiles[k]!,
     })),
     columns: { items: 0, meta: 0, ignored: 0, unmatched: 0 },
+    cells: { invalid: { count: 0, examples: [] }, notAsked: { count: 0, examples: [] } },
   };
 }
 
@@ -509,6 +514,7 @@ async function importFile(
     );
   }
   importer?.finish();
+  if (importer) acc.cells = importer.cells;
   if (!plan) {
     log.add(
       problem("empty-file", "the file has no header row", { file: s.file, severity: "warning" }),
@@ -582,8 +588,18 @@ function accountOf(
   log: ProblemLog,
   settings: ImportSettings,
 ): ImportAccount {
-  const totals = { rows: 0, scored: 0, rejected: 0, incomplete: 0, duplicates: 0 };
+  const totals = {
+    rows: 0,
+    scored: 0,
+    rejected: 0,
+    incomplete: 0,
+    duplicates: 0,
+    invalidCells: 0,
+    notAskedCells: 0,
+  };
   for (const a of accounts) {
+    totals.invalidCells += a.cells.invalid.count;
+    totals.notAskedCells += a.cells.notAsked.count;
     totals.rows += a.rows;
     totals.scored += a.scored;
     totals.rejected += a.rejected;
