@@ -111,6 +111,10 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   questionnaires: ["reifegrad questionnaires", "reifegrad questionnaires show bauen --format md"],
   template: ["reifegrad template core --out answers-template.csv --codes codes.txt"],
+  survey: [
+    "reifegrad survey limesurvey --department bauen --out survey/",
+    "reifegrad survey limesurvey --all --out survey/   # one survey, the department asked first",
+  ],
   report: [
     "reifegrad report --check              # CI: exit 1 naming every stale report (committed files only)",
     "reifegrad report reports/assessment.json --out print --format html --lang en",
