@@ -24,6 +24,10 @@ export function cli(
       ...process.env,
       NO_COLOR: "1",
       FORCE_COLOR: undefined,
+      // Messages follow the locale (German under de_*): tests get English unless they ask.
+      LANG: "C",
+      LC_ALL: undefined,
+      LC_MESSAGES: undefined,
       ...opts.env,
     } as NodeJS.ProcessEnv,
     maxBuffer: 64 * 1024 * 1024,
