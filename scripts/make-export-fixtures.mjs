@@ -4,6 +4,7 @@
 // hand-edited files. Deterministic: same script → same bytes. Usage: node scripts/make-export-fixtures.mjs
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 
 const dir = "fixtures/exports";
 const q = (v) => (/[",;\t\r\n]/.test(v) || v === "" ? `"${v.replace(/"/g, '""')}"` : v);
@@ -202,6 +203,16 @@ const YN = ["Y", "N", "Y", "N", "Y"];
       ]),
   );
   write("msforms-de.csv", csv(rows));
+  // The workbook Forms downloads ("Open in Excel"): the same responses, IDs as numbers, times as
+  // dates, one sheet "Sheet1"; msforms-de.csv is what Excel saves from it as CSV.
+  const wb = new ExcelJS.Workbook();
+  wb.created = wb.modified = new Date(Date.UTC(2026, 2, 1));
+  const ws = wb.addWorksheet("Sheet1");
+  for (const [i, r] of rows.entries()) {
+    const at = (m) => new Date(Date.UTC(2026, 2, 1, 9, m));
+    ws.addRow(i === 0 ? r : [Number(r[0]), at(0), at(5), ...r.slice(3)]);
+  }
+  await wb.xlsx.writeFile(join(dir, "msforms-de.xlsx"));
 }
 // 4. Google Forms: Timestamp, English titles, grid rows `Title [Row]`, checkboxes joined by ", "
 //    (one label itself contains ", ").

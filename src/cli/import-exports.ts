@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { type Command, Option } from "commander";
 import { readFileOrFail } from "../io/files.js";
 import { fileExportReader, listExportFiles, readHead, totalBytes } from "../io/read-export.js";
+import { isWorkbook } from "../io/read-xlsx.js";
 import { RejectsWriter } from "../io/rejects-writer.js";
 import { UserError } from "../io/user-error.js";
 import { hasErrors, type Problem, problem } from "../problem.js";
@@ -26,6 +27,8 @@ export interface ImportOptions {
   delimiter?: string;
   preset?: PresetId;
   mapping?: string;
+  /** Sheet of .xlsx workbooks: name or 1-based number (default: the first). */
+  sheet?: string;
   department?: string;
   group?: string;
   includeIncomplete?: boolean;
@@ -53,6 +56,10 @@ export function addImportOptions(cmd: Command, withScoring = true): Command {
         "--preset <tool>",
         "force the export dialect (default: detect from the header)",
       ).choices([...PRESET_IDS]),
+    )
+    .option(
+      "--sheet <name>",
+      "sheet of .xlsx workbooks to read: name or number (default: the first)",
     )
     .option(
       "--mapping <file>",
@@ -147,11 +154,12 @@ export async function prepareImport(
   }
   const files = await listExportFiles(exportsArg);
   if (files.length === 0)
-    throw new UserError(`no *.csv, *.tsv or *.txt files in ${exportsArg.join(", ")}`);
+    throw new UserError(`no *.csv, *.tsv, *.txt or *.xlsx files in ${exportsArg.join(", ")}`);
   const binaries: Problem[] = [];
   for (const f of files) {
     const kind = binaryKind(await readHead(f));
-    if (kind) {
+    // A workbook (.xlsx, a ZIP) is read directly; any other binary is refused.
+    if (kind && !(kind === "xlsx" && isWorkbook(f))) {
       binaries.push(
         problem("not-a-text-export", `cannot read ${f}: ${binaryHint(kind)}`, {
           file: f,
@@ -211,7 +219,7 @@ export async function importExports(
   try {
     result = await importFiles(
       setup.files,
-      fileExportReader(),
+      fileExportReader(undefined, o.sheet),
       setup.catalog,
       setup.settings,
       {
@@ -278,8 +286,12 @@ export async function importExports(
 
 export function describeDetection(f: FileAccount): string {
   return [
-    `encoding ${f.encoding}${f.bom ? " (BOM)" : ""}`,
-    `delimiter ${delimiterName(f.delimiter)}`,
+    ...(isWorkbook(f.file)
+      ? ["Excel workbook"]
+      : [
+          `encoding ${f.encoding}${f.bom ? " (BOM)" : ""}`,
+          `delimiter ${delimiterName(f.delimiter)}`,
+        ]),
     `preset ${f.preset}${f.presetDetected ? "" : " (not detected)"}`,
     identityRule(f.identity),
   ].join(", ");

@@ -7,13 +7,14 @@ import { open, stat } from "node:fs/promises";
 import { type ByteSource, decodeExport } from "../responses/import/decode.js";
 import type { ExportReader, ReadInfo } from "../responses/import/run.js";
 import { fileError, listFiles } from "./files.js";
+import { isWorkbook, workbookAsCsv } from "./read-xlsx.js";
 
 /** Bytes read at a time: memory stays at a few of these whatever the file size. */
 export const CHUNK_BYTES = 1 << 19;
 
-export const isExport = (name: string): boolean => /\.(csv|tsv|txt)$/i.test(name);
+export const isExport = (name: string): boolean => /\.(csv|tsv|txt|xlsx)$/i.test(name);
 
-/** The export files under the given paths (folders: every *.csv, *.tsv, *.txt inside), sorted. */
+/** The export files under the given paths (folders: every *.csv, *.tsv, *.txt, *.xlsx), sorted. */
 export function listExportFiles(paths: readonly string[]): Promise<string[]> {
   return listFiles(paths, isExport);
 }
@@ -51,9 +52,27 @@ export async function totalBytes(files: readonly string[]): Promise<number> {
  * (decodeExport). Records cut by a chunk boundary are carried over, so every chunk size gives
  * the same rows (tests read with tiny chunks to prove it).
  */
-export function fileExportReader(chunkBytes = CHUNK_BYTES): ExportReader {
+export function fileExportReader(chunkBytes = CHUNK_BYTES, sheet?: string): ExportReader {
+  /** A workbook's sheet as CSV, converted once for both passes. */
+  const sheets = new Map<string, Promise<Buffer>>();
   return {
     async read(req, onRecord, onBytes, onStart): Promise<ReadInfo> {
+      if (isWorkbook(req.file)) {
+        if (!sheets.has(req.file)) sheets.set(req.file, workbookAsCsv(req.file, sheet));
+        const csv = await sheets.get(req.file)!;
+        const bytes: ByteSource = {
+          read: async (target, at, length, position) =>
+            csv.copy(target, at, position, Math.min(csv.length, position + length)),
+        };
+        return decodeExport(
+          bytes,
+          chunkBytes,
+          { ...req, encoding: "utf-8", delimiter: "," },
+          onRecord,
+          onBytes,
+          onStart,
+        );
+      }
       let fh: Awaited<ReturnType<typeof open>>;
       try {
         fh = await open(req.file, "r");

@@ -237,3 +237,25 @@ describe("every cell accounted for", () => {
     expect(strict.stderr).toContain("--strict: nothing written");
   });
 });
+
+describe("Excel workbooks read directly", () => {
+  it("a Microsoft Forms .xlsx and its CSV give identical assessments", () => {
+    const xlsx = score([join(X, "msforms-de.xlsx")]);
+    const csv = score([join(X, "msforms-de.csv")]);
+    expect(xlsx.status, xlsx.stderr).toBe(0);
+    expect(xlsx.stderr).toContain("msforms-de.xlsx: Excel workbook, preset msforms");
+    expect(xlsx.stderr).toContain("5 rows read = 5 scored + 0 rejected + 0 incomplete");
+    const { input: a, ...fromXlsx } = xlsx.a;
+    const { input: b, ...fromCsv } = csv.a;
+    expect(fromXlsx).toEqual(fromCsv);
+    expect(a.totals).toEqual(b.totals);
+    expect(a.problems).toEqual(b.problems);
+  });
+
+  it("--sheet picks a sheet; an unknown one is a usage error naming the sheets", () => {
+    expect(score([join(X, "msforms-de.xlsx"), "--sheet", "Sheet1"]).status).toBe(0);
+    const r = cli(["score", join(X, "msforms-de.xlsx"), "--sheet", "Tabelle2"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('the workbook has no sheet "Tabelle2" (sheets: Sheet1)');
+  });
+});

@@ -58,7 +58,7 @@ export function mapCommand(ctx: CliContext, exit: ExitHolder): Command {
     // detection, then a look at the values it could not place.
     const { account } = await importFiles(
       [target],
-      fileExportReader(),
+      fileExportReader(undefined, o.sheet),
       setup.catalog,
       { ...setup.settings, dedupe: false },
       { add: () => {} },
@@ -68,7 +68,7 @@ export function mapCommand(ctx: CliContext, exit: ExitHolder): Command {
     ctx.stderr(`${f.file}: ${describeDetection(f)}\n`);
     let plan: ReturnType<typeof planColumns> | undefined;
     let first: string[] | undefined;
-    await fileExportReader().read(
+    await fileExportReader(undefined, o.sheet).read(
       { file: target, encoding: f.encoding, delimiter: f.delimiter, fatal: false },
       (row) => {
         if (!first) {

@@ -19,7 +19,7 @@ export function binaryHint(kind: BinaryKind): string {
   switch (kind) {
     case "xlsx":
     case "xls":
-      return "it is a spreadsheet workbook, not a CSV export: in Excel use File › Save As › CSV UTF-8 (or download the survey results as CSV)";
+      return "it is an old-style or unnamed spreadsheet workbook: save it in Excel as .xlsx (read directly) or use File › Save As › CSV UTF-8";
     case "pdf":
       return "it is a PDF document, not a CSV export: download the survey results as CSV";
     case "binary":
