@@ -19,6 +19,7 @@ import { importFiles } from "../responses/import/run.js";
 import { isIdLike } from "../responses/import/text.js";
 import type { Scorer } from "../scoring/score.js";
 import type { CliContext } from "./context.js";
+import { type MessageLang, messageLang, say } from "./locale.js";
 import { formatProblems } from "./problems.js";
 
 export interface ImportOptions {
@@ -210,6 +211,7 @@ export async function importExports(
 ): Promise<ImportAccount> {
   const setup = await prepareImport(exportsArg, o, scorer, ctx);
   const total = 2 * (await totalBytes(setup.files));
+  const lang = messageLang(ctx.env);
   const rejects =
     o.out && o.out !== "-" && !o.strict && !o.check
       ? new RejectsWriter(join(o.out, o.rejectsName ?? "rejects.csv"))
@@ -230,7 +232,7 @@ export async function importExports(
         ...(bar ? { progress: bar.update } : {}),
         detected: (f) => {
           bar?.clear();
-          ctx.stderr(`${f.file}: ${describeDetection(f)}\n`);
+          ctx.stderr(`${f.file}: ${describeDetection(f, lang)}\n`);
         },
       },
       total,
@@ -242,79 +244,135 @@ export async function importExports(
     bar?.clear();
   }
   const { account, log } = result;
+  const n = (k: number, de: string, en: string) => say(lang, de, en).replace("#", String(k));
   ctx.stderr(formatProblems(log.kept, ctx.colorErr));
   for (const { code, more } of log.overflow()) ctx.stderr(`… and ${more} more ${code}\n`);
   for (const f of account.files) {
-    ctx.stderr(`${f.file}: ${accountLine(f)}\n`);
+    ctx.stderr(`${f.file}: ${accountLine(f, lang)}\n`);
     for (const [kind, c] of Object.entries(f.cells)) {
       if (c.count === 0) continue;
       const what =
-        kind === "invalid" ? "invalid, not scored" : "answered but not asked, not scored";
-      const eg = c.examples.map((e) => `row ${e.row} column ${e.column} "${e.value}"`).join("; ");
-      ctx.stderr(`  ${c.count} cell${c.count === 1 ? "" : "s"} ${what}, e.g. ${eg}\n`);
+        kind === "invalid"
+          ? n(c.count, "# Zellen ungültig, nicht gewertet", "# cells invalid, not scored")
+          : n(
+              c.count,
+              "# Zellen beantwortet, aber nicht gefragt, nicht gewertet",
+              "# cells answered but not asked, not scored",
+            );
+      const eg = c.examples
+        .map(
+          (e) =>
+            `${say(lang, "Zeile", "row")} ${e.row} ${say(lang, "Spalte", "column")} ${e.column} "${e.value}"`,
+        )
+        .join("; ");
+      const one = c.count === 1 ? what.replace("Zellen", "Zelle").replace("cells", "cell") : what;
+      ctx.stderr(`  ${one}, ${say(lang, "z. B.", "e.g.")} ${eg}\n`);
     }
   }
-  if (account.files.length > 1) ctx.stderr(`total: ${accountLine(account.totals)}\n`);
+  if (account.files.length > 1)
+    ctx.stderr(`${say(lang, "gesamt", "total")}: ${accountLine(account.totals, lang)}\n`);
   const summary =
     log.total === 0
-      ? "no problems"
-      : `${log.total} problem${log.total === 1 ? "" : "s"} (${log.errors} error${log.errors === 1 ? "" : "s"}, ${log.warnings} warning${log.warnings === 1 ? "" : "s"})`;
+      ? say(lang, "keine Probleme", "no problems")
+      : say(
+          lang,
+          `${log.total} Problem${log.total === 1 ? "" : "e"} (${log.errors} Fehler, ${log.warnings} Warnung${log.warnings === 1 ? "" : "en"})`,
+          `${log.total} problem${log.total === 1 ? "" : "s"} (${log.errors} error${log.errors === 1 ? "" : "s"}, ${log.warnings} warning${log.warnings === 1 ? "" : "s"})`,
+        );
   // A mapping that does not fit the exports (a heading it names is in no file, a role column
   // marked ignore) would score something else than meant: it stops the run like a mapping error.
   const misfit = ["unmatched-mapping-key", "ignored-role-column"].filter((c) => log.counts.has(c));
   if (misfit.length > 0) {
     rejects?.discard();
     throw new UserError(
-      `the mapping file ${o.mapping} does not fit the exports (${misfit.join(", ")}); nothing written`,
+      say(
+        lang,
+        `die Zuordnungsdatei ${o.mapping} passt nicht zu den Exporten (${misfit.join(", ")}); nichts geschrieben`,
+        `the mapping file ${o.mapping} does not fit the exports (${misfit.join(", ")}); nothing written`,
+      ),
       1,
     );
   }
   if (o.strict && log.total > 0) {
-    throw new UserError(`${summary} in the exports; --strict: nothing written`, 1);
+    throw new UserError(
+      say(
+        lang,
+        `${summary} in den Exporten; --strict: nichts geschrieben`,
+        `${summary} in the exports; --strict: nothing written`,
+      ),
+      1,
+    );
   }
   ctx.stderr(`${summary}\n`);
   if (rejects) {
+    const k = account.totals.rejected;
     if (rejects.commit())
       ctx.stderr(
-        `wrote ${rejects.path}: ${account.totals.rejected} rejected row${account.totals.rejected === 1 ? "" : "s"}\n`,
+        say(
+          lang,
+          `${rejects.path} geschrieben: ${k} abgewiesene Zeile${k === 1 ? "" : "n"}\n`,
+          `wrote ${rejects.path}: ${k} rejected row${k === 1 ? "" : "s"}\n`,
+        ),
       );
   } else if (account.totals.rejected > 0 && (!o.out || o.out === "-")) {
-    ctx.stderr(`${account.totals.rejected} rejected rows; pass --out to get them in rejects.csv\n`);
+    ctx.stderr(
+      say(
+        lang,
+        `${account.totals.rejected} abgewiesene Zeilen; mit --out stehen sie in rejects.csv\n`,
+        `${account.totals.rejected} rejected rows; pass --out to get them in rejects.csv\n`,
+      ),
+    );
   }
   return account;
 }
 
-export function describeDetection(f: FileAccount): string {
+export function describeDetection(f: FileAccount, lang: MessageLang = "en"): string {
   return [
     ...(isWorkbook(f.file)
-      ? ["Excel workbook"]
+      ? [say(lang, "Excel-Arbeitsmappe", "Excel workbook")]
       : [
-          `encoding ${f.encoding}${f.bom ? " (BOM)" : ""}`,
-          `delimiter ${delimiterName(f.delimiter)}`,
+          `${say(lang, "Kodierung", "encoding")} ${f.encoding}${f.bom ? " (BOM)" : ""}`,
+          `${say(lang, "Trennzeichen", "delimiter")} ${delimiterName(f.delimiter)}`,
         ]),
-    `preset ${f.preset}${f.presetDetected ? "" : " (not detected)"}`,
-    identityRule(f.identity),
+    `preset ${f.preset}${f.presetDetected ? "" : say(lang, " (nicht erkannt)", " (not detected)")}`,
+    identityRule(f.identity, lang),
   ].join(", ");
 }
 
 /** Which column makes rows one respondent: across files (token, e-mail) or only within the file. */
-export function identityRule(identity: FileAccount["identity"]): string {
-  if (identity.length === 0) return "no respondent id (every row is its own respondent)";
-  return `respondents by ${identity
-    .map((i) => `"${i.column}" ${i.acrossFiles ? "across files" : "within the file"}`)
-    .join(", else ")}`;
+export function identityRule(identity: FileAccount["identity"], lang: MessageLang = "en"): string {
+  if (identity.length === 0)
+    return say(
+      lang,
+      "keine Kennung (jede Zeile ist eine eigene befragte Person)",
+      "no respondent id (every row is its own respondent)",
+    );
+  const rule = (i: FileAccount["identity"][number]) =>
+    `"${i.column}" ${i.acrossFiles ? say(lang, "über alle Dateien", "across files") : say(lang, "innerhalb der Datei", "within the file")}`;
+  return say(
+    lang,
+    `Befragte nach ${identity.map(rule).join(", sonst ")}`,
+    `respondents by ${identity.map(rule).join(", else ")}`,
+  );
 }
 
-export function accountLine(a: {
-  rows: number;
-  scored: number;
-  rejected: number;
-  incomplete: number;
-  duplicates: number;
-}): string {
+export function accountLine(
+  a: { rows: number; scored: number; rejected: number; incomplete: number; duplicates: number },
+  lang: MessageLang = "en",
+): string {
   const dup =
-    a.duplicates > 0 ? ` (${a.duplicates} duplicate${a.duplicates === 1 ? "" : "s"})` : "";
-  return `${a.rows} rows read = ${a.scored} scored + ${a.rejected} rejected${dup} + ${a.incomplete} incomplete`;
+    a.duplicates > 0
+      ? say(
+          lang,
+          ` (${a.duplicates} Doppelte)`,
+          ` (${a.duplicates} duplicate${a.duplicates === 1 ? "" : "s"})`,
+        )
+      : "";
+  return say(
+    lang,
+    `${a.rows} Zeilen gelesen = ${a.scored} gewertet + ${a.rejected} abgewiesen${dup} + ${a.incomplete} unvollständig`,
+    `${a.rows} rows read = ${a.scored} scored + ${a.rejected} rejected${dup} + ${a.incomplete} incomplete`,
+  );
 }
 
 function progressBar(ctx: CliContext): {

@@ -259,3 +259,24 @@ describe("Excel workbooks read directly", () => {
     expect(r.stderr).toContain('the workbook has no sheet "Tabelle2" (sheets: Sheet1)');
   });
 });
+
+describe("messages in German under a German locale, the same codes and places", () => {
+  it("detection, account and problems", () => {
+    const files = [join(X, "limesurvey-token-twice.csv"), join(X, "answered-not-asked.csv")];
+    const de = score(files, { LANG: "de_DE.UTF-8" });
+    const en = score(files, { LANG: "C" });
+    expect(de.status, de.stderr).toBe(0);
+    expect(de.stderr).toContain(
+      'Befragte nach "token" über alle Dateien, sonst "id" innerhalb der Datei',
+    );
+    expect(de.stderr).toContain(
+      "5 Zeilen gelesen = 4 gewertet + 1 abgewiesen (1 Doppelte) + 0 unvollständig",
+    );
+    expect(de.stderr).toContain(
+      '1 Zelle ungültig, nicht gewertet, z. B. Zeile 6 Spalte 7 "vielleicht"',
+    );
+    const codes = (s: string) => s.match(/^\S+:\d+(:\d+)? (error|warning) [a-z-]+/gm);
+    expect(codes(de.stderr)).toEqual(codes(en.stderr));
+    expect(de.a.input).toEqual(en.a.input);
+  });
+});

@@ -21,6 +21,7 @@ import {
   prepareImport,
 } from "../import-exports.js";
 import { loadValidQuestionnaires } from "../load-questionnaires.js";
+import { messageLang } from "../locale.js";
 import type { ExitHolder } from "../main.js";
 import { defaultQuestionnairePaths } from "../project-context.js";
 
@@ -65,7 +66,7 @@ export function mapCommand(ctx: CliContext, exit: ExitHolder): Command {
       0,
     );
     const f = account.files[0]!;
-    ctx.stderr(`${f.file}: ${describeDetection(f)}\n`);
+    ctx.stderr(`${f.file}: ${describeDetection(f, messageLang(ctx.env))}\n`);
     let plan: ReturnType<typeof planColumns> | undefined;
     let first: string[] | undefined;
     await fileExportReader(undefined, o.sheet).read(
