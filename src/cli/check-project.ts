@@ -63,6 +63,7 @@ function describeReason(lang: MessageLang, r: StaleReason): string {
     "setting-changed": [`Einstellung ${k} geändert`, `setting ${k} changed`],
     "target-changed": [`Ziel ${k} geändert`, `target ${k} changed`],
     "name-changed": [`Name von ${k} geändert`, `name of ${k} changed`],
+    "method-changed": [`Erhebungsmethode von ${k} geändert`, `method of ${k} changed`],
     "headcount-changed":
       k === ""
         ? ["Beschäftigtenzahl der Verwaltung geändert", "headcount of the administration changed"]

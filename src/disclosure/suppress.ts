@@ -73,7 +73,31 @@ function hideDimension(d: DimensionResult, reason: SuppressionReason): Dimension
   };
 }
 
+/**
+ * The disclosure step. Expert assessments (departments assessed by interview, `method`) are
+ * released as they are: declared as such, they are no anonymous survey, and they are part of no
+ * published total, so nothing else can be derived from them or them from anything else.
+ */
 export function applySuppression(
+  a: Assessment,
+  rootGroups: ReadonlyMap<string, { perspective: string }>,
+): Assessment {
+  const experts = a.departments.filter((d) => d.method === "interview");
+  if (experts.length === 0) return suppressSurvey(a, rootGroups);
+  const r = suppressSurvey(
+    { ...a, departments: a.departments.filter((d) => d.method !== "interview") },
+    rootGroups,
+  );
+  const order = a.departments.map((d) => d.id);
+  return {
+    ...r,
+    departments: [...r.departments, ...experts].sort(
+      (x, y) => order.indexOf(x.id) - order.indexOf(y.id),
+    ),
+  };
+}
+
+function suppressSurvey(
   a: Assessment,
   rootGroups: ReadonlyMap<string, { perspective: string }>,
 ): Assessment {

@@ -47,6 +47,10 @@ export const PROJECT: ObjectShape = obj("project", {
           { kind: "number", min: 1, integer: true, rangeCode: "invalid-headcount" },
           "Number of staff, for response rates.",
         ),
+        method: f(
+          { kind: "string", enum: ["survey", "interview"] },
+          "survey (default), or interview: an expert assessment (e.g. a workshop with the head of the department), shown and labelled as such whatever its size, never pooled with survey respondents.",
+        ),
       }),
     },
     "The departments (Ämter / Fachbereiche) of the administration.",

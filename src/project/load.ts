@@ -34,6 +34,7 @@ export function parseProject(source: SourceFile): ProjectResult {
       ...(x.name !== undefined ? { name: asText(x.name) } : {}),
       aliases: Array.isArray(x.aliases) ? x.aliases.map(String) : [],
       ...(typeof x.headcount === "number" ? { headcount: x.headcount } : {}),
+      ...(x.method === "interview" || x.method === "survey" ? { method: x.method } : {}),
     }));
   const seen = new Map<string, number>();
   departments.forEach((dep, i) => {

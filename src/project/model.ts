@@ -16,6 +16,11 @@ export interface ProjectDepartment {
   /** Other names the department has in exports ("Amt 33", "Bürgerbüro"). */
   readonly aliases: readonly string[];
   readonly headcount?: number;
+  /**
+   * How the department is assessed: by survey (default), or by interview — an expert assessment
+   * (a workshop with its head, say), reported as such and never pooled with survey respondents.
+   */
+  readonly method?: "survey" | "interview";
 }
 
 export interface ProjectInput {

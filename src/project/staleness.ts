@@ -20,7 +20,8 @@ export interface StaleReason {
     | "setting-changed"
     | "target-changed"
     | "name-changed"
-    | "headcount-changed";
+    | "headcount-changed"
+    | "method-changed";
   /**
    * What differs: a questionnaire id, a setting name, `department/dimension` for a target, a
    * department id for a name or headcount ("" = the administration's total headcount).
@@ -177,12 +178,25 @@ const headcountRule: Rule = ({ project, assessment }) => {
   return out;
 };
 
+/** A department declared (or no longer declared) as assessed by interview. */
+const methodRule: Rule = ({ project, assessment }) => {
+  const now = (id: string) =>
+    project.departments.find((d) => d.id === id)?.method === "interview" ? "interview" : "survey";
+  return assessment.departments.flatMap((unit) => {
+    const was = unit.method ?? "survey";
+    return now(unit.id) === was
+      ? []
+      : [{ code: "method-changed" as const, key: unit.id, now: now(unit.id), recorded: was }];
+  });
+};
+
 const RULES: readonly Rule[] = [
   questionnaireRule,
   settingsRule,
   targetRule,
   nameRule,
   headcountRule,
+  methodRule,
 ];
 
 /** Every difference between the committed assessment and the committed project; empty = fresh. */

@@ -152,6 +152,8 @@ export interface Unit {
   /** null when suppressed. */
   readonly respondents: number | null;
   readonly suppressed?: SuppressionReason;
+  /** A department assessed by interview: an expert assessment, outside every survey total. */
+  readonly method?: "interview";
   /** Staff in the unit, when known (project file); with `responseRate` = respondents / headcount. */
   readonly headcount?: number;
   readonly responseRate?: number;

@@ -171,15 +171,20 @@ type KeyedCell = { key: CellKey; cell: Cell };
 export function buildAssessment(b: BuildInput): Assessment {
   const ctx = unitContext(b);
   const rootGroups = groupsOf(b.root);
-  const deptCells = cellsByDepartment(b.cells);
-  const departments = departmentUnits(b, ctx, deptCells);
+  const departments = departmentUnits(b, ctx, cellsByDepartment(b.cells));
+  // Expert assessments (departments assessed by interview) stay out of every survey total.
+  const interviewed = new Set(b.options.interviewed ?? []);
+  const survey = {
+    ...b,
+    cells: b.cells.filter((c) => c.key.department === undefined || !interviewed.has(c.key.department)),
+  };
   const { base: adminBase, unit: administration } = administrationUnit(
-    b,
+    survey,
     ctx,
-    deptCells,
+    cellsByDepartment(survey.cells),
     rootGroups,
   );
-  const groups = groupUnits(b, ctx, rootGroups);
+  const groups = groupUnits(survey, ctx, rootGroups);
   // From the base unit: exactMeans is keyed by the unit makeUnit returned.
   const comparisons = compare(adminBase, groups, b.root, rootGroups, ctx.settings.confidence);
   const draft = assemble(b, ctx, { administration, departments, groups, comparisons });
@@ -254,6 +259,7 @@ function departmentUnits(
     );
     return {
       ...unit,
+      ...(options.interviewed?.includes(id) ? { method: "interview" as const } : {}),
       ...responseRate(merged.respondents, options.headcounts?.[id], ctx.settings),
       groups,
     };

@@ -36,6 +36,8 @@ export interface ScorerOptions {
   readonly departmentNames?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Staff per department (e.g. from a project file), for response rates. */
   readonly headcounts?: Readonly<Record<string, number>>;
+  /** Departments assessed by interview (expert assessments): reported apart from the survey. */
+  readonly interviewed?: readonly string[];
   readonly date?: string;
   readonly generatorVersion?: string;
 }

@@ -58,6 +58,40 @@ describe("assessment folder (reifegrad.yaml)", () => {
     expect(stale.stderr).toMatch(/reports\/report\.md: rendered from the stale assessment\.json/);
   });
 
+  it("a department assessed by interview is an expert assessment: shown, apart from the survey totals", () => {
+    const dir = newProject();
+    const file = join(dir, "reifegrad.yaml");
+    const yaml = readFileSync(file, "utf8");
+    // rpa has 4 respondents in the demo: below the minimum group size of 5, hidden as a survey.
+    const declared = yaml.replace(
+      /( {2}- \{ id: soziales.*\n)/,
+      "$1  - { id: rpa, method: interview }\n",
+    );
+    expect(declared).not.toBe(yaml);
+    writeFileSync(file, declared);
+    const score = cli(["score"], { cwd: dir });
+    expect(score.status, score.stderr).toBe(0);
+    const a = JSON.parse(readFileSync(join(dir, "reports/assessment.json"), "utf8"));
+    const rpa = a.departments.find((d: { id: string }) => d.id === "rpa");
+    expect(rpa.method).toBe("interview");
+    expect(rpa.suppressed).toBeUndefined();
+    expect(rpa.respondents).toBe(4);
+    expect(rpa.dimensions.every((d: { mean?: number }) => d.mean !== undefined)).toBe(true);
+    // Never pooled: the administration counts the 399 survey respondents only.
+    expect(a.administration.respondents).toBe(399);
+    expect(
+      a.suppression.records.filter((r: { unit: string }) => r.unit.startsWith("department:rpa")),
+    ).toEqual([]);
+    expect(cli(["report", "--check"], { cwd: dir }).status).toBe(0);
+
+    writeFileSync(file, yaml);
+    const stale = cli(["report", "--check"], { cwd: dir });
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toMatch(
+      /method of rpa changed: now survey, in assessment\.json interview/,
+    );
+  });
+
   it("headcounts give response rates; flags override the project file", () => {
     const dir = newProject();
     const yaml = readFileSync(join(dir, "reifegrad.yaml"), "utf8").replace(

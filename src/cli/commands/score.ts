@@ -181,6 +181,7 @@ async function scorePipeline(
           headcounts: Object.fromEntries(
             departments.flatMap((d) => (d.headcount !== undefined ? [[d.id, d.headcount]] : [])),
           ),
+          interviewed: departments.filter((d) => d.method === "interview").map((d) => d.id),
         }
       : {}),
   });
