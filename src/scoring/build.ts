@@ -176,7 +176,9 @@ export function buildAssessment(b: BuildInput): Assessment {
   const interviewed = new Set(b.options.interviewed ?? []);
   const survey = {
     ...b,
-    cells: b.cells.filter((c) => c.key.department === undefined || !interviewed.has(c.key.department)),
+    cells: b.cells.filter(
+      (c) => c.key.department === undefined || !interviewed.has(c.key.department),
+    ),
   };
   const { base: adminBase, unit: administration } = administrationUnit(
     survey,
