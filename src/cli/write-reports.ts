@@ -6,7 +6,7 @@ import { type Command, Option } from "commander";
 import { writeFileAtomic } from "../io/files.js";
 import { UserError } from "../io/user-error.js";
 import { published } from "../report/json.js";
-import { FORMATS, parseFormats, type RenderedFile, renderReportFiles } from "../report/render.js";
+import { ALL_FORMATS, parseFormats, renderReportFiles } from "../report/render.js";
 import type { Assessment } from "../scoring/assessment.js";
 import type { CliContext } from "./context.js";
 
@@ -17,9 +17,15 @@ export interface WriteOptions {
 
 export type FileState = "current" | "changed" | "missing";
 
+/** A file to write: rendered text, or bytes (report.pdf). */
+export interface OutputFile {
+  readonly name: string;
+  readonly content: string | Uint8Array;
+}
+
 /** What --check finds for each file (reads only). */
 export async function checkFiles(
-  files: readonly RenderedFile[],
+  files: readonly OutputFile[],
   out: string,
 ): Promise<{ file: string; state: FileState }[]> {
   return Promise.all(
@@ -33,7 +39,9 @@ export async function checkFiles(
       }
       return {
         file: path,
-        state: existing.equals(Buffer.from(f.content, "utf8"))
+        state: existing.equals(
+          typeof f.content === "string" ? Buffer.from(f.content, "utf8") : Buffer.from(f.content),
+        )
           ? ("current" as const)
           : ("changed" as const),
       };
@@ -44,7 +52,7 @@ export async function checkFiles(
 /** Writes every file (each atomically) or checks them; returns the exit code. */
 export async function writeReports(
   ctx: CliContext,
-  files: readonly RenderedFile[],
+  files: readonly OutputFile[],
   o: WriteOptions,
 ): Promise<number> {
   if (o.check) {
@@ -85,8 +93,8 @@ export function addReportOptions(
     .option("-o, --out <dir>", outHelp)
     .option(
       "--format <list>",
-      `formats, comma-separated: ${FORMATS.join(",")} (or all)`,
-      FORMATS.join(","),
+      `formats, comma-separated: ${ALL_FORMATS.join(",")} (all: every one but pdf, which needs Chromium)`,
+      ALL_FORMATS.filter((f) => f !== "pdf").join(","),
     )
     .addOption(new Option("--lang <lang>", "report language").choices(["de", "en"]).default("de"))
     .option("--excel", "CSV for German Excel: UTF-8 BOM, ';' and decimal comma")
@@ -101,7 +109,7 @@ export function addReportOptions(
 }
 
 /** Parses --format against the allowed names; unknown names are a usage error. */
-export function formatsOf(list: string, allowed: readonly string[] = FORMATS): string[] {
+export function formatsOf(list: string, allowed: readonly string[] = ALL_FORMATS): string[] {
   const { formats, unknown } = parseFormats(list, allowed);
   if (unknown.length > 0 || formats.length === 0)
     throw new UserError(
@@ -128,10 +136,14 @@ export function checkOutputFlags(flags: ReportFlags): string[] {
     );
   if (
     flags.out === "-" &&
-    (flags.check || formats.includes("terminal") || toFiles.length !== 1 || toFiles[0] === "csv")
+    (flags.check ||
+      formats.includes("terminal") ||
+      toFiles.length !== 1 ||
+      toFiles[0] === "csv" ||
+      toFiles[0] === "pdf")
   )
     throw new UserError(
-      "--out - writes one file to stdout: pass --format json, md or html alone (csv writes three files; --check needs a folder)",
+      "--out - writes one file to stdout: pass --format json, md or html alone (csv writes three files, pdf is binary; --check needs a folder)",
       2,
     );
   return formats;
@@ -172,7 +184,11 @@ export async function emitReports(
     excel: flags.excel ?? false,
     includeFreeText: flags.includeFreeText ?? false,
   };
-  const files = flags.out ? await renderReportFiles(assessment, formats, options) : [];
+  const files: OutputFile[] = flags.out
+    ? await renderReportFiles(assessment, formats, options)
+    : [];
+  if (flags.out && formats.includes("pdf"))
+    files.push(await pdfFile(ctx, assessment, files, options));
   if (formats.includes("terminal") && !flags.check) {
     // Imported only when asked for, like the file renderers (see renderReportFiles).
     const { renderTerminal } = await import("../report/terminal.js");
@@ -180,4 +196,20 @@ export async function emitReports(
   }
   if (!flags.out) return 0;
   return writeReports(ctx, files, { out: flags.out, check: flags.check ?? false });
+}
+
+/** report.pdf: report.html (rendered here when html is not among the formats) printed to A4. */
+async function pdfFile(
+  ctx: CliContext,
+  assessment: Assessment,
+  files: readonly OutputFile[],
+  options: { lang: "de" | "en"; includeFreeText: boolean },
+): Promise<OutputFile> {
+  const rendered = files.find((f) => f.name === "report.html")?.content;
+  const html =
+    typeof rendered === "string"
+      ? rendered
+      : (await import("../report/html.js")).renderHtml(assessment, options);
+  const { printPdf } = await import("./print-pdf.js");
+  return { name: "report.pdf", content: await printPdf(ctx, html, assessment.date) };
 }

@@ -88,6 +88,8 @@ export type Block = (
       readonly note?: string;
       readonly id?: string;
       readonly blocks: readonly Block[];
+      /** Left out of print (a list the printed pages show otherwise). */
+      readonly screenOnly?: boolean;
     }
   /** Side by side in HTML on wide screens; one after the other elsewhere. */
   | { readonly kind: "columns"; readonly columns: readonly (readonly Block[])[] }
@@ -329,7 +331,7 @@ function gapPhrase(a: Assessment, u: Unit, p: Priority, lang: Lang, L: Labels): 
 function profileTable(a: Assessment, u: Unit, lang: Lang, L: Labels): Block {
   return {
     kind: "table",
-    fallback: "always",
+    fallback: "screen",
     caption: L.profileAdministration,
     head: [L.dimension, L.mean, L.level, L.target, L.gap],
     numeric: [false, true, false, false, true],
@@ -697,7 +699,7 @@ function unitDimensionTable(a: Assessment, u: Unit, lang: Lang, L: Labels): Bloc
 }
 
 function unitBlocks(a: Assessment, u: Unit, lang: Lang, L: Labels): Block[] {
-  const blocks: Block[] = [];
+  const text: Block[] = [];
   const o = u.overall;
   const parts: Inline[] = [
     `${L.respondents}: ${respondentsText(u, lang)}. ${L.overall}: `,
@@ -708,9 +710,9 @@ function unitBlocks(a: Assessment, u: Unit, lang: Lang, L: Labels): Block[] {
   if (u.percentToTarget !== undefined && u.percentToTarget !== null)
     parts.push(`; ${L.percentToTarget}: ${fmtPct(u.percentToTarget, 0, lang)}`);
   parts.push(".");
-  blocks.push({ kind: "paragraph", parts });
+  text.push({ kind: "paragraph", parts });
   if (u.areas && u.areas.length > 0) {
-    blocks.push({
+    text.push({
       kind: "paragraph",
       parts: [
         `${L.areas}: `,
@@ -723,22 +725,26 @@ function unitBlocks(a: Assessment, u: Unit, lang: Lang, L: Labels): Block[] {
       ],
     });
   }
-  if (isLowResponseRate(u)) blocks.push(lowRateParagraph(a, lang, []));
-  blocks.push({ kind: "chart", chart: { type: "radar", unit: u.id }, only: "html" });
-  blocks.push(...unitDimensionTable(a, u, lang, L));
+  if (isLowResponseRate(u)) text.push(lowRateParagraph(a, lang, []));
   const ps = u.priorities ?? [];
   if (ps.length > 0) {
-    blocks.push({ kind: "heading", text: L.priorities });
-    blocks.push({
+    text.push({ kind: "heading", text: L.priorities });
+    text.push({
       kind: "list",
       ordered: true,
       items: ps.map((p) => ({ parts: priorityParts(a, u, p, lang, L) })),
     });
-    blocks.push({ kind: "paragraph", parts: [fill(L.measuresSee, { section: L.fieldsOfAction })] });
+    text.push({ kind: "paragraph", parts: [fill(L.measuresSee, { section: L.fieldsOfAction })] });
   }
   const above = targetReachedText(a, u, lang);
-  if (above) blocks.push({ kind: "paragraph", parts: [above] });
-  return blocks;
+  if (above) text.push({ kind: "paragraph", parts: [above] });
+  return [
+    {
+      kind: "columns",
+      columns: [[{ kind: "chart", chart: { type: "radar", unit: u.id }, only: "html" }], text],
+    },
+    ...unitDimensionTable(a, u, lang, L),
+  ];
 }
 
 function departmentsSection(a: Assessment, lang: Lang, L: Labels): Section {
@@ -868,6 +874,7 @@ function actionSection(a: Assessment, lang: Lang, L: Labels): Section {
       kind: "details",
       title: L.rankedList,
       id: "ranking",
+      screenOnly: true,
       blocks: [
         {
           kind: "table",

@@ -13,7 +13,15 @@ import {
 } from "./document.js";
 import type { Lang } from "./format.js";
 import { labels } from "./labels.js";
-import { distributionSvg, esc, heatmapSvg, levelColor, levelLegendSvg, radarSvg } from "./svg.js";
+import {
+  distributionSvg,
+  esc,
+  heatmapSvg,
+  levelColor,
+  levelLegendSvg,
+  radarSvg,
+  softHyphens,
+} from "./svg.js";
 import { itemInfo, reportedItems } from "./view.js";
 
 export const CSS = `
@@ -74,12 +82,14 @@ details.data > summary { padding: .15rem 0; color: var(--accent); font-size: .92
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; }
 @media print {
   @page { size: A4; margin: 17mm 13mm 15mm; }
-  body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.35; }
-  nav.toc, details.data.screen { display: none; }
+  body { max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.3; }
+  p { margin: 3pt 0; }
+  ul, ol { margin: 2pt 0; }
+  .figure { margin: 2pt 0; }
+  nav.toc, details.screen { display: none; }
   h2 { font-size: 14pt; margin: 0 0 6pt; }
   h3, details > summary h3 { font-size: 11pt; margin: 8pt 0 3pt; }
   h4 { font-size: 10pt; margin: 6pt 0 2pt; }
-  section + section { break-before: page; }
   h1, h2, h3, h4, summary, caption { break-after: avoid; }
   p, li { orphans: 2; widows: 2; }
   details::details-content { content-visibility: visible; display: block; }
@@ -90,11 +100,16 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; }
   details.data > summary { display: none; }
   .columns { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 6mm; }
   .table-wrap { overflow: visible; margin: 2pt 0 6pt; }
-  table { width: 100%; font-size: 8pt; }
-  th, td { padding: 1.5pt 3pt; }
+  table { width: 100%; font-size: 7.5pt; }
+  th, td { padding: 1pt 2.5pt; }
   thead { display: table-header-group; }
+  table.wide thead th.num { writing-mode: vertical-rl; transform: rotate(180deg); height: 26mm;
+    text-align: left; vertical-align: top; white-space: normal; }
   tr, .figure, svg.chart { break-inside: avoid; }
-  svg.radar { max-width: 92mm; margin: 0 auto; }
+  svg.radar { max-width: 74mm; margin: 0 auto; }
+  #departments svg.radar { max-width: 60mm; }
+  svg.distribution { max-width: 172mm; }
+  #departments .columns { grid-template-columns: 62mm minmax(0, 1fr); }
   thead th { background: #f3f5f8 !important; }
   a { color: inherit; text-decoration: none; }
   footer { margin-top: 8pt; }
@@ -165,7 +180,9 @@ function chart(a: Assessment, spec: ChartSpec, lang: Lang): string {
 
 function table(b: TableBlock, levelFill: (level: string) => string): string {
   const head = b.head
-    .map((h, j) => `<th scope="col"${b.numeric[j] ? ' class="num"' : ""}>${esc(h)}</th>`)
+    .map(
+      (h, j) => `<th scope="col"${b.numeric[j] ? ' class="num"' : ""}>${esc(softHyphens(h))}</th>`,
+    )
     .join("");
   const rows = b.rows
     .map((r) => {
@@ -195,7 +212,8 @@ function table(b: TableBlock, levelFill: (level: string) => string): string {
       ? `<div class="table-wrap" tabindex="0" role="region" aria-label="${esc(label)}">`
       : '<div class="table-wrap">';
   const caption = b.caption && !b.fallback ? `<caption>${esc(b.caption)}</caption>\n` : "";
-  return `${wrap}<table>\n${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table></div>\n`;
+  const wide = b.head.length >= 10 ? ' class="wide"' : "";
+  return `${wrap}<table${wide}>\n${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table></div>\n`;
 }
 
 function block(
@@ -234,7 +252,7 @@ function block(
     case "details": {
       const note = b.note ? ` <span class="note">${esc(b.note)}</span>` : "";
       return (
-        `<details${b.id ? ` id="${esc(b.id)}"` : ""}><summary><h${depth}>${esc(b.title)}${note}</h${depth}></summary>\n<div class="body">\n` +
+        `<details${b.id ? ` id="${esc(b.id)}"` : ""}${b.screenOnly ? ' class="screen"' : ""}><summary><h${depth}>${esc(b.title)}${note}</h${depth}></summary>\n<div class="body">\n` +
         renderBlocks(b.blocks, depth + 1, lang, charts, levelFill) +
         "</div></details>\n"
       );

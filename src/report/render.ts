@@ -6,6 +6,8 @@ import { renderJson } from "./json.js";
 
 export const FORMATS = ["terminal", "md", "html", "json", "csv"] as const;
 export type Format = (typeof FORMATS)[number];
+/** Every format --format takes: pdf needs a Chromium, so neither the default nor "all" has it. */
+export const ALL_FORMATS = [...FORMATS, "pdf"] as const;
 
 export interface RenderedFile {
   /** File name inside the output folder. */
@@ -20,7 +22,10 @@ export interface ReportOptions {
   readonly includeFreeText?: boolean;
 }
 
-/** Parses "md,html" (or "all") into formats; returns the unknown names as errors. */
+/**
+ * Parses "md,html" (or "all": every format that needs nothing outside reifegrad, i.e. not pdf)
+ * into formats; returns the unknown names as errors.
+ */
 export function parseFormats(
   list: string,
   allowed: readonly string[] = FORMATS,
@@ -29,7 +34,11 @@ export function parseFormats(
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  if (names.includes("all")) return { formats: [...allowed], unknown: [] };
+  if (names.includes("all"))
+    return {
+      formats: [...allowed.filter((f) => f !== "pdf"), ...(names.includes("pdf") ? ["pdf"] : [])],
+      unknown: names.filter((n) => n !== "all" && !allowed.includes(n)),
+    };
   return {
     formats: allowed.filter((f) => names.includes(f)),
     unknown: names.filter((n) => !allowed.includes(n)),

@@ -72,6 +72,31 @@ function splitWord(word: string, chars: number): string[] {
   return [`${w.slice(0, at).join("")}-`, ...splitWord(w.slice(at).join(""), chars)];
 }
 
+/**
+ * Soft hyphens (U+00AD) at the joints of long German compounds ("Informations­sicherheit"),
+ * so that narrow table headers can break there; other words stay whole.
+ */
+export function softHyphens(text: string, chars = 12): string {
+  return text
+    .split(" ")
+    .map((word) => {
+      const w = [...word];
+      if (w.length <= chars) return word;
+      let out = "";
+      w.forEach((c, i) => {
+        const joint =
+          i >= 5 &&
+          i <= w.length - 4 &&
+          w[i - 1] === "s" &&
+          /[nt]/.test(w[i - 2] ?? "") &&
+          /\p{Ll}/u.test(c);
+        out += (joint ? "\u00ad" : "") + c;
+      });
+      return out;
+    })
+    .join(" ");
+}
+
 /** Splits a label into at most `lines` lines of about `chars` characters. */
 export function wrap(text: string, chars: number, lines = 2): string[] {
   const out: string[] = [];
@@ -451,7 +476,7 @@ export function distributionSvg(
     lx += w;
   }
   const top = (lrow + 1) * 18 + 10;
-  const rowH = (r: BarRow) => Math.max(30, r.label.length * 14 + 6);
+  const rowH = (r: BarRow) => Math.max(28, r.label.length * 13 + 4);
   const height = top + rows.reduce((s, r) => s + rowH(r), 0) + 4;
   const dimName = pick(a.dimensions.find((d) => d.id === dimension)?.name, lang) || dimension;
   const idSafe = `dist-${dimension.replace(/[^A-Za-z0-9_-]/g, "_")}-${items[0]!.info.id.replace(/[^A-Za-z0-9_-]/g, "_")}`;
@@ -476,7 +501,7 @@ export function distributionSvg(
   for (const r of rows) {
     const h = rowH(r);
     const g: string[] = [];
-    g.push(textLines(r.label, labelW, y + 14, 'text-anchor="end" class="axis"'));
+    g.push(textLines(r.label, labelW, y + 14, 'text-anchor="end" class="axis"', 13));
     if (r.note) {
       g.push(`<text x="${center - half}" y="${y + 14}" class="muted">${esc(r.note)}</text>`);
     } else if (r.bar) {

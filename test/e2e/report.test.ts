@@ -147,9 +147,9 @@ describe("reifegrad report", () => {
   });
 
   it("an unknown format is a usage error (exit 2)", () => {
-    const r = cli(["report", WAVE, "--out", tempDir(), "--format", "pdf"]);
+    const r = cli(["report", WAVE, "--out", tempDir(), "--format", "docx"]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("pdf");
+    expect(r.stderr).toContain("docx");
   });
 
   it("a broken file gives a one-line error with the file name, exit 1", () => {
