@@ -366,10 +366,10 @@ export class FileImporter {
    */
   private checkAsked(dep: string | undefined, group: string, answers: RowAnswers, line: number) {
     const q = this.options.questionnaireFor(dep, group);
-    let byGroup = this.notAlways.get(q);
-    if (!byGroup) this.notAlways.set(q, (byGroup = new Map()));
-    let list = byGroup.get(group);
-    if (!list) byGroup.set(group, (list = this.notAlwaysAsked(q, group)));
+    const byGroup = this.notAlways.get(q) ?? new Map<string, NotAlwaysAsked[]>();
+    const list = byGroup.get(group) ?? this.notAlwaysAsked(q, group);
+    if (byGroup.size === 0) this.notAlways.set(q, byGroup);
+    if (!byGroup.has(group)) byGroup.set(group, list);
     for (const n of list) {
       const code = answers.codes[n.slot]!;
       if (code === 0 || ("when" in n && evaluateCondition(n.when, (id) => answers.get(id))))
