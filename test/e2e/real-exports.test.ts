@@ -1,6 +1,6 @@
 // Issue 18: real exports as the tools write them, without lost answers. One fixture per case in
 // fixtures/exports/ (written by scripts/make-export-fixtures.mjs to follow each tool's export code).
-import { copyFileSync, existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, tempDir } from "./cli.js";
@@ -278,5 +278,19 @@ describe("messages in German under a German locale, the same codes and places", 
     const codes = (s: string) => s.match(/^\S+:\d+(:\d+)? (error|warning) [a-z-]+/gm);
     expect(codes(de.stderr)).toEqual(codes(en.stderr));
     expect(de.a.input).toEqual(en.a.input);
+  });
+});
+
+describe("map drafts valid YAML", () => {
+  it("a repeated heading is drafted once, and the completed draft is a valid mapping", () => {
+    const out = join(tempDir(), "mapping.yaml");
+    const r = cli(["map", join(X, "googleforms-repeated-headings.csv"), "--out", out]);
+    expect(r.status, r.stderr).toBe(0);
+    const text = readFileSync(out, "utf8");
+    expect(text.match(/"Anmerkungen"/g)).toHaveLength(1);
+    writeFileSync(out, text.replace('# "Anmerkungen": ~', '"Anmerkungen": ignore'));
+    const s = score([join(X, "googleforms-repeated-headings.csv"), "--mapping", out]);
+    expect(s.status, s.stderr).toBe(0);
+    expect(s.stderr).not.toContain("unmatched-column");
   });
 });

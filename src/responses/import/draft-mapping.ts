@@ -41,8 +41,12 @@ export function draftMapping(d: DraftInput, catalog: Catalog): string {
   role("group", plan.groupCol, "column with the respondent group (optional)");
   if (plan.submittedCol >= 0 && metaCol("submitted") >= 0) role("submitted", plan.submittedCol, "");
   out.push("columns:");
+  // A heading once, however often it repeats (a key twice is invalid YAML): it maps every column.
+  const written = new Set<string>();
   plan.kinds.forEach((k, i) => {
     const h = q(plan.header[i]!);
+    if (written.has(h)) return;
+    written.add(h);
     if (k.kind === "item") {
       const t = k.target;
       const target = t.row
