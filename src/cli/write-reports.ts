@@ -192,7 +192,9 @@ export async function emitReports(
   if (formats.includes("terminal") && !flags.check) {
     // Imported only when asked for, like the file renderers (see renderReportFiles).
     const { renderTerminal } = await import("../report/terminal.js");
-    ctx.stdout(renderTerminal(assessment, { lang: flags.lang, color: ctx.color }));
+    ctx.stdout(
+      renderTerminal(assessment, { lang: flags.lang, color: ctx.color, width: terminalWidth(ctx) }),
+    );
   }
   if (!flags.out) return 0;
   return writeReports(ctx, files, { out: flags.out, check: flags.check ?? false });
@@ -212,4 +214,15 @@ async function pdfFile(
       : (await import("../report/html.js")).renderHtml(assessment, options);
   const { printPdf } = await import("./print-pdf.js");
   return { name: "report.pdf", content: await printPdf(ctx, html, assessment.date) };
+}
+
+/**
+ * Columns the terminal summary may fill: the terminal's own width on a TTY, else $COLUMNS when
+ * set (as `ls` does), else 80.
+ */
+export function terminalWidth(ctx: CliContext): number {
+  const tty = ctx.stdoutIsTTY ? process.stdout.columns : undefined;
+  if (tty && tty > 0) return tty;
+  const env = Number(ctx.env.COLUMNS);
+  return Number.isInteger(env) && env > 0 ? env : 80;
 }

@@ -41,7 +41,7 @@ const filesIn = (dir: string) => readdirSync(dir).sort();
 describe("reifegrad report", () => {
   it("renders every format from a saved assessment, identical to the golden files", () => {
     const out = tempDir();
-    const r = cli(["report", WAVE, "--out", out, "--lang", "de"]);
+    const r = cli(["report", WAVE, "--out", out, "--lang", "de"], { env: { COLUMNS: "80" } });
     expect(r.status, r.stderr).toBe(0);
     expect(filesIn(out)).toEqual([
       "assessment.json",

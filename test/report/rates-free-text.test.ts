@@ -42,7 +42,7 @@ describe("response rates", () => {
     expect(terminal).toMatch(/Public order office\s+9\s+9 \/ 40 \(23%\) !/);
     expect(terminal).toMatch(/Building & planning\s+12\s+12 \/ 20 \(60%\)/);
     expect(terminal).toContain(
-      "! Low response rate (Public order office): below 30% – the results may not generalise",
+      "! Low response rate (Public order office): below 30% – the results may not\ngeneralise",
     );
     const md = renderMarkdown(a, { lang: "de" });
     expect(md).toContain("Befragte: 9 / 40 (23 %).");
