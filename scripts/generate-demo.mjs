@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
+import { evaluateCondition } from "../dist/questionnaire/condition.js";
 import { loadQuestionnaires } from "../dist/questionnaire/load.js";
 import { rng } from "./mulberry32.mjs";
 
@@ -127,6 +128,13 @@ for (const d of plan) {
       if (item.type === "grid") {
         for (const rw of item.rows) row[`${item.id}[${rw.id}]`] = answer(item, d.q, m);
       } else row[item.id] = answer(item, d.q, m);
+    }
+    // A survey tool does not put a question whose condition fails: its cell stays empty. Drawn
+    // first and blanked after, so the other answers are those of the same seed either way.
+    for (const item of d.q.items) {
+      if (!item.when || evaluateCondition(item.when, (id) => row[id])) continue;
+      if (item.type === "grid") for (const rw of item.rows) delete row[`${item.id}[${rw.id}]`];
+      else delete row[item.id];
     }
     rows.push(row);
   }
