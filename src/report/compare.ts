@@ -6,14 +6,21 @@ import type { Text } from "../questionnaire/model.js";
 import type { Assessment, DimensionResult, ItemInfo, Unit } from "../scoring/assessment.js";
 import { compareStrings } from "../util/order.js";
 import type { Doc, Section } from "./document.js";
-import { fmt, fmtPct, fmtSigned, type Lang, pick } from "./format.js";
+import { fmt, fmtDate, fmtPct, fmtSigned, type Lang, pick } from "./format.js";
 import { renderDocHtml } from "./html.js";
 import { roundingReplacer } from "./json.js";
 import { fill, labels } from "./labels.js";
 import { renderDocMarkdown } from "./markdown.js";
 import type { RenderedFile } from "./render.js";
 import { levelColor } from "./svg.js";
-import { dimResult, hasScore, levelIndex, levelLabel, rootDimensions, unitName } from "./view.js";
+import {
+  dimResult,
+  hasScore,
+  levelIndex,
+  levelLabel,
+  reportSubject,
+  rootDimensions,
+} from "./view.js";
 
 export interface ItemDifference {
   readonly item: string;
@@ -64,6 +71,8 @@ export interface TrendPoint {
   readonly mean: number;
   readonly level: string;
   readonly n: number;
+  /** Half the width of the mean's 95% confidence interval, when the wave published it. */
+  readonly ciHalf?: number;
 }
 
 export interface TrendCell {
@@ -72,6 +81,13 @@ export interface TrendCell {
   readonly after?: TrendPoint;
   /** after − before. */
   readonly change?: number;
+  /**
+   * Half the width of the change's 95% confidence interval, √(h₁² + h₂²) from the two waves'
+   * intervals (independent samples); absent when a wave withheld its interval (small cells).
+   */
+  readonly changeCiHalf?: number;
+  /** The change's interval excludes 0: a change larger than sampling noise. */
+  readonly beyondNoise?: boolean;
   /** Difference of level positions (+1 = one level up). */
   readonly levelChange?: number;
   readonly target?: string;
@@ -97,13 +113,21 @@ export interface Trend {
   readonly units: readonly TrendUnit[];
 }
 
+const half = (x: { ciLow?: number; ciHigh?: number }) =>
+  x.ciLow !== undefined && x.ciHigh !== undefined ? { ciHalf: (x.ciHigh - x.ciLow) / 2 } : {};
+
 function point(d: DimensionResult | undefined): TrendPoint | undefined {
-  return hasScore(d) && d.level ? { mean: d.mean, level: d.level, n: d.n } : undefined;
+  return hasScore(d) && d.level ? { mean: d.mean, level: d.level, n: d.n, ...half(d) } : undefined;
 }
 
 function overallPoint(u: Unit): TrendPoint | undefined {
   return u.overall.score !== null && u.overall.level
-    ? { mean: u.overall.score, level: u.overall.level, n: u.respondents ?? 0 }
+    ? {
+        mean: u.overall.score,
+        level: u.overall.level,
+        n: u.respondents ?? 0,
+        ...half(u.overall),
+      }
     : undefined;
 }
 
@@ -121,11 +145,16 @@ function cellOf(
   let progress: number | undefined;
   if (x && y && targetScore !== undefined)
     progress = x.mean >= targetScore ? 1 : Math.min(1, (y.mean - x.mean) / (targetScore - x.mean));
+  const noise =
+    x?.ciHalf !== undefined && y?.ciHalf !== undefined ? Math.hypot(x.ciHalf, y.ciHalf) : undefined;
   return {
     dimension,
     ...(x ? { before: x } : {}),
     ...(y ? { after: y } : {}),
     ...(change !== undefined ? { change } : {}),
+    ...(change !== undefined && noise !== undefined
+      ? { changeCiHalf: noise, beyondNoise: Math.abs(change) > noise }
+      : {}),
     ...(x && y ? { levelChange: levelIndex(a, y.level) - levelIndex(a, x.level) } : {}),
     ...(target?.target ? { target: target.target } : {}),
     ...(targetScore !== undefined ? { targetScore } : {}),
@@ -188,6 +217,12 @@ export function buildTrend(before: Assessment, after: Assessment): Trend {
   };
 }
 
+/** "ja" when the change's interval excludes 0, "nein" when not, "–" without intervals. */
+function noiseText(c: TrendCell, lang: Lang): string {
+  const L = labels(lang);
+  return c.beyondNoise === undefined ? "–" : c.beyondNoise ? L.yes : L.no;
+}
+
 function levelMove(c: TrendCell, lang: Lang): string {
   const L = labels(lang);
   if (c.levelChange === undefined) return "–";
@@ -206,7 +241,7 @@ export function buildTrendDocument(t: Trend, after: Assessment, lang: Lang): Doc
       ? L.overall
       : pick(after.dimensions.find((d) => d.id === id)?.name, lang) || id;
   const wave = (w: Trend["before"]) =>
-    `${w.date ?? "?"} (${w.questionnaire.id} ${w.questionnaire.version})`;
+    `${w.date ? fmtDate(w.date, lang) : "?"} (${L.version} ${w.questionnaire.version})`;
   const meta = [L.compareTitle, `${L.before}: ${wave(t.before)}`, `${L.after}: ${wave(t.after)}`];
   if (t.versionChanged)
     meta.push(
@@ -229,8 +264,17 @@ export function buildTrendDocument(t: Trend, after: Assessment, lang: Lang): Doc
       blocks: [
         {
           kind: "table",
-          head: [L.dimension, L.before, L.after, L.change, L.levelChange, L.target, L.progress],
-          numeric: [false, true, true, true, false, false, true],
+          head: [
+            L.dimension,
+            L.before,
+            L.after,
+            L.change,
+            L.beyondNoise,
+            L.levelChange,
+            L.target,
+            L.progress,
+          ],
+          numeric: [false, true, true, true, false, false, false, true],
           rows: u.cells.map((c) => [
             { text: dimName(c.dimension), strong: c.dimension === "overall" },
             c.suppressed
@@ -242,7 +286,15 @@ export function buildTrendDocument(t: Trend, after: Assessment, lang: Lang): Doc
                   text: c.after ? `${fmt(c.after.mean, 1, lang)} ${c.after.level}` : "–",
                   ...(c.after ? { level: c.after.level } : {}),
                 },
-            { text: c.suppressed ? "" : fmtSigned(c.change, 1, lang) },
+            {
+              text:
+                c.suppressed || c.change === undefined
+                  ? ""
+                  : c.changeCiHalf === undefined
+                    ? fmtSigned(c.change, 1, lang)
+                    : `${fmtSigned(c.change, 1, lang)} ±${fmt(c.changeCiHalf, 1, lang)}`,
+            },
+            { text: c.suppressed ? "" : noiseText(c, lang) },
             { text: c.suppressed ? "" : levelMove(c, lang) },
             { text: c.target ? levelLabel(after, c.target, lang) : "" },
             { text: c.suppressed || c.progress === undefined ? "" : fmtPct(c.progress, 0, lang) },
@@ -254,11 +306,14 @@ export function buildTrendDocument(t: Trend, after: Assessment, lang: Lang): Doc
   sections.push({
     id: "notes",
     title: L.methodology,
-    blocks: [{ kind: "paragraph", parts: [L.progressNote] }],
+    blocks: [
+      { kind: "paragraph", parts: [L.noiseNote] },
+      { kind: "paragraph", parts: [L.progressNote] },
+    ],
   });
   return {
     lang,
-    title: `${L.compareTitle}: ${unitName(after.administration, lang)}`,
+    title: `${L.compareTitle}: ${reportSubject(after, lang)}`,
     meta,
     sections,
   };
@@ -276,7 +331,8 @@ export function renderTrendTerminal(t: Trend, after: Assessment, lang: Lang): st
         .padStart(10),
     ),
   ].join(" ");
-  const lines = [`${L.compareTitle}: ${t.before.date ?? "?"} → ${t.after.date ?? "?"}`, "", head];
+  const day = (d: string | undefined) => (d ? fmtDate(d, lang) : "?");
+  const lines = [`${L.compareTitle}: ${day(t.before.date)} → ${day(t.after.date)}`, "", head];
   for (const u of t.units) {
     const name = (u.kind === "administration" ? L.administration : pick(u.names, lang) || u.id)
       .slice(0, 30)
@@ -289,11 +345,15 @@ export function renderTrendTerminal(t: Trend, after: Assessment, lang: Lang): st
       [
         name,
         ...u.cells.map((c) =>
-          (c.suppressed ? L.suppressed.slice(0, 10) : fmtSigned(c.change, 1, lang)).padStart(10),
+          (c.suppressed
+            ? L.suppressed.slice(0, 10)
+            : `${fmtSigned(c.change, 1, lang)}${c.beyondNoise ? "*" : " "}`
+          ).padStart(10),
         ),
       ].join(" "),
     );
   }
+  lines.push("", L.noiseMark);
   if (t.versionChanged)
     lines.push(
       "",
@@ -302,7 +362,7 @@ export function renderTrendTerminal(t: Trend, after: Assessment, lang: Lang): st
         after: t.after.questionnaire.version,
       }),
     );
-  return `${lines.join("\n")}\n`;
+  return `${lines.map((l) => l.trimEnd()).join("\n")}\n`;
 }
 
 export const COMPARE_FORMATS = ["terminal", "md", "html", "json"] as const;

@@ -103,6 +103,11 @@ const de = {
   before: "vorher",
   after: "nachher",
   levelChange: "Stufenwechsel",
+  beyondNoise: "mehr als Zufall",
+  noiseNote:
+    "„mehr als Zufall“: das 95-%-Konfidenzintervall der Veränderung (± nach der Veränderung, aus den Intervallen beider Erhebungen) schließt 0 aus – die Veränderung ist größer als die zufällige Schwankung zwischen zwei Stichproben. „–“: eine der Erhebungen zeigt für diese Zelle kein Intervall (weniger als doppelt so viele Befragte wie die Mindestgruppengröße).",
+  noiseMark:
+    "* größer als die zufällige Schwankung (95-%-Konfidenzintervall der Veränderung schließt 0 aus)",
   progress: "Fortschritt zum Ziel",
   progressNote:
     "Anteil der Lücke der früheren Erhebung, der geschlossen wurde (100 % = Ziel erreicht).",
@@ -273,6 +278,10 @@ const en: Labels = {
   before: "before",
   after: "after",
   levelChange: "Level change",
+  beyondNoise: "beyond noise",
+  noiseNote:
+    "“beyond noise”: the change's 95% confidence interval (± after the change, from both waves' intervals) excludes 0 – the change is larger than the random variation between two samples. “–”: one of the waves shows no interval for this cell (fewer than twice the minimum group size of respondents).",
+  noiseMark: "* larger than random variation (the change's 95% confidence interval excludes 0)",
   progress: "Progress to target",
   progressNote: "Share of the earlier wave's gap that has been closed (100% = target reached).",
   up: "up",

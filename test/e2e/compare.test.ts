@@ -18,7 +18,7 @@ describe("reifegrad compare", () => {
     const r = cli(["compare", BEFORE, AFTER, "--out", out, "--lang", "en"]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain("versions differ (2024.1 → 2026.1)");
-    expect(r.stdout).toMatch(/Whole administration\s+\+8\.8\s+\+16\.7\s+\+9\.0\s+\+10\.8/);
+    expect(r.stdout).toMatch(/Whole administration\s+\+8\.8\s+\+16\.7\*\s+\+9\.0\s+\+10\.8/);
     expect(r.stdout).toMatch(/Audit office\s+suppressed/);
     const json = JSON.parse(readFileSync(join(out, "compare.json"), "utf8"));
     const admin = json.units.find((u: { id: string }) => u.id === "administration");
