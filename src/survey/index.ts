@@ -2,13 +2,13 @@
 // returns file names and contents; the command writes them.
 import type { Questionnaire } from "../questionnaire/model.js";
 import { limesurveyStructure } from "./limesurvey.js";
+import { paperForm, paperNames } from "./paper.js";
 import { planFor, planForAll, type SurveyPlan } from "./plan.js";
 import type { SurveyNote } from "./selectors.js";
 
-export const SURVEY_TARGETS = ["limesurvey"] as const;
+export const SURVEY_TARGETS = ["limesurvey", "paper"] as const;
 /** Targets of issue 19 not built yet, with why (for the usage error). */
 export const PLANNED_TARGETS: Readonly<Record<string, string>> = {
-  paper: "the paper form is not built yet; `reifegrad template <id>` writes the data-entry CSV",
   googleforms: "the Google Forms script is not built yet",
   xlsform: "XLSForm needs an xlsx writer, which reifegrad does not include",
 };
@@ -49,6 +49,22 @@ export function buildSurvey(target: SurveyTarget, scope: SurveyScope, lang: stri
           },
         ],
         notes: r.notes,
+      };
+    }
+    case "paper": {
+      const r = paperForm(plan);
+      const names = paperNames(plan);
+      return {
+        plan,
+        files: [
+          { name: names.html, content: r.html, role: "paper form (A4, print from a browser)" },
+          {
+            name: names.csv,
+            content: r.csv,
+            role: `data-entry template (${r.columns.length} columns), for score`,
+          },
+        ],
+        notes: [],
       };
     }
   }

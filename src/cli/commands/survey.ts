@@ -15,6 +15,7 @@ import {
   type SurveyTarget,
 } from "../../survey/index.js";
 import type { CliContext } from "../context.js";
+import { messageLang, say } from "../locale.js";
 import type { ExitHolder } from "../main.js";
 import { loadForCommand, pick, pickLanguage } from "./questionnaires.js";
 
@@ -25,12 +26,13 @@ interface SurveyOptions {
   lang?: string;
   out?: string;
   questionnaires?: string;
+  pdf?: boolean;
 }
 
 export function surveyCommand(ctx: CliContext, exit: ExitHolder): Command {
   return new Command("survey")
     .description(
-      "write a survey for a survey tool (limesurvey) from the questionnaires; its export is scored without a mapping file",
+      "write a survey for a survey tool (limesurvey) or on paper from the questionnaires; its export (or the typed-in paper answers) is scored without a mapping file",
     )
     .argument("<target>", `survey tool: ${SURVEY_TARGETS.join(", ")}`)
     .option("--department <id>", "one survey for this department's questionnaire")
@@ -38,6 +40,7 @@ export function surveyCommand(ctx: CliContext, exit: ExitHolder): Command {
     .option("--all", "one survey for every department, the department as the first question")
     .option("--lang <lang>", "survey language (default: the questionnaire's first)")
     .option("-o, --out <dir>", "folder to write the survey files to")
+    .option("--pdf", "paper: also print the form to an A4 PDF (needs Chromium on the PATH)")
     .option(
       "-q, --questionnaires <path>",
       "questionnaire folder or file (default: questionnaires/)",
@@ -58,19 +61,61 @@ export function surveyCommand(ctx: CliContext, exit: ExitHolder): Command {
         );
       }
       if (!o.out) throw new UserError("--out <dir> is required", 2);
+      if (o.pdf && target !== "paper")
+        throw new UserError(`--pdf is for the paper form only (survey paper), not ${target}`, 2);
+      if (o.pdf) await needChromium(ctx);
       const questionnaires = await loadForCommand(ctx, exit, o);
       const scope = scopeOf(questionnaires, o);
       const first = scope.kind === "one" ? scope.questionnaire : scope.questionnaires[0]!;
       const lang = pickLanguage(first, o.lang);
       const result = buildSurvey(target as SurveyTarget, scope, lang);
+      const files: { name: string; content: string | Uint8Array; role: string }[] = [
+        ...result.files,
+      ];
+      if (o.pdf) {
+        const { printPdf } = await import("../print-pdf.js");
+        const html = result.files.find((f) => f.name.endsWith(".html"))!;
+        files.push({
+          name: html.name.replace(/\.html$/, ".pdf"),
+          content: await printPdf(ctx, html.content, undefined),
+          role: "paper form as an A4 PDF",
+        });
+      }
       await mkdir(o.out, { recursive: true });
-      for (const f of result.files) {
+      for (const f of files) {
         const path = join(o.out, f.name);
         await writeFileAtomic(path, f.content);
         ctx.stderr(`wrote ${path} — ${f.role}\n`);
       }
       for (const n of result.notes) ctx.stderr(`note [${n.code}]: ${n.message}\n`);
     });
+}
+
+/** --pdf needs a Chromium on the PATH and playwright-core: checked before anything is written. */
+async function needChromium(ctx: CliContext): Promise<void> {
+  const { CHROMIUM_NAMES, findChromium } = await import("../print-pdf.js");
+  const lang = messageLang(ctx.env);
+  if (!findChromium(ctx.env))
+    throw new UserError(
+      say(
+        lang,
+        `--pdf braucht Chromium oder Google Chrome im PATH (gesucht: ${CHROMIUM_NAMES.join(", ")}); ohne --pdf entsteht das HTML-Formular, das sich im Browser als PDF drucken lässt`,
+        `--pdf needs Chromium or Google Chrome on the PATH (looked for ${CHROMIUM_NAMES.join(", ")}); without --pdf the HTML form is written, which any browser prints to PDF`,
+      ),
+      1,
+    );
+  try {
+    await import("playwright-core");
+  } catch {
+    throw new UserError(
+      say(
+        lang,
+        "--pdf braucht das Paket playwright-core (npm install playwright-core); ohne --pdf entsteht das HTML-Formular",
+        "--pdf needs the package playwright-core (npm install playwright-core); without --pdf the HTML form is written",
+      ),
+      1,
+    );
+  }
 }
 
 function scopeOf(questionnaires: readonly Questionnaire[], o: SurveyOptions): SurveyScope {
