@@ -69,7 +69,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   survey: {
     args: "[options] <target>",
     description:
-      "write a survey for a survey tool (limesurvey) or on paper from the questionnaires; its export (or the typed-in paper answers) is scored without a mapping file",
+      "write a survey for a survey tool (limesurvey, googleforms) or on paper from the questionnaires; its export (or the typed-in paper answers) is scored without a mapping file",
     load: async () => (await import("./commands/survey.js")).surveyCommand,
   },
   report: {
@@ -115,6 +115,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     "reifegrad survey limesurvey --department bauen --out survey/",
     "reifegrad survey limesurvey --all --out survey/   # one survey, the department asked first",
     "reifegrad survey paper --department bauen --pdf --out survey/   # A4 form and data-entry CSV",
+    "reifegrad survey googleforms --department bauen --out survey/   # Apps Script that creates the form",
   ],
   report: [
     "reifegrad report --check              # CI: exit 1 naming every stale report (committed files only)",

@@ -1,15 +1,15 @@
 // `reifegrad survey`'s core: a plan from the questionnaires, rendered for one survey tool. Pure:
 // returns file names and contents; the command writes them.
 import type { Questionnaire } from "../questionnaire/model.js";
+import { googleFormsScript } from "./googleforms.js";
 import { limesurveyStructure } from "./limesurvey.js";
 import { paperForm, paperNames } from "./paper.js";
 import { planFor, planForAll, type SurveyPlan } from "./plan.js";
 import type { SurveyNote } from "./selectors.js";
 
-export const SURVEY_TARGETS = ["limesurvey", "paper"] as const;
+export const SURVEY_TARGETS = ["limesurvey", "paper", "googleforms"] as const;
 /** Targets of issue 19 not built yet, with why (for the usage error). */
 export const PLANNED_TARGETS: Readonly<Record<string, string>> = {
-  googleforms: "the Google Forms script is not built yet",
   xlsform: "XLSForm needs an xlsx writer, which reifegrad does not include",
 };
 export type SurveyTarget = (typeof SURVEY_TARGETS)[number];
@@ -65,6 +65,20 @@ export function buildSurvey(target: SurveyTarget, scope: SurveyScope, lang: stri
           },
         ],
         notes: [],
+      };
+    }
+    case "googleforms": {
+      const r = googleFormsScript(plan);
+      return {
+        plan,
+        files: [
+          {
+            name: `googleforms-${plan.id}.gs`,
+            content: r.script,
+            role: "Apps Script that creates the Google Form (script.google.com, run createForm)",
+          },
+        ],
+        notes: r.notes,
       };
     }
   }

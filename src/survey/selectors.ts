@@ -10,7 +10,11 @@ export const SELECTOR = { department: "department", group: "group" } as const;
 
 /** Something a person should know about a generated survey (e.g. shortened codes). */
 export interface SurveyNote {
-  readonly code: "shortened-answer-codes" | "invalid-question-code" | "no-skip-logic";
+  readonly code:
+    | "shortened-answer-codes"
+    | "invalid-question-code"
+    | "no-skip-logic"
+    | "duplicate-title";
   readonly message: string;
 }
 

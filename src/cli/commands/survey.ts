@@ -32,7 +32,7 @@ interface SurveyOptions {
 export function surveyCommand(ctx: CliContext, exit: ExitHolder): Command {
   return new Command("survey")
     .description(
-      "write a survey for a survey tool (limesurvey) or on paper from the questionnaires; its export (or the typed-in paper answers) is scored without a mapping file",
+      "write a survey for a survey tool (limesurvey, googleforms) or on paper from the questionnaires; its export (or the typed-in paper answers) is scored without a mapping file",
     )
     .argument("<target>", `survey tool: ${SURVEY_TARGETS.join(", ")}`)
     .option("--department <id>", "one survey for this department's questionnaire")
