@@ -565,7 +565,7 @@ function answerBlocks(
   blocks.push({
     kind: "table",
     only: "md",
-    head: [L.items, L.n, L.mean, L.dontKnow, L.notApplicable, L.blank],
+    head: [L.item, L.n, L.mean, L.dontKnow, L.notApplicable, L.blank],
     numeric: [false, true, true, true, true, true],
     rows: items.map((i) => {
       const name = cell(`${i.id}: ${pick(itemInfo(a, i.id)?.text, lang)}`);
@@ -645,7 +645,7 @@ function sharesTable(
     fallback: "screen",
     caption: L.answersAdministration,
     head: [
-      L.items,
+      L.item,
       L.n,
       ...scored.map((o) => pick(o.label, lang) || o.code),
       L.dontKnow,
