@@ -51,7 +51,8 @@ export type ChartSpec =
   | { readonly type: "radar"; readonly unit: string }
   /** Diverging stacked bars of the administration's answers to items sharing one answer scale. */
   | { readonly type: "distribution"; readonly dimension: string; readonly items: readonly string[] }
-  | { readonly type: "levelLegend" };
+  | { readonly type: "levelLegend" }
+  | { readonly type: "outsideView" };
 
 export interface TableBlock {
   readonly kind: "table";
@@ -924,6 +925,7 @@ function comparisonSection(a: Assessment, lang: Lang, L: Labels): Section {
     title: L.selfVsOutside,
     blocks: [
       { kind: "paragraph", parts: [L.differenceNote] },
+      { kind: "chart", chart: { type: "outsideView" }, only: "html" },
       {
         kind: "table",
         head: [

@@ -19,6 +19,7 @@ import {
   heatmapSvg,
   levelColor,
   levelLegendSvg,
+  outsideViewSvg,
   radarSvg,
   softHyphens,
 } from "./svg.js";
@@ -62,7 +63,7 @@ tr.strong th, tr.strong td { font-weight: 600; }
 .figure { margin: .6rem 0 .4rem; }
 svg.chart { display: block; width: 100%; height: auto; font-family: inherit; font-size: 12px; }
 svg.radar { max-width: 600px; }
-svg.legend { max-width: 760px; }
+svg.legend, svg.outside-view { max-width: 760px; }
 svg.chart text { fill: var(--ink); }
 svg.chart .muted { fill: var(--muted); }
 svg.chart .col-head, svg.chart .row-head { font-weight: 600; }
@@ -155,6 +156,9 @@ function chart(a: Assessment, spec: ChartSpec, lang: Lang): string {
       break;
     case "levelLegend":
       svg = levelLegendSvg(a, lang);
+      break;
+    case "outsideView":
+      svg = outsideViewSvg(a, lang);
       break;
     case "radar": {
       const u =

@@ -2,7 +2,7 @@
 // Every chart has <title> and <desc>, text is escaped, coordinates use fixed decimals, and colour
 // never carries information alone (values and labels are written out).
 import type { Assessment, ItemInfo, ItemResult, Unit } from "../scoring/assessment.js";
-import { fixed, fmt, fmtInt, fmtPct, type Lang, pick } from "./format.js";
+import { fixed, fmt, fmtInt, fmtPct, fmtSigned, type Lang, pick } from "./format.js";
 import { fill, labels } from "./labels.js";
 import {
   dimResult,
@@ -540,6 +540,83 @@ export function distributionSvg(
     parts.push(`<g class="${cls}"${r.id ? ` id="dist-${esc(r.id)}"` : ""}>${g.join("")}</g>`);
     y += h;
   }
+  parts.push("</svg>");
+  return parts.join("\n");
+}
+
+/** Self-image against the outside view: per dimension and outside group, the two means on 0–100. */
+export function outsideViewSvg(a: Assessment, lang: Lang): string {
+  const L = labels(lang);
+  const rows = a.comparisons;
+  if (rows.length === 0) return "";
+  const groupName = (id: string) => {
+    const g = a.groups.find((x) => x.id === id);
+    return g ? unitName(g, lang) : id;
+  };
+  const width = 760;
+  const labelW = 280;
+  const x0 = labelW + 20;
+  const x1 = width - 40;
+  const scale = (v: number) => x0 + ((x1 - x0) * Math.max(0, Math.min(100, v))) / 100;
+  const rowH = 34;
+  const top = 46;
+  const height = top + rows.length * rowH + 8;
+  const INTERNAL = "#0b5a8f";
+  const EXTERNAL = "#b35806";
+  const parts = [
+    open(
+      width,
+      height,
+      "chart outside-view",
+      L.selfVsOutside,
+      `${L.internal} ● / ${L.external} ■, ${L.score}`,
+      "outside-view",
+    ),
+  ];
+  // Legend and axis.
+  parts.push(
+    `<circle cx="${x0 + 6}" cy="12" r="6" fill="${INTERNAL}"/><text x="${x0 + 18}" y="16" class="legend">${esc(L.internal)}</text>` +
+      `<rect x="${x0 + 240}" y="6" width="12" height="12" fill="${EXTERNAL}"/><text x="${x0 + 258}" y="16" class="legend">${esc(L.external)}</text>`,
+  );
+  for (const v of [0, 20, 40, 60, 80, 100]) {
+    const x = scale(v);
+    parts.push(
+      `<line x1="${n2(x)}" y1="${top - 8}" x2="${n2(x)}" y2="${top + rows.length * rowH - 6}" stroke="#d0d0d0" stroke-width="1"/>` +
+        `<text x="${n2(x)}" y="${top - 12}" text-anchor="middle" class="muted axis">${v}</text>`,
+    );
+  }
+  rows.forEach((c, i) => {
+    const y = top + i * rowH + 8;
+    const label = wrap(
+      `${pick(a.dimensions.find((d) => d.id === c.dimension)?.name, lang) || c.dimension} – ${groupName(c.external.group)}`,
+      44,
+      2,
+    );
+    parts.push(
+      textLines(
+        label,
+        labelW,
+        y + (label.length > 1 ? -2 : 4),
+        'text-anchor="end" class="axis"',
+        13,
+      ),
+    );
+    const xi = scale(c.internal.mean);
+    const xe = scale(c.external.mean);
+    parts.push(
+      `<line x1="${n2(xi)}" y1="${y}" x2="${n2(xe)}" y2="${y}" stroke="#6b6b6b" stroke-width="2"/>` +
+        `<circle cx="${n2(xi)}" cy="${y}" r="6" fill="${INTERNAL}"><title>${esc(`${L.internal}: ${fmt(c.internal.mean, 1, lang)} (n = ${fmtInt(c.internal.n, lang)})`)}</title></circle>` +
+        `<rect x="${n2(xe - 6)}" y="${y - 6}" width="12" height="12" fill="${EXTERNAL}"><title>${esc(`${groupName(c.external.group)}: ${fmt(c.external.mean, 1, lang)} (n = ${fmtInt(c.external.n, lang)})`)}</title></rect>`,
+    );
+    // The difference beside the right-hand marker.
+    const right = Math.max(xi, xe);
+    const diff = fmtSigned(c.difference, 1, lang);
+    parts.push(
+      right + 60 <= width
+        ? `<text x="${n2(right + 12)}" y="${y + 4}" class="axis">${esc(diff)}</text>`
+        : `<text x="${n2(Math.min(xi, xe) - 12)}" y="${y + 4}" text-anchor="end" class="axis">${esc(diff)}</text>`,
+    );
+  });
   parts.push("</svg>");
   return parts.join("\n");
 }

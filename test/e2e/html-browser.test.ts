@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parseAssessment } from "../../src/report/read-assessment.js";
 import { rootDimensions, shownDepartments, visibleItems } from "../../src/report/view.js";
 import type { Assessment } from "../../src/scoring/assessment.js";
-import { OPEN_ALL_DETAILS } from "./chromium.js";
+import { clippedCharts, OPEN_ALL_DETAILS } from "./chromium.js";
 import { cli, ROOT, tempDir } from "./cli.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -88,6 +88,11 @@ describe.skipIf(!available)("report.html in Chromium", () => {
       expect(await page.locator("svg.chart > desc").count()).toBe(charts);
       // The polygons have real geometry (inside a collapsed <details> they are not drawn).
       await page.evaluate(OPEN_ALL_DETAILS);
+      // Self-image and outside view: one row per comparison; no chart drawn outside its box.
+      expect(await page.locator("svg.outside-view circle > title").count()).toBe(
+        a.comparisons.length,
+      );
+      expect(await clippedCharts(page)).toEqual([]);
       const box = await page.locator("svg.radar polygon.radar-unit").first().boundingBox();
       expect(box?.width ?? 0).toBeGreaterThan(10);
 
