@@ -1,6 +1,15 @@
 // Errors are data: every layer returns problems instead of throwing, so a user sees all of them
 // at once, each with a place and a fix. The CLI formats them like a compiler does.
 
+import {
+  codeOf,
+  isMessageId,
+  type MessageId,
+  type ParamsOf,
+  renderHint,
+  renderMessage,
+} from "./messages/catalogue.js";
+import type { Lang, Params } from "./messages/entry.js";
 import { compareStrings } from "./util/order.js";
 
 export type Severity = "error" | "warning";
@@ -9,14 +18,28 @@ export interface Problem {
   /** Stable, kebab-case code; tests assert codes, not wording. */
   readonly code: string;
   readonly severity: Severity;
+  /** The message in English, as printed under LANG=C. */
   readonly message: string;
+  /**
+   * A catalogued message (src/messages): its id and parameters, from which the CLI says it in the
+   * user's language. Problems without one (the import's own) are printed as `message` says.
+   */
+  readonly id?: MessageId;
+  readonly params?: Params;
   readonly file?: string;
   /** 1-based line (YAML) or row (CSV, header = row 1). */
   readonly line?: number;
   /** 1-based column (YAML) or column number (CSV). */
   readonly column?: number;
-  /** How to fix it. */
+  /** How to fix it (in English; see `id`). */
   readonly hint?: string;
+}
+
+export interface Where {
+  file?: string;
+  line?: number;
+  column?: number;
+  severity?: Severity;
 }
 
 export function problem(
@@ -26,6 +49,42 @@ export function problem(
 ): Problem {
   const { severity = "error", ...rest } = where;
   return { code, severity, message, ...rest };
+}
+
+/**
+ * A problem from the catalogue: `coded("unknown-scale", { id, closest, defined }, at)`. Its code
+ * is the id's (`duplicate-id.level` → `duplicate-id`) unless `code` names another one (a shape's
+ * range or enum check reports the code the format gives it).
+ */
+export function coded<K extends MessageId>(
+  id: K,
+  params: ParamsOf<K>,
+  where: Where & { code?: string } = {},
+): Problem {
+  const { severity = "error", code = codeOf(id), ...at } = where;
+  const p = params as Params;
+  const hint = renderHint(id, p, "en");
+  return {
+    code,
+    severity,
+    message: renderMessage(id, p, "en"),
+    id,
+    params: p,
+    ...at,
+    ...(hint !== undefined ? { hint } : {}),
+  };
+}
+
+/** A problem's message and hint in one language (the catalogue's, else as it was written). */
+export function problemText(p: Problem, lang: Lang): { message: string; hint?: string } {
+  if (p.id === undefined || p.params === undefined || !isMessageId(p.id)) {
+    return { message: p.message, ...(p.hint !== undefined ? { hint: p.hint } : {}) };
+  }
+  const hint = renderHint(p.id, p.params, lang);
+  return {
+    message: renderMessage(p.id, p.params, lang),
+    ...(hint !== undefined ? { hint } : {}),
+  };
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {

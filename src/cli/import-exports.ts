@@ -150,7 +150,8 @@ export async function prepareImport(
     const r = parseMapping({ path, text }, catalog);
     if (hasErrors(r.problems) || !r.mapping)
       throw new UserError(`the mapping file ${path} has errors`, 1, r.problems);
-    if (r.problems.length > 0) ctx.stderr(formatProblems(r.problems, ctx.colorErr));
+    if (r.problems.length > 0)
+      ctx.stderr(formatProblems(r.problems, ctx.colorErr, messageLang(ctx.env)));
     mapping = r.mapping;
   }
   const files = await listExportFiles(exportsArg);
@@ -245,7 +246,7 @@ export async function importExports(
   }
   const { account, log } = result;
   const n = (k: number, de: string, en: string) => say(lang, de, en).replace("#", String(k));
-  ctx.stderr(formatProblems(log.kept, ctx.colorErr));
+  ctx.stderr(formatProblems(log.kept, ctx.colorErr, lang));
   for (const { code, more } of log.overflow()) ctx.stderr(`… and ${more} more ${code}\n`);
   for (const f of account.files) {
     ctx.stderr(`${f.file}: ${accountLine(f, lang)}\n`);

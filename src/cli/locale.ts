@@ -1,8 +1,11 @@
 // The language of the CLI's own messages: German under a German locale, English otherwise. Report
 // and interview languages are flags (--lang); this is only for what the CLI says to its user.
 // Machine-readable parts (problem codes, file:line:column, paths) never change with it.
+// Coded problems take their words from the catalogue (src/messages); the CLI's own lines say
+// both texts where they are written, with say().
+import type { Lang } from "../messages/entry.js";
 
-export type MessageLang = "de" | "en";
+export type MessageLang = Lang;
 
 /**
  * POSIX precedence: LC_ALL, then LC_MESSAGES, then LANG; the first one set decides.

@@ -1,11 +1,11 @@
 // Parses and validates reifegrad.yaml. Pure: the text comes in; checks that need the file system
 // (missing export files) or the scores (headcount below respondents) take their facts as values
 // and report at the position of the offending entry.
-import { type Problem, problem } from "../problem.js";
+import { coded, type Problem } from "../problem.js";
 import type { Questionnaire, Text } from "../questionnaire/model.js";
 import { reporterInto } from "../questionnaire/reporter.js";
 import { checkShape, isRecord } from "../questionnaire/shape.js";
-import { didYouMean } from "../questionnaire/suggest.js";
+import { closest } from "../questionnaire/suggest.js";
 import { type ParsedYaml, parseYaml, type SourceFile } from "../questionnaire/yaml-source.js";
 import { PROJECT } from "./format.js";
 import type { Project, ProjectDepartment, ProjectInput, ReportFormat } from "./model.js";
@@ -40,12 +40,9 @@ export function parseProject(source: SourceFile): ProjectResult {
   departments.forEach((dep, i) => {
     if (seen.has(dep.id)) {
       report(
-        "duplicate-id",
-        `department "${dep.id}" is listed twice`,
+        "duplicate-id.department",
+        { id: dep.id, first: seen.get(dep.id)! },
         parsed.at(["departments", i, "id"]),
-        {
-          hint: `keep one entry (the first is departments[${seen.get(dep.id)}])`,
-        },
       );
     } else seen.set(dep.id, i);
   });
@@ -53,10 +50,9 @@ export function parseProject(source: SourceFile): ProjectResult {
   for (const dept of Object.keys(targets)) {
     if (departments.length > 0 && !seen.has(dept)) {
       report(
-        "unknown-department",
-        `targets name department "${dept}", which is not in \`departments\`${didYouMean(dept, seen.keys())}`,
+        "unknown-department.target",
+        { id: dept, closest: closest(dept, seen.keys()) },
         parsed.keyAt(["targets", dept]),
-        { hint: "add the department to `departments` or fix the id" },
       );
     }
   }
@@ -71,10 +67,9 @@ export function parseProject(source: SourceFile): ProjectResult {
   inputs.forEach((input, i) => {
     if (input.department && departments.length > 0 && !seen.has(input.department)) {
       report(
-        "unknown-department",
-        `input names department "${input.department}", which is not in \`departments\`${didYouMean(input.department, seen.keys())}`,
+        "unknown-department.input",
+        { id: input.department, closest: closest(input.department, seen.keys()) },
         parsed.at(["inputs", i, "department"]),
-        { hint: "add the department to `departments` or fix the id" },
       );
     }
   });
@@ -115,21 +110,23 @@ export function checkTargets(
     const levels = q.levels.map((l) => l.id);
     for (const [dim, level] of Object.entries(dims)) {
       if (!q.dimensions.some((x) => x.id === dim)) {
+        const dimensions = q.dimensions.map((x) => x.id);
         report(
-          "unknown-dimension",
-          `questionnaire "${q.id}" of department "${dept}" has no dimension "${dim}"${didYouMean(
-            dim,
-            q.dimensions.map((x) => x.id),
-          )}`,
+          "unknown-dimension.target",
+          {
+            questionnaire: q.id,
+            department: dept,
+            id: dim,
+            closest: closest(dim, dimensions),
+            dimensions,
+          },
           parsed.keyAt(["targets", dept, dim]),
-          { hint: `dimensions: ${q.dimensions.map((x) => x.id).join(", ")}` },
         );
       } else if (!levels.includes(String(level))) {
         report(
-          "unknown-level",
-          `target "${String(level)}" is not a level${didYouMean(String(level), levels)}`,
+          "unknown-level.target",
+          { id: String(level), closest: closest(String(level), levels), levels },
           parsed.at(["targets", dept, dim]),
-          { hint: `levels: ${levels.join(", ")}` },
         );
       }
     }
@@ -139,12 +136,11 @@ export function checkTargets(
 
 /** An input whose path matched no file: an error, or a warning for an optional input. */
 export function missingInput(parsed: ParsedYaml, index: number, input: ProjectInput): Problem {
-  return problem("missing-input", `input "${input.path}" matches no file`, {
-    ...parsed.at(["inputs", index, "path"]),
-    ...(input.optional
-      ? { severity: "warning" as const, hint: "optional input: nothing to read from it yet" }
-      : { hint: "put the export there (e.g. into exports/) or fix the path" }),
-  });
+  return coded(
+    "missing-input",
+    { path: input.path, optional: input.optional === true },
+    { ...parsed.at(["inputs", index, "path"]), ...(input.optional ? { severity: "warning" } : {}) },
+  );
 }
 
 /** More respondents than staff: the headcount (or the department of some rows) is wrong. */
@@ -158,13 +154,10 @@ export function checkHeadcounts(
     const n = respondents.get(d.id) ?? 0;
     if (d.headcount !== undefined && n > d.headcount) {
       problems.push(
-        problem(
+        coded(
           "headcount-below-respondents",
-          `department "${d.id}" has headcount ${d.headcount}, but ${n} people answered`,
-          {
-            ...parsed.at(["departments", i, "headcount"]),
-            hint: "update the headcount, or check the department column of the exports",
-          },
+          { id: d.id, headcount: d.headcount, respondents: n },
+          parsed.at(["departments", i, "headcount"]),
         ),
       );
     }

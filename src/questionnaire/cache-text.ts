@@ -6,7 +6,7 @@ import type { LoadResult } from "./load.js";
 import type { Questionnaire } from "./model.js";
 
 /** Bumped when the shape of the text changes, so an old cache is never read as a new one. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 export function loadResultToText(key: string, r: LoadResult): string {
   const questionnaires = r.questionnaires.map((q) => ({ ...q, scales: [...q.scales] }));

@@ -20,7 +20,7 @@ import type {
 } from "./model.js";
 import type { Report } from "./reporter.js";
 import { isRecord } from "./shape.js";
-import { didYouMean, listing } from "./suggest.js";
+import { closest } from "./suggest.js";
 import { parseCondition } from "./when.js";
 import type { ParsedYaml, Path, Position } from "./yaml-source.js";
 
@@ -83,23 +83,18 @@ export function resolveChain(
     if (!parent) {
       report(
         "unknown-extends",
-        `extends "${parentId}", which is not among the loaded questionnaires${didYouMean(parentId, byId.keys())} (chain: ${names})`,
-        current.parsed.at(["extends"]),
         {
-          hint: `load the file that defines it too; loaded: ${listing([...byId.keys()].sort())}`,
+          parent: parentId,
+          closest: closest(parentId, byId.keys()),
+          chain: names,
+          loaded: [...byId.keys()].sort(),
         },
+        current.parsed.at(["extends"]),
       );
       return { chain: chain.reverse(), complete: false };
     }
     if (chain.includes(parent)) {
-      report(
-        "circular-extends",
-        `extends forms a cycle: ${names}`,
-        current.parsed.at(["extends"]),
-        {
-          hint: "the chain must end at a questionnaire without `extends` (the core)",
-        },
-      );
+      report("circular-extends", { chain: names }, current.parsed.at(["extends"]));
       return { chain: chain.reverse(), complete: false };
     }
     chain.push(parent);
@@ -231,14 +226,7 @@ class Builder {
     }
     if (data.levels !== undefined) {
       if (!isRoot) {
-        this.report(
-          "cannot-redefine",
-          "levels are inherited and cannot be redefined",
-          parsed.keyAt(["levels"]),
-          {
-            hint: "remove `levels:` here; all questionnaires of a chain share the levels of the core",
-          },
-        );
+        this.report("cannot-redefine", {}, parsed.keyAt(["levels"]));
       } else {
         this.levels = list(data.levels).flatMap((raw, i) => {
           if (!isRecord(raw) || typeof raw.id !== "string") return [];
@@ -283,12 +271,10 @@ class Builder {
     list(data.remove).forEach((id, i) => {
       if (typeof id !== "string") return;
       if (!this.items.has(id)) {
-        const also = this.removed.has(id) ? " (it is already removed)" : "";
         this.report(
           "unknown-remove",
-          `cannot remove "${id}": the questionnaire this one extends has no such item${also}${didYouMean(id, this.items.keys())}`,
+          { id, already: this.removed.has(id), closest: closest(id, this.items.keys()) },
           parsed.at(["remove", i]),
-          { hint: "`remove` lists ids of inherited items" },
         );
         return;
       }
@@ -303,12 +289,9 @@ class Builder {
       const previous = this.itemOrigins.get(item.id);
       if (previous) {
         this.report(
-          "duplicate-id",
-          `item id "${item.id}" is already used (${where(originAt(previous))})`,
+          "duplicate-id.item",
+          { id: item.id, previous: where(originAt(previous)) },
           parsed.at(["items", i, "id"]),
-          {
-            hint: "item ids must be unique across the composed questionnaire, including inherited items",
-          },
         );
         return;
       }
@@ -329,14 +312,7 @@ class Builder {
   ): boolean {
     const previous = origins.get(id);
     if (!previous) return false;
-    this.report(
-      "duplicate-id",
-      `${kind} "${id}" is already defined (${where(originAt(previous))})`,
-      at(),
-      {
-        hint: `give every ${kind} its own id; inherited ${kind}s cannot be redefined`,
-      },
-    );
+    this.report("duplicate-id.defined", { kind, id, previous: where(originAt(previous)) }, at());
     return true;
   }
 
@@ -354,12 +330,9 @@ class Builder {
     if (base && previous) {
       if (previous.parsed === file.parsed) {
         this.report(
-          "duplicate-id",
-          `dimension "${id}" is already defined (${where(originAt(previous))})`,
+          "duplicate-id.dimension",
+          { id, previous: where(originAt(previous)) },
           originAt(o, "id"),
-          {
-            hint: "give every dimension its own id",
-          },
         );
         return;
       }
@@ -368,11 +341,8 @@ class Builder {
         if (!DIMENSION_OVERRIDE_KEYS.includes(key)) {
           this.report(
             "cannot-override",
-            `\`${key}\` of the inherited dimension "${id}" cannot be overridden`,
+            { key, id, allowed: DIMENSION_OVERRIDE_KEYS.filter((k) => k !== "id") },
             originKeyAt(o, key),
-            {
-              hint: `an inherited dimension takes only ${listing(DIMENSION_OVERRIDE_KEYS.filter((k) => k !== "id"))}; to add a new dimension use a new id`,
-            },
           );
         }
       }
@@ -386,9 +356,7 @@ class Builder {
       return;
     }
     if (raw.name === undefined) {
-      this.report("missing-field", `the new dimension "${id}" has no \`name\``, originAt(o), {
-        hint: "add `name: { de: …, en: … }`",
-      });
+      this.report("missing-field.dimension-name", { id }, originAt(o));
     }
     const recommendations: Record<string, readonly Text[]> = {};
     if (isRecord(raw.recommendations)) {

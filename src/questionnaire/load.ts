@@ -33,14 +33,7 @@ export function loadQuestionnaires(sources: readonly SourceFile[]): LoadResult {
     problems.push(...parseProblems);
     if (!parsed) continue;
     if (!isRecord(parsed.data)) {
-      report(
-        "not-a-mapping",
-        "a questionnaire must be a YAML mapping (key: value lines)",
-        parsed.at([]),
-        {
-          hint: "start the file with `format: 1` and `id: …`",
-        },
-      );
+      report("not-a-mapping", {}, parsed.at([]));
       continue;
     }
     const id = typeof parsed.data.id === "string" ? parsed.data.id : "";
@@ -49,14 +42,7 @@ export function loadQuestionnaires(sources: readonly SourceFile[]): LoadResult {
     if (id === "") continue; // the structure check reports the missing id
     const existing = byId.get(id);
     if (existing) {
-      report(
-        "duplicate-questionnaire",
-        `questionnaire id "${id}" is also used by ${existing.parsed.file}`,
-        parsed.at(["id"]),
-        {
-          hint: "give every questionnaire its own id",
-        },
-      );
+      report("duplicate-questionnaire", { id, file: existing.parsed.file }, parsed.at(["id"]));
       broken.add(file);
       continue;
     }

@@ -1,23 +1,25 @@
-// How rules hand problems back: a function that records one problem at a source position.
-import { type Problem, problem, type Severity } from "../problem.js";
+// How rules hand problems back: a function that records one catalogued problem (src/messages) at
+// a source position. Rules give a message id and its parameters; the words come at print time.
+import type { MessageId, ParamsOf } from "../messages/catalogue.js";
+import { coded, type Problem, type Severity } from "../problem.js";
 import type { Path, Position } from "./yaml-source.js";
 
 export interface ReportOptions {
-  readonly hint?: string;
   readonly severity?: Severity;
+  /** Another code than the message id's (a shape's range and enum checks). */
+  readonly code?: string;
 }
 
-export type Report = (code: string, message: string, at: Position, options?: ReportOptions) => void;
+export type Report = <K extends MessageId>(
+  id: K,
+  params: ParamsOf<K>,
+  at: Position,
+  options?: ReportOptions,
+) => void;
 
 export function reporterInto(problems: Problem[]): Report {
-  return (code, message, at, options = {}) => {
-    problems.push(
-      problem(code, message, {
-        ...at,
-        ...(options.hint !== undefined ? { hint: options.hint } : {}),
-        ...(options.severity !== undefined ? { severity: options.severity } : {}),
-      }),
-    );
+  return (id, params, at, options = {}) => {
+    problems.push(coded(id, params, { ...at, ...options }));
   };
 }
 
@@ -32,10 +34,10 @@ export function uniqueProblems(problems: readonly Problem[]): Problem[] {
   });
 }
 
-/** "items[2].text" — a path as people read it. */
-export function describePath(path: Path): string {
+/** "items[2].text" — a path as people read it; "" for the whole file (messages say "the file"). */
+export function pathName(path: Path): string {
   let out = "";
   for (const seg of path)
     out += typeof seg === "number" ? `[${seg}]` : out === "" ? seg : `.${seg}`;
-  return out === "" ? "the file" : out;
+  return out;
 }

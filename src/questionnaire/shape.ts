@@ -1,6 +1,8 @@
 // Structure rules: checks a parsed file against the format definition (format.ts) and reports
 // unknown keys (with "did you mean"), wrong types, missing fields, bad ids, codes, enums and
 // ranges, and texts lacking a declared language. Every problem of a file, not just the first.
+
+import type { Expected, ValueKind } from "../messages/questionnaire.js";
 import {
   CODE,
   COMMON_ITEM_KEYS,
@@ -10,8 +12,8 @@ import {
   QUESTIONNAIRE,
   type Shape,
 } from "./format.js";
-import { describePath, type Report } from "./reporter.js";
-import { didYouMean, listing } from "./suggest.js";
+import { pathName, type Report } from "./reporter.js";
+import { closest } from "./suggest.js";
 import type { ParsedYaml, Path } from "./yaml-source.js";
 
 export interface ShapeContext {
@@ -30,96 +32,90 @@ export function checkQuestionnaireShape(ctx: ShapeContext): void {
 function check(ctx: ShapeContext, value: unknown, shape: Shape, path: Path): void {
   const { parsed, report } = ctx;
   // Built only for a problem: most nodes have none, and a file has thousands of nodes.
-  const where = () => describePath(path);
-  const wrongType = (expected: string, hint?: string) =>
+  const where = () => pathName(path);
+  const wrongType = (expected: Expected, name?: string) =>
     report(
       "wrong-type",
-      `${where()} must be ${expected}, not ${typeName(value)}`,
+      { path: where(), expected, ...(name ? { shape: name } : {}), ...wrongValue(value) },
       parsed.at(path),
-      {
-        ...(hint ? { hint } : {}),
-      },
     );
   switch (shape.kind) {
     case "object":
       if (!isRecord(value)) {
-        wrongType(`a mapping (${shape.name})`, "write `key: value` lines, indented");
+        wrongType("mapping", shape.name);
         return;
       }
       checkObject(ctx, value, shape.name, shape.fields, path);
       return;
     case "list":
       if (!Array.isArray(value)) {
-        wrongType("a list", 'write each entry on its own line starting with "- "');
+        wrongType("list");
         return;
       }
       if (shape.minItems && value.length < shape.minItems) {
-        report("empty-list", `${where()} needs at least ${shape.minItems} entry`, parsed.at(path));
+        report("empty-list", { path: where(), min: shape.minItems }, parsed.at(path));
       }
       for (const [i, v] of value.entries()) check(ctx, v, shape.of, [...path, i]);
       return;
     case "map":
       if (!isRecord(value)) {
-        wrongType("a mapping", "write `id:` followed by indented entries");
+        wrongType("mapping");
         return;
       }
       for (const [key, v] of Object.entries(value)) {
         if (shape.keyPattern && !shape.keyPattern.test(key)) {
-          report(
-            "invalid-id",
-            `"${key}" is not a valid id in ${where()}`,
-            parsed.keyAt([...path, key]),
-            {
-              hint: "ids start with a letter, then letters, digits, _ or -",
-            },
-          );
+          report("invalid-id.key", { key, path: where() }, parsed.keyAt([...path, key]));
         }
         check(ctx, v, shape.values, [...path, key]);
       }
       return;
     case "string":
       if (typeof value !== "string") {
-        wrongType("a string", quoteHint(value));
+        wrongType("string");
         return;
       }
       if (shape.enum && !shape.enum.includes(value)) {
         report(
-          shape.enumCode ?? "invalid-value",
-          `${where()} is "${value}"${didYouMean(value, shape.enum)}; allowed: ${listing(shape.enum)}`,
+          "invalid-value",
+          {
+            path: where(),
+            value,
+            closest: closest(value, shape.enum),
+            allowed: shape.enum,
+          },
           parsed.at(path),
-          { hint: `use one of: ${listing(shape.enum)}` },
+          shape.enumCode ? { code: shape.enumCode } : {},
         );
       } else if (shape.pattern && !shape.pattern.test(value)) {
-        report("invalid-id", `${where()} "${value}" is not a valid id`, parsed.at(path), {
-          hint: `use ${shape.patternText ?? `an id matching ${shape.pattern}`}`,
-        });
+        report(
+          "invalid-id",
+          {
+            path: where(),
+            value,
+            pattern: shape.patternText ?? `an id matching ${String(shape.pattern)}`,
+          },
+          parsed.at(path),
+        );
       }
       return;
     case "code":
       if (typeof value !== "string" && !(typeof value === "number" && Number.isFinite(value))) {
-        wrongType("a code (string or number)");
+        wrongType("code");
         return;
       }
       if (!CODE.test(String(value))) {
-        report(
-          "invalid-code",
-          `${where()} "${String(value)}" is not a valid answer code`,
-          parsed.at(path),
-          {
-            hint: "codes are letters and digits (also _ . + -) without spaces, commas or semicolons",
-          },
-        );
+        report("invalid-code", { path: where(), value: String(value) }, parsed.at(path));
       }
       return;
     case "version":
       if (typeof value !== "string" && typeof value !== "number") {
-        wrongType("a string");
+        wrongType("string");
         return;
       }
       return;
     case "number":
       if (typeof value !== "number" || !Number.isFinite(value)) {
-        wrongType("a number", "write digits without quotes");
+        wrongType("number");
         return;
       }
       if (
@@ -127,25 +123,32 @@ function check(ctx: ShapeContext, value: unknown, shape: Shape, path: Path): voi
           (shape.exclusiveMin ? value <= shape.min : value < shape.min)) ||
         (shape.max !== undefined && value > shape.max)
       ) {
-        const range = `${shape.exclusiveMin ? "greater than" : "at least"} ${shape.min}${shape.max !== undefined ? ` and at most ${shape.max}` : ""}`;
-        report(shape.rangeCode, `${where()} is ${value}; it must be ${range}`, parsed.at(path));
+        report(
+          "out-of-range",
+          {
+            path: where(),
+            value,
+            min: shape.min,
+            max: shape.max,
+            exclusiveMin: shape.exclusiveMin === true,
+          },
+          parsed.at(path),
+          { code: shape.rangeCode },
+        );
       }
       return;
     case "const":
       if (value !== shape.value) {
         report(
           "unsupported-format",
-          `${where()} is ${JSON.stringify(value)}; this version reads format ${shape.value}`,
+          { path: where(), value: String(JSON.stringify(value)), format: shape.value },
           parsed.at(path),
-          {
-            hint: `write \`format: ${shape.value}\``,
-          },
         );
       }
       return;
     case "boolean":
       if (typeof value !== "boolean") {
-        wrongType("true or false");
+        wrongType("boolean");
         return;
       }
       return;
@@ -170,11 +173,8 @@ function checkObject(
     if (!field) {
       report(
         "unknown-key",
-        `unknown key "${key}" in ${name}${didYouMean(key, known)}`,
+        { key, shape: name, closest: closest(key, known), keys: known },
         parsed.keyAt([...path, key]),
-        {
-          hint: `keys of ${name}: ${listing(known)}`,
-        },
       );
       continue;
     }
@@ -185,11 +185,8 @@ function checkObject(
     if (required && value[key] === undefined) {
       report(
         "missing-field",
-        `${name} has no \`${key}\`${path.length > 0 ? ` (${describePath(path)})` : ""}`,
+        { shape: name, key, path: pathName(path), description: field.description },
         parsed.at(path),
-        {
-          hint: `add \`${key}:\` — ${field.description}`,
-        },
       );
     }
   }
@@ -206,23 +203,17 @@ function checkItemTypeKeys(ctx: ShapeContext, item: Record<string, unknown>, pat
     if (Object.hasOwn(ITEM.fields, key) && !allowed.has(key)) {
       ctx.report(
         "field-not-allowed",
-        `\`${key}\` is not used by ${type} items`,
+        { key, type, keys: [...keys.required, ...keys.optional] },
         ctx.parsed.keyAt([...path, key]),
-        {
-          hint: `remove it, or change the type; ${type} items take: ${listing([...keys.required, ...keys.optional])}`,
-        },
       );
     }
   }
   for (const key of keys.required) {
     if (item[key] === undefined) {
       ctx.report(
-        "missing-field",
-        `${type} item has no \`${key}\` (${describePath(path)})`,
+        "missing-field.item-type",
+        { type, key, path: pathName(path), description: ITEM.fields[key]?.description ?? "" },
         ctx.parsed.at(path),
-        {
-          hint: `add \`${key}:\` — ${ITEM.fields[key]?.description ?? ""}`,
-        },
       );
     }
   }
@@ -231,26 +222,19 @@ function checkItemTypeKeys(ctx: ShapeContext, item: Record<string, unknown>, pat
 function checkText(ctx: ShapeContext, value: unknown, path: Path): void {
   const { parsed, report, languages } = ctx;
   // Built only for a problem: most nodes have none, and a file has thousands of nodes.
-  const where = () => describePath(path);
+  const where = () => pathName(path);
   if (typeof value === "string") {
     if (languages.length !== 1) {
-      report(
-        "missing-translation",
-        `${where()} is a plain string, but the file declares languages ${listing(languages)}`,
-        parsed.at(path),
-        { hint: `write { ${languages.map((l) => `${l}: "…"`).join(", ")} }` },
-      );
+      report("missing-translation.plain", { path: where(), languages }, parsed.at(path));
     } else if (value.trim() === "") {
-      report("missing-translation", `${where()} is empty`, parsed.at(path), {
-        hint: "write the text",
-      });
+      report("missing-translation.empty", { path: where() }, parsed.at(path));
     }
     return;
   }
   if (!isRecord(value)) {
     report(
       "wrong-type",
-      `${where()} must be a text (a string or { de: …, en: … }), not ${typeName(value)}`,
+      { path: where(), expected: "text", ...wrongValue(value) },
       parsed.at(path),
     );
     return;
@@ -259,27 +243,22 @@ function checkText(ctx: ShapeContext, value: unknown, path: Path): void {
     if (!languages.includes(lang)) {
       report(
         "unknown-language",
-        `${where()} has a "${lang}" text, but "${lang}" is not a declared language${didYouMean(lang, languages)}`,
+        { path: where(), lang, closest: closest(lang, languages), languages },
         parsed.keyAt([...path, lang]),
-        { severity: "warning", hint: `declared languages: ${listing(languages)}` },
+        { severity: "warning" },
       );
     } else if (typeof v !== "string") {
       report(
         "wrong-type",
-        `${describePath([...path, lang])} must be a string, not ${typeName(v)}`,
+        { path: pathName([...path, lang]), expected: "string", ...wrongValue(v) },
         parsed.at([...path, lang]),
-        {
-          hint: quoteHint(v),
-        },
       );
     }
   }
   for (const lang of languages) {
     const v = value[lang];
     if (v === undefined || (typeof v === "string" && v.trim() === "")) {
-      report("missing-translation", `${where()} has no "${lang}" text`, parsed.at(path), {
-        hint: `add ${lang}: "…"`,
-      });
+      report("missing-translation", { path: where(), lang }, parsed.at(path));
     }
   }
 }
@@ -288,18 +267,16 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function typeName(v: unknown): string {
-  if (v === null || v === undefined) return "empty";
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a mapping";
-  if (typeof v === "string") return `the string "${v.length > 30 ? `${v.slice(0, 30)}…` : v}"`;
-  return `${typeof v} ${String(v)}`;
-}
-
-function quoteHint(v: unknown): string | undefined {
-  return typeof v === "number" || typeof v === "boolean"
-    ? `put it in quotes ("${String(v)}") to make it a string`
-    : undefined;
+/** What a wrong value is, for the message: its kind and, for a scalar, its text. */
+function wrongValue(v: unknown): { got: ValueKind; value?: string } {
+  if (v === null || v === undefined) return { got: "empty" };
+  if (Array.isArray(v)) return { got: "list" };
+  if (typeof v === "object") return { got: "mapping" };
+  if (typeof v === "string")
+    return { got: "string", value: v.length > 30 ? `${v.slice(0, 30)}…` : v };
+  if (typeof v === "number") return { got: "number", value: String(v) };
+  if (typeof v === "boolean") return { got: "boolean", value: String(v) };
+  return { got: "other", value: `${typeof v} ${String(v)}` };
 }
 
 /** Checks any value against a shape (used for other YAML formats, e.g. the project file). */

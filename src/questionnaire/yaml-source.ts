@@ -3,7 +3,7 @@
 // One parser, `yaml`, with its default YAML 1.2 core schema: `no`, `on` and `2018-01-01` stay
 // strings, `010` is the number 10; what a file means does not depend on which parser read it.
 import { type Document, isMap, isNode, isPair, isScalar, LineCounter, parseDocument } from "yaml";
-import { type Problem, problem } from "../problem.js";
+import { coded, type Problem } from "../problem.js";
 
 export interface SourceFile {
   readonly path: string;
@@ -45,13 +45,7 @@ export function parseYaml(source: SourceFile): { parsed?: ParsedYaml; problems: 
   const start = { file, line: 1, column: 1 };
   if (text.length > MAX_YAML_CHARS) {
     return {
-      problems: [
-        problem(
-          "file-too-large",
-          `file has ${text.length} characters, more than the limit of ${MAX_YAML_CHARS}`,
-          { ...start, hint: "split the questionnaire into a core and department files" },
-        ),
-      ],
+      problems: [coded("file-too-large", { chars: text.length, limit: MAX_YAML_CHARS }, start)],
     };
   }
   const problems: Problem[] = tabProblems(file, text);
@@ -64,27 +58,22 @@ export function parseYaml(source: SourceFile): { parsed?: ParsedYaml; problems: 
     // One tab or syntax error tends to cascade; report the first per line.
     if (tabLines.has(pos.line) || errorLines.has(pos.line)) continue;
     errorLines.add(pos.line);
-    const duplicate = err.code === "DUPLICATE_KEY";
     problems.push(
-      problem(duplicate ? "duplicate-key" : "yaml-syntax", firstLine(err.message), {
-        file,
-        line: pos.line,
-        column: pos.col,
-        hint: duplicate
-          ? "a key may appear only once in a mapping; remove or rename one of them"
-          : "check indentation, quotes, colons and brackets on this line and the one before",
-      }),
+      coded(
+        err.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
+        { detail: firstLine(err.message) },
+        { file, line: pos.line, column: pos.col },
+      ),
     );
   }
   for (const warn of doc.warnings) {
     const pos = lineCounter.linePos(warn.pos[0]);
     problems.push(
-      problem("yaml-warning", firstLine(warn.message), {
-        file,
-        line: pos.line,
-        column: pos.col,
-        severity: "warning",
-      }),
+      coded(
+        "yaml-warning",
+        { detail: firstLine(warn.message) },
+        { file, line: pos.line, column: pos.col, severity: "warning" },
+      ),
     );
   }
   if (problems.some((p) => p.severity === "error")) return { problems };
@@ -93,12 +82,11 @@ export function parseYaml(source: SourceFile): { parsed?: ParsedYaml; problems: 
   if (depth.depth > MAX_DEPTH) {
     const pos = depth.offset === undefined ? undefined : lineCounter.linePos(depth.offset);
     problems.push(
-      problem("yaml-too-deep", `nesting is deeper than ${MAX_DEPTH} levels`, {
-        file,
-        line: pos?.line ?? 1,
-        column: pos?.col ?? 1,
-        hint: "a questionnaire needs only a few levels of nesting; check the indentation",
-      }),
+      coded(
+        "yaml-too-deep",
+        { limit: MAX_DEPTH },
+        { file, line: pos?.line ?? 1, column: pos?.col ?? 1 },
+      ),
     );
     return { problems };
   }
@@ -108,10 +96,7 @@ export function parseYaml(source: SourceFile): { parsed?: ParsedYaml; problems: 
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     problems.push(
-      problem("yaml-alias-limit", `refused to expand aliases: ${(e as Error).message}`, {
-        ...start,
-        hint: `YAML aliases (*name) may be expanded at most ${MAX_ALIAS_COUNT} times in total; write the content out`,
-      }),
+      coded("yaml-alias-limit", { detail: (e as Error).message, limit: MAX_ALIAS_COUNT }, start),
     );
     return { problems };
   }
@@ -168,14 +153,7 @@ function tabProblems(file: string, text: string): Problem[] {
     const tab = indent.indexOf("\t");
     // Blank lines and comments may hold tabs.
     if (tab < 0 || indent.length === line.length || line[indent.length] === "#") continue;
-    out.push(
-      problem("tab-indentation", "line is indented with a tab", {
-        file,
-        line: i + 1,
-        column: tab + 1,
-        hint: "indent with spaces; YAML does not allow tabs for indentation",
-      }),
-    );
+    out.push(coded("tab-indentation", {}, { file, line: i + 1, column: tab + 1 }));
   }
   return out;
 }

@@ -90,7 +90,7 @@ export function validateCommand(ctx: CliContext, exit: ExitHolder): Command {
         );
       }
       const sorted = sortProblems(problems);
-      ctx.stderr(formatProblems(sorted, ctx.colorErr));
+      ctx.stderr(formatProblems(sorted, ctx.colorErr, lang));
       const errors = sorted.filter((p) => p.severity === "error").length;
       const warnings = sorted.length - errors;
       ctx.stderr(

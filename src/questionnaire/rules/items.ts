@@ -26,14 +26,7 @@ function checkChoices(id: string, type: "single" | "multi", origin: Origin, repo
     const code = key(c.code);
     if (code !== undefined) {
       if (codes.has(code)) {
-        report(
-          "duplicate-code",
-          `code "${code}" appears twice in the choices of "${id}"`,
-          originAt(origin, "choices", i, "code"),
-          {
-            hint: "every choice needs its own code",
-          },
-        );
+        report("duplicate-code.choice", { code, item: id }, originAt(origin, "choices", i, "code"));
       }
       codes.add(code);
     }
@@ -41,33 +34,23 @@ function checkChoices(id: string, type: "single" | "multi", origin: Origin, repo
       if (type === "single" || c.exclusive !== true) scored++;
       if (c.score === undefined) {
         report(
-          "missing-field",
-          `choice "${code}" of "${id}" has no \`score\``,
+          "missing-field.choice-score",
+          { code: String(code), item: id },
           originAt(origin, "choices", i),
-          {
-            hint: "add `score: 0…100`, or `missing: dont_know` for a don't-know choice",
-          },
         );
       }
     }
     if (c.exclusive === true && type !== "multi") {
-      report(
-        "field-not-allowed",
-        `\`exclusive\` only applies to multi items`,
-        originAt(origin, "choices", i, "exclusive"),
-        {
-          severity: "warning",
-          hint: "remove it; a single item allows one choice anyway",
-        },
-      );
+      report("field-not-allowed.exclusive", {}, originAt(origin, "choices", i, "exclusive"), {
+        severity: "warning",
+      });
     }
   });
   if (choices.length > 0 && scored < (type === "single" ? 2 : 1)) {
     report(
       "too-few-choices",
-      `${type} item "${id}" has ${scored} scored choice(s); it needs at least ${type === "single" ? 2 : 1}`,
+      { type, item: id, scored, needed: type === "single" ? 2 : 1 },
       originAt(origin, "choices"),
-      { hint: "add choices with `score:`" },
     );
   }
 }
@@ -84,11 +67,8 @@ function checkBands(id: string, origin: Origin, report: Report): void {
     if (lo(b) >= hi(b)) {
       report(
         "invalid-band",
-        `band ${i + 1} of "${id}" is empty: min ${lo(b)} is not below max ${hi(b)}`,
+        { n: i + 1, item: id, min: String(lo(b)), max: String(hi(b)) },
         originAt(origin, "bands", i),
-        {
-          hint: "min is inclusive, max exclusive: min must be smaller than max",
-        },
       );
       return;
     }
@@ -98,11 +78,8 @@ function checkBands(id: string, origin: Origin, report: Report): void {
       if (lo(b) < hi(other) && lo(other) < hi(b)) {
         report(
           "bands-overlap",
-          `band ${i + 1} of "${id}" ${range(b)} overlaps band ${j + 1} ${range(other)}`,
+          { n: i + 1, item: id, range: range(b), other: j + 1, otherRange: range(other) },
           originAt(origin, "bands", i),
-          {
-            hint: "bands include min and exclude max; let each band start where the previous one ends",
-          },
         );
       }
     }
@@ -115,14 +92,7 @@ function checkRows(id: string, origin: Origin, report: Report): void {
     const rowId = key(r.id);
     if (rowId === undefined) return;
     if (seen.has(rowId)) {
-      report(
-        "duplicate-id",
-        `row id "${rowId}" is used twice in grid "${id}"`,
-        originAt(origin, "rows", i, "id"),
-        {
-          hint: "every row of a grid needs its own id (it becomes the column item[row])",
-        },
-      );
+      report("duplicate-id.row", { row: rowId, grid: id }, originAt(origin, "rows", i, "id"));
     }
     seen.add(rowId);
   });

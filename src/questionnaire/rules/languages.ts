@@ -1,6 +1,5 @@
 // A file that extends another may not declare a language the inherited texts lack.
 import { originAt } from "../compose.js";
-import { listing } from "../suggest.js";
 import type { Rule } from "./rule.js";
 
 export const languagesRule: Rule = {
@@ -16,12 +15,9 @@ export const languagesRule: Rule = {
       const lacking = languages.filter((l) => !own.includes(l));
       if (lacking.length > 0) {
         report(
-          "missing-translation",
-          `declares ${listing(lacking)}, but the inherited questionnaire "${base.id}" has no ${listing(lacking)} texts`,
+          "missing-translation.inherited",
+          { lacking, base: base.id, own: own.map(String) },
           originAt({ parsed: top.parsed, path: [] }, "languages"),
-          {
-            hint: `declare only languages "${base.id}" provides (${listing(own.map(String))}), or translate it`,
-          },
         );
       }
     }

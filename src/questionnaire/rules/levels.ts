@@ -16,31 +16,19 @@ export const levelsRule: Rule = {
       const id = key(level.id);
       if (id !== undefined) {
         if (seen.has(id)) {
-          report("duplicate-id", `level id "${id}" is used twice`, originAt(origin, i, "id"), {
-            hint: "give every level its own id",
-          });
+          report("duplicate-id.level", { id }, originAt(origin, i, "id"));
         }
         seen.add(id);
       }
       if (typeof level.min !== "number") return;
       if (i === 0 && level.min !== 0) {
-        report(
-          "levels-not-from-zero",
-          `the first level starts at ${level.min}, not at 0`,
-          originAt(origin, i, "min"),
-          {
-            hint: "write `min: 0` on the first level, so every score has a level",
-          },
-        );
+        report("levels-not-from-zero", { min: level.min }, originAt(origin, i, "min"));
       }
       if (previous !== undefined && level.min <= previous) {
         report(
           "levels-not-ascending",
-          `level "${id ?? i + 1}" starts at ${level.min}, not above the previous level (${previous})`,
+          { level: id ?? String(i + 1), min: level.min, previous },
           originAt(origin, i, "min"),
-          {
-            hint: "list levels from lowest to highest with strictly increasing `min` values up to 100",
-          },
         );
       }
       previous = level.min;

@@ -17,12 +17,9 @@ export const scalesRule: Rule = {
         if (code !== undefined) {
           if (codes.has(code)) {
             report(
-              "duplicate-code",
-              `code "${code}" appears twice in scale "${id}"`,
+              "duplicate-code.scale",
+              { code, scale: id },
               originAt(origin, "options", i, "code"),
-              {
-                hint: "every option of a scale needs its own code",
-              },
             );
           }
           codes.add(code);
@@ -32,13 +29,8 @@ export const scalesRule: Rule = {
         if (hasValue === hasMissing) {
           report(
             "invalid-option",
-            hasValue
-              ? `option "${code}" of scale "${id}" has both \`value\` and \`missing\``
-              : `option "${code}" of scale "${id}" has neither \`value\` nor \`missing\``,
+            { code: String(code), scale: id, both: hasValue },
             originAt(origin, "options", i),
-            {
-              hint: "a scored option has `value: <number>`; a don't-know/not-applicable option has `missing:`",
-            },
           );
         }
         if (typeof opt.value === "number" && !hasMissing) {
@@ -46,25 +38,15 @@ export const scalesRule: Rule = {
           if (previous !== undefined && opt.value <= previous) {
             report(
               "scale-not-ascending",
-              `option "${code}" of scale "${id}" has value ${opt.value}, not above the previous option (${previous})`,
+              { code: String(code), scale: id, value: opt.value, previous },
               originAt(origin, "options", i, "value"),
-              {
-                hint: "list scored options from worst to best with increasing values; use `reverse: true` on negatively worded items",
-              },
             );
           }
           previous = opt.value;
         }
       });
       if (options.length > 0 && scored < 2) {
-        report(
-          "scale-too-small",
-          `scale "${id}" has ${scored} scored option(s); it needs at least two`,
-          originAt(origin),
-          {
-            hint: "add options with `value:` from worst to best",
-          },
-        );
+        report("scale-too-small", { scale: id, scored }, originAt(origin));
       }
     }
   },

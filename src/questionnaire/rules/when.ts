@@ -1,9 +1,11 @@
 // Skip logic: `when` must parse, may refer only to earlier items of the composed questionnaire,
 // and only to codes or values those items can have. Removing an item a `when` needs is an error.
+
+import type { ParamsOf } from "../../messages/catalogue.js";
 import { type Origin, originAt } from "../compose.js";
 import type { Item, Literal, Questionnaire } from "../model.js";
 import type { Report } from "../reporter.js";
-import { didYouMean, listing } from "../suggest.js";
+import { closest } from "../suggest.js";
 import { literalCode, parseCondition, type Reference, toNumber } from "../when.js";
 import type { Rule } from "./rule.js";
 
@@ -20,11 +22,8 @@ export const whenSyntaxRule: Rule = {
       if (!result.ok) {
         report(
           "when-syntax",
-          `when of "${item.id}": ${result.message}`,
+          { item: item.id, detail: result.message },
           origin.parsed.charAt([...origin.path, "when"], result.offset),
-          {
-            hint: 'write e.g. `when: "str_01 >= 3 and it_cloud == yes"`; see the grammar in docs/questionnaire-format.md',
-          },
         );
       }
     }
@@ -48,36 +47,21 @@ export const whenReferencesRule: Rule = {
         if (target === undefined) {
           const removed = composed.origins.removed.get(ref.item);
           if (removed) {
-            report(
-              "remove-referenced",
-              `"${ref.item}" is removed, but the when of "${item.id}" refers to it`,
-              originAt(removed),
-              {
-                hint: `keep "${ref.item}", or also remove "${item.id}"`,
-              },
-            );
+            report("remove-referenced", { item: ref.item, by: item.id }, originAt(removed));
             continue;
           }
           report(
             "when-unknown-item",
-            `when of "${item.id}" refers to "${ref.item}", which is not an item${didYouMean(ref.item, index.keys())}`,
+            { item: item.id, ref: ref.item, closest: closest(ref.item, index.keys()) },
             at(ref.offset),
-            {
-              hint: "refer to the id of an earlier item",
-            },
           );
           continue;
         }
         if (target >= position) {
           report(
             "when-forward-reference",
-            target === position
-              ? `when of "${item.id}" refers to the item itself`
-              : `when of "${item.id}" refers to "${ref.item}", which is asked later`,
+            { item: item.id, ref: ref.item, self: target === position },
             at(ref.offset),
-            {
-              hint: "a condition may only use answers given before; move the item after the one it depends on (items are asked by dimension, in dimension order)",
-            },
           );
           continue;
         }
@@ -97,38 +81,23 @@ function checkValues(
 ): void {
   if (target.type === "grid" && ref.row === undefined) {
     report(
-      "when-unknown-item",
-      `"${target.id}" is a grid; refer to one of its rows as ${target.id}[row]`,
+      "when-unknown-item.grid",
+      { grid: target.id, rows: target.rows.map((r) => r.id) },
       at(ref.offset),
-      {
-        hint: `rows: ${listing(target.rows.map((r) => r.id))}`,
-      },
     );
     return;
   }
   if (ref.row !== undefined) {
     if (target.type !== "grid") {
-      report(
-        "when-unknown-item",
-        `"${target.id}" is not a grid, so it has no row "${ref.row}"`,
-        at(ref.offset),
-        {
-          hint: `write just ${target.id}`,
-        },
-      );
+      report("when-unknown-item.not-grid", { item: target.id, row: ref.row }, at(ref.offset));
       return;
     }
     if (!target.rows.some((r) => r.id === ref.row)) {
+      const rows = target.rows.map((r) => r.id);
       report(
-        "when-unknown-item",
-        `grid "${target.id}" has no row "${ref.row}"${didYouMean(
-          ref.row,
-          target.rows.map((r) => r.id),
-        )}`,
+        "when-unknown-item.no-row",
+        { grid: target.id, row: ref.row, closest: closest(ref.row, rows), rows },
         at(ref.offset),
-        {
-          hint: `rows: ${listing(target.rows.map((r) => r.id))}`,
-        },
       );
       return;
     }
@@ -137,13 +106,13 @@ function checkValues(
   const codes = possibleCodes(target, q);
   const ordering = ref.op === "<" || ref.op === "<=" || ref.op === ">" || ref.op === ">=";
   for (const { value, offset } of ref.values) {
-    const problem = impossible(target, codes, value, ordering ? ref.op : undefined);
-    if (problem) {
-      report("when-impossible-value", `when of "${item.id}": ${problem}`, at(offset), {
-        hint: codes
-          ? `"${target.id}" can be: ${listing(codes)}`
-          : `"${target.id}" is a ${target.type} item`,
-      });
+    const why = impossible(target, codes, value, ordering ? ref.op : undefined);
+    if (why) {
+      report(
+        "when-impossible-value",
+        { item: item.id, target: target.id, codes, type: target.type, ...why },
+        at(offset),
+      );
     }
   }
 }
@@ -170,6 +139,9 @@ type OrderingOp = "<" | "<=" | ">" | ">=";
 const holds = (x: number, op: OrderingOp, v: number): boolean =>
   op === "<" ? x < v : op === "<=" ? x <= v : op === ">" ? x > v : x >= v;
 
+/** Why a comparison can never be true, as the message "when-impossible-value" words it. */
+type Impossible = Pick<ParamsOf<"when-impossible-value">, "why" | "value" | "op" | "min" | "max">;
+
 /**
  * Why a comparison of an item's answer with `value` is wrong, or undefined when it can be true.
  * `ordering` is the operator of <, <=, > and >= (undefined for ==, != and `in`).
@@ -179,33 +151,26 @@ function impossible(
   codes: string[] | undefined,
   value: Literal,
   ordering: OrderingOp | undefined,
-): string | undefined {
+): Impossible | undefined {
+  const shown = JSON.stringify(value);
   if (item.type === "number") {
-    return typeof value === "number"
-      ? undefined
-      : `"${item.id}" is a number, so it is never ${JSON.stringify(value)}`;
+    return typeof value === "number" ? undefined : { why: "not-number", value: shown };
   }
   if (item.type === "text") {
-    return ordering
-      ? `"${item.id}" is free text and cannot be compared with <, <=, > or >=`
-      : undefined;
+    return ordering ? { why: "text-ordered", value: shown } : undefined;
   }
   if (!codes) return undefined;
   if (ordering) {
-    if (typeof value !== "number")
-      return `${JSON.stringify(value)} is not a number, so <, <=, > and >= cannot compare it`;
+    if (typeof value !== "number") return { why: "not-numeric-value", value: shown };
     const numeric = codes.flatMap((c) => toNumber(c) ?? []);
     if (item.type === "multi" || numeric.length === 0) {
-      return `"${item.id}" has no numeric codes, so <, <=, > and >= are never true`;
+      return { why: "no-numeric-codes", value: shown };
     }
     const min = Math.min(...numeric);
     const max = Math.max(...numeric);
-    if (value < min || value > max) {
-      return `${value} is outside the scale of "${item.id}" (${min}–${max})`;
-    }
+    if (value < min || value > max) return { why: "outside", value: String(value), min, max };
     if (!numeric.some((x) => holds(x, ordering, value))) {
-      const end = ordering === ">" ? `ends at ${max}` : `starts at ${min}`;
-      return `no answer of "${item.id}" is ${ordering} ${value} (the scale ${end})`;
+      return { why: "never-holds", value: String(value), op: ordering, min, max };
     }
     return undefined;
   }
@@ -214,5 +179,5 @@ function impossible(
       ? toNumber(c) === value || c === String(value)
       : c === literalCode(value),
   );
-  return matches ? undefined : `"${item.id}" is never ${JSON.stringify(literalCode(value))}`;
+  return matches ? undefined : { why: "never", value: JSON.stringify(literalCode(value)) };
 }
