@@ -18,12 +18,16 @@ export async function loadValidQuestionnaires(
   );
   if (hasErrors(loaded.problems)) {
     throw new UserError(
-      "the questionnaires have errors; run `reifegrad validate`",
+      {
+        de: "die Fragebögen enthalten Fehler; `reifegrad validate` zeigt sie alle",
+        en: "the questionnaires have errors; run `reifegrad validate`",
+      },
       1,
       loaded.problems,
     );
   }
-  if (loaded.questionnaires.length === 0) throw new UserError("no questionnaires found");
+  if (loaded.questionnaires.length === 0)
+    throw new UserError({ de: "keine Fragebögen gefunden", en: "no questionnaires found" });
   // Scores are exact integers over common denominators (src/scoring/denominators.ts): weights
   // or scores too fine for 2⁵³ cannot be scored exactly, so they are refused before any row.
   const root = findRoot(loaded.questionnaires);
@@ -33,7 +37,10 @@ export async function loadValidQuestionnaires(
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
       throw new UserError(
-        `${q.source ?? q.id}: ${e.message}; use weights and scores with fewer decimals (e.g. 1, 2, 0.5)`,
+        {
+          de: `${q.source ?? q.id}: ${e.message}; verwenden Sie Gewichte und Punktwerte mit weniger Nachkommastellen (z. B. 1, 2, 0.5)`,
+          en: `${q.source ?? q.id}: ${e.message}; use weights and scores with fewer decimals (e.g. 1, 2, 0.5)`,
+        },
         1,
       );
     }

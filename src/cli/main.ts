@@ -4,6 +4,8 @@ import { Command, CommanderError, Help } from "commander";
 import { PACKAGE_VERSION } from "../io/paths.js";
 import { UserError } from "../io/user-error.js";
 import { type CliContext, loadColors, processContext } from "./context.js";
+import { messageLang, say } from "./locale.js";
+import { helpAfterError, usageError } from "./usage-errors.js";
 
 export const EXIT = { ok: 0, inputs: 1, usage: 2, interrupted: 130 } as const;
 
@@ -157,12 +159,19 @@ export async function commandsFor(
 }
 
 export function buildProgram(ctx: CliContext, commands: readonly Command[]): Command {
+  const lang = messageLang(ctx.env);
+  // Usage errors in the user's language, from the program and from every command.
+  const output = {
+    writeOut: ctx.stdout,
+    writeErr: ctx.stderr,
+    outputError: (text: string, write: (s: string) => void) => write(usageError(text, lang)),
+  };
   const program = new Command("reifegrad")
     .description("Measure the digital maturity of a public administration")
     .version(PACKAGE_VERSION)
     .option("--debug", "show stack traces for unexpected errors")
-    .showHelpAfterError("(run with --help for usage)")
-    .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
+    .showHelpAfterError(helpAfterError(lang))
+    .configureOutput(output)
     .configureHelp({ subcommandTerm: helpTerm })
     // Colours are loaded only when a command runs (or an error is printed), not for help.
     .hook("preAction", loadColors)
@@ -170,7 +179,7 @@ export function buildProgram(ctx: CliContext, commands: readonly Command[]): Com
   for (const command of commands) {
     const examples = examplesText(command.name());
     if (examples !== "") command.addHelpText("after", examples);
-    program.addCommand(command.exitOverride());
+    program.addCommand(command.configureOutput(output).exitOverride());
   }
   return program;
 }
@@ -200,18 +209,23 @@ export async function main(
     }
     await loadColors();
     if (e instanceof UserError) {
+      const lang = messageLang(ctx.env);
       if (e.problems.length > 0) {
         const { formatProblems } = await import("./problems.js");
-        ctx.stderr(formatProblems(e.problems, ctx.colorErr));
+        ctx.stderr(formatProblems(e.problems, ctx.colorErr, lang));
       }
-      ctx.stderr(`${ctx.colorErr.red("error")}: ${e.message}\n`);
+      ctx.stderr(`${ctx.colorErr.red(say(lang, "Fehler", "error"))}: ${e.say(lang)}\n`);
       return e.exitCode;
     }
     const debug = argv.includes("--debug");
     ctx.stderr(
       debug && e instanceof Error
         ? `${e.stack}\n`
-        : `${ctx.colorErr.red("internal error")}: ${(e as Error)?.message ?? String(e)}\n(run again with --debug for details)\n`,
+        : say(
+            messageLang(ctx.env),
+            `${ctx.colorErr.red("interner Fehler")}: ${(e as Error)?.message ?? String(e)}\n(für Einzelheiten mit --debug erneut ausführen)\n`,
+            `${ctx.colorErr.red("internal error")}: ${(e as Error)?.message ?? String(e)}\n(run again with --debug for details)\n`,
+          ),
     );
     return EXIT.inputs;
   }

@@ -11,6 +11,7 @@ import { hasErrors, type Problem } from "../problem.js";
 import type { Project, ProjectInput } from "../project/model.js";
 import type { ParsedYaml } from "../questionnaire/yaml-source.js";
 import type { CliContext } from "./context.js";
+import { messageLang } from "./locale.js";
 import { formatProblems } from "./problems.js";
 
 export interface ProjectContext {
@@ -28,7 +29,14 @@ export async function loadProjectContext(
   let file: string | undefined;
   if (config !== undefined) {
     file = resolve(ctx.cwd, config);
-    if (!existsSync(file)) throw new UserError(`${config}: no such project file`, 1);
+    if (!existsSync(file))
+      throw new UserError(
+        {
+          de: `${config}: diese Projektdatei gibt es nicht`,
+          en: `${config}: no such project file`,
+        },
+        1,
+      );
   } else file = findProjectFile(ctx.cwd);
   if (!file) return undefined;
   const source = await readProjectSource(file, ctx.cwd);
@@ -36,9 +44,13 @@ export async function loadProjectContext(
   const { parseProject } = await import("../project/load.js");
   const { project, problems, parsed } = parseProject(source);
   if (hasErrors(problems) || !project || !parsed) {
-    throw new UserError(`${source.path} has errors`, 1, problems);
+    throw new UserError(
+      { de: `${source.path} enthält Fehler`, en: `${source.path} has errors` },
+      1,
+      problems,
+    );
   }
-  if (problems.length > 0) ctx.stderr(formatProblems(problems, ctx.colorErr));
+  if (problems.length > 0) ctx.stderr(formatProblems(problems, ctx.colorErr, messageLang(ctx.env)));
   return { project, dir: dirname(file), parsed };
 }
 
@@ -77,17 +89,31 @@ export async function resolveInputs(pc: ProjectContext, ctx: CliContext): Promis
       out.push({ input, files: files.map((f) => relative(ctx.cwd, f) || f) });
   }
   if (hasErrors(problems))
-    throw new UserError("inputs of the project file match no files", 1, problems);
-  if (problems.length > 0) ctx.stderr(formatProblems(problems, ctx.colorErr));
+    throw new UserError(
+      {
+        de: "zu Eingaben der Projektdatei passen keine Dateien",
+        en: "inputs of the project file match no files",
+      },
+      1,
+      problems,
+    );
+  if (problems.length > 0) ctx.stderr(formatProblems(problems, ctx.colorErr, messageLang(ctx.env)));
   if (out.length === 0 && pc.project.inputs.length > 0) {
     throw new UserError(
-      "no input of the project file matches a file yet: put survey exports into exports/ or hold an interview with `reifegrad run`",
+      {
+        de: "zu keiner Eingabe der Projektdatei gibt es schon eine Datei: Legen Sie Umfrage-Exporte in exports/ ab oder führen Sie ein Interview mit `reifegrad run`",
+        en: "no input of the project file matches a file yet: put survey exports into exports/ or hold an interview with `reifegrad run`",
+      },
       1,
     );
   }
   if (out.length === 0) {
+    const file = relative(ctx.cwd, resolve(pc.dir, "reifegrad.yaml"));
     throw new UserError(
-      `${relative(ctx.cwd, resolve(pc.dir, "reifegrad.yaml"))} lists no inputs; add \`inputs: [{ path: exports/*.csv }]\``,
+      {
+        de: `${file} nennt keine Eingaben; ergänzen Sie \`inputs: [{ path: exports/*.csv }]\``,
+        en: `${file} lists no inputs; add \`inputs: [{ path: exports/*.csv }]\``,
+      },
       1,
     );
   }

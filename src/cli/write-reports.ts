@@ -9,6 +9,7 @@ import { published } from "../report/json.js";
 import { ALL_FORMATS, parseFormats, renderReportFiles } from "../report/render.js";
 import type { Assessment } from "../scoring/assessment.js";
 import type { CliContext } from "./context.js";
+import { messageLang, say } from "./locale.js";
 
 export interface WriteOptions {
   readonly out: string;
@@ -55,22 +56,36 @@ export async function writeReports(
   files: readonly OutputFile[],
   o: WriteOptions,
 ): Promise<number> {
+  const lang = messageLang(ctx.env);
   if (o.check) {
     const results = await checkFiles(files, o.out);
     const stale = results.filter((r) => r.state !== "current");
     for (const r of stale)
-      ctx.stderr(`${r.file}: ${r.state === "missing" ? "missing" : "would change"}\n`);
+      ctx.stderr(
+        `${r.file}: ${r.state === "missing" ? say(lang, "fehlt", "missing") : say(lang, "würde sich ändern", "would change")}\n`,
+      );
     if (stale.length > 0) {
       ctx.stderr(
-        `${ctx.colorErr.red("error")}: ${stale.length} of ${results.length} report file(s) are stale; regenerate them without --check\n`,
+        `${ctx.colorErr.red(say(lang, "Fehler", "error"))}: ${say(
+          lang,
+          `${stale.length} von ${results.length} Berichtsdatei(en) veraltet; erzeugen Sie sie ohne --check neu`,
+          `${stale.length} of ${results.length} report file(s) are stale; regenerate them without --check`,
+        )}\n`,
       );
       return 1;
     }
-    ctx.stderr(`${results.length} report file(s) in ${o.out} are current\n`);
+    ctx.stderr(
+      say(
+        lang,
+        `${results.length} Berichtsdatei(en) in ${o.out} sind aktuell\n`,
+        `${results.length} report file(s) in ${o.out} are current\n`,
+      ),
+    );
     return 0;
   }
   for (const f of files) await writeFileAtomic(join(o.out, f.name), f.content);
-  ctx.stderr(`wrote ${files.map((f) => join(o.out, f.name)).join(", ")}\n`);
+  const written = files.map((f) => join(o.out, f.name)).join(", ");
+  ctx.stderr(say(lang, `geschrieben: ${written}\n`, `wrote ${written}\n`));
   return 0;
 }
 
@@ -113,7 +128,10 @@ export function formatsOf(list: string, allowed: readonly string[] = ALL_FORMATS
   const { formats, unknown } = parseFormats(list, allowed);
   if (unknown.length > 0 || formats.length === 0)
     throw new UserError(
-      `--format: unknown format "${unknown.join(",") || list}" (choose from ${allowed.join(", ")})`,
+      {
+        de: `--format: unbekanntes Format „${unknown.join(",") || list}“ (möglich: ${allowed.join(", ")})`,
+        en: `--format: unknown format "${unknown.join(",") || list}" (choose from ${allowed.join(", ")})`,
+      },
       2,
     );
   return formats;
@@ -126,12 +144,21 @@ export function formatsOf(list: string, allowed: readonly string[] = ALL_FORMATS
 export function checkOutputFlags(flags: ReportFlags): string[] {
   const formats = formatsOf(flags.format);
   if (flags.check && !flags.out)
-    throw new UserError("--check needs --out <dir> (the folder with the committed reports)", 2);
+    throw new UserError(
+      {
+        de: "--check braucht --out <ordner> (den Ordner mit den committeten Berichten)",
+        en: "--check needs --out <dir> (the folder with the committed reports)",
+      },
+      2,
+    );
   const toFiles = formats.filter((f) => f !== "terminal");
   // Asked for files but given nowhere to put them: nothing would be written.
   if (!flags.out && !formats.includes("terminal"))
     throw new UserError(
-      `--format ${toFiles.join(",")} writes files: pass --out <dir>, or --out - for one file on stdout`,
+      {
+        de: `--format ${toFiles.join(",")} schreibt Dateien: geben Sie --out <ordner> an, oder --out - für eine Datei auf stdout`,
+        en: `--format ${toFiles.join(",")} writes files: pass --out <dir>, or --out - for one file on stdout`,
+      },
       2,
     );
   if (
@@ -143,7 +170,10 @@ export function checkOutputFlags(flags: ReportFlags): string[] {
       toFiles[0] === "pdf")
   )
     throw new UserError(
-      "--out - writes one file to stdout: pass --format json, md or html alone (csv writes three files, pdf is binary; --check needs a folder)",
+      {
+        de: "--out - schreibt eine Datei auf stdout: geben Sie nur --format json, md oder html an (csv schreibt drei Dateien, pdf ist binär; --check braucht einen Ordner)",
+        en: "--out - writes one file to stdout: pass --format json, md or html alone (csv writes three files, pdf is binary; --check needs a folder)",
+      },
       2,
     );
   return formats;

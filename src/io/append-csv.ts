@@ -41,9 +41,11 @@ export function appendToCsvText(
     records =
       body.trim() === "" ? [] : parse(body, { relax_column_count: true, skip_empty_lines: true });
   } catch (e) {
-    throw new UserError(
-      `${file}: cannot add the row, the file is not valid CSV (${(e as Error).message.split("\n")[0]})`,
-    );
+    const why = (e as Error).message.split("\n")[0];
+    throw new UserError({
+      de: `${file}: die Zeile kann nicht angefügt werden, die Datei ist kein gültiges CSV (${why})`,
+      en: `${file}: cannot add the row, the file is not valid CSV (${why})`,
+    });
   }
   const header = records[0] ?? [];
   const missing = [...columns, ...row.keys()].filter(

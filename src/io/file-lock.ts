@@ -91,9 +91,10 @@ export async function withFileLock<T>(
         continue;
       }
       if (Date.now() - started > timeoutMs) {
-        throw new UserError(
-          `${lockPath} is held by process ${owner.pid ?? "?"}; if no reifegrad is running, delete the lock file and try again`,
-        );
+        throw new UserError({
+          de: `${lockPath} ist von Prozess ${owner.pid ?? "?"} belegt; läuft kein reifegrad, löschen Sie die Sperrdatei und versuchen Sie es erneut`,
+          en: `${lockPath} is held by process ${owner.pid ?? "?"}; if no reifegrad is running, delete the lock file and try again`,
+        });
       }
     }
     await sleep(delay + Math.floor(Math.random() * delay));

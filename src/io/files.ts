@@ -31,15 +31,15 @@ export async function readFileOrFail(path: string): Promise<Buffer> {
 
 export function fileError(path: string, e: unknown): UserError {
   const code = (e as NodeJS.ErrnoException).code;
-  const reason =
+  const [de, en] =
     code === "ENOENT"
-      ? "no such file or folder"
+      ? ["Datei oder Ordner nicht gefunden", "no such file or folder"]
       : code === "EACCES"
-        ? "permission denied"
+        ? ["keine Berechtigung", "permission denied"]
         : code === "EISDIR"
-          ? "is a folder, not a file"
-          : (e as Error).message;
-  return new UserError(`${path}: ${reason}`);
+          ? ["ist ein Ordner, keine Datei", "is a folder, not a file"]
+          : [(e as Error).message, (e as Error).message];
+  return new UserError({ de: `${path}: ${de}`, en: `${path}: ${en}` });
 }
 
 /**

@@ -34,7 +34,14 @@ export class SessionStore {
   constructor(readonly dir: string) {}
 
   pathOf(id: string): string {
-    if (!ID.test(id)) throw new UserError(`"${id}" is not a session id (like k7f3-9q2m)`, 2);
+    if (!ID.test(id))
+      throw new UserError(
+        {
+          de: `„${id}“ ist keine Interview-Kennung (wie k7f3-9q2m)`,
+          en: `"${id}" is not a session id (like k7f3-9q2m)`,
+        },
+        2,
+      );
     return join(this.dir, `${id}.json`);
   }
 
@@ -49,14 +56,19 @@ export class SessionStore {
       text = await readFile(path, "utf8");
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === "ENOENT") {
-        throw new UserError(
-          `no session "${id}" in ${this.dir} (run \`reifegrad run --resume\` to list them)`,
-        );
+        throw new UserError({
+          de: `kein Interview „${id}“ in ${this.dir} (\`reifegrad run --resume\` listet sie auf)`,
+          en: `no session "${id}" in ${this.dir} (run \`reifegrad run --resume\` to list them)`,
+        });
       }
       throw fileError(path, e);
     }
     const s = parseSession(text);
-    if (!s) throw new UserError(`${path}: not a reifegrad session file`);
+    if (!s)
+      throw new UserError({
+        de: `${path}: keine Interview-Datei von reifegrad`,
+        en: `${path}: not a reifegrad session file`,
+      });
     return s;
   }
 

@@ -36,14 +36,22 @@ export function compareCommand(ctx: CliContext, exit: ExitHolder): Command {
     .option("--check", "write nothing; exit 1 listing every file in --out that would change")
     .action(async (beforeFile: string, afterFile: string, o: CompareOptions) => {
       const formats = formatsOf(o.format, COMPARE_FORMATS);
-      if (o.check && !o.out) throw new UserError("--check needs --out <dir>", 2);
+      if (o.check && !o.out)
+        throw new UserError(
+          { de: "--check braucht --out <ordner>", en: "--check needs --out <dir>" },
+          2,
+        );
       const before = await readAssessmentFile(beforeFile);
       const after = await readAssessmentFile(afterFile);
       const c = comparability(before, after);
       if (!c.comparable) {
         for (const d of c.differences) ctx.stderr(`  ${d.item}: ${d.reasons.join(", ")}\n`);
+        const items = c.differences.map((d) => d.item).join(", ");
         throw new UserError(
-          `${beforeFile} and ${afterFile} are not comparable: ${c.differences.length} item(s) differ (${c.differences.map((d) => d.item).join(", ")})`,
+          {
+            de: `${beforeFile} und ${afterFile} sind nicht vergleichbar: ${c.differences.length} Frage(n) unterscheiden sich (${items})`,
+            en: `${beforeFile} and ${afterFile} are not comparable: ${c.differences.length} item(s) differ (${items})`,
+          },
           1,
         );
       }

@@ -7,6 +7,7 @@ import { loadQuestionnaires } from "../../questionnaire/load.js";
 import type { Questionnaire } from "../../questionnaire/model.js";
 import { presentQuestionnaire, type ShowFormat } from "../../questionnaire/present.js";
 import type { CliContext } from "../context.js";
+import { messageLang, say } from "../locale.js";
 import type { ExitHolder } from "../main.js";
 import { formatProblems } from "../problems.js";
 import { defaultQuestionnairePaths } from "../project-context.js";
@@ -27,8 +28,15 @@ export async function loadForCommand(
   );
   const { questionnaires, problems } = loadQuestionnaires(sources);
   if (hasErrors(problems)) {
-    ctx.stderr(formatProblems(problems, ctx.colorErr));
-    ctx.stderr("some questionnaires are invalid and left out (run `reifegrad validate`)\n");
+    const lang = messageLang(ctx.env);
+    ctx.stderr(formatProblems(problems, ctx.colorErr, lang));
+    ctx.stderr(
+      say(
+        lang,
+        "einige Fragebögen sind fehlerhaft und bleiben außen vor (`reifegrad validate` zeigt die Fehler)\n",
+        "some questionnaires are invalid and left out (run `reifegrad validate`)\n",
+      ),
+    );
     exit.code = 1;
   }
   return questionnaires;
@@ -38,9 +46,11 @@ export async function loadForCommand(
 export function pick(questionnaires: readonly Questionnaire[], id: string): Questionnaire {
   const q = questionnaires.find((x) => x.id === id);
   if (!q) {
-    throw new UserError(
-      `no valid questionnaire "${id}" (known: ${questionnaires.map((x) => x.id).join(", ") || "none"})`,
-    );
+    const known = questionnaires.map((x) => x.id).join(", ");
+    throw new UserError({
+      de: `kein gültiger Fragebogen „${id}“ (bekannt: ${known || "keine"})`,
+      en: `no valid questionnaire "${id}" (known: ${known || "none"})`,
+    });
   }
   return q;
 }
@@ -49,7 +59,13 @@ export function pick(questionnaires: readonly Questionnaire[], id: string): Ques
 export function pickLanguage(q: Questionnaire, lang: string | undefined): string {
   if (lang === undefined) return q.languages[0] ?? "de";
   if (!q.languages.includes(lang)) {
-    throw new UserError(`--lang ${lang}: questionnaire "${q.id}" has ${q.languages.join(", ")}`, 2);
+    throw new UserError(
+      {
+        de: `--lang ${lang}: der Fragebogen „${q.id}“ hat die Sprachen ${q.languages.join(", ")}`,
+        en: `--lang ${lang}: questionnaire "${q.id}" has ${q.languages.join(", ")}`,
+      },
+      2,
+    );
   }
   return lang;
 }

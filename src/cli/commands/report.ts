@@ -36,7 +36,10 @@ export function reportCommand(ctx: CliContext, exit: ExitHolder): Command {
       const pc = await loadProjectContext(ctx, o.config);
       if (!pc) {
         throw new UserError(
-          "name an assessment.json, or run inside an assessment folder with reifegrad.yaml",
+          {
+            de: "nennen Sie eine assessment.json, oder rufen Sie es in einem Bewertungsordner mit reifegrad.yaml auf",
+            en: "name an assessment.json, or run inside an assessment folder with reifegrad.yaml",
+          },
           2,
         );
       }

@@ -28,6 +28,7 @@ import { DEFAULT_SETTINGS } from "../../scoring/assessment.js";
 import { findRoot, isExternal } from "../../scoring/score.js";
 import type { CliContext } from "../context.js";
 import { loadValidQuestionnaires } from "../load-questionnaires.js";
+import { say } from "../locale.js";
 import { EXIT, type ExitHolder } from "../main.js";
 import {
   loadProjectContext,
@@ -58,8 +59,6 @@ interface Env {
   readonly answersFile: string;
 }
 
-const de = (lang: Lang, deText: string, enText: string) => (lang === "de" ? deText : enText);
-
 export function runCommand(ctx: CliContext, exit: ExitHolder): Command {
   return new Command("run")
     .description("interview a department in the terminal (autosave, resume, skip logic)")
@@ -85,7 +84,10 @@ export function runCommand(ctx: CliContext, exit: ExitHolder): Command {
     .action(async (o: RunOptions) => {
       if (!ctx.stdinIsTTY) {
         throw new UserError(
-          "`reifegrad run` is an interactive interview and needs a terminal; to score answer files, use `reifegrad score answers.csv`",
+          {
+            de: "`reifegrad run` ist ein Interview im Terminal und braucht eines; Antwortdateien wertet `reifegrad score answers.csv` aus",
+            en: "`reifegrad run` is an interactive interview and needs a terminal; to score answer files, use `reifegrad score answers.csv`",
+          },
           2,
         );
       }
@@ -97,7 +99,7 @@ export function runCommand(ctx: CliContext, exit: ExitHolder): Command {
         exit.code = await interview(ctx, o, inquirerPrompter(controller.signal, o.lang));
       } catch (e) {
         if (!isPromptExit(e)) throw e;
-        ctx.stderr(`${de(o.lang, "abgebrochen", "cancelled")}\n`);
+        ctx.stderr(`${say(o.lang, "abgebrochen", "cancelled")}\n`);
         exit.code = EXIT.interrupted;
       } finally {
         process.off("SIGINT", onSigint);
@@ -151,7 +153,7 @@ function warnIfNotAnInput(ctx: CliContext, pc: ProjectContext, lang: Lang, answe
   const file = relative(pc.dir, resolve(ctx.cwd, answers));
   if (inputFor(pc.project.inputs, file)) return;
   ctx.stderr(
-    de(
+    say(
       lang,
       `Warnung: ${answers} ist kein Input von ${pc.project.file}; \`reifegrad score\` liest es erst mit dem Eintrag \`inputs: [{ path: ${file} }]\`\n`,
       `warning: ${answers} is not an input of ${pc.project.file}; \`reifegrad score\` reads it once \`inputs\` lists \`{ path: ${file} }\`\n`,
@@ -177,14 +179,14 @@ function candidates(qs: readonly Questionnaire[], lang: Lang): Candidate[] {
     .sort((a, b) => a.label.localeCompare(b.label, lang));
   out.push({
     q: root,
-    label: de(lang, "Gesamtverwaltung (Kernfragebogen)", "whole administration (core)"),
+    label: say(lang, "Gesamtverwaltung (Kernfragebogen)", "whole administration (core)"),
     keys: ["core", root.id],
   });
   for (const q of qs) {
     if (q !== root && !q.department && isExternal(q)) {
       out.push({
         q,
-        label: `${de(lang, "Außensicht", "outside view")}: ${pick(q.title, lang, q)}`,
+        label: `${say(lang, "Außensicht", "outside view")}: ${pick(q.title, lang, q)}`,
         keys: [q.id],
       });
     }
@@ -197,7 +199,13 @@ async function newSession(env: Env): Promise<{ session: Session; q: Questionnair
   // Refused before anything is asked: an id given on the command line must be a pseudonym.
   const given = o.respondent !== undefined ? pseudonymProblem(o.respondent) : undefined;
   if (given)
-    throw new UserError(`--respondent: ${pseudonymMessage(o.respondent!, given, o.lang)}`, 2);
+    throw new UserError(
+      {
+        de: `--respondent: ${pseudonymMessage(o.respondent!, given, "de")}`,
+        en: `--respondent: ${pseudonymMessage(o.respondent!, given, "en")}`,
+      },
+      2,
+    );
   const list = candidates(env.questionnaires, o.lang);
   let chosen: Candidate | undefined;
   // A unit without its own questionnaire (e.g. rpa) is interviewed with the core, under its id,
@@ -210,7 +218,7 @@ async function newSession(env: Env): Promise<{ session: Session; q: Questionnair
       chosen = list.find((c) => c.q === root);
       unit = o.department;
       env.ctx.stderr(
-        de(
+        say(
           o.lang,
           `„${o.department}“ hat keinen eigenen Fragebogen: Interview mit dem Kernfragebogen\n`,
           `"${o.department}" has no questionnaire of its own: interviewing with the core questionnaire\n`,
@@ -220,13 +228,16 @@ async function newSession(env: Env): Promise<{ session: Session; q: Questionnair
     if (!chosen) {
       const known = list.map((c) => c.keys[0]).join(", ");
       throw new UserError(
-        `unknown department "${o.department}" (known: ${known}; or an id like rpa for a unit without its own questionnaire)`,
+        {
+          de: `unbekanntes Amt „${o.department}“ (bekannt: ${known}; oder eine Kennung wie rpa für eine Einheit ohne eigenen Fragebogen)`,
+          en: `unknown department "${o.department}" (known: ${known}; or an id like rpa for a unit without its own questionnaire)`,
+        },
         2,
       );
     }
   } else {
     const index = await prompter.select({
-      message: de(o.lang, "Welcher Bereich wird befragt?", "Which department is interviewed?"),
+      message: say(o.lang, "Welcher Bereich wird befragt?", "Which department is interviewed?"),
       choices: list.map((c, i) => ({ value: String(i), name: c.label })),
     });
     chosen = list[Number(index)]!;
@@ -234,7 +245,7 @@ async function newSession(env: Env): Promise<{ session: Session; q: Questionnair
   const q = chosen.q;
   if (q === root && unit === undefined) {
     const typed = await prompter.input({
-      message: de(
+      message: say(
         o.lang,
         "Kürzel der Organisationseinheit (z. B. rpa für das Rechnungsprüfungsamt)",
         "Id of the unit (e.g. rpa for the audit office)",
@@ -242,7 +253,7 @@ async function newSession(env: Env): Promise<{ session: Session; q: Questionnair
       validate: (v: string) =>
         UNIT_ID.test(v.trim())
           ? undefined
-          : de(o.lang, "Kleinbuchstaben, Ziffern, _ oder -", "lowercase letters, digits, _ or -"),
+          : say(o.lang, "Kleinbuchstaben, Ziffern, _ oder -", "lowercase letters, digits, _ or -"),
     });
     unit = typed.trim();
   }
@@ -252,7 +263,7 @@ async function newSession(env: Env): Promise<{ session: Session; q: Questionnair
   let respondent = o.respondent?.trim();
   if (!respondent) {
     const typed = await prompter.input({
-      message: de(
+      message: say(
         o.lang,
         "Kennung der befragten Person (Pseudonym; Enter = erzeugte Kennung)",
         "Respondent id (a pseudonym; Enter = generated id)",
@@ -279,7 +290,7 @@ async function newSession(env: Env): Promise<{ session: Session; q: Questionnair
   };
   await env.store.save(session);
   env.ctx.stderr(
-    `${de(o.lang, "Sitzung", "session")} ${session.id} · ${chosen.label} · ${group} · ${respondent} · ${de(o.lang, "Zwischenstand nach jeder Antwort gespeichert", "saved after every answer")}\n`,
+    `${say(o.lang, "Sitzung", "session")} ${session.id} · ${chosen.label} · ${group} · ${respondent} · ${say(o.lang, "Zwischenstand nach jeder Antwort gespeichert", "saved after every answer")}\n`,
   );
   return { session, q };
 }
@@ -288,8 +299,12 @@ async function chooseGroup(env: Env, q: Questionnaire): Promise<string> {
   const { o } = env;
   if (o.group !== undefined) {
     if (!q.groups.some((g) => g.id === o.group)) {
+      const known = q.groups.map((g) => g.id).join(", ");
       throw new UserError(
-        `unknown group "${o.group}" (known: ${q.groups.map((g) => g.id).join(", ")})`,
+        {
+          de: `unbekannte Gruppe „${o.group}“ (bekannt: ${known})`,
+          en: `unknown group "${o.group}" (known: ${known})`,
+        },
         2,
       );
     }
@@ -299,7 +314,7 @@ async function chooseGroup(env: Env, q: Questionnaire): Promise<string> {
   const fitting = q.groups.filter((g) => g.perspective === perspective);
   if (fitting.length <= 1) return q.group;
   return env.prompter.select({
-    message: de(
+    message: say(
       o.lang,
       "Zu welcher Gruppe gehört die befragte Person?",
       "Which group does the respondent belong to?",
@@ -321,12 +336,12 @@ function describe(env: Env, s: Session): string {
       : s.state.questionnaire.id;
   const p = q ? progressOf(q, s.state) : undefined;
   const progress = p
-    ? de(lang, `${p.answered} von ${p.total} beantwortet`, `${p.answered} of ${p.total} answered`)
+    ? say(lang, `${p.answered} von ${p.total} beantwortet`, `${p.answered} of ${p.total} answered`)
     : "?";
   const at =
     s.state.position === undefined
-      ? de(lang, "fertig, Zeile noch nicht gespeichert", "complete, row not yet saved")
-      : de(lang, `weiter bei ${s.state.position}`, `continues at ${s.state.position}`);
+      ? say(lang, "fertig, Zeile noch nicht gespeichert", "complete, row not yet saved")
+      : say(lang, `weiter bei ${s.state.position}`, `continues at ${s.state.position}`);
   return `${s.id}  ${where} · ${s.state.group} · ${s.state.respondent} · ${progress} · ${at}`;
 }
 
@@ -341,15 +356,15 @@ async function resumeSession(
     const all = await env.store.list();
     if (all.length === 0) {
       ctx.stderr(
-        `${de(o.lang, "Keine unterbrochenen Interviews in", "No interrupted interviews in")} ${o.sessions}\n`,
+        `${say(o.lang, "Keine unterbrochenen Interviews in", "No interrupted interviews in")} ${o.sessions}\n`,
       );
       return undefined;
     }
     ctx.stderr(
-      `${de(o.lang, "Unterbrochene Interviews in", "Interrupted interviews in")} ${o.sessions}:\n`,
+      `${say(o.lang, "Unterbrochene Interviews in", "Interrupted interviews in")} ${o.sessions}:\n`,
     );
     const id = await env.prompter.select({
-      message: de(
+      message: say(
         o.lang,
         "Welches Interview fortsetzen?",
         "Which interview do you want to continue?",
@@ -360,9 +375,11 @@ async function resumeSession(
   }
   const q = env.questionnaires.find((x) => x.id === session.state.questionnaire.id);
   if (!q) {
-    throw new UserError(
-      `session ${session.id} uses questionnaire "${session.state.questionnaire.id}", which is not among the loaded questionnaires (pass it with --questionnaires)`,
-    );
+    const id = session.state.questionnaire.id;
+    throw new UserError({
+      de: `das Interview ${session.id} nutzt den Fragebogen „${id}“, der nicht unter den geladenen ist (geben Sie ihn mit --questionnaires an)`,
+      en: `session ${session.id} uses questionnaire "${id}", which is not among the loaded questionnaires (pass it with --questionnaires)`,
+    });
   }
   if (q.contentHash !== session.state.questionnaire.contentHash) {
     const fitted = await fitChangedQuestionnaire(env, session, q);
@@ -380,26 +397,26 @@ async function fitChangedQuestionnaire(
   const { o, ctx } = env;
   const { state, dropped } = reconcile(q, session.state);
   ctx.stderr(
-    `${de(o.lang, `Der Fragebogen „${q.id}“ hat sich seit Beginn dieses Interviews geändert.`, `The questionnaire "${q.id}" changed since this interview started.`)}\n`,
+    `${say(o.lang, `Der Fragebogen „${q.id}“ hat sich seit Beginn dieses Interviews geändert.`, `The questionnaire "${q.id}" changed since this interview started.`)}\n`,
   );
   if (dropped.length === 0) {
     ctx.stderr(
-      `${de(o.lang, "Alle bisherigen Antworten passen weiterhin.", "All answers so far still fit.")}\n`,
+      `${say(o.lang, "Alle bisherigen Antworten passen weiterhin.", "All answers so far still fit.")}\n`,
     );
   } else {
     ctx.stderr(
-      `${de(o.lang, "Diese Antworten passen nicht mehr und werden verworfen:", "These answers no longer fit and will be dropped:")}\n`,
+      `${say(o.lang, "Diese Antworten passen nicht mehr und werden verworfen:", "These answers no longer fit and will be dropped:")}\n`,
     );
     for (const d of dropped) {
       const why =
         d.reason === "removed"
-          ? de(o.lang, "Frage gibt es nicht mehr", "question no longer exists")
-          : de(o.lang, "Antwort passt nicht mehr", "answer no longer fits");
+          ? say(o.lang, "Frage gibt es nicht mehr", "question no longer exists")
+          : say(o.lang, "Antwort passt nicht mehr", "answer no longer fits");
       ctx.stderr(`  ${d.key} = "${d.value}": ${why}\n`);
     }
   }
   const ok = await env.prompter.confirm({
-    message: de(
+    message: say(
       o.lang,
       "Mit den übrigen Antworten fortfahren?",
       "Continue with the remaining answers?",
@@ -407,7 +424,7 @@ async function fitChangedQuestionnaire(
     default: true,
   });
   if (!ok) {
-    ctx.stderr(`${de(o.lang, "Sitzung unverändert.", "Session left unchanged.")}\n`);
+    ctx.stderr(`${say(o.lang, "Sitzung unverändert.", "Session left unchanged.")}\n`);
     return undefined;
   }
   const fitted: Session = { ...session, state };
@@ -442,7 +459,7 @@ async function continueSession(env: Env, start: Session, q: Questionnaire): Prom
   });
   if (outcome.kind !== "finished") {
     ctx.stderr(
-      `\n${de(lang, "Interview gespeichert. Fortsetzen mit:", "Interview saved. Continue with:")}\n  ${resumeHint(env, session.id)}\n`,
+      `\n${say(lang, "Interview gespeichert. Fortsetzen mit:", "Interview saved. Continue with:")}\n  ${resumeHint(env, session.id)}\n`,
     );
     return outcome.kind === "interrupted" ? EXIT.interrupted : EXIT.ok;
   }
@@ -465,11 +482,11 @@ async function continueSession(env: Env, start: Session, q: Questionnaire): Prom
   );
   await env.store.remove(session.id);
   ctx.stderr(
-    `\n${de(lang, `Antworten gespeichert in ${answersFile} (jetzt ${appended.rows} ${appended.rows === 1 ? "Zeile" : "Zeilen"}).`, `Answers saved to ${answersFile} (now ${appended.rows} ${appended.rows === 1 ? "row" : "rows"}).`)}\n`,
+    `\n${say(lang, `Antworten gespeichert in ${answersFile} (jetzt ${appended.rows} ${appended.rows === 1 ? "Zeile" : "Zeilen"}).`, `Answers saved to ${answersFile} (now ${appended.rows} ${appended.rows === 1 ? "row" : "rows"}).`)}\n`,
   );
   if (appended.addedColumns.length > 0) {
     ctx.stderr(
-      `${de(lang, "Neue Spalten ergänzt:", "Columns added:")} ${appended.addedColumns.join(", ")}\n`,
+      `${say(lang, "Neue Spalten ergänzt:", "Columns added:")} ${appended.addedColumns.join(", ")}\n`,
     );
   }
   const file = relative(env.pc?.dir ?? ctx.cwd, resolve(ctx.cwd, answersFile));
@@ -477,6 +494,6 @@ async function continueSession(env: Env, start: Session, q: Questionnaire): Prom
     env.pc && inputFor(env.pc.project.inputs, file)
       ? "reifegrad score"
       : `reifegrad score ${answersFile}`;
-  ctx.stderr(`${de(lang, "Auswerten mit:", "Score with:")} ${scoreCommand}\n`);
+  ctx.stderr(`${say(lang, "Auswerten mit:", "Score with:")} ${scoreCommand}\n`);
   return EXIT.ok;
 }

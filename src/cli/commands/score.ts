@@ -37,14 +37,20 @@ export function parseSettings(o: ScoreOptions): Settings {
   const k = Number(o.minGroupSize);
   if (!Number.isInteger(k) || k < 3) {
     throw new UserError(
-      `--min-group-size must be a whole number of at least 3 (got "${o.minGroupSize}")`,
+      {
+        de: `--min-group-size muss eine ganze Zahl ab 3 sein (angegeben: „${o.minGroupSize}“)`,
+        en: `--min-group-size must be a whole number of at least 3 (got "${o.minGroupSize}")`,
+      },
       2,
     );
   }
   const cov = Number(o.minCoverage);
   if (!Number.isFinite(cov) || cov <= 0 || cov > 1) {
     throw new UserError(
-      `--min-coverage must be a share between 0 and 1, e.g. 0.5 (got "${o.minCoverage}")`,
+      {
+        de: `--min-coverage muss ein Anteil zwischen 0 und 1 sein, z. B. 0.5 (angegeben: „${o.minCoverage}“)`,
+        en: `--min-coverage must be a share between 0 and 1, e.g. 0.5 (got "${o.minCoverage}")`,
+      },
       2,
     );
   }
@@ -134,7 +140,10 @@ async function scorePipeline(
 ): Promise<number> {
   if (exports.length === 0 && !pc) {
     throw new UserError(
-      "no exports given and no reifegrad.yaml here or in a parent folder; name the export files, or run `reifegrad init`",
+      {
+        de: "keine Exporte angegeben und keine reifegrad.yaml hier oder in einem übergeordneten Ordner; nennen Sie die Exportdateien oder legen Sie mit `reifegrad init` einen Bewertungsordner an",
+        en: "no exports given and no reifegrad.yaml here or in a parent folder; name the export files, or run `reifegrad init`",
+      },
       2,
     );
   }
@@ -159,7 +168,13 @@ async function scorePipeline(
     includeFreeText: Boolean(o.includeFreeText),
   };
   if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) {
-    throw new UserError(`--date must look like 2026-11-25 (got "${o.date}")`, 2);
+    throw new UserError(
+      {
+        de: `--date muss wie 2026-11-25 aussehen (angegeben: „${o.date}“)`,
+        en: `--date must look like 2026-11-25 (got "${o.date}")`,
+      },
+      2,
+    );
   }
   const questionnairePaths = o.questionnaires
     ? [o.questionnaires]
@@ -192,7 +207,14 @@ async function scorePipeline(
       scorer.questionnaireFor(d, scorer.root.group),
     );
     if (hasErrors(problems))
-      throw new UserError("the targets in the project file have errors", 1, problems);
+      throw new UserError(
+        {
+          de: "die Ziele in der Projektdatei enthalten Fehler",
+          en: "the targets in the project file have errors",
+        },
+        1,
+        problems,
+      );
   }
   let input: unknown;
   if (exports.length > 0 || !pc) {
@@ -226,13 +248,23 @@ async function scorePipeline(
     const { checkHeadcounts } = await import("../../project/load.js");
     const problems = checkHeadcounts(pc.project, pc.parsed, scorer.respondentsByDepartment());
     if (hasErrors(problems))
-      throw new UserError("headcounts in the project file are too low", 1, problems);
+      throw new UserError(
+        {
+          de: "Beschäftigtenzahlen in der Projektdatei sind zu niedrig",
+          en: "headcounts in the project file are too low",
+        },
+        1,
+        problems,
+      );
   }
   const assessment = scorer.finish(input);
   // A report of nobody would look like a result: a run that scored no row fails instead.
   if (assessment.counts.respondents === 0)
     throw new UserError(
-      "no row was scored: no row holds an answer to a questionnaire item (see the account above); if the export's columns have other headings than the item ids, draft a mapping with `reifegrad map <export>` and pass it with --mapping",
+      {
+        de: "keine Zeile gewertet: keine Zeile enthält eine Antwort auf eine Frage des Fragebogens (siehe die Aufstellung oben); haben die Spalten des Exports andere Überschriften als die Fragen-Kennungen, entwerfen Sie mit `reifegrad map <export>` eine Zuordnung und geben Sie sie mit --mapping an",
+        en: "no row was scored: no row holds an answer to a questionnaire item (see the account above); if the export's columns have other headings than the item ids, draft a mapping with `reifegrad map <export>` and pass it with --mapping",
+      },
       1,
     );
   return emitReports(ctx, assessment, o);

@@ -49,20 +49,33 @@ export function surveyCommand(ctx: CliContext, exit: ExitHolder): Command {
       if (!(SURVEY_TARGETS as readonly string[]).includes(target)) {
         const why = PLANNED_TARGETS[target] ? ` (${PLANNED_TARGETS[target]})` : "";
         throw new UserError(
-          `unknown survey target "${target}"${why}; use one of ${SURVEY_TARGETS.join(", ")}`,
+          {
+            de: `unbekanntes Umfrageziel „${target}“${why}; möglich: ${SURVEY_TARGETS.join(", ")}`,
+            en: `unknown survey target "${target}"${why}; use one of ${SURVEY_TARGETS.join(", ")}`,
+          },
           2,
         );
       }
       const chosen = [o.department, o.questionnaire, o.all].filter((x) => x !== undefined).length;
       if (chosen !== 1) {
         throw new UserError(
-          "name exactly one of --department <id>, --questionnaire <id> or --all",
+          {
+            de: "geben Sie genau eines an: --department <id>, --questionnaire <id> oder --all",
+            en: "name exactly one of --department <id>, --questionnaire <id> or --all",
+          },
           2,
         );
       }
-      if (!o.out) throw new UserError("--out <dir> is required", 2);
+      if (!o.out)
+        throw new UserError({ de: "--out <ordner> ist nötig", en: "--out <dir> is required" }, 2);
       if (o.pdf && target !== "paper")
-        throw new UserError(`--pdf is for the paper form only (survey paper), not ${target}`, 2);
+        throw new UserError(
+          {
+            de: `--pdf gibt es nur für den Papierfragebogen (survey paper), nicht für ${target}`,
+            en: `--pdf is for the paper form only (survey paper), not ${target}`,
+          },
+          2,
+        );
       if (o.pdf) await needChromium(ctx);
       const questionnaires = await loadForCommand(ctx, exit, o);
       const scope = scopeOf(questionnaires, o);
@@ -121,7 +134,11 @@ async function needChromium(ctx: CliContext): Promise<void> {
 function scopeOf(questionnaires: readonly Questionnaire[], o: SurveyOptions): SurveyScope {
   const departments = questionnaires.filter((q) => q.department !== undefined);
   if (o.all) {
-    if (departments.length === 0) throw new UserError("no department questionnaire found", 2);
+    if (departments.length === 0)
+      throw new UserError(
+        { de: "kein Fragebogen eines Amts gefunden", en: "no department questionnaire found" },
+        2,
+      );
     return { kind: "all", questionnaires: departments };
   }
   if (o.department !== undefined) {
@@ -129,7 +146,10 @@ function scopeOf(questionnaires: readonly Questionnaire[], o: SurveyOptions): Su
     if (!q) {
       const known = departments.map((x) => x.department!.id).sort();
       throw new UserError(
-        `unknown department "${o.department}" (known: ${known.join(", ") || "none"}); for citizens or businesses use --questionnaire`,
+        {
+          de: `unbekanntes Amt „${o.department}“ (bekannt: ${known.join(", ") || "keine"}); für Bürgerinnen, Bürger oder Unternehmen nehmen Sie --questionnaire`,
+          en: `unknown department "${o.department}" (known: ${known.join(", ") || "none"}); for citizens or businesses use --questionnaire`,
+        },
         2,
       );
     }
@@ -138,7 +158,7 @@ function scopeOf(questionnaires: readonly Questionnaire[], o: SurveyOptions): Su
   try {
     return { kind: "one", questionnaire: pick(questionnaires, o.questionnaire!) };
   } catch (e) {
-    if (e instanceof UserError) throw new UserError(e.message, 2);
+    if (e instanceof UserError) throw new UserError(e.texts, 2);
     throw e;
   }
 }

@@ -5,6 +5,7 @@ import { stringify } from "csv-stringify/sync";
 import { writeFileAtomic } from "../../io/files.js";
 import { answerHeader, codeListLines } from "../../questionnaire/answer-columns.js";
 import type { CliContext } from "../context.js";
+import { messageLang, say } from "../locale.js";
 import type { ExitHolder } from "../main.js";
 import { loadForCommand, pick, pickLanguage } from "./questionnaires.js";
 
@@ -37,6 +38,15 @@ export function templateCommand(ctx: CliContext, exit: ExitHolder): Command {
       else ctx.stdout(csv);
       if (o.codes) await writeFileAtomic(o.codes, codes);
       else ctx.stderr(codes);
-      if (o.out) ctx.stderr(`wrote ${o.out} (${answerHeader(q).length} columns)\n`);
+      if (o.out) {
+        const n = answerHeader(q).length;
+        ctx.stderr(
+          say(
+            messageLang(ctx.env),
+            `${o.out} geschrieben (${n} Spalten)\n`,
+            `wrote ${o.out} (${n} columns)\n`,
+          ),
+        );
+      }
     });
 }
