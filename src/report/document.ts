@@ -925,6 +925,7 @@ function comparisonSection(a: Assessment, lang: Lang, L: Labels): Section {
     title: L.selfVsOutside,
     blocks: [
       { kind: "paragraph", parts: [L.differenceNote] },
+      { kind: "paragraph", parts: [L.distinguishableNote] },
       { kind: "chart", chart: { type: "outsideView" }, only: "html" },
       {
         kind: "table",
@@ -936,8 +937,10 @@ function comparisonSection(a: Assessment, lang: Lang, L: Labels): Section {
           `${L.external} ${L.n}`,
           `${L.external} ${L.mean}`,
           L.difference,
+          L.differenceCi,
+          L.distinguishable,
         ],
-        numeric: [false, true, true, false, true, true, true],
+        numeric: [false, true, true, false, true, true, true, false, false],
         rows: a.comparisons.map((c) => [
           cell(dimName(a, c.dimension, lang)),
           cell(fmtInt(c.internal.n, lang)),
@@ -946,6 +949,18 @@ function comparisonSection(a: Assessment, lang: Lang, L: Labels): Section {
           cell(fmtInt(c.external.n, lang)),
           cell(fmt(c.external.mean, 1, lang)),
           cell(fmtSigned(c.difference, 1, lang)),
+          cell(
+            c.ciLow !== undefined && c.ciHigh !== undefined
+              ? `${fmtSigned(c.ciLow, 1, lang)} … ${fmtSigned(c.ciHigh, 1, lang)}`
+              : "–",
+          ),
+          cell(
+            c.distinguishable === undefined
+              ? "–"
+              : c.distinguishable
+                ? L.distinguishableYes
+                : L.distinguishableNo,
+          ),
         ]),
       },
     ],

@@ -48,6 +48,13 @@ const de = {
   external: "Außensicht",
   difference: "Differenz",
   differenceNote: "Positiv: die Beschäftigten sehen die Verwaltung besser als die Außensicht.",
+  differenceCi: "95-%-KI der Differenz",
+  distinguishable: "über Zufall?",
+  distinguishableYes: "ja",
+  distinguishableNo: "nein",
+  distinguishableNote:
+    "„über Zufall“: das Konfidenzintervall der Differenz schließt 0 aus. Bei „nein“ unterscheiden sich Selbstbild und Außensicht nicht mehr als der Zufall der Stichprobe; ohne Intervall ist eine Seite zu klein, um es zu veröffentlichen.",
+  expertAssessment: "Expertenbewertung",
   heatmap: "Reifegrad nach Organisationseinheit und Dimension",
   heatmapDesc:
     "Tabelle als Farbkarte: Zeilen Organisationseinheiten, Spalten Dimensionen, Farbe = Reifegradstufe des Mittelwerts.",
@@ -224,6 +231,13 @@ const en: Labels = {
   external: "Outside view",
   difference: "Difference",
   differenceNote: "Positive: staff see the administration better than the outside view does.",
+  differenceCi: "95% CI of the difference",
+  distinguishable: "beyond chance?",
+  distinguishableYes: "yes",
+  distinguishableNo: "no",
+  distinguishableNote:
+    "'Beyond chance': the difference's confidence interval excludes 0. With 'no', self-image and outside view differ by no more than sampling chance; without an interval one side is too small to publish it.",
+  expertAssessment: "expert assessment",
   heatmap: "Maturity by department and dimension",
   heatmapDesc:
     "Table as a colour map: rows are departments, columns dimensions, colour = maturity level of the mean.",

@@ -62,7 +62,9 @@ export function levelIndex(a: Assessment, id: string | null | undefined): number
 /** A unit's name in tables and lists; the administration is "Gesamtverwaltung" there. */
 export function unitName(u: Unit, lang: Lang): string {
   if (u.kind === "administration") return labels(lang).administration;
-  return pick(u.names, lang) || u.name || u.id;
+  const name = pick(u.names, lang) || u.name || u.id;
+  // An expert assessment (a department assessed by interview) says so wherever it is named.
+  return u.method === "interview" ? `${name} (${labels(lang).expertAssessment})` : name;
 }
 
 /** What the report is about: the root questionnaire's title (the administration's names). */
