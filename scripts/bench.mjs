@@ -8,7 +8,7 @@
 // demo's proportions. About 117 MB at 1M rows.
 //
 // Runs, alternating per iteration so that a slow phase of the machine hits both alike:
-// - reifegrad: `bin/reifegrad.js score FILE --out DIR --format json
+// - reifegrad: `node bin/reifegrad.js score FILE --out DIR --format json
 //   --allow-unknown-departments` (the full statistics), the BUILT CLI — run `npm run build` first;
 // - pandas: scripts/pandas-baseline.py, read_csv(na_values=['dk','na']) +
 //   groupby('department')[items].mean(), timed as a whole process.
@@ -130,9 +130,9 @@ function timed(argv) {
   return { s, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN };
 }
 
-// The launcher itself, as an installed `reifegrad` runs (its shebang sets V8's young generation).
 const reifegrad = (file, n) =>
   timed([
+    process.execPath,
     "bin/reifegrad.js",
     "score",
     file,
