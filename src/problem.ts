@@ -8,6 +8,7 @@ import {
   type ParamsOf,
   renderHint,
   renderMessage,
+  type Said,
 } from "./messages/catalogue.js";
 import type { Lang, Params } from "./messages/entry.js";
 import { compareStrings } from "./util/order.js";
@@ -73,6 +74,11 @@ export function coded<K extends MessageId>(
     ...at,
     ...(hint !== undefined ? { hint } : {}),
   };
+}
+
+/** A problem from a message given as a value (see `said`). */
+export function codedFrom(s: Said, where: Where & { code?: string } = {}): Problem {
+  return coded(s.id as MessageId, s.params as ParamsOf<MessageId>, where);
 }
 
 /** A problem's message and hint in one language (the catalogue's, else as it was written). */

@@ -4,17 +4,27 @@
 // An id is the problem code, or `code.variant` where one code has several messages: the code is
 // the same in every language and is what tests and --json readers rely on.
 import type { Entry, Lang, Params } from "./entry.js";
+import { IMPORT_MESSAGES } from "./import.js";
 import { PROJECT_MESSAGES } from "./project.js";
 import { QUESTIONNAIRE_MESSAGES } from "./questionnaire.js";
 
 export type { Lang } from "./entry.js";
 
-export const MESSAGES = { ...QUESTIONNAIRE_MESSAGES, ...PROJECT_MESSAGES };
+export const MESSAGES = { ...QUESTIONNAIRE_MESSAGES, ...PROJECT_MESSAGES, ...IMPORT_MESSAGES };
 
 export type MessageId = keyof typeof MESSAGES;
 
 /** The parameters of a message, as its templates declare them. */
 export type ParamsOf<K extends MessageId> = (typeof MESSAGES)[K] extends Entry<infer P> ? P : never;
+
+/** A message id with its parameters, as a value (e.g. a cell converter's verdict). */
+export type Said = {
+  [K in MessageId]: { readonly id: K; readonly params: ParamsOf<K> };
+}[MessageId];
+
+export function said<K extends MessageId>(id: K, params: ParamsOf<K>): Said {
+  return { id, params } as unknown as Said;
+}
 
 /** The problem code of a message id: `duplicate-id.level` → `duplicate-id`. */
 export function codeOf(id: MessageId): string {

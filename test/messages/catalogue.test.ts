@@ -4,6 +4,7 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { codeOf, type MessageId } from "../../src/messages/catalogue.js";
+import { IMPORT_MESSAGES } from "../../src/messages/import.js";
 import { PROJECT_MESSAGES } from "../../src/messages/project.js";
 import { QUESTIONNAIRE_MESSAGES } from "../../src/messages/questionnaire.js";
 import { coded, problemText } from "../../src/problem.js";
@@ -22,9 +23,9 @@ describe("the message catalogue", () => {
     }
   });
 
-  test("project messages and questionnaire messages do not share an id", () => {
-    const q = new Set(Object.keys(QUESTIONNAIRE_MESSAGES));
-    expect(Object.keys(PROJECT_MESSAGES).filter((id) => q.has(id))).toEqual([]);
+  test("the parts of the catalogue do not share an id", () => {
+    const ids = [QUESTIONNAIRE_MESSAGES, PROJECT_MESSAGES, IMPORT_MESSAGES].flatMap(Object.keys);
+    expect(ids.length).toBe(new Set(ids).size);
   });
 
   test("a coded problem's English is its message, its code the id's", () => {

@@ -1,7 +1,7 @@
 // One export file, row by row: completeness, department, group, respondent id, and every cell
 // converted to an answer code. Problems go to the log; a row that cannot be scored comes back as
 // a reject with its reason. Pure: no file system, no printing.
-import { type Problem, problem } from "../../problem.js";
+import { coded, codedFrom, type Problem, problem } from "../../problem.js";
 import type { Condition, Questionnaire } from "../../questionnaire/model.js";
 import { closest } from "../../questionnaire/suggest.js";
 import { evaluateCondition } from "../../questionnaire/when.js";
@@ -307,15 +307,7 @@ export class FileImporter {
       if (v === "" || v === NOT_SHOWN) continue;
       const code = c.column.convert(v);
       if (isInvalid(code)) {
-        log.add(
-          problem(code.code, code.message, {
-            file,
-            line,
-            column: col + 1,
-            severity: "warning",
-            ...(code.hint ? { hint: code.hint } : {}),
-          }),
-        );
+        log.add(codedFrom(code.says, { file, line, column: col + 1, severity: "warning" }));
         if (code.keep === undefined) {
           this.note("invalid", line, col, v);
           continue;
@@ -428,16 +420,10 @@ export class FileImporter {
       const t = tickOf(raw, c.labels);
       if (t === undefined) {
         log.add(
-          problem(
-            "unknown-label",
-            `"${raw}" in a choice column of item ${c.item} is neither ticked (Y) nor empty`,
-            {
-              file,
-              line,
-              column: c.col + 1,
-              severity: "warning",
-              hint: "a choice column holds Y (ticked) or nothing",
-            },
+          coded(
+            "unknown-label.choice-column",
+            { raw, item: c.item },
+            { file, line, column: c.col + 1, severity: "warning" },
           ),
         );
         this.note("invalid", line, c.col, raw);
@@ -525,17 +511,11 @@ export class FileImporter {
       }
     }
     if (missing.length > 0) {
-      const shown = missing.slice(0, 20).join(", ");
       log.add(
-        problem(
+        coded(
           "item-without-column",
-          `${missing.length} item${missing.length === 1 ? "" : "s"} asked of these respondents ha${missing.length === 1 ? "s" : "ve"} no column: ${shown}${missing.length > 20 ? ` … and ${missing.length - 20} more` : ""}`,
-          {
-            file,
-            line: 1,
-            severity: "warning",
-            hint: "their answers count as missing; map the columns in a mapping file if they exist under another heading",
-          },
+          { count: missing.length, shown: missing.slice(0, 20) },
+          { file, line: 1, severity: "warning" },
         ),
       );
     }

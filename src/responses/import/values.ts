@@ -1,6 +1,7 @@
 // Cell value → answer code, per item type: by code or by label in any language, decimal commas in
 // numbers, multi-select cells split against the known labels (longest first). Pure and compiled
 // once per column, so a cell costs one map lookup in the common case.
+import { type Said, said } from "../../messages/catalogue.js";
 import type { Choice, Item } from "../../questionnaire/model.js";
 import type { CatalogItem } from "./catalog.js";
 import { normalizeKey } from "./text.js";
@@ -8,8 +9,8 @@ import { normalizeKey } from "./text.js";
 /** Why a cell was dropped. */
 export interface Invalid {
   readonly code: "value-out-of-range" | "unknown-label" | "not-a-number" | "other-text";
-  readonly message: string;
-  readonly hint?: string;
+  /** What to say (src/messages/import.ts): in the user's language when printed. */
+  readonly says: Said;
   /** What of the cell is kept: the chosen options beside an "Other" text (other-text). */
   readonly keep?: string;
 }
@@ -132,15 +133,13 @@ function lookupConverter(c: CatalogItem, o: ValueOverrides): Converter {
       if (numericCodes.length > 0) {
         return {
           code: "value-out-of-range",
-          message: `"${raw}" is not on the scale of item ${c.item.id} (codes: ${codesOf(c).join(", ")})`,
-          hint: "correct the value or leave the cell empty",
+          says: said("value-out-of-range.scale", { raw, item: c.item.id, codes: codesOf(c) }),
         };
       }
     }
     return {
       code: "unknown-label",
-      message: `"${raw}" is neither a code nor a label of item ${c.item.id} (codes: ${codesOf(c).join(", ")})`,
-      hint: "add the label to the mapping file under `values` or `itemValues`",
+      says: said("unknown-label", { raw, item: c.item.id, codes: codesOf(c) }),
     };
   };
 }
@@ -158,8 +157,12 @@ function numberConverter(item: Extract<Item, { type: "number" }>, o: ValueOverri
       if (m !== undefined) return m;
       return {
         code: "not-a-number",
-        message: `"${raw}" is not a number (item ${item.id} expects a number${item.unit?.en ? ` in ${item.unit.en}` : ""})`,
-        hint: "write a number such as 12 or 12,5; leave the cell empty when unknown",
+        says: said("not-a-number", {
+          raw,
+          item: item.id,
+          unitEn: item.unit?.en,
+          unitDe: item.unit?.de,
+        }),
       };
     }
     const inBand = item.bands.some(
@@ -168,8 +171,7 @@ function numberConverter(item: Extract<Item, { type: "number" }>, o: ValueOverri
     if (!inBand) {
       return {
         code: "value-out-of-range",
-        message: `${raw} is outside every score band of item ${item.id}`,
-        hint: "check the value; the questionnaire defines the valid range",
+        says: said("value-out-of-range.band", { raw, item: item.id }),
       };
     }
     return String(x);
@@ -209,19 +211,21 @@ function multiConverter(c: CatalogItem, separator: string, o: ValueOverrides): C
     }
     codes.sort((a, b) => order.get(a)! - order.get(b)!);
     if (other.length === 0) return codes.join(";");
-    const text = other.map((p) => `"${p}"`).join(", ");
     // Forms write an "Other" answer's text among the chosen options: keep the options.
     return codes.length > 0
       ? {
           code: "other-text",
-          message: `${text} in "${raw}" is no option of item ${item.id}: the chosen options (${codes.join(", ")}) are kept, the text is not scored`,
-          hint: 'an "Other" answer; if it is a label of an option, add it to the mapping file under `itemValues`',
+          says: said("other-text", { parts: other, raw, item: item.id, kept: codes }),
           keep: codes.join(";"),
         }
       : {
           code: "unknown-label",
-          message: `${text} in "${raw}" is neither a code nor a label of item ${item.id} (codes: ${codesOf(c).join(", ")})`,
-          hint: "add the label to the mapping file under `values` or `itemValues`",
+          says: said("unknown-label.multi", {
+            parts: other,
+            raw,
+            item: item.id,
+            codes: codesOf(c),
+          }),
         };
   };
 }
