@@ -293,7 +293,7 @@ export const QUESTIONNAIRE_MESSAGES = {
   "unknown-key": msg<{ key: string; shape: string; closest?: string; keys: readonly string[] }>({
     en: (p) => `unknown key "${p.key}" in ${p.shape}${suggestion("en", p.closest)}`,
     de: (p) =>
-      `Unbekannter Schlüssel „${p.key}“ (${shapeDe(p.shape)})${suggestion("de", p.closest)}`,
+      `${shapeDe(p.shape)}: unbekannter Schlüssel „${p.key}“${suggestion("de", p.closest)}`,
     hint: {
       en: (p) => `keys of ${p.shape}: ${list("en", p.keys)}`,
       de: (p) => `Erlaubte Schlüssel (${shapeDe(p.shape)}): ${list("de", p.keys)}.`,

@@ -1,0 +1,147 @@
+// Issue 20: the same mistakes under LANG=de_DE.UTF-8 and LANG=C give German and English messages,
+// with the same codes, severities, places and exit codes. Mistakes: broken questionnaires, a
+// broken reifegrad.yaml, bad flags, an export with bad cells.
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli, type Run, tempDir } from "./cli.js";
+
+const DE = { LANG: "de_DE.UTF-8" };
+const C = { LANG: "C" };
+
+/** Every problem line: place, severity, code (the same in every language) and the message. */
+function problems(stderr: string) {
+  return [...stderr.matchAll(/^(\S+:\d+(?::\d+)?) (error|warning) ([a-z-]+): (.*)$/gm)].map(
+    (m) => ({ head: `${m[1]} ${m[2]} ${m[3]}`, message: m[4]! }),
+  );
+}
+
+/** Runs the same command line in German and in English. */
+function both(args: readonly string[], cwd?: string): { de: Run; en: Run } {
+  return {
+    de: cli(args, { env: DE, ...(cwd ? { cwd } : {}) }),
+    en: cli(args, { env: C, ...(cwd ? { cwd } : {}) }),
+  };
+}
+
+/** Same codes, places and exit code; every message and hint said differently. */
+function expectSameButTranslated({ de, en }: { de: Run; en: Run }, count: number): void {
+  expect(de.status).toBe(en.status);
+  const d = problems(de.stderr);
+  const e = problems(en.stderr);
+  expect(d.length, en.stderr).toBeGreaterThanOrEqual(count);
+  expect(d.map((p) => p.head)).toEqual(e.map((p) => p.head));
+  d.forEach((p, i) => {
+    expect(p.message, p.head).not.toBe(e[i]!.message);
+  });
+  const hints = (s: string, label: string) =>
+    s.split("\n").filter((l) => l.startsWith(`    ${label}: `)).length;
+  expect(hints(de.stderr, "Tipp")).toBe(hints(en.stderr, "hint"));
+  expect(hints(de.stderr, "hint")).toBe(0);
+}
+
+describe("the same mistakes in German and English (LANG=de_DE.UTF-8, LANG=C)", () => {
+  it("broken questionnaires: every problem, in words of the locale", () => {
+    const dir = "fixtures/questionnaires/invalid";
+    const r = both([
+      "validate",
+      ...["unknown-scale", "when-never-true", "wrong-type", "missing-field", "duplicate-key"].map(
+        (n) => `${dir}/${n}.yaml`,
+      ),
+    ]);
+    expect(r.en.status).toBe(1);
+    expectSameButTranslated(r, 5);
+    expect(r.en.stderr).toContain(
+      `${dir}/unknown-scale.yaml:18:57 error unknown-scale: scale "agree7" is not defined (did you mean "agree5"?) (defined: agree5)`,
+    );
+    expect(r.de.stderr).toContain(
+      `${dir}/unknown-scale.yaml:18:57 error unknown-scale: Die Skala „agree7“ ist nicht definiert (meinten Sie „agree5“?) (definiert: agree5)`,
+    );
+    expect(r.de.stderr).toContain(
+      "Tipp: Definieren Sie sie unter `scales:` oder verwenden Sie eine der definierten Skalen.",
+    );
+    expect(r.de.stderr).toContain("muss eine Zahl sein, ist aber der Text „heavy“");
+    expect(r.de.stderr).toMatch(/\d+ Datei\(en\), 0 Fragebogen\/Fragebögen gültig, 5 Fehler/);
+  });
+
+  it("a broken reifegrad.yaml: validate and score name the same problems at the same places", () => {
+    const dir = tempDir();
+    copyFileSync("fixtures/project/mistakes.yaml", join(dir, "reifegrad.yaml"));
+    const validate = both(["validate"], dir);
+    expect(validate.en.status).toBe(1);
+    expectSameButTranslated(validate, 3);
+    expect(validate.de.stderr).toContain(
+      "reifegrad.yaml:12:30 error unknown-key: Einstellungen: unbekannter Schlüssel „weigthing“ (meinten Sie „weighting“?)",
+    );
+    expect(validate.de.stderr).toContain(
+      "reifegrad.yaml:12:27 error invalid-setting: settings.minGroupSize ist 2; erlaubt ist mindestens 3",
+    );
+    const score = both(["score"], dir);
+    expect(score.en.status).toBe(1);
+    expectSameButTranslated(score, 3);
+    expect(score.en.stderr).toMatch(/^error: reifegrad\.yaml has errors$/m);
+    expect(score.de.stderr).toMatch(/^Fehler: reifegrad\.yaml enthält Fehler$/m);
+  });
+
+  it("bad flags: usage errors (exit 2) from commander and from the commands", () => {
+    const unknown = both(["score", "--bogus"]);
+    expect([unknown.de.status, unknown.en.status]).toEqual([2, 2]);
+    expect(unknown.en.stderr).toBe("error: unknown option '--bogus'\n");
+    expect(unknown.de.stderr).toBe("Fehler: unbekannte Option „--bogus“\n");
+
+    const command = both(["scor"]);
+    expect([command.de.status, command.en.status]).toEqual([2, 2]);
+    expect(command.en.stderr).toContain("error: unknown command 'scor'\n(Did you mean score?)");
+    expect(command.de.stderr).toContain("Fehler: unbekannter Befehl „scor“\n(Meinten Sie score?)");
+    expect(command.de.stderr).toContain("(Hilfe mit --help)");
+
+    const missing = both(["report", "--format"]);
+    expect([missing.de.status, missing.en.status]).toEqual([2, 2]);
+    expect(missing.de.stderr).toBe("Fehler: bei der Option „--format <list>“ fehlt der Wert\n");
+
+    const value = both(["score", "export.csv", "--min-group-size", "2"]);
+    expect([value.de.status, value.en.status]).toEqual([2, 2]);
+    expect(value.en.stderr).toBe(
+      'error: --min-group-size must be a whole number of at least 3 (got "2")\n',
+    );
+    expect(value.de.stderr).toBe(
+      "Fehler: --min-group-size muss eine ganze Zahl ab 3 sein (angegeben: „2“)\n",
+    );
+
+    const choice = both(["score", "export.csv", "--weighting", "everyone"]);
+    expect([choice.de.status, choice.en.status]).toEqual([2, 2]);
+    expect(choice.de.stderr).toMatch(
+      /^Fehler: „everyone“ ist für die Option „--weighting <\w+>“ nicht erlaubt; erlaubt sind respondent, department\./,
+    );
+
+    const file = both(["score", "no-such-export.csv"]);
+    expect([file.de.status, file.en.status]).toEqual([1, 1]);
+    expect(file.en.stderr).toBe("error: no-such-export.csv: no such file or folder\n");
+    expect(file.de.stderr).toBe("Fehler: no-such-export.csv: Datei oder Ordner nicht gefunden\n");
+  });
+
+  it("an export with bad cells: each cell named at its row and column, in words of the locale", () => {
+    const run = (env: Record<string, string>) =>
+      cli(["score", "fixtures/exports/bad-cells.csv", "--out", tempDir(), "--format", "json"], {
+        env,
+      });
+    const r = { de: run(DE), en: run(C) };
+    expectSameButTranslated(r, 5);
+    expect(problems(r.en.stderr).map((p) => p.head)).toEqual([
+      "fixtures/exports/bad-cells.csv:1 warning item-without-column",
+      "fixtures/exports/bad-cells.csv:2:4 warning value-out-of-range",
+      "fixtures/exports/bad-cells.csv:3:5 warning unknown-label",
+      "fixtures/exports/bad-cells.csv:4:6 warning not-a-number",
+      "fixtures/exports/bad-cells.csv:5:6 warning not-a-number",
+    ]);
+    expect(r.de.stderr).toContain(
+      "fixtures/exports/bad-cells.csv:3:5 warning unknown-label: „stimmt total“ ist weder ein Code noch eine Antwort der Frage str_02 (Codes: 1, 2, 3, 4, 5, dk, na)",
+    );
+    expect(r.de.stderr).toContain(
+      "fixtures/exports/bad-cells.csv:4:6 warning not-a-number: „viele“ ist keine Zahl",
+    );
+    expect(r.en.stderr).toContain(
+      'fixtures/exports/bad-cells.csv:4:6 warning not-a-number: "viele" is not a number',
+    );
+  });
+});
