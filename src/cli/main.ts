@@ -118,6 +118,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     "reifegrad survey limesurvey --all --out survey/   # one survey, the department asked first",
     "reifegrad survey paper --department bauen --pdf --out survey/   # A4 form and data-entry CSV",
     "reifegrad survey googleforms --department bauen --out survey/   # Apps Script that creates the form",
+    "reifegrad survey xlsform --department bauen --out survey/   # XLSForm for KoboToolbox / ODK",
   ],
   report: [
     "reifegrad report --check              # CI: exit 1 naming every stale report (committed files only)",

@@ -65,7 +65,10 @@ export const PROJECT: ObjectShape = obj("project", {
       of: obj("input", {
         path: f(str, "An export file, a folder, or a pattern such as exports/*.csv.", true),
         preset: f(
-          { kind: "string", enum: ["limesurvey", "msforms", "googleforms", "reifegrad"] },
+          {
+            kind: "string",
+            enum: ["limesurvey", "msforms", "googleforms", "kobotoolbox", "reifegrad"],
+          },
           "Export format; detected from the header when left out.",
         ),
         mapping: f(str, "A mapping file for exports no preset understands."),

@@ -135,3 +135,65 @@ export function allOf(...conds: (Condition | undefined)[]): Condition | undefine
     undefined,
   );
 }
+
+/** An XPath string literal (XLSForm): single quotes, double quotes when the text has one. */
+function xstr(s: string): string {
+  return s.includes("'") ? `"${s}"` : `'${s}'`;
+}
+const xordered =
+  (op: "<" | "<=" | ">" | ">="): Rule =>
+  (o, v) => {
+    // An empty or non-numeric value converts to NaN in XPath: the comparison is false.
+    const n = num(v);
+    return n === undefined ? "false()" : `${o.value} ${op} ${n}`;
+  };
+const xcodeEq: Rule = (o, v) => `${o.value} = ${xstr(o.code(literalCode(v)))}`;
+const xcodeNe: Rule = (o, v) =>
+  `(${o.value} != '' and ${o.value} != ${xstr(o.code(literalCode(v)))})`;
+const xnumberEq: Rule = (o, v) => {
+  const n = num(v);
+  return n === undefined ? xcodeEq(o, v) : `${o.value} = ${n}`;
+};
+const xnumberNe: Rule = (o, v) => {
+  const n = num(v);
+  return n === undefined ? xcodeNe(o, v) : `(${o.value} != '' and ${o.value} != ${n})`;
+};
+const xselected: Rule = (o, v) => `selected(${o.value}, ${xstr(o.code(literalCode(v)))})`;
+const xanySelected = (o: Operand) => `count-selected(${o.value}) > 0`;
+const XORDERED = {
+  "<": xordered("<"),
+  "<=": xordered("<="),
+  ">": xordered(">"),
+  ">=": xordered(">="),
+};
+const xnever = () => "false()";
+
+/**
+ * XLSForm's `relevant` (ODK XPath) over `${name}` references: an unanswered or non-relevant
+ * question reads as '' (NaN as a number), a select_multiple is tested with `selected()`.
+ */
+export const XLSFORM_XPATH: Dialect = {
+  and: (l, r) => `(${l} and ${r})`,
+  or: (l, r) => `(${l} or ${r})`,
+  not: (x) => `not(${x})`,
+  never: "false()",
+  answered: {
+    code: (o) => `${o.value} != ''`,
+    number: (o) => `${o.value} != ''`,
+    text: (o) => `${o.value} != ''`,
+    multi: xanySelected,
+  },
+  compare: {
+    code: { "==": xcodeEq, "!=": xcodeNe, ...XORDERED },
+    number: { "==": xnumberEq, "!=": xnumberNe, ...XORDERED },
+    text: { "==": xcodeEq, "!=": xcodeNe, ...XORDERED },
+    multi: {
+      "==": xselected,
+      "!=": (o, v) => `(${xanySelected(o)} and not(${xselected(o, v)}))`,
+      "<": xnever,
+      "<=": xnever,
+      ">": xnever,
+      ">=": xnever,
+    },
+  },
+};

@@ -6,17 +6,17 @@ import { limesurveyStructure } from "./limesurvey.js";
 import { paperForm, paperNames } from "./paper.js";
 import { planFor, planForAll, type SurveyPlan } from "./plan.js";
 import type { SurveyNote } from "./selectors.js";
+import { xlsform } from "./xlsform.js";
+import { xlsxWorkbook } from "./xlsx.js";
 
-export const SURVEY_TARGETS = ["limesurvey", "paper", "googleforms"] as const;
+export const SURVEY_TARGETS = ["limesurvey", "paper", "googleforms", "xlsform"] as const;
 /** Targets of issue 19 not built yet, with why (for the usage error). */
-export const PLANNED_TARGETS: Readonly<Record<string, string>> = {
-  xlsform: "XLSForm needs an xlsx writer, which reifegrad does not include",
-};
+export const PLANNED_TARGETS: Readonly<Record<string, string>> = {};
 export type SurveyTarget = (typeof SURVEY_TARGETS)[number];
 
 export interface SurveyFile {
   readonly name: string;
-  readonly content: string;
+  readonly content: string | Uint8Array;
   /** What the file is, for the command's summary. */
   readonly role: string;
 }
@@ -31,7 +31,11 @@ export type SurveyScope =
   | { readonly kind: "one"; readonly questionnaire: Questionnaire }
   | { readonly kind: "all"; readonly questionnaires: readonly Questionnaire[] };
 
-export function buildSurvey(target: SurveyTarget, scope: SurveyScope, lang: string): SurveyOutput {
+export async function buildSurvey(
+  target: SurveyTarget,
+  scope: SurveyScope,
+  lang: string,
+): Promise<SurveyOutput> {
   const plan =
     scope.kind === "one"
       ? planFor(scope.questionnaire, lang)
@@ -76,6 +80,20 @@ export function buildSurvey(target: SurveyTarget, scope: SurveyScope, lang: stri
             name: `googleforms-${plan.id}.gs`,
             content: r.script,
             role: "Apps Script that creates the Google Form (script.google.com, run createForm)",
+          },
+        ],
+        notes: r.notes,
+      };
+    }
+    case "xlsform": {
+      const r = xlsform(plan);
+      return {
+        plan,
+        files: [
+          {
+            name: `xlsform-${plan.id}.xlsx`,
+            content: await xlsxWorkbook(r.sheets),
+            role: "XLSForm for KoboToolbox / ODK (upload as a new form)",
           },
         ],
         notes: r.notes,

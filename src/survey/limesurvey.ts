@@ -6,7 +6,7 @@
 // groups matched across languages by `type/scale` (their order), questions by group and code.
 // Attributes are further columns named after the attribute (only on the first language's rows,
 // as LimeSurvey's own export writes them).
-import type { Condition, Item, Text } from "../questionnaire/model.js";
+import type { Item, Text } from "../questionnaire/model.js";
 import { textIn } from "../questionnaire/text.js";
 import { allOf, EXPRESSION_SCRIPT, type Operand, translate } from "./expression.js";
 import {
@@ -17,7 +17,7 @@ import {
 } from "./limesurvey-codes.js";
 import { noticeLines } from "./notice.js";
 import { optionsOf, type PlannedItem, type SurveyPlan } from "./plan.js";
-import { askedOf, SELECTOR, type SurveyNote } from "./selectors.js";
+import { askedOf, restriction, SELECTOR, type SurveyNote } from "./selectors.js";
 
 /** Columns in the order LimeSurvey's own TSV export writes them, then the attributes used. */
 export const LIMESURVEY_COLUMNS = [
@@ -400,19 +400,6 @@ function questionCodes(p: PlannedItem): { code: string; what: string }[] {
       ...item.choices.map((c) => ({ code: `s${limesurveyCode(c.code)}`, what: "sub-question" })),
     ];
   return own;
-}
-
-/** The group and department restriction of an item as a condition on the selector questions. */
-function restriction(plan: SurveyPlan, p: PlannedItem): Condition | undefined {
-  const groups = p.item.groups;
-  const byGroup =
-    groups && plan.groups.length > 0 && !plan.groups.every((g) => groups.includes(g.id))
-      ? ({ kind: "in", item: SELECTOR.group, values: groups } as const)
-      : undefined;
-  const byDepartment = p.departments
-    ? ({ kind: "in", item: SELECTOR.department, values: p.departments } as const)
-    : undefined;
-  return allOf(byDepartment, byGroup);
 }
 
 /** Text for LimeSurvey's HTML fields: <, > and & escaped, no line breaks. */

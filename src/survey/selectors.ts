@@ -1,5 +1,7 @@
 // What every survey target shares: the questions that place a respondent (department, group),
 // which items a survey asks, and the notes a generator returns.
+import type { Condition } from "../questionnaire/model.js";
+import { allOf } from "./expression.js";
 import type { PlannedItem, SurveyPlan } from "./plan.js";
 
 /**
@@ -31,4 +33,17 @@ export function askedOf(plan: SurveyPlan): PlannedItem[] {
       return plan.groups.some((g) => groups.includes(g.id));
     }),
   );
+}
+
+/** The group and department restriction of an item as a condition on the selector questions. */
+export function restriction(plan: SurveyPlan, p: PlannedItem): Condition | undefined {
+  const groups = p.item.groups;
+  const byGroup =
+    groups && plan.groups.length > 0 && !plan.groups.every((g) => groups.includes(g.id))
+      ? ({ kind: "in", item: SELECTOR.group, values: groups } as const)
+      : undefined;
+  const byDepartment = p.departments
+    ? ({ kind: "in", item: SELECTOR.department, values: p.departments } as const)
+    : undefined;
+  return allOf(byDepartment, byGroup);
 }

@@ -32,7 +32,7 @@ interface SurveyOptions {
 export function surveyCommand(ctx: CliContext, exit: ExitHolder): Command {
   return new Command("survey")
     .description(
-      "write a survey for a survey tool (limesurvey, googleforms) or on paper from the questionnaires; its export (or the typed-in paper answers) is scored without a mapping file",
+      "write a survey for a survey tool (limesurvey, googleforms, xlsform) or on paper from the questionnaires; its export (or the typed-in paper answers) is scored without a mapping file",
     )
     .argument("<target>", `survey tool: ${SURVEY_TARGETS.join(", ")}`)
     .option("--department <id>", "one survey for this department's questionnaire")
@@ -81,7 +81,7 @@ export function surveyCommand(ctx: CliContext, exit: ExitHolder): Command {
       const scope = scopeOf(questionnaires, o);
       const first = scope.kind === "one" ? scope.questionnaire : scope.questionnaires[0]!;
       const lang = pickLanguage(first, o.lang);
-      const result = buildSurvey(target as SurveyTarget, scope, lang);
+      const result = await buildSurvey(target as SurveyTarget, scope, lang);
       const files: { name: string; content: string | Uint8Array; role: string }[] = [
         ...result.files,
       ];
@@ -90,7 +90,7 @@ export function surveyCommand(ctx: CliContext, exit: ExitHolder): Command {
         const html = result.files.find((f) => f.name.endsWith(".html"))!;
         files.push({
           name: html.name.replace(/\.html$/, ".pdf"),
-          content: await printPdf(ctx, html.content, undefined),
+          content: await printPdf(ctx, String(html.content), undefined),
           role: "paper form as an A4 PDF",
         });
       }

@@ -70,6 +70,17 @@ export function planColumns(
   const problems: Problem[] = [];
   const cx: Classifying = { preset, catalog, mapping, used: new Set(), ignoredRoles: new Map() };
   const kinds: ColumnKind[] = header.map((h, col) => classify(h, col, cx));
+  // A multi item with one column of its own needs no choice columns as well (KoboToolbox writes
+  // both by default): the choice columns are ignored.
+  const whole = new Set(
+    kinds.flatMap((k) =>
+      k.kind === "item" && !k.target.row && !k.target.choice ? [k.target.item] : [],
+    ),
+  );
+  kinds.forEach((k, col) => {
+    if (k.kind === "item" && k.target.choice !== undefined && whole.has(k.target.item))
+      kinds[col] = { kind: "ignored" };
+  });
   for (const [col, role] of cx.ignoredRoles) {
     const line = mapping.lines?.get(normalizeKey(header[col]!))?.line;
     problems.push(
@@ -225,6 +236,24 @@ function classify(raw: string, col: number, cx: Classifying): ColumnKind {
     const ci = base === undefined ? undefined : catalog.items.get(base);
     const sub = ci && findSub(ci.item, br.sub);
     if (sub) return { kind: "item", target: { item: ci.item.id, ...sub } };
+  }
+  // `item_row` / `item_choice` (an XLSForm grid row: reifegrad's item id, "_", the row id).
+  for (let i = raw.indexOf("_"); i > 0; i = raw.indexOf("_", i + 1)) {
+    const id = catalog.itemByKey.get(normalizeKey(raw.slice(0, i)));
+    const ci = id === undefined ? undefined : catalog.items.get(id);
+    const sub = ci && findSub(ci.item, raw.slice(i + 1));
+    if (sub) return { kind: "item", target: { item: ci.item.id, ...sub } };
+  }
+  // Group paths (`strategy/str_01`): the field, or `question/choice`.
+  const sep = preset.groupSeparator;
+  if (sep && col >= 0 && raw.includes(sep)) {
+    const parts = raw.split(sep);
+    const last = classify(parts.at(-1)!, -1, cx);
+    if (last.kind !== "unmatched") return last;
+    if (parts.length >= 2) {
+      const pair = classify(`${parts.at(-2)!}[${parts.at(-1)!}]`, -1, cx);
+      if (pair.kind !== "unmatched") return pair;
+    }
   }
   const fixed = preset.fixed?.[col];
   if (fixed) return { kind: "meta", role: fixed };

@@ -1,6 +1,7 @@
 // The presets, and picking one from a header.
 import { normalizeKey } from "../text.js";
 import { googleforms } from "./googleforms.js";
+import { kobotoolbox } from "./kobotoolbox.js";
 import { limesurvey } from "./limesurvey.js";
 import { msforms } from "./msforms.js";
 import { reifegrad } from "./reifegrad.js";
@@ -13,6 +14,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
   limesurvey,
   msforms,
   googleforms,
+  kobotoolbox,
   reifegrad,
 };
 

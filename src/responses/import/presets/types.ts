@@ -1,11 +1,12 @@
 // An export dialect: which columns are metadata, which column identifies a respondent, how a
 // multi-select answer is written, and how to recognise the dialect from its header.
 
-export type PresetId = "limesurvey" | "msforms" | "googleforms" | "reifegrad";
+export type PresetId = "limesurvey" | "msforms" | "googleforms" | "kobotoolbox" | "reifegrad";
 export const PRESET_IDS: readonly PresetId[] = [
   "limesurvey",
   "msforms",
   "googleforms",
+  "kobotoolbox",
   "reifegrad",
 ];
 
@@ -36,6 +37,11 @@ export interface Preset {
   readonly respondentRoles: readonly MetaRole[];
   /** Separator of choices in one multi-select cell. */
   readonly multiSeparator: string;
+  /**
+   * Headings may be group paths joined by this separator (KoboToolbox `group/field`): the last
+   * part names the field, the last two a choice (`question/choice`) or grid row.
+   */
+  readonly groupSeparator?: string;
 }
 
 /** A lookup of normalised headings → role. */
