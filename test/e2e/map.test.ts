@@ -45,6 +45,41 @@ describe("map", () => {
     expect(a.input.settings.mapping).toBe("fixtures/mappings/unknown-department.yaml");
   });
 
+  it("run again on a completed mapping, the draft keeps its item values; scoring with it is the same", () => {
+    const dir = tempDir();
+    const draft = join(dir, "again.yaml");
+    const r = cli([
+      "map",
+      "fixtures/exports/unknown-department.csv",
+      "--mapping",
+      "fixtures/mappings/unknown-department.yaml",
+      "--out",
+      draft,
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    const text = readFileSync(draft, "utf8");
+    expect(text).toMatch(/itemValues:\n {2}str_01:\n {4}"=1\+2": "3"/);
+    expect(text).not.toMatch(/TODO: answer code/);
+    const score = (mapping: string) => {
+      const out = join(dir, mapping === draft ? "b" : "a");
+      const s = cli([
+        "score",
+        "fixtures/exports/unknown-department.csv",
+        "--mapping",
+        mapping,
+        "--out",
+        out,
+        "--format",
+        "json",
+      ]);
+      expect(s.status, s.stderr).toBe(0);
+      const a = JSON.parse(readFileSync(join(out, "assessment.json"), "utf8"));
+      delete a.input;
+      return a;
+    };
+    expect(score(draft)).toEqual(score("fixtures/mappings/unknown-department.yaml"));
+  });
+
   it("an invalid mapping file: every problem with file:line:column, exit 1", () => {
     const r = cli([
       "score",

@@ -121,7 +121,10 @@ export function mapCommand(ctx: CliContext, exit: ExitHolder): Command {
         setup.settings.overrides,
       );
     if (!plan) throw new UserError(`${target}: the file has no header row`);
-    const text = draftMapping({ file: f, plan, departments, unknownLabels }, setup.catalog);
+    const text = draftMapping(
+      { file: f, plan, departments, unknownLabels, mapping },
+      setup.catalog,
+    );
     const todo = text.split("\n").filter((l) => l.includes("# TODO")).length;
     if (out) {
       await writeFileAtomic(out, text);

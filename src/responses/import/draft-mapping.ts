@@ -3,6 +3,7 @@
 import type { Catalog } from "./catalog.js";
 import type { ColumnPlan } from "./columns.js";
 import { delimiterName } from "./csv.js";
+import type { Mapping } from "./mapping-model.js";
 import type { FileAccount } from "./run.js";
 import { codesOf } from "./values.js";
 
@@ -13,6 +14,8 @@ export interface DraftInput {
   readonly departments: ReadonlyMap<string, string | undefined>;
   /** Item id → answer texts that matched no code or label. */
   readonly unknownLabels: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The mapping the run used (--mapping): its labels and groups are written again, kept. */
+  readonly mapping?: Mapping;
 }
 
 const q = (s: string) => JSON.stringify(s);
@@ -71,13 +74,26 @@ export function draftMapping(d: DraftInput, catalog: Catalog): string {
         );
     }
   }
+  // What a completed mapping said about answers and groups: kept when `map` runs on it again.
+  const kept = (key: string, m: ReadonlyMap<string, string> | undefined) => {
+    if (!m || m.size === 0) return;
+    out.push(`${key}:`);
+    for (const [label, code] of [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+      out.push(`  ${q(label)}: ${q(code)}`);
+  };
+  kept("groups", d.mapping?.groups);
+  kept("values", d.mapping?.values);
   const unknown = [...d.unknownLabels].filter(([, s]) => s.size > 0);
-  if (unknown.length > 0) {
+  const items = [...new Set([...(d.mapping?.itemValues.keys() ?? []), ...unknown.map(([i]) => i)])];
+  if (items.length > 0) {
     out.push("itemValues:");
-    for (const [item, labels] of unknown) {
+    for (const item of items.sort()) {
       const ci = catalog.items.get(item);
       out.push(`  ${item}:`);
-      for (const l of [...labels].sort()) {
+      const own = d.mapping?.itemValues.get(item);
+      for (const [label, code] of [...(own ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+        out.push(`    ${q(label)}: ${q(code)}`);
+      for (const l of [...(d.unknownLabels.get(item) ?? [])].sort()) {
         out.push(
           `    # ${q(l)}: ~   # TODO: answer code${ci ? ` (${codesOf(ci).join(", ")})` : ""}`,
         );
