@@ -1,6 +1,6 @@
 // `reifegrad map` drafts a mapping file; `score --mapping` uses it; a bad mapping is reported
 // with file:line:column.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, tempDir } from "./cli.js";
@@ -78,6 +78,27 @@ describe("map", () => {
       return a;
     };
     expect(score(draft)).toEqual(score("fixtures/mappings/unknown-department.yaml"));
+  });
+
+  it("a multi-select TODO lists the unknown options one by one, not their combinations", () => {
+    const dir = tempDir();
+    const csv = join(dir, "forms.csv");
+    const q = "Which digital offerings complement a visit to the citizens' office?";
+    writeFileSync(
+      csv,
+      `ID,Department,${JSON.stringify(q)}\n` +
+        "1,buergeramt,Online-Termin;Chat;\n" +
+        "2,buergeramt,Chat;Online-Termin;\n" +
+        "3,buergeramt,appointment reminder by e-mail or text message;Online-Termin;\n",
+    );
+    const draft = join(dir, "draft.yaml");
+    const r = cli(["map", csv, "--out", draft]);
+    expect(r.status, r.stderr).toBe(0);
+    const todos = readFileSync(draft, "utf8")
+      .split("\n")
+      .filter((l) => l.includes("TODO: answer code"))
+      .map((l) => l.trim().split(":")[0]);
+    expect(todos).toEqual(['# "Chat"', '# "Online-Termin"']);
   });
 
   it("an invalid mapping file: every problem with file:line:column, exit 1", () => {

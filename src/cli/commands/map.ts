@@ -106,7 +106,8 @@ export function mapCommand(ctx: CliContext, exit: ExitHolder): Command {
               s = new Set();
               unknownLabels.set(c.item, s);
             }
-            if (s.size < 20) s.add(v);
+            // A multi-select cell: its unknown options one by one, not the combination.
+            for (const part of r.unknown ?? [v]) if (s.size < 20) s.add(part);
           }
         }
       },

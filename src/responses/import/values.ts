@@ -13,6 +13,8 @@ export interface Invalid {
   readonly says: Said;
   /** What of the cell is kept: the chosen options beside an "Other" text (other-text). */
   readonly keep?: string;
+  /** The parts of a multi-select cell that matched no option (unknown-label), one by one. */
+  readonly unknown?: readonly string[];
 }
 
 /** Returns the answer code, or an Invalid. Never called with an empty cell. */
@@ -220,6 +222,7 @@ function multiConverter(c: CatalogItem, separator: string, o: ValueOverrides): C
         }
       : {
           code: "unknown-label",
+          unknown: other,
           says: said("unknown-label.multi", {
             parts: other,
             raw,
