@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cli, tempDir } from "./cli.js";
+import { cli, ROOT, tempDir } from "./cli.js";
 
 describe("map", () => {
   it("drafts matched columns and TODOs for unknown departments and labels", () => {
@@ -99,6 +99,22 @@ describe("map", () => {
       .filter((l) => l.includes("TODO: answer code"))
       .map((l) => l.trim().split(":")[0]);
     expect(todos).toEqual(['# "Chat"', '# "Online-Termin"']);
+  });
+
+  it("in an assessment folder, the project's department aliases leave no TODO", () => {
+    const dir = join(tempDir(), "p");
+    expect(cli(["init", dir]).status).toBe(0);
+    const file = join(dir, "reifegrad.yaml");
+    const yaml = readFileSync(file, "utf8").replace(
+      /( {2}- \{ id: ordnungsamt, name: [^\n]*, aliases: )\[\]/,
+      '$1["Amt 33"]',
+    );
+    expect(yaml).toContain('aliases: ["Amt 33"]');
+    writeFileSync(file, yaml);
+    const r = cli(["map", join(ROOT, "fixtures/exports/unknown-department.csv")], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}"Amt 33": ordnungsamt$/m);
+    expect(r.stdout).toMatch(/^ {2}# "personl": ~ {3}# TODO/m);
   });
 
   it("an invalid mapping file: every problem with file:line:column, exit 1", () => {

@@ -23,7 +23,11 @@ import {
 import { loadValidQuestionnaires } from "../load-questionnaires.js";
 import { messageLang } from "../locale.js";
 import type { ExitHolder } from "../main.js";
-import { defaultQuestionnairePaths } from "../project-context.js";
+import {
+  defaultQuestionnairePaths,
+  loadProjectContext,
+  projectQuestionnairePaths,
+} from "../project-context.js";
 
 interface MapOptions extends ImportOptions {
   questionnaires?: string;
@@ -44,13 +48,25 @@ export function mapCommand(ctx: CliContext, exit: ExitHolder): Command {
     )
     .option("-o, --out <file>", "write the draft here (default: stdout)");
   return addImportOptions(cmd, false).action(async (file: string, o: MapOptions) => {
+    // In an assessment folder, its questionnaires and its departments (names, aliases) as score
+    // would use them, so the draft leaves no TODO for a name the project already knows.
+    const pc = await loadProjectContext(ctx);
     const questionnaires = await loadValidQuestionnaires(
-      o.questionnaires ? [o.questionnaires] : await defaultQuestionnairePaths(ctx),
+      o.questionnaires
+        ? [o.questionnaires]
+        : pc
+          ? projectQuestionnairePaths(pc, ctx)
+          : await defaultQuestionnairePaths(ctx),
       ctx.cwd,
     );
     const scorer = new Scorer(questionnaires, { settings: DEFAULT_SETTINGS });
     const { out, ...importOptions } = o;
-    const setup = await prepareImport([file], importOptions, scorer, ctx);
+    const setup = await prepareImport(
+      [file],
+      { ...importOptions, departments: pc?.project.departments ?? [] },
+      scorer,
+      ctx,
+    );
     const target = setup.files[0]!;
     const departments = new Map<string, string | undefined>();
     const unknownLabels = new Map<string, Set<string>>();
