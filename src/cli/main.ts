@@ -71,7 +71,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   survey: {
     args: "[options] <target>",
     description:
-      "write a survey for a survey tool (limesurvey, googleforms) or on paper from the questionnaires; its export (or the typed-in paper answers) is scored without a mapping file",
+      "write a survey for a survey tool (limesurvey, googleforms, xlsform) or on paper from the questionnaires; its export (or the typed-in paper answers) is scored without a mapping file",
     load: async () => (await import("./commands/survey.js")).surveyCommand,
   },
   report: {
