@@ -12,6 +12,7 @@ import type {
   Item,
   Level,
   MissingKind,
+  NoticePart,
   Questionnaire,
   Scale,
   ScaleOption,
@@ -137,11 +138,18 @@ export function compose(
   // Asked grouped by dimension (stable): a department's additions sit with their dimension.
   const items = [...b.items.values()].sort((x, y) => rank(x) - rank(y));
   const version = [...chain].reverse().find((f) => f.data.version !== undefined)?.data.version;
+  // The notice part by part: a later file overrides the parts it names, inherits the others.
+  const notice: Partial<Record<NoticePart, Text>> = {};
+  for (const file of chain)
+    if (isRecord(file.data.notice))
+      for (const [part, v] of Object.entries(file.data.notice))
+        if (v !== undefined && v !== null) notice[part as NoticePart] = t(v);
   const questionnaire: Omit<Questionnaire, "contentHash"> = {
     id: top.id,
     version: typeof version === "string" || typeof version === "number" ? String(version) : "0",
     title: t(d.title),
     ...(d.description !== undefined ? { description: t(d.description) } : {}),
+    ...(Object.keys(notice).length > 0 ? { notice } : {}),
     languages,
     ...(dept
       ? { department: { id: typeof dept.id === "string" ? dept.id : top.id, name: t(dept.name) } }

@@ -306,6 +306,23 @@ export const QUESTIONNAIRE = obj("questionnaire", {
   },
   title: { shape: text, required: true, description: "Title of the questionnaire." },
   description: { shape: text, description: "What the questionnaire is for." },
+  notice: {
+    shape: obj("notice", {
+      purpose: { shape: text, description: "Why the survey asks and what the results are for." },
+      controller: { shape: text, description: "Who is responsible for the survey (with address)." },
+      voluntariness: {
+        shape: text,
+        description: "That taking part is voluntary and questions may be skipped.",
+      },
+      retention: {
+        shape: text,
+        description: "What is stored, who sees what (minimum group size), when it is deleted.",
+      },
+      contact: { shape: text, description: "Whom to ask: the unit and the data protection officer." },
+    }),
+    description:
+      "The data-protection notice surveys open with; a file that extends another inherits the parts it leaves out. Not part of the content hash: editing it makes no report stale.",
+  },
   group: {
     shape: id,
     description: "Respondent group the questionnaire is meant for (default: staff, or inherited).",

@@ -4,7 +4,8 @@ import type { Questionnaire } from "./model.js";
 
 /** sha256 (hex) over the composed model with sorted keys; the source path is excluded. */
 export function contentHash(q: Omit<Questionnaire, "contentHash">): string {
-  const { source: _source, scales, ...rest } = q;
+  // The notice (who to contact, retention) is not what is measured: editing it changes no score.
+  const { source: _source, notice: _notice, scales, ...rest } = q;
   const canonical = JSON.stringify({ ...rest, scales: [...scales.entries()] }, sortedKeys);
   return createHash("sha256").update(canonical).digest("hex");
 }

@@ -149,11 +149,16 @@ export interface Group {
   readonly perspective: "internal" | "external";
 }
 
+/** The parts of the notice a survey opens with (purpose, controller, …), each per language. */
+export type NoticePart = "purpose" | "controller" | "voluntariness" | "retention" | "contact";
+
 export interface Questionnaire {
   readonly id: string;
   readonly version: string;
   readonly title: Text;
   readonly description?: Text;
+  /** The data-protection notice, part by part along the `extends` chain (defaults: src/survey). */
+  readonly notice?: Readonly<Partial<Record<NoticePart, Text>>>;
   readonly languages: readonly string[];
   /** Set on a department questionnaire (it extends the core). */
   readonly department?: { readonly id: string; readonly name: Text };
