@@ -65,6 +65,19 @@ describe("runInterview", () => {
     expect(h.output()).toContain("Frage 3 von 8 · 2 beantwortet"); // the total did not jump
   });
 
+  it("a new interview opens with the notice; a resumed one does not repeat it", async () => {
+    const h = harness([{ select: "4" }, { ctrlC: true }]);
+    const first = await runInterview(q, startState(q, who), h.io);
+    expect(h.output()).toMatch(/^\nHinweise zur Befragung\nZweck: .+\n/);
+    expect(h.output()).toContain("Freiwilligkeit: Die Teilnahme ist freiwillig.");
+    const again = harness([{ ctrlC: true }], "en");
+    await runInterview(q, first.state, again.io);
+    expect(again.output()).not.toContain("About this survey");
+    const en = harness([{ ctrlC: true }], "en");
+    await runInterview(q, startState(q, who), en.io);
+    expect(en.output()).toContain("About this survey");
+  });
+
   it("shows the progress in English", async () => {
     const h = harness([{ select: "4" }, { ctrlC: true }], "en");
     await runInterview(q, startState(q, who), h.io);

@@ -1,6 +1,8 @@
 // The interview loop: ask the current step, feed the reply to the flow, save, repeat. Prompts,
 // output and saving come in through InterviewIO, so tests run it with a scripted Prompter.
+
 import type { Questionnaire } from "../../questionnaire/model.js";
+import { noticeLines, noticeOf } from "../../survey/notice.js";
 import {
   applicableItems,
   currentStep,
@@ -44,6 +46,12 @@ export async function runInterview(
   const steps = stepsOf(q);
   let state = start;
   let lastDimension: string | undefined;
+  // A new interview opens with the notice the surveys open with (purpose, voluntariness, …).
+  if (Object.keys(start.answers).length === 0) {
+    io.print(`\n${heading(ui.notice)}\n`);
+    for (const l of noticeLines(noticeOf(q), io.lang, q.languages))
+      io.print(`${dim(`${l.heading}:`)} ${l.text}\n`);
+  }
   for (;;) {
     const step = currentStep(q, state);
     if (!step) return { kind: "finished", state };

@@ -16,6 +16,8 @@ export interface UiTexts {
   readonly dontKnow: string;
   readonly notApplicable: string;
   readonly noHelp: string;
+  /** Heading of the notice a new interview opens with. */
+  readonly notice: string;
   readonly inputHint: (kind: "number" | "text") => string;
   readonly notANumber: string;
   readonly outOfRange: string;
@@ -60,6 +62,7 @@ const DE: UiTexts = {
   dontKnow: "weiß nicht",
   notApplicable: "nicht zutreffend",
   noHelp: "Zu dieser Frage gibt es keinen Hilfetext.",
+  notice: "Hinweise zur Befragung",
   inputHint: (kind) =>
     `${kind === "number" ? "Zahl (Komma erlaubt), wn = weiß nicht, nz = nicht zutreffend" : "Freitext, leer lassen = keine Angabe"} · ? Hilfe · < zurück · ! speichern und beenden`,
   notANumber: "Bitte eine Zahl eingeben, z. B. 3 oder 2,5 (oder wn / nz).",
@@ -95,6 +98,7 @@ const EN: UiTexts = {
   dontKnow: "don't know",
   notApplicable: "not applicable",
   noHelp: "There is no help text for this question.",
+  notice: "About this survey",
   inputHint: (kind) =>
     `${kind === "number" ? "a number, dk = don't know, na = not applicable" : "free text, leave empty = no answer"} · ? help · < back · ! save and quit`,
   notANumber: "Please enter a number, e.g. 3 or 2.5 (or dk / na).",
