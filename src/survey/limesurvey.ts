@@ -91,7 +91,7 @@ export function limesurveyStructure(plan: SurveyPlan): LimeSurveyResult {
     if (changed.length > 0) {
       notes.push({
         code: "shortened-answer-codes",
-        message: `${what}: LimeSurvey answer codes ${changed.map(([a, b]) => `${b} = ${a}`).join(", ")} (export with full answer texts)`,
+        message: `${what}: LimeSurvey answer codes ${changed.map(([a, b]) => `${b} = ${a}`).join(", ")} (score reads them back)`,
       });
     }
     return m;

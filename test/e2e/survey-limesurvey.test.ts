@@ -127,8 +127,8 @@ describe("LimeSurvey: generated survey → simulated export → score, no mappin
               { headings: "code", answers: "long", lang: "de" },
               { headings: "full", answers: "long", lang: "en" },
             ];
-      // Answer codes read back where every code fits LimeSurvey's 5 characters (external surveys).
-      if (external) variants.push({ headings: "code", answers: "short", lang: "de" });
+      // Answer codes read back too: long codes get LimeSurvey's short ones by the shared rule.
+      variants.push({ headings: "code", answers: "short", lang: "de" });
       for (const v of variants) {
         const file = join(dir, `results-${v.headings}-${v.answers}-${v.lang}.csv`);
         writeFileSync(file, exportResponses(survey, stored, v));

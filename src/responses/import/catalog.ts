@@ -2,7 +2,7 @@
 // across a composed set, so one union serves every department), their texts in every language,
 // grid rows, choices and scale labels, departments and respondent groups.
 import type { Item, Questionnaire, Scale } from "../../questionnaire/model.js";
-import { limesurveyCode } from "./presets/limesurvey.js";
+import { limesurveyAnswerCodes, limesurveyCode } from "./presets/limesurvey.js";
 import { normalizeKey } from "./text.js";
 
 /** Where a column's answers go: an item, a grid row of it, or one choice of a multi item. */
@@ -96,6 +96,16 @@ export function buildCatalog(
       }
     }
   }
+  // The short codes a LimeSurvey survey gives long group and department ids ("manag").
+  const short = (ids: readonly string[], byKey: Map<string, string>) => {
+    for (const [id, code] of limesurveyAnswerCodes(ids))
+      if (code !== id && !byKey.has(normalizeKey(code))) byKey.set(normalizeKey(code), id);
+  };
+  short(groupIds, groupByKey);
+  short(
+    [...new Set([...departmentNames.keys(), ...projectDepartments.map((d) => d.id)])],
+    departmentByKey,
+  );
   // Departments of a project file: known (no "without questionnaire" warning), matched by id,
   // name and the aliases the exports use ("Amt 33").
   for (const d of projectDepartments) {

@@ -1,9 +1,11 @@
 // Cell value → answer code, per item type: by code or by label in any language, decimal commas in
 // numbers, multi-select cells split against the known labels (longest first). Pure and compiled
 // once per column, so a cell costs one map lookup in the common case.
+
 import { type Said, said } from "../../messages/catalogue.js";
 import type { Choice, Item } from "../../questionnaire/model.js";
 import type { CatalogItem } from "./catalog.js";
+import { limesurveyAnswerCodes } from "./presets/limesurvey.js";
 import { normalizeKey } from "./text.js";
 
 /** Why a cell was dropped. */
@@ -65,6 +67,11 @@ function table(
       const k = normalizeKey(l);
       if (!m.has(k)) m.set(k, e.code);
     }
+  }
+  // The short codes a LimeSurvey survey built from the questionnaire gives long codes ("manag").
+  for (const [code, short] of limesurveyAnswerCodes(entries.map((e) => e.code))) {
+    const k = normalizeKey(short);
+    if (short !== code && !m.has(k)) m.set(k, code);
   }
   const codes = new Set(entries.map((e) => e.code));
   const add = (from: ReadonlyMap<string, string>) => {

@@ -14,6 +14,47 @@ export function limesurveyCode(id: string): string {
   return id.replace(/_/g, "");
 }
 
+/** LimeSurvey's rule for answer option codes (models/Answer.php): 1–5 letters or digits. */
+export const ANSWER_CODE = /^[A-Za-z0-9]{1,5}$/;
+
+/**
+ * LimeSurvey answer codes for a list of reifegrad codes (an item's options, the groups, the
+ * departments): a code that fits is kept; a longer one gets its first five letters and digits
+ * (`management` → `manag`) when no other code of the list shares them, else `A` + its position
+ * (`A02`). The survey export writes them and the importer reads them back with the same rule
+ * over the item's (or the groups', the departments') codes.
+ */
+export function limesurveyAnswerCodes(codes: readonly string[]): ReadonlyMap<string, string> {
+  const taken = new Set(codes.filter((c) => ANSWER_CODE.test(c)));
+  const prefix = (c: string) => c.replace(/[^A-Za-z0-9]/g, "").slice(0, 5);
+  const shared = new Map<string, number>();
+  for (const c of codes)
+    if (!ANSWER_CODE.test(c)) shared.set(prefix(c), (shared.get(prefix(c)) ?? 0) + 1);
+  const out = new Map<string, string>();
+  codes.forEach((code, i) => {
+    if (ANSWER_CODE.test(code)) {
+      out.set(code, code);
+      return;
+    }
+    const p = prefix(code);
+    if (p !== "" && shared.get(p) === 1 && !taken.has(p)) {
+      taken.add(p);
+      out.set(code, p);
+      return;
+    }
+    const n = String(i + 1).padStart(2, "0");
+    for (const letter of "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+      const candidate = `${letter}${n}`;
+      if (!taken.has(candidate)) {
+        taken.add(candidate);
+        out.set(code, candidate);
+        return;
+      }
+    }
+  });
+  return out;
+}
+
 const meta = roles({
   id: "response-id",
   submitdate: "submitted",
