@@ -38,7 +38,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: async () => (await import("./commands/init.js")).initCommand,
   },
   validate: {
-    args: "[paths...]",
+    args: "[options] [paths...]",
     description: "check questionnaire files and report every problem with file:line:column",
     load: async () => (await import("./commands/validate.js")).validateCommand,
   },
@@ -96,6 +96,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   validate: [
     "reifegrad validate                    # the project's questionnaires and reifegrad.yaml",
     "reifegrad validate questionnaires/departments/bauen.yaml   # one file, with the core it extends",
+    "reifegrad validate --json > problems.json   # for tools: code, place, message per problem",
   ],
   score: [
     "reifegrad score                       # in an assessment folder: every input of reifegrad.yaml",

@@ -13,6 +13,25 @@ export function formatProblem(p: Problem, c: ChalkInstance, lang: MessageLang = 
   return hint ? `${head}\n    ${c.dim(`${say(lang, "Tipp", "hint")}: ${hint}`)}` : head;
 }
 
+/**
+ * Problems as JSON for tools (`--json`): code, severity and place as printed, message and hint in
+ * the user's language; one object per problem, sorted as printed.
+ */
+export function problemsJson(problems: readonly Problem[], lang: MessageLang = "en"): object[] {
+  return sortProblems(problems).map((p) => {
+    const { message, hint } = problemText(p, lang);
+    return {
+      code: p.code,
+      severity: p.severity,
+      ...(p.file !== undefined ? { file: p.file } : {}),
+      ...(p.line !== undefined ? { line: p.line } : {}),
+      ...(p.column !== undefined ? { column: p.column } : {}),
+      message,
+      ...(hint ? { hint } : {}),
+    };
+  });
+}
+
 export function formatProblems(
   problems: readonly Problem[],
   c: ChalkInstance,

@@ -43,6 +43,35 @@ describe("reifegrad validate", () => {
     expect(r.stderr).toMatch(/2 error\(s\)/);
   });
 
+  it("--json: the same problems as JSON on stdout, messages in the locale's language", () => {
+    const files = [
+      "fixtures/questionnaires/invalid/unknown-scale.yaml",
+      "fixtures/questionnaires/invalid/when-syntax.yaml",
+    ];
+    const en = cli(["validate", "--json", ...files]);
+    expect(en.status).toBe(1);
+    expect(en.stderr).toBe("");
+    const r = JSON.parse(en.stdout);
+    expect([r.files, r.errors, r.valid]).toEqual([2, 2, []]);
+    expect(r.problems[0]).toMatchObject({
+      code: "unknown-scale",
+      severity: "error",
+      file: "fixtures/questionnaires/invalid/unknown-scale.yaml",
+      line: 18,
+      column: 57,
+      message: expect.stringMatching(/^scale "agree7" is not defined/),
+    });
+    const de = JSON.parse(
+      cli(["validate", "--json", ...files], { env: { LANG: "de_DE.UTF-8" } }).stdout,
+    );
+    // The same codes and places; the words in German.
+    expect(de.problems.map((p: { code: string; line: number }) => [p.code, p.line])).toEqual(
+      r.problems.map((p: { code: string; line: number }) => [p.code, p.line]),
+    );
+    expect(de.problems[0].message).not.toBe(r.problems[0].message);
+    expect(JSON.parse(cli(["validate", "--json"]).stdout).errors).toBe(0);
+  });
+
   it("searches folders recursively and resolves extends across the given files", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "x.txt"), "not yaml");

@@ -16,7 +16,7 @@ import { compareStrings } from "../../util/order.js";
 import type { CliContext } from "../context.js";
 import { messageLang, say } from "../locale.js";
 import type { ExitHolder } from "../main.js";
-import { formatProblems } from "../problems.js";
+import { formatProblems, problemsJson } from "../problems.js";
 import { type ProjectContext, projectQuestionnairePaths } from "../project-context.js";
 
 export function validateCommand(ctx: CliContext, exit: ExitHolder): Command {
@@ -26,7 +26,8 @@ export function validateCommand(ctx: CliContext, exit: ExitHolder): Command {
       "[paths...]",
       "files or folders (default: the project's questionnaires, else questionnaires/)",
     )
-    .action(async (paths: string[]) => {
+    .option("--json", "print the result as JSON on stdout (problems with code, place, message)")
+    .action(async (paths: string[], o: { json?: boolean }) => {
       const lang = messageLang(ctx.env);
       // In an assessment folder, validate also checks reifegrad.yaml (and reads its questionnaires).
       const projectProblems: Problem[] = [];
@@ -90,9 +91,21 @@ export function validateCommand(ctx: CliContext, exit: ExitHolder): Command {
         );
       }
       const sorted = sortProblems(problems);
-      ctx.stderr(formatProblems(sorted, ctx.colorErr, lang));
       const errors = sorted.filter((p) => p.severity === "error").length;
       const warnings = sorted.length - errors;
+      if (hasErrors(sorted)) exit.code = 1;
+      if (o.json) {
+        const result = {
+          files: sources.length,
+          valid: questionnaires.map((q) => q.id),
+          errors,
+          warnings,
+          problems: problemsJson(sorted, lang),
+        };
+        ctx.stdout(`${JSON.stringify(result, null, 2)}\n`);
+        return;
+      }
+      ctx.stderr(formatProblems(sorted, ctx.colorErr, lang));
       ctx.stderr(
         say(
           lang,
@@ -100,7 +113,6 @@ export function validateCommand(ctx: CliContext, exit: ExitHolder): Command {
           `${sources.length} file(s), ${questionnaires.length} questionnaire(s) valid, ${errors} error(s), ${warnings} warning(s)\n`,
         ),
       );
-      if (hasErrors(sorted)) exit.code = 1;
     });
 }
 
