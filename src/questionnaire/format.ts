@@ -318,7 +318,10 @@ export const QUESTIONNAIRE = obj("questionnaire", {
         shape: text,
         description: "What is stored, who sees what (minimum group size), when it is deleted.",
       },
-      contact: { shape: text, description: "Whom to ask: the unit and the data protection officer." },
+      contact: {
+        shape: text,
+        description: "Whom to ask: the unit and the data protection officer.",
+      },
     }),
     description:
       "The data-protection notice surveys open with; a file that extends another inherits the parts it leaves out. Not part of the content hash: editing it makes no report stale.",
