@@ -6,19 +6,9 @@ import { published } from "../../src/report/json.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { DEFAULT_SETTINGS } from "../../src/scoring/assessment.js";
 import { scoreRecords } from "../../src/scoring/score.js";
-import { loadFixture, rec } from "../scoring/helpers.js";
+import { loadFixture, alphaRecords as records } from "../scoring/helpers.js";
 
 const qs = loadFixture("fixtures/scoring/tiny.yaml");
-const alpha = (code: number) => ({
-  a1: String(code),
-  a2: String(6 - code),
-  a3: String(code),
-  b1: "5",
-  b2: "yes",
-  b3: "5",
-});
-const records = (codes: number[], department?: string, group = "staff") =>
-  codes.map((c) => rec(alpha(c), department, group));
 
 describe("outside view in the report", () => {
   it("shows the difference's interval and whether it is beyond chance", () => {

@@ -25,6 +25,24 @@ export function rec(
   };
 }
 
+/**
+ * Respondents of fixtures/scoring/tiny.yaml with every alpha item at one code each (alpha score
+ * 25 · (code − 1)) and beta answered 5 / yes / 5.
+ */
+export function alphaRecords(
+  codes: readonly number[],
+  department?: string,
+  group = "staff",
+): ResponseRecord[] {
+  return codes.map((code) =>
+    rec(
+      { a1: String(code), a2: String(6 - code), a3: String(code), b1: "5", b2: "yes", b3: "5" },
+      department,
+      group,
+    ),
+  );
+}
+
 /** fixtures/scoring/tiny.yaml with two areas: alpha in "inside" (weight 1), beta in "outside" (3). */
 export function tinyWithAreas(): Questionnaire[] {
   const text = readFileSync("fixtures/scoring/tiny.yaml", "utf8")

@@ -4,21 +4,10 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/scoring/assessment.js";
 import { scoreRecords } from "../../src/scoring/score.js";
 import { tQuantile } from "../../src/scoring/stats.js";
-import { loadFixture, rec } from "./helpers.js";
+import { loadFixture, alphaRecords as records } from "./helpers.js";
 
 const qs = loadFixture("fixtures/scoring/tiny.yaml");
 const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...over });
-/** Every alpha item at `code`: the respondent's alpha score is 25 · (code − 1). */
-const alpha = (code: number) => ({
-  a1: String(code),
-  a2: String(6 - code),
-  a3: String(code),
-  b1: "5",
-  b2: "yes",
-  b3: "5",
-});
-const records = (codes: number[], department?: string, group = "staff") =>
-  codes.map((c) => rec(alpha(c), department, group));
 
 describe("department-weighted administration: stratified variance", () => {
   // a: 0, 25, 75, 100 (mean 50, s² = 6250/3) of 8 staff; b: 50, 50, 50, 100 (mean 62.5) of 4 staff.
