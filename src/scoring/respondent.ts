@@ -320,6 +320,9 @@ export class Workspace {
   readonly optBase: Int32Array;
   /** Length of OptionCounts.optCounts: every option, and a spare slot for other answers. */
   readonly optSlots: number;
+  /** Per option (at optBase): its exact score num / den (den 0: it scores nothing). */
+  readonly optNum: Float64Array;
+  readonly optDen: Float64Array;
   /**
    * Per row of a batch and dimension (at row · dimensions + d): applicable and answered items,
    * Σ bᵢaᵢ, Σ bᵢ and min aᵢ over the answered items (integers), and the respondent's score as an
@@ -357,6 +360,17 @@ export class Workspace {
       total += p.options?.length ?? 0;
     });
     this.optSlots = total + 1;
+    // An option always scores the same: its exact score, for the item histograms at the end.
+    this.optNum = new Float64Array(total);
+    this.optDen = new Float64Array(total);
+    plan.items.forEach((p, i) => {
+      for (const o of p.table?.values() ?? []) {
+        const option = (o as { option?: number }).option;
+        if (o.kind !== "score" || option === undefined || this.optBase[i]! < 0) continue;
+        this.optNum[this.optBase[i]! + option] = o.num;
+        this.optDen[this.optBase[i]! + option] = o.den;
+      }
+    });
     this.tables = plan.items.map(
       (p, i) => new CodeTable(p, p.at < 0 ? [] : this.answers[p.at]!, nk, this.optBase[i]!, total),
     );

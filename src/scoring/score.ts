@@ -94,9 +94,6 @@ export interface CellKey {
 interface PlanEntry {
   readonly plan: Plan;
   readonly workspace: Workspace;
-  /** Per option of the single-code items (at Leaf.optBase): its exact score num / den (den 0: none). */
-  readonly optNum: Float64Array;
-  readonly optDen: Float64Array;
   /** For each root dimension: indexes into plan.items of the root's items (−1 when removed). */
   readonly rootItems: ReadonlyMap<string, readonly number[]>;
   /** Index of each root dimension in plan.dimensions (−1 when absent). */
@@ -239,7 +236,6 @@ export class Scorer {
       entry = {
         plan,
         workspace: new Workspace(plan, this.codes, BATCH),
-        ...optionScores(plan),
         rootItems,
         ...administrationView(plan, this.root),
       };
@@ -426,31 +422,12 @@ export class Scorer {
   }
 }
 
-/** Per option of the single-code items (at Workspace.optBase): its exact score, if it scores. */
-function optionScores(plan: Plan) {
-  const nums: number[] = [];
-  const dens: number[] = [];
-  for (const p of plan.items) {
-    if (!p.options) continue;
-    const at = nums.length;
-    nums.push(...p.options.map(() => 0));
-    dens.push(...p.options.map(() => 0));
-    for (const o of p.table?.values() ?? []) {
-      const option = (o as { option?: number }).option;
-      if (o.kind === "score" && option !== undefined) {
-        nums[at + option] = o.num;
-        dens[at + option] = o.den;
-      }
-    }
-  }
-  return { optNum: Float64Array.from(nums), optDen: Float64Array.from(dens) };
-}
-
 /** Moves a leaf's typed-array tallies into its cell's item accumulators (once, at the end). */
 function flushLeaf(leaf: Leaf): void {
   const { items } = leaf.entry.plan;
   const { tally, optCounts } = leaf.counts;
-  const { optNum, optDen, workspace } = leaf.entry;
+  const { workspace } = leaf.entry;
+  const { optNum, optDen } = workspace;
   leaf.dimKeys.forEach((k, d) => {
     k.flushInto(leaf.dims[d]!.hist);
   });
