@@ -1,7 +1,8 @@
 // One export file, row by row: completeness, department, group, respondent id, and every cell
 // converted to an answer code. Problems go to the log; a row that cannot be scored comes back as
 // a reject with its reason. Pure: no file system, no printing.
-import { coded, codedFrom, type Problem, problem } from "../../problem.js";
+import { type Said, said } from "../../messages/catalogue.js";
+import { coded, codedFrom, type Problem } from "../../problem.js";
 import type { Condition, Questionnaire } from "../../questionnaire/model.js";
 import { closest } from "../../questionnaire/suggest.js";
 import { evaluateCondition } from "../../questionnaire/when.js";
@@ -66,7 +67,7 @@ interface Place {
 
 type Resolved =
   | { readonly id: string; readonly note?: "no-questionnaire" | "allowed" }
-  | { readonly error: string; readonly hint: string };
+  | { readonly error: Said };
 
 /** A cell the account counts (invalid, or answered but not asked), with its place. */
 export interface CellExample {
@@ -79,9 +80,13 @@ const EXAMPLES = 3;
 
 /** Per slot whose item is not always asked of a place: why not (a reason) or its `when`. */
 type NotAlwaysAsked = { readonly slot: number; readonly item: string } & (
-  | { readonly reason: string }
+  | { readonly questionnaire: string }
+  | { readonly only: readonly string[]; readonly group: string }
   | { readonly when: Condition; readonly source: string }
 );
+
+/** A row rejected with a problem; its reason (rejects.csv) is the problem's English message. */
+const rejected = (reject: Problem) => ({ reject, reason: reject.message });
 
 /** Distinct department values remembered per file; beyond this, values are resolved each time. */
 const MEMO_LIMIT = 10_000;
@@ -153,16 +158,8 @@ export class FileImporter {
       if (raw !== "") {
         group = this.resolveGroup(raw);
         if (group === undefined) {
-          const reason = `unknown respondent group "${raw}"`;
-          return {
-            reason,
-            reject: problem("unknown-group", reason, {
-              file,
-              line,
-              column: plan.groupCol + 1,
-              hint: `use one of ${this.catalog.groupIds.join(", ")} or map it under \`groups\` in a mapping file`,
-            }),
-          };
+          const at = { file, line, column: plan.groupCol + 1 };
+          return rejected(coded("unknown-group.row", { raw, groups: this.catalog.groupIds }, at));
         }
       }
     }
@@ -172,29 +169,22 @@ export class FileImporter {
     const raw = plan.departmentCol >= 0 ? this.interned.get(row, plan.departmentCol) : "";
     if (raw === "") {
       if (this.external.has(group)) return { department, group };
-      const reason =
-        plan.departmentCol >= 0 ? "row has no department" : "file has no department column";
-      return {
-        reason,
-        reject: problem("missing-department", reason, {
-          file,
-          line,
-          ...(plan.departmentCol >= 0 ? { column: plan.departmentCol + 1 } : {}),
-          hint: "fill in the department, name the department column in a mapping file, or pass --department",
-        }),
+      const at = {
+        file,
+        line,
+        ...(plan.departmentCol >= 0 ? { column: plan.departmentCol + 1 } : {}),
       };
+      return rejected(
+        coded(
+          plan.departmentCol >= 0 ? "missing-department.row" : "missing-department.file",
+          {},
+          at,
+        ),
+      );
     }
     const r = this.resolveDepartment(raw);
     if ("error" in r) {
-      return {
-        reason: r.error,
-        reject: problem("unknown-department", r.error, {
-          file,
-          line,
-          column: plan.departmentCol + 1,
-          hint: r.hint,
-        }),
-      };
+      return rejected(codedFrom(r.error, { file, line, column: plan.departmentCol + 1 }));
     }
     return r.note
       ? { department: r.id, group, core: { raw, line, allowed: r.note === "allowed" } }
@@ -262,17 +252,12 @@ export class FileImporter {
       for (let i = plan.header.length; i < row.count; i++) extra ||= row.trimmed(i) !== "";
       if (extra) {
         log.add(
-          problem(
-            "extra-fields",
-            `row has ${row.count} fields, the header ${plan.header.length}; the extra ones are ignored`,
-            {
-              file,
-              line,
-              column: plan.header.length + 1,
-              severity: "warning",
-              hint: "check the quotes and delimiters in this row",
-            },
-          ),
+          codedFrom(said("extra-fields", { fields: row.count, header: plan.header.length }), {
+            file,
+            line,
+            column: plan.header.length + 1,
+            severity: "warning",
+          }),
         );
       }
     }
@@ -318,16 +303,9 @@ export class FileImporter {
     }
     if (plan.choiceCols.length > 0) answered += this.choices(row, codes);
     if (answered === 0) {
-      const reason = "row has no answers";
-      log.add(
-        problem("no-answers", reason, {
-          file,
-          line,
-          severity: "warning",
-          hint: "an empty response is not scored",
-        }),
-      );
-      return { kind: "reject", reason };
+      const p = codedFrom(said("no-answers", {}), { file, line, severity: "warning" });
+      log.add(p);
+      return { kind: "reject", reason: p.message };
     }
     this.see(department, group);
     const respondent = this.identify(row)?.id ?? `row-${line}`;
@@ -367,16 +345,20 @@ export class FileImporter {
       if (code === 0 || ("when" in n && evaluateCondition(n.when, (id) => answers.get(id))))
         continue;
       const value = this.slotCodes[n.slot]!.strings[code] ?? "";
-      const why = "reason" in n ? n.reason : `its condition ${n.source} does not hold here`;
+      const why =
+        "when" in n
+          ? { condition: n.source }
+          : "only" in n
+            ? { only: n.only, group: n.group }
+            : { questionnaire: n.questionnaire };
       this.note("notAsked", line, this.slotCol[n.slot]!, value);
+      const at = { file: this.file, line, column: this.slotCol[n.slot]! + 1 };
       this.log.add(
-        problem("answered-not-asked", `"${value}" answers ${n.item}, which is not asked: ${why}`, {
-          file: this.file,
-          line,
-          column: this.slotCol[n.slot]! + 1,
-          severity: "warning",
-          hint: "the answer is not scored; check the department and group of the row, or the column",
-        }),
+        coded(
+          "answered-not-asked",
+          { value, item: n.item, ...why },
+          { ...at, severity: "warning" },
+        ),
       );
     }
   }
@@ -387,9 +369,9 @@ export class FileImporter {
     for (const [key, slot] of this.plan.keyIndex) {
       const id = key.replace(/\[.*$/, "");
       const item = items.get(id);
-      if (!item) out.push({ slot, item: id, reason: `not in the questionnaire ${q.id}` });
+      if (!item) out.push({ slot, item: id, questionnaire: q.id });
       else if (item.groups && !item.groups.includes(group))
-        out.push({ slot, item: id, reason: `only for ${item.groups.join(", ")}, not ${group}` });
+        out.push({ slot, item: id, only: item.groups, group });
       else if (item.when)
         out.push({ slot, item: id, when: item.when, source: item.whenSource ?? "" });
     }
@@ -470,8 +452,7 @@ export class FileImporter {
     const near = closest(raw, candidates);
     if (isIdLike(raw) && near === undefined) return { id: raw, note: "no-questionnaire" };
     return {
-      error: `unknown department "${raw}"${near ? ` (did you mean "${near}"?)` : ""}`,
-      hint: `use a department id (${[...known.keys()].join(", ")}) or its name, map it under \`departments\` in a mapping file, or pass --allow-unknown-departments`,
+      error: said("unknown-department.row", { raw, closest: near, known: [...known.keys()] }),
     };
   }
 
@@ -480,17 +461,14 @@ export class FileImporter {
     const { file, log } = this;
     for (const [id, c] of [...this.coreScored].sort((a, b) => a[1].line - b[1].line)) {
       log.add(
-        problem(
+        coded(
           "department-without-questionnaire",
-          `department "${c.value}"${c.value !== id ? ` (as ${id})` : ""} has no questionnaire; its ${c.rows} rows are scored with the core questionnaire`,
+          { value: c.value, id, rows: c.rows, allowed: c.allowed },
           {
             file,
             line: c.line,
             ...(this.plan.departmentCol >= 0 ? { column: this.plan.departmentCol + 1 } : {}),
             severity: "warning",
-            hint: c.allowed
-              ? "allowed by --allow-unknown-departments"
-              : "add a department questionnaire, or map the name to a department in a mapping file",
           },
         ),
       );
