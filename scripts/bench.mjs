@@ -53,6 +53,7 @@ mkdirSync(OUT, { recursive: true });
 
 // The 48 scored core items, through the real loader.
 const { loadQuestionnaires } = await import("../dist/questionnaire/load.js");
+const { evaluateCondition } = await import("../dist/questionnaire/condition.js");
 const walk = (dir) =>
   readdirSync(dir)
     .sort()
@@ -64,7 +65,8 @@ const { questionnaires } = loadQuestionnaires(
   walk("questionnaires").map((p) => ({ path: p, text: readFileSync(p, "utf8") })),
 );
 const core = questionnaires.find((q) => q.id === "core");
-const items = core.items.filter((i) => i.type !== "text").map((i) => i.id);
+const scored = core.items.filter((i) => i.type !== "text");
+const items = scored.map((i) => i.id);
 if (items.length !== 48) throw new Error(`expected 48 scored core items, found ${items.length}`);
 
 // The demo's mix: a weighted table per department, per group and per group × item.
@@ -84,23 +86,40 @@ const draw = ({ keys, cum }, x) => {
 };
 const departmentMix = table(demo.map((r) => r.department));
 const groupMix = table(demo.map((r) => r.group));
+// An item with a `when` is drawn from the demo's answers of those it was put to, and left blank
+// when its condition fails for the generated row, as a survey tool exports it (and the demo is).
+const asked = (item, row) => !item.when || evaluateCondition(item.when, (id) => row[id]);
+// A department's own questionnaire may leave core items out: those cells stay blank too.
+const itemsOf = new Map([["", new Set(items)]]);
+for (const q of questionnaires)
+  if (q.department) itemsOf.set(q.department.id, new Set(q.items.map((i) => i.id)));
 const cellMix = new Map(
   groupMix.keys.map((g) => {
     const rows = demo.filter((r) => r.group === g);
-    return [g, items.map((id) => table(rows.map((r) => r[id])))];
+    return [
+      g,
+      scored.map((item) => table(rows.filter((r) => asked(item, r)).map((r) => r[item.id]))),
+    ];
   }),
 );
 
 function generate(n) {
-  const file = join(OUT, `core48-${n}-seed${seed}.csv`);
+  const file = join(OUT, `core48-${n}-seed${seed}-v2.csv`);
   if (existsSync(file)) return file;
   const rand = rng(seed + n);
   const fd = openSync(`${file}.part`, "w");
   let buf = `respondent,department,group,${items.join(",")}\n`;
   for (let r = 0; r < n; r++) {
     const group = draw(groupMix, rand());
-    let line = `R${String(r + 1).padStart(7, "0")},${draw(departmentMix, rand())},${group}`;
-    for (const mix of cellMix.get(group)) line += `,${draw(mix, rand())}`;
+    const department = draw(departmentMix, rand());
+    let line = `R${String(r + 1).padStart(7, "0")},${department},${group}`;
+    const has = itemsOf.get(department) ?? itemsOf.get("");
+    const row = {};
+    cellMix.get(group).forEach((mix, i) => {
+      row[items[i]] = draw(mix, rand());
+    });
+    for (const [i, item] of scored.entries())
+      line += `,${has.has(item.id) && asked(item, row) ? row[items[i]] : ""}`;
     buf += `${line}\n`;
     if (buf.length > 1 << 20) {
       writeSync(fd, buf);
