@@ -7,8 +7,8 @@ import { fileExportReader, listExportFiles, readHead, totalBytes } from "../io/r
 import { isWorkbook } from "../io/read-xlsx.js";
 import { RejectsWriter } from "../io/rejects-writer.js";
 import { UserError } from "../io/user-error.js";
-import { hasErrors, type Problem, problem } from "../problem.js";
-import { binaryHint, binaryKind } from "../responses/import/binary.js";
+import { coded, hasErrors, type Problem } from "../problem.js";
+import { binaryKind } from "../responses/import/binary.js";
 import { buildCatalog, type Catalog, type KnownDepartment } from "../responses/import/catalog.js";
 import { type Delimiter, delimiterName, parseDelimiter } from "../responses/import/csv.js";
 import { type EncodingName, parseEncodingName } from "../responses/import/encoding.js";
@@ -111,7 +111,10 @@ export async function prepareImport(
     encoding = parseEncodingName(o.encoding);
     if (!encoding)
       throw new UserError(
-        `--encoding must be utf-8, utf-16le, utf-16be or windows-1252 (got "${o.encoding}")`,
+        {
+          de: `--encoding muss utf-8, utf-16le, utf-16be oder windows-1252 sein (angegeben: „${o.encoding}“)`,
+          en: `--encoding must be utf-8, utf-16le, utf-16be or windows-1252 (got "${o.encoding}")`,
+        },
         2,
       );
   }
@@ -119,25 +122,42 @@ export async function prepareImport(
   if (o.delimiter !== undefined) {
     delimiter = parseDelimiter(o.delimiter);
     if (!delimiter)
-      throw new UserError(`--delimiter must be "," ";" or tab (got "${o.delimiter}")`, 2);
+      throw new UserError(
+        {
+          de: `--delimiter muss „,“ „;“ oder tab sein (angegeben: „${o.delimiter}“)`,
+          en: `--delimiter must be "," ";" or tab (got "${o.delimiter}")`,
+        },
+        2,
+      );
   }
   const catalog = buildCatalog(scorer.questionnaires, o.departments);
   if (o.group !== undefined && !catalog.groupIds.includes(o.group)) {
+    const groups = catalog.groupIds.join(", ");
     throw new UserError(
-      `--group must be one of ${catalog.groupIds.join(", ")} (got "${o.group}")`,
+      {
+        de: `--group muss eine dieser Gruppen sein: ${groups} (angegeben: „${o.group}“)`,
+        en: `--group must be one of ${groups} (got "${o.group}")`,
+      },
       2,
     );
   }
   if (o.department !== undefined && !catalog.departmentNames.has(o.department)) {
     if (!isIdLike(o.department)) {
+      const ids = [...catalog.departmentNames.keys()].join(", ");
       throw new UserError(
-        `--department must be a department id such as ${[...catalog.departmentNames.keys()].join(", ")} (got "${o.department}")`,
+        {
+          de: `--department muss eine Dienststellen-ID sein wie ${ids} (angegeben: „${o.department}“)`,
+          en: `--department must be a department id such as ${ids} (got "${o.department}")`,
+        },
         2,
       );
     }
     if (!o.allowUnknownDepartments) {
       throw new UserError(
-        `--department ${o.department} has no questionnaire; add --allow-unknown-departments to score it with the core questionnaire`,
+        {
+          de: `--department ${o.department} hat keinen Fragebogen; mit --allow-unknown-departments wird sie mit dem Kernfragebogen gewertet`,
+          en: `--department ${o.department} has no questionnaire; add --allow-unknown-departments to score it with the core questionnaire`,
+        },
         2,
       );
     }
@@ -149,30 +169,41 @@ export async function prepareImport(
     const { parseMapping } = await import("../responses/import/mapping.js");
     const r = parseMapping({ path, text }, catalog);
     if (hasErrors(r.problems) || !r.mapping)
-      throw new UserError(`the mapping file ${path} has errors`, 1, r.problems);
+      throw new UserError(
+        {
+          de: `die Zuordnungsdatei ${path} enthält Fehler`,
+          en: `the mapping file ${path} has errors`,
+        },
+        1,
+        r.problems,
+      );
     if (r.problems.length > 0)
       ctx.stderr(formatProblems(r.problems, ctx.colorErr, messageLang(ctx.env)));
     mapping = r.mapping;
   }
   const files = await listExportFiles(exportsArg);
   if (files.length === 0)
-    throw new UserError(`no *.csv, *.tsv, *.txt or *.xlsx files in ${exportsArg.join(", ")}`);
+    throw new UserError({
+      de: `keine Dateien *.csv, *.tsv, *.txt oder *.xlsx in ${exportsArg.join(", ")}`,
+      en: `no *.csv, *.tsv, *.txt or *.xlsx files in ${exportsArg.join(", ")}`,
+    });
   const binaries: Problem[] = [];
   for (const f of files) {
     const kind = binaryKind(await readHead(f));
     // A workbook (.xlsx, a ZIP) is read directly; any other binary is refused.
     if (kind && !(kind === "xlsx" && isWorkbook(f))) {
-      binaries.push(
-        problem("not-a-text-export", `cannot read ${f}: ${binaryHint(kind)}`, {
-          file: f,
-          line: 1,
-          column: 1,
-        }),
-      );
+      binaries.push(coded("not-a-text-export", { file: f, kind }, { file: f, line: 1, column: 1 }));
     }
   }
   if (binaries.length > 0)
-    throw new UserError(`${binaries.length} of the inputs are not CSV/TSV exports`, 1, binaries);
+    throw new UserError(
+      {
+        de: `${binaries.length} der Eingaben sind keine CSV/TSV-Exporte`,
+        en: `${binaries.length} of the inputs are not CSV/TSV exports`,
+      },
+      1,
+      binaries,
+    );
   return {
     files,
     catalog,
@@ -247,7 +278,8 @@ export async function importExports(
   const { account, log } = result;
   const n = (k: number, de: string, en: string) => say(lang, de, en).replace("#", String(k));
   ctx.stderr(formatProblems(log.kept, ctx.colorErr, lang));
-  for (const { code, more } of log.overflow()) ctx.stderr(`… and ${more} more ${code}\n`);
+  for (const { code, more } of log.overflow())
+    ctx.stderr(`${say(lang, `… und ${more} weitere`, `… and ${more} more`)} ${code}\n`);
   for (const f of account.files) {
     ctx.stderr(`${f.file}: ${accountLine(f, lang)}\n`);
     for (const [kind, c] of Object.entries(f.cells)) {

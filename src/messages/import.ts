@@ -1,5 +1,6 @@
 // What the import of survey exports says (src/responses/import, src/cli/import-exports.ts), in
 // English and German: single cells, rows, columns, files and mapping files.
+import type { BinaryKind } from "../responses/import/binary.js";
 import { list, msg, suggestion } from "./entry.js";
 
 const quoted = (parts: readonly string[], lang: "de" | "en") =>
@@ -9,6 +10,18 @@ const MISSING_DEPARTMENT_EN =
   "fill in the department, name the department column in a mapping file, or pass --department";
 const MISSING_DEPARTMENT_DE =
   "Tragen Sie die Dienststelle ein, benennen Sie die Spalte der Dienststelle in einer Zuordnungsdatei oder geben Sie --department an.";
+
+/** A column's role in German, after "die Spalte": "der Dienststelle". */
+const ROLE_DE: Readonly<Record<string, string>> = {
+  respondent: "der Befragten-ID",
+  "response-id": "der Antwort-ID",
+  token: "des Zugangsschlüssels (token)",
+  email: "der E-Mail-Adresse",
+  department: "der Dienststelle",
+  group: "der Befragtengruppe",
+  submitted: "des Abgabezeitpunkts",
+};
+const roleDe = (role: string) => ROLE_DE[role] ?? `„${role}“`;
 
 export const IMPORT_MESSAGES = {
   "value-out-of-range.scale": msg<{ raw: string; item: string; codes: readonly string[] }>({
@@ -201,6 +214,221 @@ export const IMPORT_MESSAGES = {
         p.allowed
           ? "erlaubt durch --allow-unknown-departments"
           : "Legen Sie einen Fragebogen für die Dienststelle an oder ordnen Sie den Namen in einer Zuordnungsdatei einer Dienststelle zu.",
+    },
+  }),
+  // The columns of an export (columns.ts).
+  "ignored-role-column": msg<{ heading: string; role: string; mapping: string; line?: number }>({
+    en: (p) =>
+      `column "${p.heading}" is the ${p.role} column, but ${p.mapping}${p.line ? ` line ${p.line}` : ""} marks it ignore; it is kept as the ${p.role} column`,
+    de: (p) =>
+      `die Spalte „${p.heading}“ ist die Spalte ${roleDe(p.role)}, aber ${p.mapping}${p.line ? ` Zeile ${p.line}` : ""} markiert sie mit ignore; sie bleibt die Spalte ${roleDe(p.role)}`,
+    hint: {
+      en: (p) => `remove the ignore line from ${p.mapping}, or name another ${p.role} column in it`,
+      de: (p) =>
+        `Entfernen Sie die ignore-Zeile aus ${p.mapping} oder nennen Sie dort eine andere Spalte ${roleDe(p.role)}.`,
+    },
+  }),
+  "unmatched-column": msg<{ heading: string }>({
+    en: (p) => `column "${p.heading}" matches no item and is ignored`,
+    de: (p) => `die Spalte „${p.heading}“ passt zu keiner Frage und wird nicht gelesen`,
+    hint: {
+      en: () => "map it in a mapping file (`reifegrad map` writes a draft), or mark it `ignore`",
+      de: () =>
+        "Ordnen Sie sie in einer Zuordnungsdatei zu (`reifegrad map` schreibt einen Entwurf) oder markieren Sie sie mit `ignore`.",
+    },
+  }),
+  "duplicate-column": msg<{ heading: string; key: string; before: number }>({
+    en: (p) => `column "${p.heading}" maps to ${p.key} like column ${p.before}; it is ignored`,
+    de: (p) =>
+      `die Spalte „${p.heading}“ gehört wie Spalte ${p.before} zu ${p.key}; sie wird nicht gelesen`,
+    hint: {
+      en: () => "remove one of the columns or map it elsewhere in a mapping file",
+      de: () =>
+        "Entfernen Sie eine der Spalten oder ordnen Sie sie in einer Zuordnungsdatei anders zu.",
+    },
+  }),
+  // A file and the run over all files (run.ts, src/cli/import-exports.ts).
+  "unterminated-quote": msg({
+    en: () => "a quoted field is not closed before the end of the file",
+    de: () => "ein Feld in Anführungszeichen wird bis zum Dateiende nicht geschlossen",
+    hint: {
+      en: () => "check the quotes in this row; everything after the quote was read as one field",
+      de: () =>
+        "Prüfen Sie die Anführungszeichen in dieser Zeile; alles nach dem Anführungszeichen wurde als ein Feld gelesen.",
+    },
+  }),
+  "empty-file": msg({
+    en: () => "the file has no header row",
+    de: () => "die Datei hat keine Kopfzeile",
+  }),
+  "unmatched-mapping-key": msg<{ text: string; closest?: string }>({
+    en: (p) => `"${p.text}" matches no column of the exports${suggestion("en", p.closest)}`,
+    de: (p) => `„${p.text}“ passt zu keiner Spalte der Exporte${suggestion("de", p.closest)}`,
+    hint: {
+      en: () => "correct the heading as the export writes it, or remove the line",
+      de: () =>
+        "Schreiben Sie die Überschrift so, wie der Export sie schreibt, oder entfernen Sie die Zeile.",
+    },
+  }),
+  "duplicate-respondent": msg<{
+    id: string;
+    heading: string;
+    acrossFiles: boolean;
+    file: string;
+    line: number;
+  }>({
+    en: (p) =>
+      `respondent "${p.id}" ("${p.heading}" ${p.acrossFiles ? "across files" : "within the file"}) answered again in ${p.file} row ${p.line}; the last submission is kept`,
+    de: (p) =>
+      `die befragte Person „${p.id}“ („${p.heading}“ ${p.acrossFiles ? "über alle Dateien" : "innerhalb der Datei"}) hat in ${p.file} Zeile ${p.line} erneut geantwortet; die letzte Antwort zählt`,
+    hint: {
+      en: () =>
+        "an earlier submission of the same respondent is left out; pass --keep-duplicates to score every row",
+      de: () =>
+        "Eine frühere Antwort derselben Person wird nicht gewertet; mit --keep-duplicates wird jede Zeile gewertet.",
+    },
+  }),
+  "not-a-text-export": msg<{ file: string; kind: BinaryKind }>({
+    en: (p) =>
+      `cannot read ${p.file}: ${
+        p.kind === "pdf"
+          ? "it is a PDF document, not a CSV export: download the survey results as CSV"
+          : p.kind === "binary"
+            ? "it is not a text file: export the survey results as CSV or TSV"
+            : "it is an old-style or unnamed spreadsheet workbook: save it in Excel as .xlsx (read directly) or use File › Save As › CSV UTF-8"
+      }`,
+    de: (p) =>
+      `${p.file} ist nicht lesbar: ${
+        p.kind === "pdf"
+          ? "es ist ein PDF-Dokument, kein CSV-Export: Laden Sie die Ergebnisse der Umfrage als CSV herunter"
+          : p.kind === "binary"
+            ? "es ist keine Textdatei: Exportieren Sie die Ergebnisse der Umfrage als CSV oder TSV"
+            : "es ist eine Arbeitsmappe im alten Format oder ohne Endung .xlsx: Speichern Sie sie in Excel als .xlsx (wird direkt gelesen) oder mit Datei › Speichern unter › CSV UTF-8"
+      }`,
+  }),
+  // The mapping file (mapping.ts).
+  "mapping-shape.document": msg({
+    en: () => "a mapping file is a YAML mapping of keys such as `columns:` and `departments:`",
+    de: () =>
+      "eine Zuordnungsdatei ist eine YAML-Zuordnung von Schlüsseln wie `columns:` und `departments:`",
+  }),
+  "mapping-shape.heading": msg<{ key: string }>({
+    en: (p) => `${p.key} must be a column heading (text)`,
+    de: (p) => `${p.key} muss eine Spaltenüberschrift (Text) sein`,
+  }),
+  "mapping-shape.section": msg<{ key: string }>({
+    en: (p) => `${p.key} must be a mapping`,
+    de: (p) => `${p.key} muss eine Zuordnung (Schlüssel: Wert) sein`,
+  }),
+  "mapping-shape.alias": msg({
+    en: () => "an alias is a column heading (text)",
+    de: () => "ein Alias ist eine Spaltenüberschrift (Text)",
+  }),
+  "mapping-shape.target": msg({
+    en: () => "expected an item id, { item, row }, { item, choice } or ignore",
+    de: () => "erwartet: eine Fragen-ID, { item, row }, { item, choice } oder ignore",
+  }),
+  "mapping-shape.label": msg({
+    en: () => "a label maps to an answer code",
+    de: () => "einer Antwort wird ein Antwortcode zugeordnet",
+  }),
+  "mapping-shape.item-values": msg({
+    en: () => "itemValues.<item> maps labels to codes",
+    de: () => "itemValues.<Frage> ordnet Antworten Codes zu",
+  }),
+  "mapping-shape.department": msg({
+    en: () => "a department name maps to a department id (lower case, e.g. buergeramt)",
+    de: () =>
+      "einem Dienststellennamen wird eine Dienststellen-ID zugeordnet (kleingeschrieben, z. B. buergeramt)",
+  }),
+  "unknown-key.mapping": msg<{ key: string; closest?: string; keys: readonly string[] }>({
+    en: (p) => `unknown key "${p.key}"${suggestion("en", p.closest)}`,
+    de: (p) => `unbekannter Schlüssel „${p.key}“${suggestion("de", p.closest)}`,
+    hint: {
+      en: (p) => `allowed: ${p.keys.join(", ")}`,
+      de: (p) => `Erlaubt: ${p.keys.join(", ")}.`,
+    },
+  }),
+  "mapping-format": msg({
+    en: () => "format must be 1",
+    de: () => "format muss 1 sein",
+  }),
+  "unknown-preset": msg<{ value: string; presets: readonly string[] }>({
+    en: (p) => `unknown preset ${p.value}`,
+    de: (p) => `unbekanntes Preset ${p.value}`,
+    hint: {
+      en: (p) => `one of ${p.presets.join(", ")}`,
+      de: (p) => `Eines von ${p.presets.join(", ")}.`,
+    },
+  }),
+  "unknown-item.mapping": msg<{ id: string; closest?: string }>({
+    en: (p) => `unknown item "${p.id}"${suggestion("en", p.closest)}`,
+    de: (p) => `unbekannte Frage „${p.id}“${suggestion("de", p.closest)}`,
+  }),
+  "unknown-row": msg<{ item: string; row: string; closest?: string; rows?: readonly string[] }>({
+    en: (p) => `item ${p.item} has no row "${p.row}"${suggestion("en", p.closest)}`,
+    de: (p) => `die Frage ${p.item} hat keine Zeile „${p.row}“${suggestion("de", p.closest)}`,
+    hint: {
+      en: (p) => (p.rows ? `rows: ${p.rows.join(", ")}` : `${p.item} is not a grid`),
+      de: (p) => (p.rows ? `Zeilen: ${p.rows.join(", ")}` : `${p.item} ist keine Matrixfrage.`),
+    },
+  }),
+  "unknown-choice": msg<{
+    item: string;
+    choice: string;
+    closest?: string;
+    choices?: readonly string[];
+  }>({
+    en: (p) => `item ${p.item} has no choice "${p.choice}"${suggestion("en", p.closest)}`,
+    de: (p) => `die Frage ${p.item} hat keine Option „${p.choice}“${suggestion("de", p.closest)}`,
+    hint: {
+      en: (p) =>
+        p.choices ? `choices: ${p.choices.join(", ")}` : `${p.item} is not a multiple-choice item`,
+      de: (p) =>
+        p.choices
+          ? `Optionen: ${p.choices.join(", ")}`
+          : `${p.item} ist keine Frage mit Mehrfachauswahl.`,
+    },
+  }),
+  "missing-row": msg<{ item: string; row?: string }>({
+    en: (p) => `item ${p.item} is a grid: say which row, e.g. { item: ${p.item}, row: ${p.row} }`,
+    de: (p) =>
+      `die Frage ${p.item} ist eine Matrixfrage: Geben Sie die Zeile an, z. B. { item: ${p.item}, row: ${p.row} }`,
+  }),
+  "unknown-code": msg<{ code: string; codes: readonly string[] }>({
+    en: (p) => `"${p.code}" is not an answer code`,
+    de: (p) => `„${p.code}“ ist kein Antwortcode`,
+    hint: {
+      en: (p) => `codes: ${p.codes.join(", ")}`,
+      de: (p) => `Codes: ${p.codes.join(", ")}`,
+    },
+  }),
+  "unknown-department.mapping": msg<{ id: string; closest?: string }>({
+    en: (p) => `department "${p.id}" has no questionnaire${suggestion("en", p.closest)}`,
+    de: (p) => `die Dienststelle „${p.id}“ hat keinen Fragebogen${suggestion("de", p.closest)}`,
+    hint: {
+      en: () =>
+        "departments without a questionnaire are scored with the core questionnaire; check for a typo",
+      de: () =>
+        "Dienststellen ohne Fragebogen werden mit dem Kernfragebogen gewertet; prüfen Sie auf Tippfehler.",
+    },
+  }),
+  "unknown-group.mapping": msg<{ value: string; closest?: string; groups: readonly string[] }>({
+    en: (p) => `unknown group ${p.value}${suggestion("en", p.closest)}`,
+    de: (p) => `unbekannte Gruppe ${p.value}${suggestion("de", p.closest)}`,
+    hint: {
+      en: (p) => `groups: ${p.groups.join(", ")}`,
+      de: (p) => `Gruppen: ${p.groups.join(", ")}`,
+    },
+  }),
+  "ignored-role-column.mapping": msg<{ heading: string; role: string; line: number }>({
+    en: (p) =>
+      `column "${p.heading}" is the ${p.role} column (line ${p.line}) and is marked ignore here`,
+    de: (p) =>
+      `die Spalte „${p.heading}“ ist die Spalte ${roleDe(p.role)} (Zeile ${p.line}) und ist hier mit ignore markiert`,
+    hint: {
+      en: () => "remove one of the two lines",
+      de: () => "Entfernen Sie eine der beiden Zeilen.",
     },
   }),
 };

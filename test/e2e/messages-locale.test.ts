@@ -1,7 +1,8 @@
 // Issue 20: the same mistakes under LANG=de_DE.UTF-8 and LANG=C give German and English messages,
 // with the same codes, severities, places and exit codes. Mistakes: broken questionnaires, a
-// broken reifegrad.yaml, bad flags, an export with bad cells.
-import { copyFileSync } from "node:fs";
+// broken reifegrad.yaml, bad flags, an export with bad cells, bad rows and columns, a broken mapping
+// file, an export without a header row.
+import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, type Run, tempDir } from "./cli.js";
@@ -143,5 +144,95 @@ describe("the same mistakes in German and English (LANG=de_DE.UTF-8, LANG=C)", (
     expect(r.en.stderr).toContain(
       'fixtures/exports/bad-cells.csv:4:6 warning not-a-number: "viele" is not a number',
     );
+  });
+  it("an export's rows, columns and file: unmatched column, duplicate respondent, unterminated quote, …", () => {
+    const dir = tempDir();
+    const file = join(dir, "rows.csv");
+    writeFileSync(
+      file,
+      [
+        "respondent,department,group,str_01,str_02,Bemerkung",
+        "P1,buergeramt,staff,4,3,",
+        "P2,Amt 33,staff,4,4,",
+        "P3,,staff,2,2,",
+        "P4,buergeramt,chefs,2,2,",
+        "P5,buergeramt,staff,,,",
+        "P1,buergeramt,staff,5,5,,zu viel",
+        'P6,buergeramt,staff,3,"3',
+        "",
+      ].join("\n"),
+    );
+    const r = both(["score", file, "--out", join(dir, "out"), "--format", "json"], dir);
+    expect(r.en.status).toBe(0);
+    expectSameButTranslated(r, 8);
+    expect(problems(r.en.stderr).map((p) => p.head)).toEqual([
+      `${file}:1 warning item-without-column`,
+      `${file}:1:6 warning unmatched-column`,
+      `${file}:2:1 warning duplicate-respondent`,
+      `${file}:3:2 error unknown-department`,
+      `${file}:4:2 error missing-department`,
+      `${file}:5:3 error unknown-group`,
+      `${file}:6 warning no-answers`,
+      `${file}:7:7 warning extra-fields`,
+      `${file}:8 error unterminated-quote`,
+    ]);
+    expect(r.de.stderr).toContain(
+      `${file}:1:6 warning unmatched-column: die Spalte „Bemerkung“ passt zu keiner Frage und wird nicht gelesen`,
+    );
+    expect(r.en.stderr).toContain(
+      `${file}:1:6 warning unmatched-column: column "Bemerkung" matches no item and is ignored`,
+    );
+    expect(r.de.stderr).toContain(
+      `${file}:2:1 warning duplicate-respondent: die befragte Person „P1“ („respondent“ über alle Dateien) hat in ${file} Zeile 7 erneut geantwortet; die letzte Antwort zählt`,
+    );
+    expect(r.de.stderr).toContain(
+      `${file}:8 error unterminated-quote: ein Feld in Anführungszeichen wird bis zum Dateiende nicht geschlossen`,
+    );
+    expect(r.de.stderr).toContain("error unknown-group: unbekannte Befragtengruppe „chefs“");
+    expect(r.en.stderr).toContain('error unknown-group: unknown respondent group "chefs"');
+  });
+
+  it("an export without a header row, and bad import flags", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "empty.csv"), "");
+    const empty = both(["score", "empty.csv", "--out", join(dir, "out")], dir);
+    expect(empty.en.stderr).toMatch(/^empty\.csv warning empty-file: the file has no header row$/m);
+    expect(empty.de.stderr).toMatch(
+      /^empty\.csv warning empty-file: die Datei hat keine Kopfzeile$/m,
+    );
+    const map = both(["map", "empty.csv"], dir);
+    expect([map.de.status, map.en.status]).toEqual([1, 1]);
+    expect(map.en.stderr).toContain("error: empty.csv: the file has no header row\n");
+    expect(map.de.stderr).toContain("Fehler: empty.csv: die Datei hat keine Kopfzeile\n");
+
+    const delimiter = both(["score", "fixtures/exports/duplicate-ids.csv", "--delimiter", "|"]);
+    expect([delimiter.de.status, delimiter.en.status]).toEqual([2, 2]);
+    expect(delimiter.en.stderr).toBe('error: --delimiter must be "," ";" or tab (got "|")\n');
+    expect(delimiter.de.stderr).toBe(
+      "Fehler: --delimiter muss „,“ „;“ oder tab sein (angegeben: „|“)\n",
+    );
+    const group = both(["score", "fixtures/exports/duplicate-ids.csv", "--group", "chefs"]);
+    expect([group.de.status, group.en.status]).toEqual([2, 2]);
+    expect(group.de.stderr).toMatch(/^Fehler: --group muss eine dieser Gruppen sein: .*„chefs“/);
+  });
+
+  it("a broken mapping file: every problem at its line and column, in words of the locale", () => {
+    const r = both([
+      "score",
+      "fixtures/exports/unknown-department.csv",
+      "--mapping",
+      "fixtures/mappings/invalid.yaml",
+    ]);
+    expect([r.de.status, r.en.status]).toEqual([1, 1]);
+    expectSameButTranslated(r, 5);
+    const f = "fixtures/mappings/invalid.yaml";
+    expect(r.en.stderr).toContain(
+      `${f}:2:1 error unknown-key: unknown key "colums" (did you mean "columns"?)`,
+    );
+    expect(r.de.stderr).toContain(
+      `${f}:2:1 error unknown-key: unbekannter Schlüssel „colums“ (meinten Sie „columns“?)`,
+    );
+    expect(r.en.stderr).toMatch(/^error: the mapping file .*invalid\.yaml has errors$/m);
+    expect(r.de.stderr).toMatch(/^Fehler: die Zuordnungsdatei .*invalid\.yaml enthält Fehler$/m);
   });
 });

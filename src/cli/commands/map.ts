@@ -21,7 +21,7 @@ import {
   prepareImport,
 } from "../import-exports.js";
 import { loadValidQuestionnaires } from "../load-questionnaires.js";
-import { messageLang } from "../locale.js";
+import { messageLang, say } from "../locale.js";
 import type { ExitHolder } from "../main.js";
 import {
   defaultQuestionnairePaths,
@@ -137,7 +137,11 @@ export function mapCommand(ctx: CliContext, exit: ExitHolder): Command {
         mapping,
         setup.settings.overrides,
       );
-    if (!plan) throw new UserError(`${target}: the file has no header row`);
+    if (!plan)
+      throw new UserError({
+        de: `${target}: die Datei hat keine Kopfzeile`,
+        en: `${target}: the file has no header row`,
+      });
     const text = draftMapping(
       { file: f, plan, departments, unknownLabels, mapping },
       setup.catalog,
@@ -145,8 +149,13 @@ export function mapCommand(ctx: CliContext, exit: ExitHolder): Command {
     const todo = text.split("\n").filter((l) => l.includes("# TODO")).length;
     if (out) {
       await writeFileAtomic(out, text);
+      const n = plan.itemCols.length + plan.choiceCols.length;
       ctx.stderr(
-        `wrote ${out}: ${plan.itemCols.length + plan.choiceCols.length} columns matched, ${todo} TODO entr${todo === 1 ? "y" : "ies"}\n`,
+        say(
+          messageLang(ctx.env),
+          `${out} geschrieben: ${n} Spalte${n === 1 ? "" : "n"} zugeordnet, ${todo} TODO-Eintr${todo === 1 ? "ag" : "äge"}\n`,
+          `wrote ${out}: ${n} columns matched, ${todo} TODO entr${todo === 1 ? "y" : "ies"}\n`,
+        ),
       );
     } else {
       ctx.stdout(text);

@@ -1,5 +1,6 @@
 // Recognises files that are not text exports (Excel workbooks, PDFs, other binaries) from their
-// first bytes, so the user gets "save it as CSV" instead of a run that scores nothing.
+// first bytes, so the user gets "save it as CSV" (not-a-text-export, src/messages/import.ts)
+// instead of a run that scores nothing.
 
 export type BinaryKind = "xlsx" | "xls" | "pdf" | "binary";
 
@@ -13,16 +14,4 @@ export function binaryKind(head: Uint8Array): BinaryKind | undefined {
   const utf16 = startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]);
   if (!utf16 && head.includes(0)) return "binary";
   return undefined;
-}
-
-export function binaryHint(kind: BinaryKind): string {
-  switch (kind) {
-    case "xlsx":
-    case "xls":
-      return "it is an old-style or unnamed spreadsheet workbook: save it in Excel as .xlsx (read directly) or use File › Save As › CSV UTF-8";
-    case "pdf":
-      return "it is a PDF document, not a CSV export: download the survey results as CSV";
-    case "binary":
-      return "it is not a text file: export the survey results as CSV or TSV";
-  }
 }

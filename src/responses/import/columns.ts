@@ -1,6 +1,6 @@
 // The column plan of one export: which column is metadata (respondent, department, group,
 // submit date), which holds which item, grid row or choice, and which matched nothing.
-import { type Problem, problem } from "../../problem.js";
+import { coded, type Problem } from "../../problem.js";
 import { type Catalog, type ColumnTarget, findSub } from "./catalog.js";
 import type { Mapping } from "./mapping.js";
 import { commonRole, type MetaRole, type Preset } from "./presets/index.js";
@@ -83,18 +83,8 @@ export function planColumns(
   });
   for (const [col, role] of cx.ignoredRoles) {
     const line = mapping.lines?.get(normalizeKey(header[col]!))?.line;
-    problems.push(
-      problem(
-        "ignored-role-column",
-        `column "${header[col]}" is the ${role} column, but ${mapping.file}${line ? ` line ${line}` : ""} marks it ignore; it is kept as the ${role} column`,
-        {
-          file,
-          line: 1,
-          column: col + 1,
-          hint: `remove the ignore line from ${mapping.file}, or name another ${role} column in it`,
-        },
-      ),
-    );
+    const said = { heading: header[col]!, role, mapping: mapping.file, line };
+    problems.push(coded("ignored-role-column", said, { file, line: 1, column: col + 1 }));
   }
   const keyIndex = new Map<string, number>();
   const firstCol = new Map<string, number>();
@@ -116,15 +106,8 @@ export function planColumns(
         kinds[col] = { kind: "ignored" };
         return;
       }
-      problems.push(
-        problem("unmatched-column", `column "${header[col]}" matches no item and is ignored`, {
-          file,
-          line: 1,
-          column: col + 1,
-          severity: "warning",
-          hint: "map it in a mapping file (`reifegrad map` writes a draft), or mark it `ignore`",
-        }),
-      );
+      const at = { file, line: 1, column: col + 1, severity: "warning" } as const;
+      problems.push(coded("unmatched-column", { heading: header[col]! }, at));
       return;
     }
     if (k.kind !== "item") return;
@@ -133,19 +116,9 @@ export function planColumns(
     const key = t.row ? `${t.item}[${t.row}]` : t.choice ? `${t.item}[${t.choice}]` : t.item;
     const before = firstCol.get(key);
     if (before !== undefined) {
-      problems.push(
-        problem(
-          "duplicate-column",
-          `column "${header[col]}" maps to ${key} like column ${before + 1}; it is ignored`,
-          {
-            file,
-            line: 1,
-            column: col + 1,
-            severity: "warning",
-            hint: "remove one of the columns or map it elsewhere in a mapping file",
-          },
-        ),
-      );
+      const said = { heading: header[col]!, key, before: before + 1 };
+      const at = { file, line: 1, column: col + 1, severity: "warning" } as const;
+      problems.push(coded("duplicate-column", said, at));
       kinds[col] = { kind: "ignored" };
       return;
     }

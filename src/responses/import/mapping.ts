@@ -1,8 +1,9 @@
 // The mapping file (YAML, see docs/mapping-format.md): what a survey export's columns, labels and
 // department names mean, when the automatic matching is not enough. Parsing is pure; every
 // problem carries file:line:column.
-import { type Problem, problem } from "../../problem.js";
-import { closest, didYouMean } from "../../questionnaire/suggest.js";
+import { type Said, said } from "../../messages/catalogue.js";
+import { codedFrom, type Problem } from "../../problem.js";
+import { closest } from "../../questionnaire/suggest.js";
 import {
   type ParsedYaml,
   type Path,
@@ -41,7 +42,7 @@ interface Reading {
   readonly catalog: Catalog;
   readonly itemIds: readonly string[];
   /** Records a problem at a value (or, with `key`, at its key). */
-  readonly err: (code: string, message: string, path: Path, hint?: string, key?: boolean) => void;
+  readonly err: (says: Said, path: Path, key?: boolean) => void;
 }
 
 /** Parses a mapping file section by section; problems come in the order of the sections read. */
@@ -53,17 +54,11 @@ export function parseMapping(
   if (!parsed) return { problems };
   const out = [...problems];
   const y = parsed;
-  const err = (code: string, message: string, path: Path, hint?: string, key = false) =>
-    out.push(
-      problem(code, message, { ...(key ? y.keyAt(path) : y.at(path)), ...(hint ? { hint } : {}) }),
-    );
+  const err = (says: Said, path: Path, key = false) =>
+    out.push(codedFrom(says, key ? y.keyAt(path) : y.at(path)));
   const data = y.data ?? {};
   if (!isRecord(data)) {
-    err(
-      "mapping-shape",
-      "a mapping file is a YAML mapping of keys such as `columns:` and `departments:`",
-      [],
-    );
+    err(said("mapping-shape.document", {}), []);
     return { problems: out };
   }
   const r: Reading = { data, catalog, itemIds: [...catalog.items.keys()], err };
@@ -93,10 +88,8 @@ export function parseMapping(
     // A role column marked `ignore` would silently turn the role off.
     if (columns.get(h) === "ignore" && keys.has(h))
       err(
-        "ignored-role-column",
-        `column "${String(data[role])}" is the ${role} column (line ${line}) and is marked ignore here`,
+        said("ignored-role-column.mapping", { heading: String(data[role]), role, line }),
         ["columns", keys.get(h)!],
-        "remove one of the two lines",
         true,
       );
     lines.set(h, { text: String(data[role]), line });
@@ -122,16 +115,9 @@ export function parseMapping(
 function checkTopLevel({ data, err }: Reading): void {
   for (const k of Object.keys(data)) {
     if (!TOP.includes(k))
-      err(
-        "unknown-key",
-        `unknown key "${k}"${didYouMean(k, TOP)}`,
-        [k],
-        `allowed: ${TOP.join(", ")}`,
-        true,
-      );
+      err(said("unknown-key.mapping", { key: k, closest: closest(k, TOP), keys: TOP }), [k], true);
   }
-  if (data.format !== undefined && data.format !== 1)
-    err("mapping-format", "format must be 1", ["format"]);
+  if (data.format !== undefined && data.format !== 1) err(said("mapping-format", {}), ["format"]);
 }
 
 /** `preset:` — a forced export dialect. */
@@ -139,12 +125,8 @@ function presetOf({ data, err }: Reading): PresetId | undefined {
   if (data.preset === undefined) return undefined;
   if (typeof data.preset === "string" && (PRESET_IDS as readonly string[]).includes(data.preset))
     return data.preset as PresetId;
-  err(
-    "unknown-preset",
-    `unknown preset ${JSON.stringify(data.preset)}`,
-    ["preset"],
-    `one of ${PRESET_IDS.join(", ")}`,
-  );
+  const value = JSON.stringify(data.preset);
+  err(said("unknown-preset", { value, presets: PRESET_IDS }), ["preset"]);
   return undefined;
 }
 
@@ -153,7 +135,7 @@ function heading({ data, err }: Reading, k: string): string | undefined {
   const v = data[k];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== "string" || v.trim() === "") {
-    err("mapping-shape", `${k} must be a column heading (text)`, [k]);
+    err(said("mapping-shape.heading", { key: k }), [k]);
     return undefined;
   }
   return normalizeKey(v);
@@ -164,7 +146,7 @@ function section({ data, err }: Reading, k: string): Record<string, unknown> {
   const v = data[k];
   if (v === undefined || v === null) return {};
   if (!isRecord(v)) {
-    err("mapping-shape", `${k} must be a mapping`, [k]);
+    err(said("mapping-shape.section", { key: k }), [k]);
     return {};
   }
   return v;
@@ -188,8 +170,7 @@ function addAliases(r: Reading, columns: Map<string, ColumnTarget | "ignore">): 
     const t = target(r, m ? { item: m[1], row: m[2] } : key, ["aliases", key]);
     if (!t) continue;
     texts.forEach((text, i) => {
-      if (typeof text !== "string")
-        r.err("mapping-shape", "an alias is a column heading (text)", ["aliases", key, i]);
+      if (typeof text !== "string") r.err(said("mapping-shape.alias", {}), ["aliases", key, i]);
       else columns.set(normalizeKey(text), t);
     });
   }
@@ -204,14 +185,13 @@ function target(
   if (v === null || v === "ignore") return "ignore";
   const t = typeof v === "string" ? { item: v } : isRecord(v) ? v : undefined;
   if (!t || typeof t.item !== "string") {
-    err("mapping-shape", "expected an item id, { item, row }, { item, choice } or ignore", path);
+    err(said("mapping-shape.target", {}), path);
     return undefined;
   }
   const ci = catalog.items.get(t.item);
   if (!ci) {
     err(
-      "unknown-item",
-      `unknown item "${t.item}"${didYouMean(t.item, itemIds)}`,
+      said("unknown-item.mapping", { id: t.item, closest: closest(t.item, itemIds) }),
       typeof v === "string" ? path : [...path, "item"],
     );
     return undefined;
@@ -220,12 +200,9 @@ function target(
   if (t.row !== undefined) {
     const rows = item.type === "grid" ? item.rows.map((r) => r.id) : [];
     if (item.type !== "grid" || !rows.includes(String(t.row))) {
-      err(
-        "unknown-row",
-        `item ${item.id} has no row "${String(t.row)}"${didYouMean(String(t.row), rows)}`,
-        [...path, "row"],
-        item.type === "grid" ? `rows: ${rows.join(", ")}` : `${item.id} is not a grid`,
-      );
+      const row = String(t.row);
+      const grid = item.type === "grid" ? { rows, closest: closest(row, rows) } : {};
+      err(said("unknown-row", { item: item.id, row, ...grid }), [...path, "row"]);
       return undefined;
     }
     return { item: item.id, row: String(t.row) };
@@ -233,24 +210,16 @@ function target(
   if (t.choice !== undefined) {
     const codes = item.type === "multi" ? item.choices.map((c) => c.code) : [];
     if (item.type !== "multi" || !codes.includes(String(t.choice))) {
-      err(
-        "unknown-choice",
-        `item ${item.id} has no choice "${String(t.choice)}"${didYouMean(String(t.choice), codes)}`,
-        [...path, "choice"],
-        item.type === "multi"
-          ? `choices: ${codes.join(", ")}`
-          : `${item.id} is not a multiple-choice item`,
-      );
+      const choice = String(t.choice);
+      const multi =
+        item.type === "multi" ? { choices: codes, closest: closest(choice, codes) } : {};
+      err(said("unknown-choice", { item: item.id, choice, ...multi }), [...path, "choice"]);
       return undefined;
     }
     return { item: item.id, choice: String(t.choice) };
   }
   if (item.type === "grid") {
-    err(
-      "missing-row",
-      `item ${item.id} is a grid: say which row, e.g. { item: ${item.id}, row: ${item.rows[0]?.id} }`,
-      path,
-    );
+    err(said("missing-row", { item: item.id, row: item.rows[0]?.id }), path);
     return undefined;
   }
   return { item: item.id };
@@ -266,16 +235,11 @@ function labels(
   const m = new Map<string, string>();
   for (const [label, code] of Object.entries(obj)) {
     if (typeof code !== "string" && typeof code !== "number") {
-      err("mapping-shape", "a label maps to an answer code", [...path, label]);
+      err(said("mapping-shape.label", {}), [...path, label]);
       continue;
     }
     if (valid && !valid.includes(String(code))) {
-      err(
-        "unknown-code",
-        `"${code}" is not an answer code`,
-        [...path, label],
-        `codes: ${valid.join(", ")}`,
-      );
+      err(said("unknown-code", { code: String(code), codes: valid }), [...path, label]);
       continue;
     }
     m.set(normalizeKey(label), String(code));
@@ -289,18 +253,13 @@ function itemValuesOf(r: Reading): Map<string, Map<string, string>> {
   for (const [id, v] of Object.entries(section(r, "itemValues"))) {
     const ci = r.catalog.items.get(id);
     if (!ci) {
-      r.err(
-        "unknown-item",
-        `unknown item "${id}"${didYouMean(id, r.itemIds)}`,
-        ["itemValues", id],
-        undefined,
-        true,
-      );
+      const near = closest(id, r.itemIds);
+      r.err(said("unknown-item.mapping", { id, closest: near }), ["itemValues", id], true);
       continue;
     }
     if (v === null) continue;
     if (!isRecord(v)) {
-      r.err("mapping-shape", "itemValues.<item> maps labels to codes", ["itemValues", id]);
+      r.err(said("mapping-shape.item-values", {}), ["itemValues", id]);
       continue;
     }
     const codes = codesOf(ci);
@@ -318,21 +277,12 @@ function departmentsOf(r: Reading): Map<string, string> {
   const knownDepartments = [...r.catalog.departmentNames.keys()];
   for (const [name, id] of Object.entries(section(r, "departments"))) {
     if (typeof id !== "string" || !/^[a-z][a-z0-9_-]*$/.test(id)) {
-      r.err(
-        "mapping-shape",
-        "a department name maps to a department id (lower case, e.g. buergeramt)",
-        ["departments", name],
-      );
+      r.err(said("mapping-shape.department", {}), ["departments", name]);
       continue;
     }
-    if (!knownDepartments.includes(id) && closest(id, knownDepartments) !== undefined) {
-      r.err(
-        "unknown-department",
-        `department "${id}" has no questionnaire${didYouMean(id, knownDepartments)}`,
-        ["departments", name],
-        "departments without a questionnaire are scored with the core questionnaire; check for a typo",
-      );
-    }
+    const near = knownDepartments.includes(id) ? undefined : closest(id, knownDepartments);
+    if (near !== undefined)
+      r.err(said("unknown-department.mapping", { id, closest: near }), ["departments", name]);
     departments.set(normalizeKey(name), id);
   }
   return departments;
@@ -344,12 +294,12 @@ function groupsOf(r: Reading): Map<string, string> {
   const groups = new Map<string, string>();
   for (const [name, id] of Object.entries(section(r, "groups"))) {
     if (typeof id !== "string" || !groupIds.includes(id)) {
-      r.err(
-        "unknown-group",
-        `unknown group ${JSON.stringify(id)}${didYouMean(String(id), groupIds)}`,
-        ["groups", name],
-        `groups: ${groupIds.join(", ")}`,
-      );
+      const near = closest(String(id), groupIds);
+      const value = JSON.stringify(id);
+      r.err(said("unknown-group.mapping", { value, closest: near, groups: groupIds }), [
+        "groups",
+        name,
+      ]);
       continue;
     }
     groups.set(normalizeKey(name), id);

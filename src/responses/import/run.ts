@@ -3,7 +3,7 @@
 // each row's respondent id (duplicates: the last complete submission is kept). Pass 2 converts
 // each row and hands it to the scorer, or to the rejects with its reason.
 // The reader is injected: this module touches no file system.
-import { problem } from "../../problem.js";
+import { coded } from "../../problem.js";
 import { closest } from "../../questionnaire/suggest.js";
 import type { ResponseRecord } from "../model.js";
 import type { Catalog } from "./catalog.js";
@@ -169,7 +169,8 @@ interface Held {
   readonly id: string;
   readonly key: string;
   /** Which rule made the rows one respondent, for the message. */
-  readonly rule: string;
+  readonly heading: string;
+  readonly acrossFiles: boolean;
   readonly file: string;
   readonly column: number | undefined;
   readonly acc: FileAccount;
@@ -477,15 +478,14 @@ async function importFile(
     const fields = row.fields();
     if (lastIndex !== rowIndex) {
       const column = who?.col;
-      const heading = column === undefined ? "" : s.header[column];
-      const rule = `"${heading}" ${who?.acrossFiles ? "across files" : "within the file"}`;
       hold(p, h, {
         outcome,
         fields,
         line,
         id,
         key,
-        rule,
+        heading: column === undefined ? "" : s.header[column]!,
+        acrossFiles: who?.acrossFiles === true,
         file: s.file,
         column,
         acc,
@@ -505,21 +505,11 @@ async function importFile(
   };
   const { issues } = await p.reader.read(read, onRow, p.progress.onBytes);
   for (const issue of issues) {
-    log.add(
-      problem(issue.code, "a quoted field is not closed before the end of the file", {
-        file: s.file,
-        line: issue.line,
-        hint: "check the quotes in this row; everything after the quote was read as one field",
-      }),
-    );
+    log.add(coded(issue.code, {}, { file: s.file, line: issue.line }));
   }
   importer?.finish();
   if (importer) acc.cells = importer.cells;
-  if (!plan) {
-    log.add(
-      problem("empty-file", "the file has no header row", { file: s.file, severity: "warning" }),
-    );
-  }
+  if (!plan) log.add(coded("empty-file", {}, { file: s.file, severity: "warning" }));
   return acc;
 }
 
@@ -535,17 +525,8 @@ function unusedMappingKeys(
   for (const [key, { text, line }] of mapping.lines ?? []) {
     if (used.has(key)) continue;
     const near = closest(key, byKey.keys());
-    log.add(
-      problem(
-        "unmatched-mapping-key",
-        `"${text}" matches no column of the exports${near ? ` (did you mean "${byKey.get(near)}"?)` : ""}`,
-        {
-          file: mapping.file,
-          line,
-          hint: "correct the heading as the export writes it, or remove the line",
-        },
-      ),
-    );
+    const said = { text, closest: near && byKey.get(near) };
+    log.add(coded("unmatched-mapping-key", said, { file: mapping.file, line }));
   }
 }
 
@@ -567,17 +548,15 @@ function rejectEarlierSubmissions(p: Pass2, h: number, key: string, file: string
       continue;
     }
     e.acc.duplicates++;
-    const reason = `respondent "${e.id}" (${e.rule}) answered again in ${file} row ${line}; the last submission is kept`;
-    p.log.add(
-      problem("duplicate-respondent", reason, {
-        file: e.file,
-        line: e.line,
-        ...(e.column !== undefined ? { column: e.column + 1 } : {}),
-        severity: "warning",
-        hint: "an earlier submission of the same respondent is left out; pass --keep-duplicates to score every row",
-      }),
-    );
-    e.reject(e.fields, e.line, reason);
+    const again = { id: e.id, heading: e.heading, acrossFiles: e.acrossFiles, file, line };
+    const dup = coded("duplicate-respondent", again, {
+      file: e.file,
+      line: e.line,
+      ...(e.column !== undefined ? { column: e.column + 1 } : {}),
+      severity: "warning",
+    });
+    p.log.add(dup);
+    e.reject(e.fields, e.line, dup.message);
   }
   p.held.delete(h);
 }
