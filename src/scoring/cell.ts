@@ -1,10 +1,9 @@
 // Running state of one cell (questionnaire × department × respondent group). Its size depends on
 // the questionnaire, not on the number of respondents; larger units are merges of cells.
 
-import { ratio } from "./exact.js";
 import { ReliabilityAcc } from "./reliability.js";
 import type { ItemState } from "./respondent.js";
-import { addTo, Histogram, mergeInto } from "./stats.js";
+import { Histogram } from "./stats.js";
 
 export class DimAcc {
   readonly hist = new Histogram();
@@ -13,7 +12,7 @@ export class DimAcc {
   answered = 0;
 
   merge(o: DimAcc): void {
-    mergeInto(this.hist, o.hist);
+    this.hist.merge(o.hist);
     this.applicable += o.applicable;
     this.answered += o.answered;
   }
@@ -32,7 +31,7 @@ export class ItemAcc {
   /** A composite item (grid, multi, number) answered: its score and codes come with it. */
   addComposite(state: ItemState, codes: readonly string[]): void {
     if (state.kind === "blank" || state.kind === "skipped" || state.kind === "invalid") return;
-    if (state.kind === "score") addTo(this.scores, ratio(state.num, state.den));
+    if (state.kind === "score") this.scores.addKey(state.num, state.den);
     for (const c of codes) this.counts.set(c, (this.counts.get(c) ?? 0) + 1);
   }
 
@@ -70,13 +69,13 @@ export class ItemAcc {
       const code = codes[o]!;
       this.counts.set(code, (this.counts.get(code) ?? 0) + count);
       const den = dens[base + o]!;
-      if (den > 0) addTo(this.scores, ratio(nums[base + o]!, den), count);
+      if (den > 0) this.scores.addKey(nums[base + o]!, den, count);
     }
   }
 
   merge(o: ItemAcc): void {
     this.n += o.n;
-    mergeInto(this.scores, o.scores);
+    this.scores.merge(o.scores);
     this.dontKnow += o.dontKnow;
     this.notApplicable += o.notApplicable;
     this.blank += o.blank;
@@ -127,8 +126,8 @@ export class Cell {
     o.dims.forEach((d, id) => {
       this.dim(id).merge(d);
     });
-    mergeInto(this.overall, o.overall);
-    mergeInto(this.rootOverall, o.rootOverall);
+    this.overall.merge(o.overall);
+    this.rootOverall.merge(o.rootOverall);
     if (!detail) return;
     o.items.forEach((a, id) => {
       this.item(id).merge(a);

@@ -7,7 +7,6 @@ import type { Assessment, Settings } from "./assessment.js";
 import { buildAssessment } from "./build.js";
 import { Cell, type DimAcc, type ItemAcc } from "./cell.js";
 import { type OverallScale, overallScale } from "./denominators.js";
-import { ratio } from "./exact.js";
 import type { Values } from "./item-score.js";
 import { ReliabilityAcc } from "./reliability.js";
 import {
@@ -150,7 +149,7 @@ class KeyCounts {
   flushInto(h: Histogram): void {
     const { keys, counts } = this;
     for (let i = 0; i < keys.length; i++)
-      if (keys[i] !== -1) h.add(ratio(keys[i]!, this.den), counts[i]!);
+      if (keys[i] !== -1) h.addKey(keys[i]!, this.den, counts[i]!);
     keys.fill(-1);
     counts.fill(0);
     this.used = 0;

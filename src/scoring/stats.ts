@@ -4,25 +4,51 @@
 // boundaries are exact and independent of the order rows arrive in; only the standard deviation
 // (a square root) and what follows from it are floats.
 import { tQuantile } from "../util/student-t.js";
-import { add, cmp, decimal, keyOf, type Ratio, ratio, sub, toNumber, ZERO } from "./exact.js";
+import { add, decimal, lcm, type Ratio, ratio, small, sub, toNumber, ZERO } from "./exact.js";
 
 export { tQuantile };
 
 export class Histogram {
-  private readonly m = new Map<string, { value: Ratio; weight: number }>();
+  /**
+   * Scores as integer numerators over one denominator (value = key / den; 0: none added yet):
+   * a number per distinct score, not a rational object, so the histograms of every cell and
+   * unit, all alive while the assessment is built, stay small.
+   */
+  private den = 0;
+  private readonly m = new Map<number, number>();
+
+  /** Adds `weight` respondents with the score key / den (safe integers). */
+  addKey(key: number, den: number, weight = 1): void {
+    if (den !== this.den) {
+      if (this.den === 0) this.den = den;
+      else if (this.den % den !== 0) this.rescale(lcm(this.den, den));
+      key *= this.den / den;
+      if (!Number.isSafeInteger(key)) throw new RangeError(`${key} is too fine for exact scoring`);
+    }
+    this.m.set(key, (this.m.get(key) ?? 0) + weight);
+  }
 
   /** Adds `weight` respondents with this score (a number is taken as the decimal it spells). */
   add(value: Ratio | number, weight = 1): void {
-    const v = typeof value === "number" ? decimal(value) : value;
-    const k = keyOf(v);
-    const e = this.m.get(k);
-    if (e) e.weight += weight;
-    else this.m.set(k, { value: v, weight });
+    const [p, q] = small(typeof value === "number" ? decimal(value) : value);
+    this.addKey(p, q, weight);
+  }
+
+  private rescale(den: number): void {
+    const f = den / this.den;
+    const old = [...this.m];
+    this.m.clear();
+    this.den = den;
+    for (const [k, w] of old) {
+      if (!Number.isSafeInteger(k * f))
+        throw new RangeError(`${den} is too fine for exact scoring`);
+      this.m.set(k * f, w);
+    }
   }
 
   merge(other: Histogram): void {
-    other.m.forEach((e) => {
-      this.add(e.value, e.weight);
+    other.m.forEach((w, k) => {
+      this.addKey(k, other.den, w);
     });
   }
 
@@ -32,18 +58,10 @@ export class Histogram {
 
   /** [value, weight] pairs in ascending order of value. */
   sorted(): [Ratio, number][] {
-    return [...this.m.values()]
-      .sort((a, b) => cmp(a.value, b.value))
-      .map((e) => [e.value, e.weight]);
+    return [...this.m.keys()]
+      .sort((a, b) => a - b)
+      .map((k) => [ratio(k, this.den), this.m.get(k)!]);
   }
-}
-
-export function addTo(h: Histogram, value: Ratio | number, weight = 1): void {
-  h.add(value, weight);
-}
-
-export function mergeInto(target: Histogram, source: Histogram): void {
-  target.merge(source);
 }
 
 /** A summary's exact values: what levels and gaps are decided from. */
