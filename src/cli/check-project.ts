@@ -64,6 +64,7 @@ function describeReason(lang: MessageLang, r: StaleReason): string {
     "target-changed": [`Ziel ${k} geändert`, `target ${k} changed`],
     "name-changed": [`Name von ${k} geändert`, `name of ${k} changed`],
     "method-changed": [`Erhebungsmethode von ${k} geändert`, `method of ${k} changed`],
+    "previous-changed": ["Vorerhebung (previous:) geändert", "previous wave (previous:) changed"],
     "headcount-changed":
       k === ""
         ? ["Beschäftigtenzahl der Verwaltung geändert", "headcount of the administration changed"]
@@ -114,11 +115,13 @@ export async function checkProject(
     return 1;
   }
   const questionnaires = await loadValidQuestionnaires(projectQuestionnairePaths(pc, ctx), ctx.cwd);
+  const previous = pc.project.previous;
   const reasons = staleReasons({
     project: pc.project,
     questionnaires,
     root: findRoot(questionnaires),
     assessment,
+    ...(previous !== undefined ? { previous: await readAssessmentFile(previous) } : {}),
   });
   const options = {
     lang: flags.lang,

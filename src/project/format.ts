@@ -118,4 +118,8 @@ export const PROJECT: ObjectShape = obj("project", {
     }),
     "Where reports go.",
   ),
+  previous: f(
+    str,
+    "The previous wave's assessment.json, relative to this file (e.g. waves/2024/assessment.json): score records it in the new assessment.json and the reports show the change since then.",
+  ),
 });

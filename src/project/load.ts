@@ -89,6 +89,7 @@ export function parseProject(source: SourceFile): ProjectResult {
       dir: typeof outputs.dir === "string" ? outputs.dir : "reports",
       ...(Array.isArray(outputs.formats) ? { formats: outputs.formats as ReportFormat[] } : {}),
     },
+    ...(typeof d.previous === "string" ? { previous: d.previous } : {}),
   };
   return { project, problems, parsed };
 }

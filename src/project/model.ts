@@ -58,4 +58,9 @@ export interface Project {
   readonly inputs: readonly ProjectInput[];
   readonly settings: ProjectSettings;
   readonly outputs: { readonly dir: string; readonly formats?: readonly ReportFormat[] };
+  /**
+   * The previous wave's assessment.json, relative to the project: `score` records it in the new
+   * assessment.json and the reports show the change since then.
+   */
+  readonly previous?: string;
 }

@@ -6,7 +6,10 @@
 // hash, the settings, and per unit its targets, names and headcounts. Each rule below compares
 // one of these with what the project says now and names the difference. A changed export cannot be
 // seen here (exports are not committed); `score --check`, where the raw answers are, covers that.
+import { createHash } from "node:crypto";
 import type { Questionnaire, Text } from "../questionnaire/model.js";
+import { roundingReplacer } from "../report/json.js";
+import { type PreviousWave, previousWaveOf, recordPreviousWave } from "../report/trend.js";
 import { type Assessment, DEFAULT_SETTINGS, type Unit } from "../scoring/assessment.js";
 import { compareStrings } from "../util/order.js";
 import type { Project } from "./model.js";
@@ -21,7 +24,8 @@ export interface StaleReason {
     | "target-changed"
     | "name-changed"
     | "headcount-changed"
-    | "method-changed";
+    | "method-changed"
+    | "previous-changed";
   /**
    * What differs: a questionnaire id, a setting name, `department/dimension` for a target, a
    * department id for a name or headcount ("" = the administration's total headcount).
@@ -41,6 +45,8 @@ export interface StalenessInput {
   /** The root questionnaire (the core the departments extend). */
   readonly root: Questionnaire;
   readonly assessment: Assessment;
+  /** The previous wave reifegrad.yaml names (`previous:`), as read now; absent when it names none. */
+  readonly previous?: Assessment;
 }
 
 type Rule = (input: StalenessInput) => StaleReason[];
@@ -190,6 +196,23 @@ const methodRule: Rule = ({ project, assessment }) => {
   });
 };
 
+/** "2024-10-15, 2024.1, numbers 3fa29c0d51e2": the wave and a digest of what is recorded of it. */
+function describeWave(w: PreviousWave | undefined): string {
+  if (!w) return NONE;
+  const digest = createHash("sha256")
+    .update(JSON.stringify(w, roundingReplacer))
+    .digest("hex")
+    .slice(0, 12);
+  return `${w.date ?? "?"}, ${w.questionnaire.version}, numbers ${digest}`;
+}
+
+/** The previous wave named in reifegrad.yaml is not (or no longer) the one assessment.json records. */
+const previousRule: Rule = ({ previous, assessment }) => {
+  const now = describeWave(previous ? recordPreviousWave(previous, assessment) : undefined);
+  const recorded = describeWave(previousWaveOf(assessment));
+  return now === recorded ? [] : [{ code: "previous-changed", key: "previous", now, recorded }];
+};
+
 const RULES: readonly Rule[] = [
   questionnaireRule,
   settingsRule,
@@ -197,6 +220,7 @@ const RULES: readonly Rule[] = [
   nameRule,
   headcountRule,
   methodRule,
+  previousRule,
 ];
 
 /** Every difference between the committed assessment and the committed project; empty = fresh. */

@@ -11,6 +11,13 @@ import type {
 } from "../scoring/assessment.js";
 import { countWord, fmt, fmtDate, fmtInt, fmtPct, fmtSigned, type Lang, pick } from "./format.js";
 import { fill, type Labels, labels } from "./labels.js";
+import { reportTrend, type Trend } from "./trend.js";
+import {
+  dimensionTrendBlocks,
+  summaryTrendBlocks,
+  trendNotes,
+  unitTrendBlocks,
+} from "./trend-blocks.js";
 import {
   describeSuppression,
   dimensionName,
@@ -134,19 +141,21 @@ export function buildReportDocument(a: Assessment, lang: Lang, o: DocumentOption
   if (a.date) meta.push(`${L.date}: ${fmtDate(a.date, lang)}`);
   if (!admin.suppressed && admin.respondents !== null)
     meta.push(`${L.respondents}: ${respondentsText(admin, lang)}`);
+  // The change since the previous wave, when assessment.json records one.
+  const trend = reportTrend(a);
   return {
     lang,
     title: reportSubject(a, lang),
     meta,
     ...(a.date ? { date: fmtDate(a.date, lang) } : {}),
     sections: [
-      summarySection(a, lang, L),
+      summarySection(a, lang, L, trend),
       actionSection(a, lang, L),
-      dimensionsSection(a, lang, L),
-      departmentsSection(a, lang, L),
+      dimensionsSection(a, lang, L, trend),
+      departmentsSection(a, lang, L, trend),
       comparisonSection(a, lang, L),
       ...(o.includeFreeText ? [freeTextSection(a, lang, L)] : []),
-      methodologySection(a, lang, L),
+      methodologySection(a, lang, L, trend),
     ],
   };
 }
@@ -196,7 +205,7 @@ function dimName(a: Assessment, id: string, lang: Lang): string {
   return dimensionName(a, id, lang);
 }
 
-function summarySection(a: Assessment, lang: Lang, L: Labels): Section {
+function summarySection(a: Assessment, lang: Lang, L: Labels, trend?: Trend): Section {
   const admin = a.administration;
   const blocks: Block[] = [];
   if (admin.suppressed) {
@@ -276,6 +285,7 @@ function summarySection(a: Assessment, lang: Lang, L: Labels): Section {
   blocks.push({ kind: "chart", chart: { type: "levelLegend" }, only: "html" });
   blocks.push({ kind: "chart", chart: { type: "heatmap" }, only: "html" });
   blocks.push(...overviewTable(a, lang, L));
+  if (trend) blocks.push(...summaryTrendBlocks(trend, a, lang));
   return { id: "summary", title: L.atAGlance, blocks };
 }
 
@@ -456,7 +466,7 @@ function reportDimensions(a: Assessment): Assessment["dimensions"] {
   ];
 }
 
-function dimensionsSection(a: Assessment, lang: Lang, L: Labels): Section {
+function dimensionsSection(a: Assessment, lang: Lang, L: Labels, trend?: Trend): Section {
   const blocks: Block[] = [
     { kind: "paragraph", parts: [L.distributionIntro, " ", L.shareNote], only: "html" },
   ];
@@ -473,6 +483,7 @@ function dimensionsSection(a: Assessment, lang: Lang, L: Labels): Section {
       const note = lostNote(a, lostCells(a, units, [d.id], true), lang);
       if (note) inner.push(note);
     }
+    if (trend && root.has(d.id)) inner.push(...dimensionTrendBlocks(trend, d.id, a, lang));
     const mine = items.filter((i) => i.dimension === d.id);
     if (mine.length > 0) inner.push(...answerBlocks(a, d.id, mine, lang, L));
     const note = cellNote(a, dimResult(a.administration, d.id), lang);
@@ -699,7 +710,7 @@ function unitDimensionTable(a: Assessment, u: Unit, lang: Lang, L: Labels): Bloc
   ];
 }
 
-function unitBlocks(a: Assessment, u: Unit, lang: Lang, L: Labels): Block[] {
+function unitBlocks(a: Assessment, u: Unit, lang: Lang, L: Labels, trend?: Trend): Block[] {
   const text: Block[] = [];
   const o = u.overall;
   const parts: Inline[] = [
@@ -745,10 +756,11 @@ function unitBlocks(a: Assessment, u: Unit, lang: Lang, L: Labels): Block[] {
       columns: [[{ kind: "chart", chart: { type: "radar", unit: u.id }, only: "html" }], text],
     },
     ...unitDimensionTable(a, u, lang, L),
+    ...(trend ? unitTrendBlocks(trend, u.id, a, lang) : []),
   ];
 }
 
-function departmentsSection(a: Assessment, lang: Lang, L: Labels): Section {
+function departmentsSection(a: Assessment, lang: Lang, L: Labels, trend?: Trend): Section {
   const blocks: Block[] = [];
   for (const u of a.departments) {
     if (u.suppressed) {
@@ -772,7 +784,7 @@ function departmentsSection(a: Assessment, lang: Lang, L: Labels): Section {
       title: unitName(u, lang),
       note,
       id: `unit-${u.id}`,
-      blocks: unitBlocks(a, u, lang, L),
+      blocks: unitBlocks(a, u, lang, L, trend),
     });
   }
   return { id: "departments", title: L.byDepartment, blocks };
@@ -994,7 +1006,7 @@ function freeTextSection(a: Assessment, lang: Lang, L: Labels): Section {
   return { id: "free-text", title: L.freeText, blocks };
 }
 
-function methodologySection(a: Assessment, lang: Lang, L: Labels): Section {
+function methodologySection(a: Assessment, lang: Lang, L: Labels, trend?: Trend): Section {
   const blocks: Block[] = [];
   const dims = rootDimensions(a);
   const rates = hasResponseRates(a);
@@ -1169,5 +1181,6 @@ function methodologySection(a: Assessment, lang: Lang, L: Labels): Section {
     kind: "paragraph",
     parts: [`${L.generator} ${a.generator.name} ${a.generator.version}.`],
   });
+  if (trend) blocks.push(...trendNotes(trend, lang));
   return { id: "methodology", title: L.methodology, blocks };
 }

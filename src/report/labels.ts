@@ -181,6 +181,18 @@ const de = {
   respondentsShort: "Befragte",
   questionnaireTitle: "Fragebogen „{title}“, Version {version}",
   pageOf: "Seite",
+  points: "Punkte",
+  trendSince: "Veränderung seit der Vorerhebung",
+  trendSinceDate: "Veränderung seit der Vorerhebung vom {date}",
+  trendBeyondNoise: "größer als die zufällige Schwankung",
+  trendWithinNoise: "im Rahmen der zufälligen Schwankung",
+  trendClearChanges: "Größer als die zufällige Schwankung",
+  trendNoneBeyondNoise:
+    "In keiner Dimension ist die Veränderung größer als die zufällige Schwankung.",
+  trendBothWaves:
+    "Veränderungen stehen nur, wo beide Erhebungen einen Wert veröffentlichen; „verdeckt“: in einer der beiden Erhebungen zu wenige Befragte.",
+  trendUnitSuppressed: "In einer der beiden Erhebungen verdeckt",
+  trendMatrixCaption: "Veränderung je Organisationseinheit und Dimension in Punkten",
 };
 
 export type Labels = typeof de;
@@ -361,6 +373,17 @@ const en: Labels = {
   respondentsShort: "respondents",
   questionnaireTitle: "Questionnaire “{title}”, version {version}",
   pageOf: "Page",
+  points: "points",
+  trendSince: "Change since the previous wave",
+  trendSinceDate: "Change since the previous wave of {date}",
+  trendBeyondNoise: "larger than random variation",
+  trendWithinNoise: "within random variation",
+  trendClearChanges: "Larger than random variation",
+  trendNoneBeyondNoise: "In no dimension is the change larger than random variation.",
+  trendBothWaves:
+    "Changes are shown only where both waves publish a value; “suppressed”: too few respondents in one of the two waves.",
+  trendUnitSuppressed: "Suppressed in one of the two waves",
+  trendMatrixCaption: "Change per department and dimension in points",
 };
 
 const LABELS: Readonly<Record<Lang, Labels>> = { de, en };

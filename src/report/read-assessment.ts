@@ -91,6 +91,36 @@ const unit: Check = obj({
   groups: opt(arr((v, p) => unit(v, p))),
 });
 
+/** The previous wave assessment.json may record (trend.ts, `previousWave`). */
+const waveUnit = obj({
+  id: str,
+  respondents: numOrNull,
+  suppressed: opt(str),
+  overall: obj({
+    score: numOrNull,
+    level: (v, p) => (v === null ? undefined : str(v, p)),
+    ciLow: opt(num),
+    ciHigh: opt(num),
+  }),
+  dimensions: arr(
+    obj({
+      id: str,
+      n: num,
+      mean: opt(num),
+      level: opt(str),
+      ciLow: opt(num),
+      ciHigh: opt(num),
+      suppressed: opt(str),
+    }),
+  ),
+});
+const previousWave = obj({
+  date: opt(str),
+  questionnaire: obj({ id: str, version: str, contentHash: str }),
+  administration: waveUnit,
+  departments: arr(waveUnit),
+});
+
 const assessment = obj({
   generator: obj({ name: str, version: str }),
   questionnaire: obj({ id: str, version: str, contentHash: str }),
@@ -121,6 +151,7 @@ const assessment = obj({
     blank: num,
     invalid: num,
   }),
+  previousWave: opt(previousWave),
 });
 
 /** Parses assessment JSON text: the assessment, or a one-line reason. */

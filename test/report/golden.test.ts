@@ -6,9 +6,10 @@ import { describe, expect, test } from "vitest";
 import { renderItemAnswersCsv, renderItemsCsv, renderScoresCsv } from "../../src/report/csv.js";
 import type { Lang } from "../../src/report/format.js";
 import { renderHtml } from "../../src/report/html.js";
-import { renderJson } from "../../src/report/json.js";
+import { published, renderJson } from "../../src/report/json.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { renderTerminal } from "../../src/report/terminal.js";
+import { withPreviousWave } from "../../src/report/trend.js";
 import { loadWave } from "./fixture-data.js";
 
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
@@ -28,7 +29,9 @@ function golden(name: string, actual: string): void {
 }
 
 const a = loadWave("2024");
-loadWave("2026");
+const later = loadWave("2026");
+/** The 2026 wave with the 2024 wave recorded as its previous one: the trend in the reports. */
+const trend = published(withPreviousWave(later, a));
 
 describe.each(["de", "en"] as Lang[])("golden files (%s)", (lang) => {
   test("terminal", () =>
@@ -44,6 +47,14 @@ describe.each(["de", "en"] as Lang[])("golden files (%s)", (lang) => {
   test("csv for Excel", () => {
     golden(`csv-excel.${lang}.scores.csv`, renderScoresCsv(a, { excel: true }));
   });
+  test("the change since the previous wave (markdown, html)", () => {
+    golden(`trend.md.${lang}.md`, renderMarkdown(trend, { lang }));
+    golden(`trend.html.${lang}.html`, renderHtml(trend, { lang }));
+  });
+});
+
+test("assessment.json with the previous wave recorded", () => {
+  golden("trend.json.json", renderJson(trend));
 });
 
 test("the committed assessment is what renderJson writes (stable round trip)", () => {

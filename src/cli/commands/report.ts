@@ -5,6 +5,7 @@ import { Command } from "commander";
 import { readFileOrFail } from "../../io/files.js";
 import { UserError } from "../../io/user-error.js";
 import { parseAssessment } from "../../report/read-assessment.js";
+import { comparability, withPreviousWave } from "../../report/trend.js";
 import type { Assessment } from "../../scoring/assessment.js";
 import type { CliContext } from "../context.js";
 import type { ExitHolder } from "../main.js";
@@ -19,20 +20,77 @@ export async function readAssessmentFile(file: string): Promise<Assessment> {
   return parsed.assessment;
 }
 
+/**
+ * The earlier wave's assessment.json, read before any scoring so a wrong path fails at once; the
+ * questionnaire check waits for the current assessment (`recordPrevious`).
+ */
+export async function readPreviousFile(file: string): Promise<{ file: string; a: Assessment }> {
+  return { file, a: await readAssessmentFile(file) };
+}
+
+/**
+ * Records the previous wave in the assessment (`previousWave`, trend.ts), so every report — and
+ * `report` from assessment.json alone — shows the change since then. Refuses (exit 1), as
+ * `compare` does, when the items differ; a new version with identical items is a warning.
+ */
+export function recordPrevious(
+  ctx: CliContext,
+  current: Assessment,
+  previous: { file: string; a: Assessment },
+): Assessment {
+  const c = comparability(previous.a, current);
+  if (!c.comparable) {
+    for (const d of c.differences) ctx.stderr(`  ${d.item}: ${d.reasons.join(", ")}\n`);
+    const items = c.differences.map((d) => d.item).join(", ");
+    throw new UserError(
+      {
+        de: `die Vorerhebung ${previous.file} ist nicht vergleichbar: ${c.differences.length} Frage(n) unterscheiden sich (${items})`,
+        en: `the previous wave ${previous.file} is not comparable: ${c.differences.length} item(s) differ (${items})`,
+      },
+      1,
+    );
+  }
+  if (c.versionChanged)
+    ctx.stderr(
+      `${ctx.colorErr.yellow("warning")}: questionnaire versions differ (${previous.a.questionnaire.version} → ${current.questionnaire.version}); the items are identical\n`,
+    );
+  return withPreviousWave(current, previous.a);
+}
+
 export function reportCommand(ctx: CliContext, exit: ExitHolder): Command {
   const cmd = new Command("report")
     .description(
       "render the reports from a saved assessment.json (no raw answers needed); in a project folder without an argument, from its committed reports/assessment.json — with --check, name every stale report file (for CI)",
     )
     .argument("[assessment]", "assessment.json written by `reifegrad score`")
-    .option("--config <file>", "project file (default: reifegrad.yaml here or in a parent folder)");
+    .option("--config <file>", "project file (default: reifegrad.yaml here or in a parent folder)")
+    .option(
+      "--previous <assessment.json>",
+      "the previous wave: record it in assessment.json and show the change since then (with an assessment file; a project names it in reifegrad.yaml)",
+    );
   return addReportOptions(cmd, "folder for the reports").action(
-    async (file: string | undefined, o: ReportFlags & { config?: string }, command: Command) => {
+    async (
+      file: string | undefined,
+      o: ReportFlags & { config?: string; previous?: string },
+      command: Command,
+    ) => {
       if (file !== undefined) {
-        const assessment = await readAssessmentFile(file);
+        const read = await readAssessmentFile(file);
+        const assessment =
+          o.previous === undefined
+            ? read
+            : recordPrevious(ctx, read, await readPreviousFile(o.previous));
         exit.code = await emitReports(ctx, assessment, o);
         return;
       }
+      if (o.previous !== undefined)
+        throw new UserError(
+          {
+            de: "--previous gilt mit einer assessment.json; in einem Bewertungsordner nennt reifegrad.yaml die Vorerhebung (previous:), und `reifegrad score` trägt sie ein",
+            en: "--previous goes with an assessment.json; in an assessment folder reifegrad.yaml names the previous wave (previous:) and `reifegrad score` records it",
+          },
+          2,
+        );
       const pc = await loadProjectContext(ctx, o.config);
       if (!pc) {
         throw new UserError(

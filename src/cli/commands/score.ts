@@ -23,6 +23,7 @@ import {
   emitReports,
   type ReportFlags,
 } from "../write-reports.js";
+import { readPreviousFile, recordPrevious } from "./report.js";
 
 export interface ScoreOptions extends ReportFlags, ImportOptions {
   questionnaires?: string;
@@ -31,6 +32,7 @@ export interface ScoreOptions extends ReportFlags, ImportOptions {
   minCoverage: string;
   weighting: "respondent" | "department";
   date?: string;
+  previous?: string;
 }
 
 export function parseSettings(o: ScoreOptions): Settings {
@@ -92,7 +94,11 @@ export function scoreCommand(ctx: CliContext, exit: ExitHolder): Command {
         .choices(["respondent", "department"])
         .default("respondent"),
     )
-    .option("--date <YYYY-MM-DD>", "report date (never taken from the clock)");
+    .option("--date <YYYY-MM-DD>", "report date (never taken from the clock)")
+    .option(
+      "--previous <assessment.json>",
+      "the previous wave's assessment.json: recorded in assessment.json, the reports show the change since then (default: previous: in reifegrad.yaml)",
+    );
   return addReportOptions(addImportOptions(cmd)).action(
     async (exports: string[], o: ScoreOptions, command: Command) => {
       const pc = await loadProjectContext(ctx, o.config);
@@ -119,7 +125,7 @@ export async function runScore(
   // reports) is relative to the project and the reports are the same from any subfolder.
   // Paths given as flags are made absolute first.
   const own = { ...o };
-  for (const key of ["out", "questionnaires", "mapping"] as const) {
+  for (const key of ["out", "questionnaires", "mapping", "previous"] as const) {
     if (own[key] !== undefined && own[key] !== "-") own[key] = resolve(ctx.cwd, own[key]);
   }
   const previous = process.cwd();
@@ -181,6 +187,13 @@ async function scorePipeline(
     : pc
       ? projectQuestionnairePaths(pc, ctx)
       : [defaultQuestionnairePath(ctx.cwd)];
+  // The previous wave is read before the scoring, so a wrong path fails at once.
+  const previousPath =
+    o.previous ??
+    (pc?.project.previous !== undefined
+      ? relative(ctx.cwd, resolve(pc.dir, pc.project.previous))
+      : undefined);
+  const previous = previousPath === undefined ? undefined : await readPreviousFile(previousPath);
   const questionnaires = await loadValidQuestionnaires(questionnairePaths, ctx.cwd);
   const departments = pc?.project.departments ?? [];
   const scorer = new Scorer(questionnaires, {
@@ -267,5 +280,5 @@ async function scorePipeline(
       },
       1,
     );
-  return emitReports(ctx, assessment, o);
+  return emitReports(ctx, previous ? recordPrevious(ctx, assessment, previous) : assessment, o);
 }
