@@ -25,7 +25,6 @@ import {
   scoreCodes,
   Workspace,
 } from "./respondent.js";
-import type { Histogram } from "./stats.js";
 
 export interface ScorerOptions {
   readonly settings: Settings;
@@ -101,71 +100,12 @@ interface PlanEntry {
   readonly rootScale: OverallScale;
 }
 
-/**
- * Respondent scores as integer keys over a known denominator → respondents, in an
- * open-addressing table of typed arrays: one per cell and dimension, hit once per row, so a
- * Map's hashing of large keys would be most of the per-row cost. Moved into an exact
- * histogram (exact.ts) once, at the end.
- */
-class KeyCounts {
-  private keys = new Float64Array(64).fill(-1);
-  private counts = new Float64Array(64);
-  private used = 0;
-  constructor(readonly den: number) {}
-
-  add(key: number): void {
-    this.addCount(key, 1);
-  }
-
-  private addCount(key: number, count: number): void {
-    const keys = this.keys;
-    const mask = keys.length - 1;
-    // Keys are non-negative integers below 2⁵³; fold them to 31 bits, then mix.
-    let i = Math.imul((key % 0x7fffffff) | 0, 0x9e3779b1) >>> 0;
-    for (;;) {
-      i &= mask;
-      const k = keys[i]!;
-      if (k === key) {
-        this.counts[i]! += count;
-        return;
-      }
-      if (k === -1) break;
-      i++;
-    }
-    keys[i] = key;
-    this.counts[i] = count;
-    if (++this.used * 2 > keys.length) this.grow();
-  }
-
-  private grow(): void {
-    const { keys, counts } = this;
-    this.keys = new Float64Array(keys.length * 2).fill(-1);
-    this.counts = new Float64Array(keys.length * 2);
-    this.used = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.addCount(keys[i]!, counts[i]!);
-  }
-
-  /** Moves the counts into an exact histogram. */
-  flushInto(h: Histogram): void {
-    const { keys, counts } = this;
-    for (let i = 0; i < keys.length; i++)
-      if (keys[i] !== -1) h.addKey(keys[i]!, this.den, counts[i]!);
-    keys.fill(-1);
-    counts.fill(0);
-    this.used = 0;
-  }
-}
-
 /** A cell with its accumulators aligned to the plan, so the per-row path needs no lookups. */
 interface Leaf {
   readonly key: CellKey;
   readonly cell: Cell;
   readonly entry: PlanEntry;
   readonly dims: readonly DimAcc[];
-  /** Per dimension, the overall and the administration's overall: this cell's score counts. */
-  readonly dimKeys: readonly KeyCounts[];
-  readonly overallKeys: KeyCounts;
-  readonly rootKeys: KeyCounts;
   readonly items: readonly ItemAcc[];
   readonly texts: readonly { readonly at: number; readonly list: string[] }[];
   /** Outcome tallies (KINDS per item) and counts per option (at Workspace.optBase). */
@@ -262,9 +202,6 @@ export class Scorer {
         cell,
         entry,
         dims: entry.plan.dimensions.map((d) => cell.dim(d.id)),
-        dimKeys: entry.plan.scales.map((x) => new KeyCounts(x.L)),
-        overallKeys: new KeyCounts(entry.plan.overall.Q),
-        rootKeys: new KeyCounts(entry.rootScale.Q),
         items: entry.plan.items.map((p) => cell.item(p.item.id)),
         counts: entry.workspace.newCounts(),
         batch: new Int32Array(BATCH * entry.plan.keys.length),
@@ -352,18 +289,18 @@ export class Scorer {
     const minimum = plan.questionnaire.overall.aggregate === "min";
     for (let d = 0; d < nd; d++) {
       const acc = leaf.dims[d]!;
-      const counts = leaf.dimKeys[d]!;
+      const L = plan.scales[d]!.L;
       for (let o = d; o < n * nd; o += nd) {
         acc.applicable += applicable[o]!;
         acc.answered += answered[o]!;
-        if (!Number.isNaN(keys[o]!)) counts.add(keys[o]!);
+        if (!Number.isNaN(keys[o]!)) acc.hist.addKey(keys[o]!, L);
       }
     }
     for (let r = 0; r < n; r++) {
       const overall = overallKey(keys, r * nd, undefined, plan.overall, minimum);
-      if (!Number.isNaN(overall)) leaf.overallKeys.add(overall);
+      if (!Number.isNaN(overall)) leaf.cell.overall.addKey(overall, plan.overall.Q);
       const rootOverall = overallKey(keys, r * nd, rootDims, rootScale, this.rootMinimum);
-      if (!Number.isNaN(rootOverall)) leaf.rootKeys.add(rootOverall);
+      if (!Number.isNaN(rootOverall)) leaf.cell.rootOverall.addKey(rootOverall, rootScale.Q);
       // Reliability: the respondents who answered every item of the dimension.
       for (const rel of leaf.rel) {
         const { idx, xs } = rel;
@@ -427,11 +364,6 @@ function flushLeaf(leaf: Leaf): void {
   const { tally, optCounts } = leaf.counts;
   const { workspace } = leaf.entry;
   const { optNum, optDen } = workspace;
-  leaf.dimKeys.forEach((k, d) => {
-    k.flushInto(leaf.dims[d]!.hist);
-  });
-  leaf.overallKeys.flushInto(leaf.cell.overall);
-  leaf.rootKeys.flushInto(leaf.cell.rootOverall);
   // A plain loop without a closure or [code, count, score] tuples per item: this runs once, cold,
   // for every item of every cell (see Histogram.merge).
   for (let i = 0; i < items.length; i++) {

@@ -1,5 +1,5 @@
 // Statistics over score histograms. Respondent scores repeat a lot (they are means of a few
-// discrete item scores), so cells keep value → count maps: memory does not grow with the number
+// discrete item scores), so cells keep value → count tables: memory does not grow with the number
 // of respondents. Values are exact rationals (exact.ts), so sums, means, medians and level
 // boundaries are exact and independent of the order rows arrive in; only the standard deviation
 // (a square root) and what follows from it are floats.
@@ -8,24 +8,43 @@ import { add, decimal, lcm, type Ratio, ratio, small, sub, toNumber, ZERO } from
 
 export { tQuantile };
 
+/**
+ * Respondents by score: scores are integer numerators over one denominator (score = key / den),
+ * counted in an open-addressing table of typed arrays. It is hit once per row and dimension, so a
+ * Map's hashing would be most of the per-row cost, and every cell's and unit's histograms are
+ * alive while the assessment is built: typed arrays keep them off the garbage-collected heap.
+ */
 export class Histogram {
-  /**
-   * Scores as integer numerators over one denominator (value = key / den; 0: none added yet):
-   * a number per distinct score, not a rational object, so the histograms of every cell and
-   * unit, all alive while the assessment is built, stay small.
-   */
-  private den = 0;
-  private readonly m = new Map<number, number>();
+  private den = 0; // 0: nothing added yet
+  private keys = new Float64Array(16).fill(Number.NaN); // NaN: a free slot
+  private counts = new Float64Array(16);
+  private used = 0;
 
-  /** Adds `weight` respondents with the score key / den (safe integers). */
-  addKey(key: number, den: number, weight = 1): void {
+  /** Adds `count` respondents with the score key / den (safe integers). */
+  addKey(key: number, den: number, count = 1): void {
     if (den !== this.den) {
       if (this.den === 0) this.den = den;
       else if (this.den % den !== 0) this.rescale(lcm(this.den, den));
       key *= this.den / den;
       if (!Number.isSafeInteger(key)) throw new RangeError(`${key} is too fine for exact scoring`);
     }
-    this.m.set(key, (this.m.get(key) ?? 0) + weight);
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    // Keys are safe integers: fold them to 31 bits, then mix.
+    let i = Math.imul((key % 0x7fffffff) | 0, 0x9e3779b1) >>> 0;
+    for (;;) {
+      i &= mask;
+      const k = keys[i]!;
+      if (k === key) {
+        this.counts[i]! += count;
+        return;
+      }
+      if (Number.isNaN(k)) break;
+      i++;
+    }
+    keys[i] = key;
+    this.counts[i] = count;
+    if (++this.used * 2 > keys.length) this.rehash(keys.length * 2, 1);
   }
 
   /** Adds `weight` respondents with this score (a number is taken as the decimal it spells). */
@@ -34,33 +53,43 @@ export class Histogram {
     this.addKey(p, q, weight);
   }
 
-  private rescale(den: number): void {
-    const f = den / this.den;
-    const old = [...this.m];
-    this.m.clear();
-    this.den = den;
-    for (const [k, w] of old) {
-      if (!Number.isSafeInteger(k * f))
-        throw new RangeError(`${den} is too fine for exact scoring`);
-      this.m.set(k * f, w);
+  /** Moves every key into a table of `size` slots, multiplied by `factor`. */
+  private rehash(size: number, factor: number): void {
+    const { keys, counts } = this;
+    this.keys = new Float64Array(size).fill(Number.NaN);
+    this.counts = new Float64Array(size);
+    this.used = 0;
+    for (let i = 0; i < keys.length; i++) {
+      if (Number.isNaN(keys[i]!)) continue;
+      const k = keys[i]! * factor;
+      if (!Number.isSafeInteger(k)) throw new RangeError(`${k} is too fine for exact scoring`);
+      this.addKey(k, this.den, counts[i]!);
     }
   }
 
+  private rescale(den: number): void {
+    const factor = den / this.den;
+    this.den = den;
+    this.rehash(this.keys.length, factor);
+  }
+
   merge(other: Histogram): void {
-    other.m.forEach((w, k) => {
-      this.addKey(k, other.den, w);
-    });
+    const { keys, counts } = other;
+    for (let i = 0; i < keys.length; i++)
+      if (!Number.isNaN(keys[i]!)) this.addKey(keys[i]!, other.den, counts[i]!);
   }
 
   get size(): number {
-    return this.m.size;
+    return this.used;
   }
 
   /** [value, weight] pairs in ascending order of value. */
   sorted(): [Ratio, number][] {
-    return [...this.m.keys()]
-      .sort((a, b) => a - b)
-      .map((k) => [ratio(k, this.den), this.m.get(k)!]);
+    const { keys, counts } = this;
+    const slots: number[] = [];
+    for (let i = 0; i < keys.length; i++) if (!Number.isNaN(keys[i]!)) slots.push(i);
+    slots.sort((x, y) => keys[x]! - keys[y]!);
+    return slots.map((i) => [ratio(keys[i]!, this.den), counts[i]!]);
   }
 }
 
