@@ -3,6 +3,8 @@
 // turns cells into codes and the scorer looks a code up in typed tables, so no string travels
 // from a cell to a tally; an answer string is read back only where it is needed (a `when`
 // comparison or a composite item, once per distinct code, and free text).
+import { evaluateCondition } from "../questionnaire/condition.js";
+import type { Condition } from "../questionnaire/model.js";
 
 export class KeyCodes {
   /** Code → answer; code 0 is "not answered". */
@@ -44,4 +46,59 @@ export class AnswerCodes {
     }
     return k;
   }
+}
+
+/**
+ * A `when` condition as a function of a row's codes (at `row` in `codes`), for the scorer and
+ * the importer's account alike. Each comparison depends on one answer only, so its result is kept per code (0: not yet known, 1: false, 2: true); the comparison itself is
+ * evaluateCondition's, on the answer the code stands for.
+ */
+export function compileCondition(
+  cond: Condition,
+  indexOf: (key: string) => number,
+  answers: (at: number) => readonly (string | undefined)[],
+): (codes: Int32Array, row: number) => boolean {
+  switch (cond.kind) {
+    case "and": {
+      const l = compileCondition(cond.left, indexOf, answers);
+      const r = compileCondition(cond.right, indexOf, answers);
+      return (c, row) => l(c, row) && r(c, row);
+    }
+    case "or": {
+      const l = compileCondition(cond.left, indexOf, answers);
+      const r = compileCondition(cond.right, indexOf, answers);
+      return (c, row) => l(c, row) || r(c, row);
+    }
+    case "not": {
+      const inner = compileCondition(cond.operand, indexOf, answers);
+      return (c, row) => !inner(c, row);
+    }
+    default: {
+      const at = indexOf(cond.item);
+      const strings = at < 0 ? [undefined] : answers(at);
+      let memo = new Uint8Array(16);
+      return (codes, row) => {
+        const code = at < 0 ? 0 : codes[row + at]!;
+        if (code >= memo.length) memo = grown(memo, code);
+        let r = memo[code]!;
+        if (r === 0) {
+          r = evaluateCondition(cond, () => strings[code]) ? 2 : 1;
+          memo[code] = r;
+        }
+        return r === 2;
+      };
+    }
+  }
+}
+
+/** A copy of `a` with room for index `i`. */
+export function grown<T extends Uint8Array | Int8Array | Int32Array | Float64Array>(
+  a: T,
+  i: number,
+): T {
+  let n = a.length;
+  while (n <= i) n *= 2;
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
 }

@@ -1,7 +1,6 @@
 // One respondent: item outcomes → dimension scores → overall score, for one questionnaire.
-import { evaluateCondition } from "../questionnaire/condition.js";
-import type { Condition, Dimension, Item, Questionnaire } from "../questionnaire/model.js";
-import { AnswerCodes, type KeyCodes } from "../responses/answer-codes.js";
+import type { Dimension, Item, Questionnaire } from "../questionnaire/model.js";
+import { AnswerCodes, compileCondition, grown, type KeyCodes } from "../responses/answer-codes.js";
 import { gridKey } from "../responses/model.js";
 import {
   type DimensionScale,
@@ -60,58 +59,6 @@ export interface Plan {
   readonly composites: readonly number[];
   /** The overall score over this questionnaire's dimensions: an integer over Q. */
   readonly overall: OverallScale;
-}
-
-/**
- * A `when` condition as a function of a row's codes (at `row` in `codes`). Each comparison depends on one answer only,
- * so its result is kept per code (0: not yet known, 1: false, 2: true); the comparison itself is
- * evaluateCondition's, on the answer the code stands for.
- */
-export function compileCondition(
-  cond: Condition,
-  indexOf: (key: string) => number,
-  answers: (at: number) => readonly (string | undefined)[],
-): (codes: Int32Array, row: number) => boolean {
-  switch (cond.kind) {
-    case "and": {
-      const l = compileCondition(cond.left, indexOf, answers);
-      const r = compileCondition(cond.right, indexOf, answers);
-      return (c, row) => l(c, row) && r(c, row);
-    }
-    case "or": {
-      const l = compileCondition(cond.left, indexOf, answers);
-      const r = compileCondition(cond.right, indexOf, answers);
-      return (c, row) => l(c, row) || r(c, row);
-    }
-    case "not": {
-      const inner = compileCondition(cond.operand, indexOf, answers);
-      return (c, row) => !inner(c, row);
-    }
-    default: {
-      const at = indexOf(cond.item);
-      const strings = at < 0 ? [undefined] : answers(at);
-      let memo = new Uint8Array(16);
-      return (codes, row) => {
-        const code = at < 0 ? 0 : codes[row + at]!;
-        if (code >= memo.length) memo = grown(memo, code);
-        let r = memo[code]!;
-        if (r === 0) {
-          r = evaluateCondition(cond, () => strings[code]) ? 2 : 1;
-          memo[code] = r;
-        }
-        return r === 2;
-      };
-    }
-  }
-}
-
-/** A copy of `a` with room for index `i`. */
-function grown<T extends Uint8Array | Int8Array | Int32Array | Float64Array>(a: T, i: number): T {
-  let n = a.length;
-  while (n <= i) n *= 2;
-  const b = new (a.constructor as new (n: number) => T)(n);
-  b.set(a);
-  return b;
 }
 
 export function answerKeys(q: Questionnaire): string[] {

@@ -5,8 +5,7 @@ import { type Said, said } from "../../messages/catalogue.js";
 import { coded, codedFrom, type Problem } from "../../problem.js";
 import type { Condition, Questionnaire } from "../../questionnaire/model.js";
 import { closest } from "../../questionnaire/suggest.js";
-import { evaluateCondition } from "../../questionnaire/when.js";
-import type { AnswerCodes, KeyCodes } from "../answer-codes.js";
+import { type AnswerCodes, compileCondition, type KeyCodes } from "../answer-codes.js";
 import type { ResponseRecord } from "../model.js";
 import type { Catalog } from "./catalog.js";
 import { answerKeys } from "./catalog.js";
@@ -82,7 +81,7 @@ const EXAMPLES = 3;
 type NotAlwaysAsked = { readonly slot: number; readonly item: string } & (
   | { readonly questionnaire: string }
   | { readonly only: readonly string[]; readonly group: string }
-  | { readonly when: Condition; readonly source: string }
+  | { readonly when: (codes: Int32Array, row: number) => boolean; readonly source: string }
 );
 
 /** A row rejected with a problem; its reason (rejects.csv) is the problem's English message. */
@@ -342,8 +341,7 @@ export class FileImporter {
     if (!byGroup.has(group)) byGroup.set(group, list);
     for (const n of list) {
       const code = answers.codes[n.slot]!;
-      if (code === 0 || ("when" in n && evaluateCondition(n.when, (id) => answers.get(id))))
-        continue;
+      if (code === 0 || ("when" in n && n.when(answers.codes, 0))) continue;
       const value = this.slotCodes[n.slot]!.strings[code] ?? "";
       const why =
         "when" in n
@@ -363,6 +361,16 @@ export class FileImporter {
     }
   }
 
+  /** A `when` over this file's codes, evaluated once per code (the scorer's own compilation). */
+  private condition(when: Condition): (codes: Int32Array, row: number) => boolean {
+    const { keyIndex } = this.plan;
+    return compileCondition(
+      when,
+      (key) => keyIndex.get(key) ?? -1,
+      (at) => this.slotCodes[at]!.strings,
+    );
+  }
+
   private notAlwaysAsked(q: Questionnaire, group: string): NotAlwaysAsked[] {
     const items = new Map(q.items.map((i) => [i.id, i]));
     const out: NotAlwaysAsked[] = [];
@@ -373,7 +381,12 @@ export class FileImporter {
       else if (item.groups && !item.groups.includes(group))
         out.push({ slot, item: id, only: item.groups, group });
       else if (item.when)
-        out.push({ slot, item: id, when: item.when, source: item.whenSource ?? "" });
+        out.push({
+          slot,
+          item: id,
+          when: this.condition(item.when),
+          source: item.whenSource ?? "",
+        });
     }
     return out;
   }
