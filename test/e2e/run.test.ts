@@ -90,9 +90,49 @@ describe.skipIf(!hasTmux)("reifegrad run in a terminal", () => {
     await waitFor(t2, "Frage 4 von 7 · 3 beantwortet");
     await waitFor(t2, "? Wie weit ist das Online-Portal?");
     keys(t2, "2", "Enter"); // nur Informationen
-    await waitFor(t2, "? Über welche Kanäle erreichen Sie die Bürger?");
-    await waitFor(t2, "↑↓ bewegen · Leertaste an-/abwählen · ⏎ bestätigen");
-    keys(t2, "Space", "Down", "Down", "Space", "Enter"); // Website + E-Mail
+    // Multi-select: a numbered list like a single choice, German key hints, ticked by digit.
+    const multi = await waitFor(
+      t2,
+      "mehrere möglich – Ziffer, Buchstabe oder Leertaste: an-/abwählen · ↑↓ bewegen · ⏎ weiter · < ? ! sofort",
+    );
+    expect(multi).toContain(
+      [
+        "? Über welche Kanäle erreichen Sie die Bürger?",
+        "  1.    Website",
+        "  2.    App",
+        "  3.    E-Mail",
+        "  ──────",
+        "  4.    keiner davon",
+        "  ──────",
+        "  <     ← zurück",
+        "  !     Speichern und beenden",
+        "gewählt: noch nichts",
+      ].join("\n"),
+    );
+    type(t2, "1");
+    await waitFor(t2, "gewählt: Website\n");
+    type(t2, "4"); // "keiner davon" stands alone: it unticks the rest
+    await waitFor(t2, "gewählt: keiner davon\n");
+    type(t2, "3");
+    await waitFor(t2, "gewählt: E-Mail\n");
+    type(t2, "1");
+    const ticked = await waitFor(t2, "gewählt: Website, E-Mail\n");
+    expect(ticked).toContain("❯ 1.  ✔ Website\n  2.    App\n  3.  ✔ E-Mail\n");
+    type(t2, "<"); // one key: back, as in a single choice
+    await waitFor(t2, "✔ Über welche Kanäle erreichen Sie die Bürger? ← zurück");
+    await waitFor(
+      t2,
+      /← zurück[\s\S]*Frage 4 von 7 · 4 beantwortet[\s\S]*\? Wie weit ist das Online-Portal\?\n {2}1\. +kein Portal\n❯ 2\. +nur Informationen/,
+    );
+    keys(t2, "Enter"); // the earlier answer stays
+    await waitFor(
+      t2,
+      /✔ Wie weit ist das Online-Portal\? nur Informationen[\s\S]*gewählt: noch nichts/,
+    );
+    type(t2, "1");
+    type(t2, "3");
+    await waitFor(t2, /← zurück[\s\S]*gewählt: Website, E-Mail\n/);
+    keys(t2, "Enter"); // weiter
     await waitFor(t2, "✔ Über welche Kanäle erreichen Sie die Bürger? Website, E-Mail");
     await waitFor(t2, "Videokonferenz (Zeile 1 von 2)");
     keys(t2, "4", "Enter"); // trifft eher zu

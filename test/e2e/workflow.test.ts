@@ -34,8 +34,10 @@ async function interview(dir: string, group: "staff" | "management"): Promise<st
   term.keys(t, "Enter");
   await term.waitFor(t, "? Wie weit ist das Online-Portal?");
   term.keys(t, "3", "Enter");
-  await term.waitFor(t, "↑↓ bewegen · Leertaste an-/abwählen · ⏎ bestätigen");
-  term.keys(t, "Space", "Enter"); // Website
+  await term.waitFor(t, "mehrere möglich – Ziffer, Buchstabe oder Leertaste: an-/abwählen");
+  term.type(t, "1"); // Website
+  await term.waitFor(t, "gewählt: Website\n");
+  term.keys(t, "Enter"); // weiter
   await term.waitFor(t, "Videokonferenz (Zeile 1 von 2)");
   term.keys(t, "5", "Enter");
   await term.waitFor(t, "Chat (Zeile 2 von 2)");

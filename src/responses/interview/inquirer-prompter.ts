@@ -1,32 +1,10 @@
 // The real prompts on the process's terminal, behind the `Prompter` interface. A module of its
 // own so that only `run` loads @inquirer/prompts (every other command starts faster without it).
-import { checkbox, input, Separator } from "@inquirer/prompts";
+import { input } from "@inquirer/prompts";
 import { choose } from "./choose-prompt.js";
-import type {
-  CheckboxSpec,
-  ConfirmSpec,
-  InputSpec,
-  PromptChoice,
-  Prompter,
-  SelectSpec,
-} from "./prompter.js";
+import { pickMany } from "./pick-many-prompt.js";
+import type { CheckboxSpec, ConfirmSpec, InputSpec, Prompter, SelectSpec } from "./prompter.js";
 import { type Lang, uiTexts } from "./texts.js";
-
-type Entry<V> = { value: V; name: string; description?: string; checked?: boolean } | Separator;
-
-function entries<V extends string>(choices: readonly PromptChoice<V>[]): Entry<V>[] {
-  const out: Entry<V>[] = [];
-  for (const c of choices) {
-    if (c.separatorBefore) out.push(new Separator());
-    out.push({
-      value: c.value,
-      name: c.name,
-      ...(c.description !== undefined ? { description: c.description } : {}),
-      ...(c.checked !== undefined ? { checked: c.checked } : {}),
-    });
-  }
-  return out;
-}
 
 /**
  * The real prompts, on the process's terminal, with key hints and confirmations in `lang`.
@@ -50,22 +28,20 @@ export function inquirerPrompter(signal?: AbortSignal, lang: Lang = "de"): Promp
         },
         context,
       ) as Promise<V>,
+    // A numbered list, ticked by digit, letter or Space; Enter goes on, the actions act at once.
     checkbox: <V extends string>(spec: CheckboxSpec<V>) =>
-      checkbox<V>(
+      pickMany<V>(
         {
           message: spec.message,
-          choices: entries(spec.choices) as (Separator | { value: V; name: string })[],
-          pageSize: pageSize(spec.choices.length),
-          loop: false,
-          instructions: ui.prompt.checkboxHint,
-          // "a" (all) and "i" (invert) would tick answers by accident in an interview.
-          shortcuts: { all: null, invert: null },
-          ...(spec.validate
-            ? {
-                validate: (chosen: readonly { value: V }[]) =>
-                  spec.validate!(chosen.map((c) => c.value)) ?? true,
-              }
-            : {}),
+          choices: spec.choices,
+          checked: spec.choices.filter((c) => c.checked).map((c) => c.value),
+          exclusive: spec.choices.filter((c) => c.exclusive).map((c) => c.value),
+          hint: ui.prompt.checkboxHint,
+          chosen: ui.prompt.chosen,
+          nothing: ui.prompt.nothing,
+          noAnswer: ui.noAnswer,
+          pageSize: pageSize(spec.choices.length) + 1,
+          ...(spec.validate ? { validate: spec.validate } : {}),
         },
         context,
       ),

@@ -8,11 +8,13 @@ export interface PromptChoice<V extends string = string> {
   readonly description?: string;
   /** checkbox: ticked when the prompt opens. */
   readonly checked?: boolean;
+  /** checkbox: an answer that stands alone; ticking it unticks the others. */
+  readonly exclusive?: boolean;
   /** Draw a separator line before this choice. */
   readonly separatorBefore?: boolean;
-  /** select: its own key (w = weiß nicht, < = back); choices without one are numbered. */
+  /** Its own key (w = weiß nicht, < = back); choices without one are numbered. */
   readonly key?: string;
-  /** select: the key acts at once, without Enter (back, help, save and quit). */
+  /** The key acts at once, without Enter (back, help, save and quit); checkbox: alone. */
   readonly immediate?: boolean;
 }
 
@@ -22,6 +24,10 @@ export interface SelectSpec<V extends string = string> {
   readonly default?: V;
 }
 
+/**
+ * Several answers from a numbered list. An `immediate` choice (an action) resolves at once to
+ * itself alone; Enter resolves to the ticked answers.
+ */
 export interface CheckboxSpec<V extends string = string> {
   readonly message: string;
   readonly choices: readonly PromptChoice<V>[];

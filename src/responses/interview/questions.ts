@@ -55,6 +55,22 @@ function actionReply(value: string): Reply | undefined {
   return undefined;
 }
 
+/**
+ * Answers are numbered; "don't know" and "not applicable" have a letter (the first of each), in
+ * single and multiple choice alike.
+ */
+function missingKeys(ui: UiTexts): (m: MissingKind | undefined) => { key?: string } {
+  const keys = ui.prompt.keys;
+  const used = new Set<string>();
+  return (m) => {
+    const k =
+      m === "dont_know" ? keys.dontKnow : m === "not_applicable" ? keys.notApplicable : undefined;
+    if (k === undefined || used.has(k)) return {};
+    used.add(k);
+    return { key: k };
+  };
+}
+
 /** Answer choices of a select item: scored options first, the missing ones after a line. */
 function selectChoices(
   item: Item,
@@ -77,16 +93,8 @@ function selectChoices(
       { value: "na", name: ui.notApplicable, missing: "not_applicable" },
     ];
   }
-  // Answers are numbered; "don't know" and "not applicable" have a letter (the first of each).
   const keys = ui.prompt.keys;
-  const used = new Set<string>();
-  const keyOf = (m: MissingKind | undefined): { key?: string } => {
-    const k =
-      m === "dont_know" ? keys.dontKnow : m === "not_applicable" ? keys.notApplicable : undefined;
-    if (k === undefined || used.has(k)) return {};
-    used.add(k);
-    return { key: k };
-  };
+  const keyOf = missingKeys(ui);
   const hasMissing = list.some((c) => c.missing !== undefined);
   const choices: PromptChoice[] = list.map((c, i) => ({
     value: c.value,
@@ -131,12 +139,17 @@ async function askMulti(ctx: AskContext, step: Step, ui: UiTexts): Promise<Reply
   const plain = item.choices.filter((c) => !c.exclusive && !c.missing);
   const special = item.choices.filter((c) => c.exclusive || c.missing);
   const label = (c: Choice) => pick(c.label, ctx.lang, ctx.q);
+  const keyOf = missingKeys(ui);
+  // Numbered like a single choice; the answers that stand alone ("none of these", "don't know")
+  // after a line, don't know / not applicable under their letters.
   const choices: PromptChoice[] = [
     ...plain.map((c) => ({ value: c.code, name: label(c), checked: chosen.has(c.code) })),
     ...special.map((c, i) => ({
       value: c.code,
       name: label(c),
       checked: chosen.has(c.code),
+      exclusive: true,
+      ...keyOf(c.missing),
       separatorBefore: i === 0,
     })),
     ...actions(ctx, item, ui),

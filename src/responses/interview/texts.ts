@@ -32,6 +32,9 @@ export interface UiTexts {
     readonly pickOne: string;
     /** Under a list to tick several answers. */
     readonly checkboxHint: string;
+    /** The line under it that lists what is ticked, and its text while nothing is. */
+    readonly chosen: string;
+    readonly nothing: string;
     /** Keys of don't know / not applicable / no answer in answer lists. */
     readonly keys: {
       readonly dontKnow: string;
@@ -74,7 +77,10 @@ const DE: UiTexts = {
   prompt: {
     selectHint: "↑↓, Ziffer oder Buchstabe: wählen · ⏎ bestätigen · < ? ! sofort",
     pickOne: "Bitte eine Antwort wählen: ↑↓ oder ihre Ziffer, dann ⏎.",
-    checkboxHint: "↑↓ bewegen · Leertaste an-/abwählen · ⏎ bestätigen",
+    checkboxHint:
+      "mehrere möglich – Ziffer, Buchstabe oder Leertaste: an-/abwählen · ↑↓ bewegen · ⏎ weiter · < ? ! sofort",
+    chosen: "gewählt",
+    nothing: "noch nichts",
     keys: { dontKnow: "w", notApplicable: "n", noAnswer: "-" },
     yesKey: "j",
     noKey: "n",
@@ -109,7 +115,10 @@ const EN: UiTexts = {
   prompt: {
     selectHint: "↑↓, number or letter: choose · ⏎ confirm · < ? ! at once",
     pickOne: "Please choose an answer: ↑↓ or its number, then ⏎.",
-    checkboxHint: "↑↓ move · space to tick or untick · ⏎ to confirm",
+    checkboxHint:
+      "several allowed – number, letter or space: tick or untick · ↑↓ move · ⏎ continue · < ? ! at once",
+    chosen: "chosen",
+    nothing: "nothing yet",
     keys: { dontKnow: "d", notApplicable: "n", noAnswer: "-" },
     yesKey: "y",
     noKey: "n",
