@@ -554,3 +554,160 @@ const YN = ["Y", "N", "Y", "N", "Y"];
   write("answered-not-asked.csv", csv(rows));
 }
 console.error(`wrote ${dir}/`);
+
+// 21. LimeSurvey's free text beside questions (createFieldMap, SurveyObj::getFullAnswer): a list
+//     question with "Other" (bua01: the code -oth-, the text in bua01[other]), a list with comment
+//     (str02[comment]) and a multiple choice with comments and "Other" (bua06[SQcomment],
+//     bua06[other], bua06[othercomment]). Code headings and answer codes; the same exported with
+//     "Convert Y to 1 / N to 2" (which also writes 2 into the empty free-text columns of the
+//     multiple-choice question); and full-text headings with full answers in German ("[Sonstiges]",
+//     "[Kommentar]", the code -oth- as "Sonstiges", unticked as "Nein") and English. One response
+//     (code headings) names an unknown department: rejected, its free text kept in rejects.csv.
+{
+  const BUA01 = {
+    de: "Wie weit ist die Wohnsitzanmeldung in der Stadt digitalisiert?",
+    en: "How far has registration of residence been digitalised in the city?",
+  };
+  const LABEL = {
+    form: {
+      de: "Online-Formular zur Vorbereitung, Abschluss vor Ort",
+      en: "online form for preparation, completed in person",
+    },
+    e2e: {
+      de: "vollständig online, Daten fließen ohne Nacherfassung ins Melderegister",
+      en: "fully online, data flows into the population register without re-entry",
+    },
+    online: {
+      de: "vollständig online möglich, Daten werden im Bürgeramt nacherfasst",
+      en: "fully possible online, data is re-entered in the citizens' office",
+    },
+    "-oth-": { de: "Sonstiges", en: "Other" },
+    "": { de: "", en: "" },
+  };
+  const AGREE_EN = { 2: "rather does not apply", 4: "rather applies", 5: "fully applies" };
+  AGREE_EN.dk = "don't know";
+  // str01, str02, str02[comment], bua01, bua01[other], reminder, its comment, waiting, its
+  // comment, other, other's comment
+  const answers = [
+    ["4", "3", "", "form", "", "Y", "per SMS und E-Mail", "", "", "", ""],
+    [
+      "4",
+      "4",
+      "Gemeinderat zögert",
+      "-oth-",
+      "nur Terminbuchung online",
+      "",
+      "",
+      "Y",
+      "",
+      "Chatbot",
+      "im Test",
+    ],
+    ["5", "4", "", "e2e", "", "Y", "", "Y", "", "", ""],
+    ["2", "3", "", "-oth-", "geplant für 2027", "", "", "", "", "Videoberatung", ""],
+    ["dk", "5", "", "online", "", "Y", "", "Y", "seit Jahren", "", ""],
+  ];
+  const meta = (i, done = true) => [
+    String(i + 1),
+    done ? `2026-03-0${i + 1} 10:00:00` : "",
+    done ? "3" : "1",
+    "de",
+    String(3000 + i),
+    "",
+    "buergeramt",
+  ];
+  const head = [
+    ...["id", "submitdate", "lastpage", "startlanguage", "seed", "token", "amt"],
+    ...["str01", "str02", "str02[comment]", "bua01", "bua01[other]"],
+    ...["bua06[reminder]", "bua06[remindercomment]", "bua06[waiting]", "bua06[waitingcomment]"],
+    ...["bua06[other]", "bua06[othercomment]"],
+  ];
+  const rows = answers.map((a, i) => [...meta(i), ...a]);
+  rows.push([...meta(5, false), "1", ...Array(10).fill("")]);
+  // A department no questionnaire knows: rejected, its free text kept in rejects.csv.
+  rows.push([
+    ...meta(6).slice(0, 6),
+    "Amt 99",
+    "3",
+    "3",
+    "",
+    "-oth-",
+    "Bürgerbüro mobil",
+    ...Array(6).fill(""),
+  ]);
+  write("limesurvey-other-comment.csv", lime([head, ...rows]));
+  // Convert Y/N: every column of the multiple-choice question (Writer::transformResponseValue).
+  const yn = (v) => (v === "Y" ? "1" : v === "" || v === "N" ? "2" : v);
+  const converted = rows.map((r) => r.map((v, c) => (c >= 12 ? yn(v) : v)));
+  write("limesurvey-other-comment-y1-n2.csv", lime([head, ...converted]));
+  const fulltext = (lang, metaHead, words, yes, no, agree) => {
+    const [other, comment] = words;
+    const q6 = T.bua_06[lang];
+    const [rem, wait] = [
+      lang === "de"
+        ? "Terminerinnerung per E-Mail oder SMS"
+        : "appointment reminder by e-mail or text message",
+      lang === "de" ? "aktuelle Wartezeit online einsehbar" : "current waiting time visible online",
+    ];
+    const h = [
+      ...metaHead,
+      T.str_01[lang],
+      BUA01[lang],
+      `${BUA01[lang]} [${other}]`,
+      `${q6} [${rem}]`,
+      `${q6} [${rem}] [${comment}]`,
+      `${q6} [${wait}]`,
+      `${q6} [${wait}] [${comment}]`,
+      `${q6} [${other}]`,
+    ];
+    const tick = (v) => (v === "Y" ? yes : no);
+    const body = answers.map((a, i) => [
+      ...meta(i)
+        .slice(0, 6)
+        .filter((_, c) => c !== 5),
+      lang === "de" ? "Bürgeramt" : "buergeramt",
+      agree[a[0]],
+      LABEL[a[3]][lang],
+      a[4],
+      tick(a[5]),
+      a[6],
+      tick(a[7]),
+      a[8],
+      a[9],
+    ]);
+    return lime([h, ...body.map((r) => r.map((v, c) => (c === 3 ? lang : v)))]);
+  };
+  write(
+    "limesurvey-other-fulltext-de.csv",
+    fulltext(
+      "de",
+      ["Antwort ID", "Datum Abgeschickt", "Letzte Seite", "Start-Sprache", "Seed", "Amt"],
+      ["Sonstiges", "Kommentar"],
+      "Ja",
+      "Nein",
+      AGREE_DE,
+    ),
+  );
+  write(
+    "limesurvey-other-fulltext-en.csv",
+    fulltext(
+      "en",
+      ["Response ID", "Date submitted", "Last page", "Start language", "Seed", "Department"],
+      ["Other", "Comment"],
+      "Yes",
+      "No",
+      AGREE_EN,
+    ),
+  );
+}
+
+// 22. LimeSurvey's SPSS export: a data file without headings (SPSSExportData: ",", numbers bare,
+//     texts and dates in single quotes, "\n") beside its .sps syntax file. Not an export to read:
+//     refused with a message naming the CSV export.
+{
+  const rows = [
+    "1,'01-03-2026 10:00:00',3,'de','3000','buergeramt',4,3,'form',1,'per SMS und E-Mail',0",
+    "2,'02-03-2026 10:00:00',3,'de','3001','buergeramt',4,4,'-oth-',0,'',1",
+  ];
+  write("limesurvey-spss-data.dat", `${rows.join("\n")}\n`);
+}

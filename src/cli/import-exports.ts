@@ -1,5 +1,6 @@
 // `score`'s input side: the import flags, reading every export through the importer into the
 // scorer, the per-file detection lines, problems (capped), the account and the rejects file.
+import { Buffer } from "node:buffer";
 import { join, relative } from "node:path";
 import { type Command, Option } from "commander";
 import { readFileOrFail } from "../io/files.js";
@@ -189,17 +190,20 @@ export async function prepareImport(
     });
   const binaries: Problem[] = [];
   for (const f of files) {
-    const kind = binaryKind(await readHead(f));
+    const head = await readHead(f);
+    const kind = binaryKind(head);
     // A workbook (.xlsx, a ZIP) is read directly; any other binary is refused.
     if (kind && !(kind === "xlsx" && isWorkbook(f))) {
       binaries.push(coded("not-a-text-export", { file: f, kind }, { file: f, line: 1, column: 1 }));
+    } else if (!kind && looksHeaderless(head)) {
+      binaries.push(coded("headerless-export", { file: f }, { file: f, line: 1, column: 1 }));
     }
   }
   if (binaries.length > 0)
     throw new UserError(
       {
-        de: `${binaries.length} der Eingaben sind keine CSV/TSV-Exporte`,
-        en: `${binaries.length} of the inputs are not CSV/TSV exports`,
+        de: `${binaries.length} der Eingaben sind keine lesbaren CSV/TSV-Exporte`,
+        en: `${binaries.length} of the inputs are not readable CSV/TSV exports`,
       },
       1,
       binaries,
@@ -432,4 +436,24 @@ function progressBar(ctx: CliContext): {
       shown = false;
     },
   };
+}
+
+/**
+ * A data file without a heading row, as LimeSurvey's SPSS export writes it (a `.dat` beside its
+ * `.sps` syntax file): comma-separated, the response id first, numbers bare, texts in single
+ * quotes. Read as an export, its first response would be taken for the headings.
+ */
+export function looksHeaderless(head: Uint8Array): boolean {
+  const line = Buffer.from(head)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)[0]!;
+  const cells = [...line.matchAll(/('(?:[^']|'')*'|"(?:[^"]|"")*"|[^,;\t]*)(?:[,;\t]|$)/g)];
+  const values = cells.map((m) => m[1]!.trim()).slice(0, -1);
+  return (
+    values.length >= 4 &&
+    /^'?\d+'?$/.test(values[0]!) &&
+    values.some((v) => v.startsWith("'")) &&
+    values.every((v) => v === "" || /^-?\d+(\.\d+)?$/.test(v) || /^(['"]).*\1$/.test(v))
+  );
 }

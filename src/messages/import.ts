@@ -94,6 +94,33 @@ export const IMPORT_MESSAGES = {
         "Eine „Sonstiges“-Antwort; ist sie die Bezeichnung einer Option, tragen Sie sie in der Zuordnungsdatei unter `itemValues` ein.",
     },
   }),
+  "other-text.other": msg<{ raw: string; item: string; choice?: string }>({
+    en: (p) => `"${p.raw}" is the "Other" text of item ${p.item}: free text, not scored`,
+    de: (p) =>
+      `„${p.raw}“ ist der „Sonstiges“-Text der Frage ${p.item}: Freitext, wird nicht gewertet`,
+    hint: {
+      en: () => "the options chosen beside it are scored",
+      de: () => "Die daneben gewählten Optionen werden gewertet.",
+    },
+  }),
+  "other-text.comment": msg<{ raw: string; item: string; choice?: string }>({
+    en: (p) =>
+      `"${p.raw}" is a comment on ${p.choice === "other" ? 'the "Other" answer of ' : ""}item ${p.item}${p.choice && p.choice !== "other" ? ` (${p.choice})` : ""}: free text, not scored`,
+    de: (p) =>
+      `„${p.raw}“ ist ein Kommentar zu${p.choice === "other" ? "r „Sonstiges“-Antwort der" : "r"} Frage ${p.item}${p.choice && p.choice !== "other" ? ` (${p.choice})` : ""}: Freitext, wird nicht gewertet`,
+  }),
+  "other-text.chosen": msg<{ raw: string; item: string }>({
+    en: (p) =>
+      `"${p.raw}"${p.raw === "-oth-" ? ' ("Other")' : ""} is no option of item ${p.item}: the item counts as unanswered in this row`,
+    de: (p) =>
+      `„${p.raw}“${p.raw === "-oth-" ? " („Sonstiges“)" : ""} ist keine Option der Frage ${p.item}: Die Frage gilt in dieser Zeile als unbeantwortet`,
+    hint: {
+      en: () =>
+        "the text typed for it is in the item's [other] column; if it names an option, correct the answer",
+      de: () =>
+        "Der dazu eingegebene Text steht in der Spalte [other] der Frage; nennt er eine Option, korrigieren Sie die Antwort.",
+    },
+  }),
   "not-a-number": msg<{ raw: string; item: string; unitEn?: string; unitDe?: string }>({
     en: (p) =>
       `"${p.raw}" is not a number (item ${p.item} expects a number${p.unitEn ? ` in ${p.unitEn}` : ""})`,
@@ -305,6 +332,18 @@ export const IMPORT_MESSAGES = {
             ? "es ist keine Textdatei: Exportieren Sie die Ergebnisse der Umfrage als CSV oder TSV"
             : "es ist eine Arbeitsmappe im alten Format oder ohne Endung .xlsx: Speichern Sie sie in Excel als .xlsx (wird direkt gelesen) oder mit Datei › Speichern unter › CSV UTF-8"
       }`,
+  }),
+  "headerless-export": msg<{ file: string }>({
+    en: (p) =>
+      `the first row of ${p.file} holds answers, not column headings: this looks like the data file of LimeSurvey's SPSS export (.dat), which has no headings`,
+    de: (p) =>
+      `die erste Zeile von ${p.file} enthält Antworten statt Spaltenüberschriften: Das sieht aus wie die Datendatei des SPSS-Exports von LimeSurvey (.dat), die keine Überschriften hat`,
+    hint: {
+      en: () =>
+        "export the responses as CSV instead (Responses › Export › Export responses: format CSV, headings: question code)",
+      de: () =>
+        "Exportieren Sie die Antworten stattdessen als CSV (Antworten › Exportieren › Antworten exportieren: Format CSV, Überschriften: Fragecode).",
+    },
   }),
   // The mapping file (mapping.ts).
   "mapping-shape.document": msg({

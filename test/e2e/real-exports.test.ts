@@ -147,6 +147,137 @@ describe("LimeSurvey: every heading style, export language and Y/N conversion", 
   });
 });
 
+describe("LimeSurvey free text: [other], [comment] and -oth- are read, reported, never invalid", () => {
+  const counts = (r: ReturnType<typeof score>) => ({
+    str_01: r.item("str_01")?.counts,
+    bua_01: r.item("bua_01")?.counts,
+    bua_06: r.item("bua_06")?.counts,
+  });
+  // bua_01: form, -oth-, e2e, -oth-, online; bua_06: reminder, waiting, both, only an "Other"
+  // text (unanswered), both.
+  const same = {
+    str_01: { "2": 1, "4": 2, "5": 1, dk: 1 },
+    bua_01: { e2e: 1, form: 1, online: 1 },
+    bua_06: { reminder: 3, waiting: 3 },
+  };
+  /** Every other-text problem: its place and what the message says it is. */
+  const freeText = (stderr: string) =>
+    [
+      ...stderr.matchAll(
+        /^\S+?:(\d+:\d+) warning other-text: "([^"]*)".*?(comment|"Other" text|no option)/gm,
+      ),
+    ].map((m) => `${m[1]} ${m[2]} (${m[3]})`);
+
+  it("code headings and answer codes: the chosen options score, every text is reported where it is", () => {
+    const r = score([join(X, "limesurvey-other-comment.csv")]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain("7 rows read = 5 scored + 1 rejected + 1 incomplete");
+    expect(r.stderr).not.toMatch(/unmatched-column|unknown-label|value-out-of-range/);
+    expect(counts(r)).toEqual(same);
+    expect(r.item("str_02")?.counts).toEqual({ "3": 2, "4": 2, "5": 1 });
+    expect(freeText(r.stderr)).toEqual([
+      "2:14 per SMS und E-Mail (comment)",
+      "3:10 Gemeinderat zögert (comment)",
+      "3:11 -oth- (no option)",
+      '3:12 nur Terminbuchung online ("Other" text)',
+      '3:17 Chatbot ("Other" text)',
+      "3:18 im Test (comment)",
+      "5:11 -oth- (no option)",
+      '5:12 geplant für 2027 ("Other" text)',
+      '5:17 Videoberatung ("Other" text)',
+      "6:16 seit Jahren (comment)",
+    ]);
+    expect(r.stderr).toContain('"im Test" is a comment on the "Other" answer of item bua_06');
+    const file = r.a.input.files[0];
+    expect(file.columns).toEqual({ items: 11, meta: 7, ignored: 0, unmatched: 0 });
+    expect(file.cells.invalid.count).toBe(0);
+    expect(r.a.input.totals).toMatchObject({ rows: 7, scored: 5, rejected: 1, invalidCells: 0 });
+    expect(r.a.counts.invalid).toBe(0);
+    // The rejected response keeps its free text in rejects.csv.
+    const [head, row] = (r.rejects ?? "").trim().split("\r\n");
+    expect(head).toContain("bua01,bua01[other],bua06[reminder],bua06[remindercomment]");
+    expect(row).toContain(",'-oth-,Bürgerbüro mobil,");
+    expect(row).toContain('unknown department ""Amt 99""');
+  });
+
+  it("Y/N converted to 1/2 (which writes 2 into empty free-text columns): the same scores and texts", () => {
+    const codes = score([join(X, "limesurvey-other-comment.csv")]);
+    const r = score([join(X, "limesurvey-other-comment-y1-n2.csv")]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(counts(r)).toEqual(same);
+    expect(freeText(r.stderr)).toEqual(freeText(codes.stderr));
+    expect(r.a.input.totals.invalidCells).toBe(0);
+  });
+
+  it.each([
+    ["limesurvey-other-fulltext-de.csv", "Sonstiges"],
+    ["limesurvey-other-fulltext-en.csv", "Other"],
+  ])(
+    "full headings and answers (%s): [%s], [Choice] [Comment] and the answer %s",
+    (file, other) => {
+      const r = score([join(X, file)]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain("5 rows read = 5 scored + 0 rejected + 0 incomplete");
+      expect(r.stderr).not.toMatch(/unmatched-column|unknown-label|value-out-of-range/);
+      expect(counts(r)).toEqual(same);
+      expect(freeText(r.stderr)).toEqual([
+        "2:11 per SMS und E-Mail (comment)",
+        `3:8 ${other} (no option)`,
+        '3:9 nur Terminbuchung online ("Other" text)',
+        '3:14 Chatbot ("Other" text)',
+        `5:8 ${other} (no option)`,
+        '5:9 geplant für 2027 ("Other" text)',
+        '5:14 Videoberatung ("Other" text)',
+        "6:13 seit Jahren (comment)",
+      ]);
+      expect(r.a.input.files[0].columns.unmatched).toBe(0);
+    },
+  );
+
+  it("German messages under a German locale, the same places", () => {
+    const r = score([join(X, "limesurvey-other-comment.csv")], { LANG: "de_DE.UTF-8" });
+    expect(r.stderr).toContain(
+      "limesurvey-other-comment.csv:3:12 warning other-text: „nur Terminbuchung online“ ist der „Sonstiges“-Text der Frage bua_01: Freitext, wird nicht gewertet",
+    );
+    expect(r.stderr).toContain(
+      "limesurvey-other-comment.csv:3:11 warning other-text: „-oth-“ („Sonstiges“) ist keine Option der Frage bua_01",
+    );
+  });
+
+  it("map drafts the free-text columns as such, and the draft scores the same", () => {
+    const dir = tempDir();
+    const draft = join(dir, "mapping.yaml");
+    const m = cli(["map", join(X, "limesurvey-other-comment.csv"), "--out", draft]);
+    expect(m.status, m.stderr).toBe(0);
+    const text = readFileSync(draft, "utf8");
+    expect(text).toContain(
+      '  # "bua01[other]": free text (other) of bua_01, read as such: reported, not scored',
+    );
+    expect(text).toContain(
+      '  # "bua06[remindercomment]": free text (comment) of bua_06 (reminder), read as such: reported, not scored',
+    );
+    expect(text).toContain('  "bua06[reminder]": { item: bua_06, choice: reminder }');
+    const r = score([join(X, "limesurvey-other-comment.csv"), "--mapping", draft]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(counts(r)).toEqual(same);
+  });
+
+  it("an SPSS data file without headings is refused, naming the CSV export, exit 1", () => {
+    const f = join(X, "limesurvey-spss-data.dat");
+    const r = score([f]);
+    expect(r.status).toBe(1);
+    expect(r.a).toBeUndefined();
+    expect(r.stderr).toContain(
+      `${f}:1:1 error headerless-export: the first row of ${f} holds answers, not column headings`,
+    );
+    expect(r.stderr).toContain("hint: export the responses as CSV instead");
+    const de = score([f], { LANG: "de_DE.UTF-8" });
+    expect(de.status).toBe(1);
+    expect(de.stderr).toContain(`${f}:1:1 error headerless-export: die erste Zeile von ${f}`);
+    expect(cli(["map", f]).status).toBe(1);
+  });
+});
+
 describe("Forms and mappings: nothing lost by accident", () => {
   it('a multi-select cell with an "Other" text keeps the chosen options', () => {
     const r = score([join(X, "msforms-other-text.csv")]);

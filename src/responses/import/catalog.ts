@@ -10,6 +10,8 @@ export interface ColumnTarget {
   readonly item: string;
   readonly row?: string;
   readonly choice?: string;
+  /** LimeSurvey's free text beside a question: its "Other" text, or a comment (of a choice). */
+  readonly text?: "other" | "comment";
 }
 
 export interface CatalogItem {

@@ -5,7 +5,15 @@ import { type Catalog, type ColumnTarget, findSub } from "./catalog.js";
 import type { Mapping } from "./mapping.js";
 import { commonRole, type MetaRole, type Preset } from "./presets/index.js";
 import { normalizeKey, splitBracket } from "./text.js";
-import { type Converter, codesOf, compileConverter, type ValueOverrides } from "./values.js";
+import {
+  type Converter,
+  codesOf,
+  compileConverter,
+  freeTextConverter,
+  OTHER_WORDS,
+  otherChosen,
+  type ValueOverrides,
+} from "./values.js";
 
 export interface ItemColumn {
   readonly col: number;
@@ -74,11 +82,13 @@ export function planColumns(
   // both by default): the choice columns are ignored.
   const whole = new Set(
     kinds.flatMap((k) =>
-      k.kind === "item" && !k.target.row && !k.target.choice ? [k.target.item] : [],
+      k.kind === "item" && !k.target.row && !k.target.choice && !k.target.text
+        ? [k.target.item]
+        : [],
     ),
   );
   kinds.forEach((k, col) => {
-    if (k.kind === "item" && k.target.choice !== undefined && whole.has(k.target.item))
+    if (k.kind === "item" && k.target.choice && !k.target.text && whole.has(k.target.item))
       kinds[col] = { kind: "ignored" };
   });
   for (const [col, role] of cx.ignoredRoles) {
@@ -86,6 +96,9 @@ export function planColumns(
     const said = { heading: header[col]!, role, mapping: mapping.file, line };
     problems.push(coded("ignored-role-column", said, { file, line: 1, column: col + 1 }));
   }
+  const others = new Set(
+    kinds.flatMap((k) => (k.kind === "item" && k.target.text === "other" ? [k.target.item] : [])),
+  );
   const keyIndex = new Map<string, number>();
   const firstCol = new Map<string, number>();
   const itemCols: ItemColumn[] = [];
@@ -113,7 +126,8 @@ export function planColumns(
     if (k.kind !== "item") return;
     const t = k.target;
     const ci = catalog.items.get(t.item)!;
-    const key = t.row ? `${t.item}[${t.row}]` : t.choice ? `${t.item}[${t.choice}]` : t.item;
+    const sub = t.text ? `${t.choice ?? ""}${t.text}` : (t.row ?? t.choice);
+    const key = sub !== undefined ? `${t.item}[${sub}]` : t.item;
     const before = firstCol.get(key);
     if (before !== undefined) {
       const said = { heading: header[col]!, key, before: before + 1 };
@@ -123,6 +137,20 @@ export function planColumns(
       return;
     }
     firstCol.set(key, col);
+    if (t.text) {
+      // Free text is reported, not scored: its own key, never answered (see freeTextConverter).
+      const convert = freeTextConverter(t.item, t.text, t.choice, ci.item.type === "multi");
+      itemCols.push({
+        col,
+        slot: slotOf(key),
+        key,
+        item: t.item,
+        convert,
+        byte: byteTable(convert),
+        byte2: new Map(),
+      });
+      return;
+    }
     items.add(t.item);
     if (t.choice !== undefined) {
       const choice =
@@ -135,7 +163,9 @@ export function planColumns(
         labels: choice ? Object.values(choice.label) : [],
       });
     } else {
-      const convert = compileConverter(ci, preset.multiSeparator, overrides);
+      const compiled = compileConverter(ci, preset.multiSeparator, overrides);
+      // With an "Other" text column, LimeSurvey's full answers say "Other" for the code -oth-.
+      const convert = others.has(t.item) ? otherChosen(compiled, t.item) : compiled;
       itemCols.push({
         col,
         slot: slotOf(key),
@@ -209,6 +239,11 @@ function classify(raw: string, col: number, cx: Classifying): ColumnKind {
     const ci = base === undefined ? undefined : catalog.items.get(base);
     const sub = ci && findSub(ci.item, br.sub);
     if (sub) return { kind: "item", target: { item: ci.item.id, ...sub } };
+    // LimeSurvey's free text: `Q1[other]`, `Q1[comment]`, `Q1[SQ001comment]` (`Q1_other` in the
+    // VV export), `Text [Other]`, `Text [Choice] [Comment]` (the bracket before names the choice).
+    const of = ci ? { kind: "item", target: { item: ci.item.id } } : classify(br.base, -1, cx);
+    const text = of.kind === "item" ? freeText(of.target, br.sub, catalog) : undefined;
+    if (text) return { kind: "item", target: text };
   }
   // `item_row` / `item_choice` (an XLSForm grid row: reifegrad's item id, "_", the row id).
   for (let i = raw.indexOf("_"); i > 0; i = raw.indexOf("_", i + 1)) {
@@ -241,6 +276,26 @@ function classify(raw: string, col: number, cx: Classifying): ColumnKind {
   if (raw.includes("_") && raw.includes(" ") === false && !ct)
     return classify(raw.replace(/_/g, " "), -1, cx);
   return { kind: "unmatched" };
+}
+
+const COMMENT = /^(.*?)(comment|kommentar|commentaire)$/;
+
+/** The free-text column `sub` names beside a question (or a choice of it), if it is one. */
+function freeText(owner: ColumnTarget, sub: string, catalog: Catalog): ColumnTarget | undefined {
+  const item = catalog.items.get(owner.item)!.item;
+  const k = normalizeKey(sub).replace(/[\s_-]/g, "");
+  if (owner.row || owner.text || item.type === "grid") return undefined;
+  if (OTHER_WORDS.has(k)) return owner.choice ? undefined : { item: item.id, text: "other" };
+  const m = COMMENT.exec(k);
+  if (!m || (owner.choice && m[1])) return undefined;
+  const choice = !m[1]
+    ? owner.choice
+    : OTHER_WORDS.has(m[1])
+      ? "other"
+      : findSub(item, m[1])?.choice;
+  return !m[1] || choice
+    ? { item: item.id, ...(choice ? { choice } : {}), text: "comment" }
+    : undefined;
 }
 
 function itemTarget(h: string, catalog: Catalog): ColumnTarget | undefined {

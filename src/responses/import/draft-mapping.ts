@@ -50,7 +50,12 @@ export function draftMapping(d: DraftInput, catalog: Catalog): string {
     const h = q(plan.header[i]!);
     if (written.has(h)) return;
     written.add(h);
-    if (k.kind === "item") {
+    if (k.kind === "item" && k.target.text) {
+      const of = `${k.target.item}${k.target.choice ? ` (${k.target.choice})` : ""}`;
+      out.push(
+        `  # ${h}: free text (${k.target.text}) of ${of}, read as such: reported, not scored`,
+      );
+    } else if (k.kind === "item") {
       const t = k.target;
       const target = t.row
         ? `{ item: ${t.item}, row: ${t.row} }`

@@ -135,6 +135,7 @@ function lookupConverter(c: CatalogItem, o: ValueOverrides): Converter {
     const k = normalizeKey(raw);
     const byKey = t.get(k);
     if (byKey !== undefined) return byKey;
+    if (raw === "-oth-") return chosenOther(raw, c.item.id);
     const x = parseNumber(raw);
     if (x !== undefined) {
       const asCode = t.get(String(x));
@@ -238,6 +239,56 @@ function multiConverter(c: CatalogItem, separator: string, o: ValueOverrides): C
           }),
         };
   };
+}
+
+/** LimeSurvey's "Other" in export languages: full answers and headings (`[Sonstiges]`). */
+export const OTHER_WORDS = new Set([
+  "other",
+  "sonstiges",
+  "sonstige",
+  "andere",
+  "anderer",
+  "autre",
+]);
+
+/**
+ * A list question's "Other" chosen (LimeSurvey `-oth-`, or "Other" in its full answers): no option
+ * of the item, so the item is unanswered in this row; reported, not counted invalid.
+ */
+export function otherChosen(convert: Converter, item: string): Converter {
+  return (raw) => {
+    const v = convert(raw);
+    return typeof v === "string" || !OTHER_WORDS.has(normalizeKey(raw))
+      ? v
+      : chosenOther(raw, item);
+  };
+}
+
+const chosenOther = (raw: string, item: string): Invalid => ({
+  code: "other-text",
+  says: said("other-text.chosen", { raw, item }),
+  keep: "",
+});
+
+/**
+ * LimeSurvey's free text beside a question ([other], [comment]): reported as free text, kept as
+ * no answer (""), so never invalid. "Convert N to" also writes its N value (2) into the empty
+ * free-text columns of a multiple-choice question: that is no text.
+ */
+export function freeTextConverter(
+  item: string,
+  text: "other" | "comment",
+  choice: string | undefined,
+  multi: boolean,
+): Converter {
+  return (raw) =>
+    multi && (raw === "2" || raw === "0" || raw === "N")
+      ? ""
+      : {
+          code: "other-text",
+          says: said(`other-text.${text}`, { raw, item, choice }),
+          keep: "",
+        };
 }
 
 /**
