@@ -1,10 +1,11 @@
 // The commander program and the one error boundary: commands throw UserError (or return an exit
 // code); only here do errors become messages and exit codes. Stack traces only with --debug.
-import { Command, CommanderError, Help } from "commander";
+import { type Argument, Command, CommanderError, Help, type Option } from "commander";
 import { PACKAGE_VERSION } from "../io/paths.js";
 import { UserError } from "../io/user-error.js";
 import { type CliContext, loadColors, processContext } from "./context.js";
-import { messageLang, say } from "./locale.js";
+import { EXTRAS_DE, HELP_DE, TITLES_DE } from "./help-de.js";
+import { type MessageLang, messageLang, say } from "./locale.js";
 import { helpAfterError, usageError } from "./usage-errors.js";
 
 export const EXIT = { ok: 0, inputs: 1, usage: 2, interrupted: 130 } as const;
@@ -128,9 +129,57 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   compare: ["reifegrad compare wave-2025/assessment.json wave-2026/assessment.json"],
 };
 
-function examplesText(name: string): string {
+/** The examples of a command's --help, their comments in the user's language. */
+function examplesText(name: string, lang: MessageLang): string {
   const lines = EXAMPLES[name];
-  return lines ? `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n` : "";
+  if (!lines) return "";
+  const said = lines.map((l) => {
+    const at = l.indexOf("  # ");
+    if (at < 0 || lang === "en") return `  $ ${l}`;
+    const comment = l.slice(at).replace(/^\s+# /, "");
+    return `  $ ${l.slice(0, at)}  # ${helpText(comment, lang)}`;
+  });
+  return `\n${helpText("Examples:", lang)}\n${said.join("\n")}\n`;
+}
+
+/** A help text in the user's language: the German of src/cli/help-de.ts, else as declared. */
+export function helpText(text: string, lang: MessageLang): string {
+  return lang === "de" ? (HELP_DE[text] ?? text) : text;
+}
+
+/** Commander's "(choices: …, default: …)" after a description, in German. */
+function extrasDe(full: string, description: string): string {
+  const at = full.startsWith(description) ? description.length : 0;
+  return full.slice(0, at) + EXTRAS_DE.reduce((t, [re, de]) => t.replace(re, de), full.slice(at));
+}
+
+/** How commander words its help: in German under a German locale, as commander does otherwise. */
+function helpConfiguration(lang: MessageLang): Partial<Help> {
+  const config: Partial<Help> = { subcommandTerm: helpTerm };
+  if (lang !== "de") return config;
+  return {
+    ...config,
+    styleTitle: (title: string) => TITLES_DE[title] ?? title,
+    optionDescription: (o: Option) =>
+      extrasDe(defaultHelp.optionDescription(o), o.description ?? ""),
+    argumentDescription: (a: Argument) =>
+      extrasDe(defaultHelp.argumentDescription(a), a.description ?? ""),
+  };
+}
+
+/**
+ * Words a command's help in the user's language, with its subcommands: description, arguments
+ * and options as the command declares them (English), in German from the table in help-de.ts.
+ */
+function localizeHelp(command: Command, lang: MessageLang): Command {
+  command.configureHelp(helpConfiguration(lang));
+  if (lang !== "de") return command;
+  command.description(helpText(command.description(), lang));
+  for (const a of command.registeredArguments) a.description = helpText(a.description, lang);
+  for (const o of command.options) o.description = helpText(o.description, lang);
+  command.helpOption("-h, --help", helpText("display help for command", lang));
+  for (const sub of command.commands) localizeHelp(sub, lang);
+  return command;
 }
 
 /**
@@ -168,20 +217,25 @@ export function buildProgram(ctx: CliContext, commands: readonly Command[]): Com
     writeErr: ctx.stderr,
     outputError: (text: string, write: (s: string) => void) => write(usageError(text, lang)),
   };
+  const t = (text: string) => helpText(text, lang);
   const program = new Command("reifegrad")
-    .description("Measure the digital maturity of a public administration")
-    .version(PACKAGE_VERSION)
-    .option("--debug", "show stack traces for unexpected errors")
+    .description(t("Measure the digital maturity of a public administration"))
+    .version(PACKAGE_VERSION, "-V, --version", t("output the version number"))
+    .option("--debug", t("show stack traces for unexpected errors"))
     .showHelpAfterError(helpAfterError(lang))
     .configureOutput(output)
-    .configureHelp({ subcommandTerm: helpTerm })
+    .configureHelp(helpConfiguration(lang))
     // Colours are loaded only when a command runs (or an error is printed), not for help.
     .hook("preAction", loadColors)
     .exitOverride();
+  if (lang === "de") {
+    program.helpOption("-h, --help", t("display help for command"));
+    program.helpCommand("help [command]", t("display help for command"));
+  }
   for (const command of commands) {
-    const examples = examplesText(command.name());
+    const examples = examplesText(command.name(), lang);
     if (examples !== "") command.addHelpText("after", examples);
-    program.addCommand(command.configureOutput(output).exitOverride());
+    program.addCommand(localizeHelp(command, lang).configureOutput(output).exitOverride());
   }
   return program;
 }
