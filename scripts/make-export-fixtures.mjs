@@ -31,12 +31,12 @@ const T = {
     en: "The city administration has an adopted digitalisation strategy with concrete goals.",
   },
   str_02: {
-    de: "Verwaltungsspitze und Gemeinderat unterstützen die Digitalisierung sichtbar und verlässlich.",
-    en: "The head of the administration and the council support digitalisation visibly and reliably.",
+    de: "Die Verwaltungsspitze unterstützt die Digitalisierung sichtbar.",
+    en: "The head of the administration visibly supports digitalisation.",
   },
   str_03: {
-    de: "Für Digitalisierungsvorhaben sind Zuständigkeiten und Entscheidungswege klar geregelt.",
-    en: "Responsibilities and decision-making channels for digitalisation projects are clearly defined.",
+    de: "Für Digitalisierungsvorhaben sind die Zuständigkeiten klar geregelt.",
+    en: "Responsibilities for digitalisation projects are clearly defined.",
   },
   bua_02: {
     de: "Steht im Bürgeramt ein Selbstbedienungsterminal für die Aufnahme von Lichtbild, Unterschrift und Fingerabdrücken zur Verfügung?",
@@ -56,7 +56,7 @@ const T = {
   },
 };
 const AGREE_DE = {
-  1: "trifft nicht zu",
+  1: "trifft überhaupt nicht zu",
   2: "trifft eher nicht zu",
   3: "teils, teils",
   4: "trifft eher zu",

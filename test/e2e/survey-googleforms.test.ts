@@ -83,9 +83,12 @@ describe("Google Forms: Apps Script → form → simulated CSV download → scor
           lang === "de" ? "Freiwilligkeit:" : "Voluntary participation:",
         );
         const scaleItem = model.items.find((i) => i.type === "choice" && i.choices.length === 7);
-        expect(scaleItem?.choices.slice(-2)).toEqual(
-          lang === "de" ? ["weiß nicht", "nicht zutreffend"] : ["don't know", "not applicable"],
-        );
+        // The questionnaire's own missing-answer labels ("trifft auf meine Tätigkeit nicht zu").
+        const missing = q.scales
+          .get("agree5")!
+          .options.filter((o) => o.missing)
+          .map((o) => o.label[lang]);
+        expect(scaleItem?.choices.slice(-2)).toEqual(missing);
         const csv = join(out, "responses.csv");
         writeFileSync(
           csv,

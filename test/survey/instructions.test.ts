@@ -19,13 +19,13 @@ const CASES: [string, string, string][] = [
   ],
   [
     "str_01 == 'dk' or str_02 in [1, 2]",
-    "Nur wenn Sie bei str_01 „weiß nicht“ angekreuzt haben oder Sie bei str_02 „trifft nicht zu“ oder „trifft eher nicht zu“ angekreuzt haben.",
+    "Nur wenn Sie bei str_01 „weiß nicht“ angekreuzt haben oder Sie bei str_02 „trifft überhaupt nicht zu“ oder „trifft eher nicht zu“ angekreuzt haben.",
     "Only if you ticked “don't know” at str_01 or you ticked “does not apply at all” or “rather does not apply” at str_02.",
   ],
   [
     "str_01 != 3",
-    "Nur wenn Sie bei str_01 „trifft nicht zu“, „trifft eher nicht zu“, „trifft eher zu“, „trifft voll zu“, „weiß nicht“ oder „nicht zutreffend“ angekreuzt haben.",
-    "Only if you ticked “does not apply at all”, “rather does not apply”, “rather applies”, “fully applies”, “don't know” or “not applicable” at str_01.",
+    "Nur wenn Sie bei str_01 „trifft überhaupt nicht zu“, „trifft eher nicht zu“, „trifft eher zu“, „trifft voll zu“, „weiß nicht“ oder „trifft auf meine Tätigkeit nicht zu“ angekreuzt haben.",
+    "Only if you ticked “does not apply at all”, “rather does not apply”, “rather applies”, “fully applies”, “don't know” or “not relevant to my work” at str_01.",
   ],
   [
     `${number.id} >= 50 and not answered(str_03)`,
