@@ -7,10 +7,16 @@ import type { Entry, Lang, Params } from "./entry.js";
 import { IMPORT_MESSAGES } from "./import.js";
 import { PROJECT_MESSAGES } from "./project.js";
 import { QUESTIONNAIRE_MESSAGES } from "./questionnaire.js";
+import { SURVEY_MESSAGES } from "./survey.js";
 
 export type { Lang } from "./entry.js";
 
-export const MESSAGES = { ...QUESTIONNAIRE_MESSAGES, ...PROJECT_MESSAGES, ...IMPORT_MESSAGES };
+export const MESSAGES = {
+  ...QUESTIONNAIRE_MESSAGES,
+  ...PROJECT_MESSAGES,
+  ...IMPORT_MESSAGES,
+  ...SURVEY_MESSAGES,
+};
 
 export type MessageId = keyof typeof MESSAGES;
 

@@ -20,7 +20,7 @@ import {
 } from "./instructions.js";
 import { noticeLines } from "./notice.js";
 import { optionsOf, type PlannedItem, type SurveyPlan } from "./plan.js";
-import { askedOf, type SurveyNote } from "./selectors.js";
+import { askedOf, type SurveyNote, surveyNote } from "./selectors.js";
 
 /** A question of the generated form, as the script's data holds it. */
 export type GfQuestion =
@@ -232,20 +232,11 @@ export function googleFormsScript(plan: SurveyPlan): GoogleFormsResult {
     (p) => p.item.when !== undefined || p.item.groups !== undefined || p.departments,
   );
   if (conditional.length > 0) {
-    notes.push({
-      code: "no-skip-logic",
-      message: `Google Forms: ${conditional.length} question(s) with a skip rule or group restriction (${conditional
-        .map((p) => p.item.id)
-        .join(", ")}) say whom they are for in their help text; score applies the rules`,
-    });
+    notes.push(surveyNote("no-skip-logic", { items: conditional.map((p) => p.item.id) }));
   }
   const titles = new Set<string>();
   for (const q of [...form.first, ...form.sections.flatMap((s) => s.questions)]) {
-    if (titles.has(q.title))
-      notes.push({
-        code: "duplicate-title",
-        message: `Google Forms: two questions titled "${q.title}"; their export columns cannot be told apart`,
-      });
+    if (titles.has(q.title)) notes.push(surveyNote("duplicate-title", { title: q.title }));
     titles.add(q.title);
   }
   const script = [

@@ -17,8 +17,8 @@ export type SurveyTarget = (typeof SURVEY_TARGETS)[number];
 export interface SurveyFile {
   readonly name: string;
   readonly content: string | Uint8Array;
-  /** What the file is, for the command's summary. */
-  readonly role: string;
+  /** What the file is, for the command's summary, in German and English. */
+  readonly role: { readonly de: string; readonly en: string };
 }
 
 export interface SurveyOutput {
@@ -49,7 +49,10 @@ export async function buildSurvey(
           {
             name: `limesurvey-${plan.id}.txt`,
             content: r.text,
-            role: "LimeSurvey survey structure (Import survey)",
+            role: {
+              de: "LimeSurvey-Umfragestruktur (Umfrage importieren)",
+              en: "LimeSurvey survey structure (Import survey)",
+            },
           },
         ],
         notes: r.notes,
@@ -61,11 +64,21 @@ export async function buildSurvey(
       return {
         plan,
         files: [
-          { name: names.html, content: r.html, role: "paper form (A4, print from a browser)" },
+          {
+            name: names.html,
+            content: r.html,
+            role: {
+              de: "Papierfragebogen (A4, aus dem Browser drucken)",
+              en: "paper form (A4, print from a browser)",
+            },
+          },
           {
             name: names.csv,
             content: r.csv,
-            role: `data-entry template (${r.columns.length} columns), for score`,
+            role: {
+              de: `Vorlage zum Abtippen (${r.columns.length} Spalten), für score`,
+              en: `data-entry template (${r.columns.length} columns), for score`,
+            },
           },
         ],
         notes: [],
@@ -79,7 +92,10 @@ export async function buildSurvey(
           {
             name: `googleforms-${plan.id}.gs`,
             content: r.script,
-            role: "Apps Script that creates the Google Form (script.google.com, run createForm)",
+            role: {
+              de: "Apps Script, das das Google-Formular anlegt (script.google.com, createForm ausführen)",
+              en: "Apps Script that creates the Google Form (script.google.com, run createForm)",
+            },
           },
         ],
         notes: r.notes,
@@ -93,7 +109,10 @@ export async function buildSurvey(
           {
             name: `xlsform-${plan.id}.xlsx`,
             content: await xlsxWorkbook(r.sheets),
-            role: "XLSForm for KoboToolbox / ODK (upload as a new form)",
+            role: {
+              de: "XLSForm für KoboToolbox / ODK (als neues Formular hochladen)",
+              en: "XLSForm for KoboToolbox / ODK (upload as a new form)",
+            },
           },
         ],
         notes: r.notes,

@@ -17,7 +17,7 @@ import {
 } from "./limesurvey-codes.js";
 import { noticeLines } from "./notice.js";
 import { optionsOf, type PlannedItem, type SurveyPlan } from "./plan.js";
-import { askedOf, restriction, SELECTOR, type SurveyNote } from "./selectors.js";
+import { askedOf, restriction, SELECTOR, type SurveyNote, surveyNote } from "./selectors.js";
 
 /** Columns in the order LimeSurvey's own TSV export writes them, then the attributes used. */
 export const LIMESURVEY_COLUMNS = [
@@ -89,10 +89,12 @@ export function limesurveyStructure(plan: SurveyPlan): LimeSurveyResult {
     answerCodes.set(key, m);
     const changed = [...m].filter(([a, b]) => a !== b);
     if (changed.length > 0) {
-      notes.push({
-        code: "shortened-answer-codes",
-        message: `${what}: LimeSurvey answer codes ${changed.map(([a, b]) => `${b} = ${a}`).join(", ")} (score reads them back)`,
-      });
+      notes.push(
+        surveyNote("shortened-answer-codes", {
+          what,
+          codes: changed.map(([a, b]) => `${b} = ${a}`),
+        }),
+      );
     }
     return m;
   };
@@ -118,10 +120,13 @@ export function limesurveyStructure(plan: SurveyPlan): LimeSurveyResult {
       );
     for (const code of questionCodes(p)) {
       if (!QUESTION_CODE.test(code.code) || RESERVED.has(code.code)) {
-        notes.push({
-          code: "invalid-question-code",
-          message: `${p.item.id}: "${code.code}" is not a valid LimeSurvey ${code.what} code; LimeSurvey will rename it on import`,
-        });
+        notes.push(
+          surveyNote("invalid-question-code.limesurvey", {
+            item: p.item.id,
+            code: code.code,
+            sub: code.what === "sub-question",
+          }),
+        );
       }
     }
   }

@@ -1,5 +1,7 @@
 // What every survey target shares: the questions that place a respondent (department, group),
 // which items a survey asks, and the notes a generator returns.
+import { codeOf, type ParamsOf, type Said, said } from "../messages/catalogue.js";
+import type { SURVEY_MESSAGES } from "../messages/survey.js";
 import type { Condition } from "../questionnaire/model.js";
 import { allOf } from "./expression.js";
 import type { PlannedItem, SurveyPlan } from "./plan.js";
@@ -10,14 +12,19 @@ import type { PlannedItem, SurveyPlan } from "./plan.js";
  */
 export const SELECTOR = { department: "department", group: "group" } as const;
 
-/** Something a person should know about a generated survey (e.g. shortened codes). */
+type SurveyMessageId = keyof typeof SURVEY_MESSAGES;
+
+/**
+ * Something a person should know about a generated survey (e.g. shortened codes): its code, and
+ * its message from the catalogue (src/messages/survey.ts), said in the user's language.
+ */
 export interface SurveyNote {
-  readonly code:
-    | "shortened-answer-codes"
-    | "invalid-question-code"
-    | "no-skip-logic"
-    | "duplicate-title";
-  readonly message: string;
+  readonly code: string;
+  readonly said: Said;
+}
+
+export function surveyNote<K extends SurveyMessageId>(id: K, params: ParamsOf<K>): SurveyNote {
+  return { code: codeOf(id), said: said(id, params) };
 }
 
 /**

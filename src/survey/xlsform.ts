@@ -11,7 +11,7 @@ import { textIn } from "../questionnaire/text.js";
 import { allOf, type Operand, translate, XLSFORM_XPATH } from "./expression.js";
 import { noticeLines } from "./notice.js";
 import { optionsOf, type PlannedItem, type SurveyPlan, YESNO_OPTIONS } from "./plan.js";
-import { askedOf, restriction, SELECTOR, type SurveyNote } from "./selectors.js";
+import { askedOf, restriction, SELECTOR, type SurveyNote, surveyNote } from "./selectors.js";
 
 /** A legal XLSForm name: a letter or "_" first, then letters, digits, "_", "-" and ".". */
 export const XLSFORM_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -254,17 +254,13 @@ export function xlsform(plan: SurveyPlan): XlsForm {
   const names = survey.filter((r) => r.type !== "end_group").map((r) => r.name!);
   for (const n of new Set(names))
     if (!XLSFORM_NAME.test(n))
-      notes.push({
-        code: "invalid-question-code",
-        message: `"${n}" is not a valid XLSForm name; rename it in the questionnaire`,
-      });
+      notes.push(surveyNote("invalid-question-code.xlsform-name", { name: n }));
   // Choice names are stored space-separated by select_multiple: no spaces.
   for (const c of choices)
     if (!/^\S+$/.test(c.name!))
-      notes.push({
-        code: "invalid-question-code",
-        message: `choice "${c.name}" of list ${c.list_name} has a space, which select_multiple cannot store`,
-      });
+      notes.push(
+        surveyNote("invalid-question-code.choice-space", { name: c.name!, list: c.list_name! }),
+      );
 
   const surveyHeader = [
     "type",

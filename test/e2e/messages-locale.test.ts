@@ -1,7 +1,8 @@
 // Issue 20: the same mistakes under LANG=de_DE.UTF-8 and LANG=C give German and English messages,
 // with the same codes, severities, places and exit codes. Mistakes: broken questionnaires, a
 // broken reifegrad.yaml, bad flags, an export with bad cells, bad rows and columns, a broken mapping
-// file, an export without a header row.
+// file, an export without a header row, mistakes of init, survey, template, questionnaires and
+// compare; and --help, in German under a German locale with the same options.
 import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -234,5 +235,120 @@ describe("the same mistakes in German and English (LANG=de_DE.UTF-8, LANG=C)", (
     );
     expect(r.en.stderr).toMatch(/^error: the mapping file .*invalid\.yaml has errors$/m);
     expect(r.de.stderr).toMatch(/^Fehler: die Zuordnungsdatei .*invalid\.yaml enthält Fehler$/m);
+  });
+
+  it("init, survey, template, questionnaires, compare, run: the same mistakes and notes in both", () => {
+    const dir = tempDir();
+    expect(cli(["init", dir], { env: C }).status).toBe(0);
+    const init = both(["init", dir]);
+    expect([init.de.status, init.en.status]).toEqual([1, 1]);
+    expect(init.de.stderr).toMatch(
+      /^Fehler: .* enthält schon reifegrad\.yaml, .*init überschreibt nichts/m,
+    );
+    expect(init.en.stderr).toMatch(
+      /^error: .* already has reifegrad\.yaml, .*init overwrites nothing/m,
+    );
+
+    const target = both(["survey", "surveymonkey", "--all", "--out", dir]);
+    expect([target.de.status, target.en.status]).toEqual([2, 2]);
+    expect(target.de.stderr).toContain("Fehler: unbekanntes Umfrageziel „surveymonkey“");
+    expect(target.en.stderr).toContain('error: unknown survey target "surveymonkey"');
+    const scope = both(["survey", "limesurvey", "--out", dir]);
+    expect([scope.de.status, scope.en.status]).toEqual([2, 2]);
+    expect(scope.de.stderr).toContain("Fehler: geben Sie genau eines an: --department <id>");
+
+    // Notes on a generated survey: the same codes, said in the locale's words.
+    const survey = (env: Record<string, string>) =>
+      cli(["survey", "limesurvey", "--department", "bauen", "--out", tempDir()], { env });
+    const s = { de: survey(DE), en: survey(C) };
+    expect([s.de.status, s.en.status]).toEqual([0, 0]);
+    const codes = (t: string) =>
+      [...t.matchAll(/^(?:Hinweis|note) \[([a-z-]+)\]/gm)].map((m) => m[1]);
+    expect(codes(s.de.stderr).length).toBeGreaterThan(0);
+    expect(codes(s.de.stderr)).toEqual(codes(s.en.stderr));
+    expect(s.de.stderr).toMatch(
+      /^\S+limesurvey-bauen\.txt geschrieben — LimeSurvey-Umfragestruktur/m,
+    );
+    expect(s.en.stderr).toMatch(/^wrote \S+limesurvey-bauen\.txt — LimeSurvey survey structure/m);
+    expect(s.de.stderr).toContain(
+      "Hinweis [shortened-answer-codes]: group: LimeSurvey-Antwortcodes manag = management (score liest sie zurück)",
+    );
+    expect(s.en.stderr).toContain(
+      "note [shortened-answer-codes]: group: LimeSurvey answer codes manag = management (score reads them back)",
+    );
+
+    const template = both(["template", "nope"]);
+    expect([template.de.status, template.en.status]).toEqual([1, 1]);
+    expect(template.de.stderr).toMatch(/^Fehler: kein gültiger Fragebogen „nope“ \(bekannt: /m);
+    expect(template.en.stderr).toMatch(/^error: no valid questionnaire "nope" \(known: /m);
+
+    const lang = both(["questionnaires", "show", "core", "--lang", "fr"]);
+    expect([lang.de.status, lang.en.status]).toEqual([2, 2]);
+    expect(lang.de.stderr).toContain(
+      "Fehler: --lang fr: der Fragebogen „core“ hat die Sprachen de, en",
+    );
+    const list = both(["questionnaires"]);
+    expect(list.de.stdout).toMatch(/^Kennung +Amt +Gruppe +Dimensionen +Fragen\n/);
+    expect(list.en.stdout).toMatch(/^id +department +group +dimensions +items\n/);
+    const rows = (t: string) =>
+      t
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split(/ +/));
+    expect(rows(list.de.stdout)).toEqual(rows(list.en.stdout));
+
+    const compare = both(["compare", "before.json", "after.json", "--check"]);
+    expect([compare.de.status, compare.en.status]).toEqual([2, 2]);
+    expect(compare.de.stderr).toBe("Fehler: --check braucht --out <ordner>\n");
+    expect(compare.en.stderr).toBe("error: --check needs --out <dir>\n");
+
+    const run = both(["run"]);
+    expect([run.de.status, run.en.status]).toEqual([2, 2]);
+    expect(run.de.stderr).toContain("Fehler: `reifegrad run` ist ein Interview im Terminal");
+    expect(run.en.stderr).toContain("error: `reifegrad run` is an interactive interview");
+  });
+
+  it("--help: German under a German locale, the same options and examples in both", () => {
+    const flags = (help: string) =>
+      [...help.matchAll(/^ {2}(-[^ ].*?)(?: {2,}|$)/gm)].map((m) => m[1]);
+    const program = both(["--help"]);
+    expect(program.en.stdout).toMatch(/^Usage: reifegrad \[options\] \[command\]\n/);
+    expect(program.de.stdout).toMatch(/^Aufruf: reifegrad \[options\] \[command\]\n/);
+    expect(program.de.stdout).toContain(
+      "Den digitalen Reifegrad einer öffentlichen Verwaltung messen",
+    );
+    expect(program.de.stdout).toMatch(/^Befehle:$/m);
+    expect(program.de.stdout).toMatch(/^ {2}run \[options\] +ein Amt im Terminal interviewen/m);
+    expect(program.de.stdout).toMatch(/^ {2}help \[command\] +Hilfe zum Befehl anzeigen$/m);
+    expect(flags(program.de.stdout)).toEqual(flags(program.en.stdout));
+
+    for (const name of ["run", "survey", "report", "validate", "score", "questionnaires"]) {
+      const r = both([name, "--help"]);
+      expect([r.de.status, r.en.status]).toEqual([0, 0]);
+      expect(r.en.stdout).toMatch(new RegExp(`^Usage: reifegrad ${name} `));
+      expect(r.de.stdout).toMatch(new RegExp(`^Aufruf: reifegrad ${name} `));
+      expect(r.de.stdout).toMatch(/^Optionen:$/m);
+      expect(r.de.stdout).not.toMatch(/^(Options|Arguments|Examples):$/m);
+      expect(r.de.stdout).toMatch(/^ {2}-h, --help +Hilfe zum Befehl anzeigen$/m);
+      expect(flags(r.de.stdout), name).toEqual(flags(r.en.stdout));
+      expect(r.de.stdout).not.toContain("(default:");
+    }
+    // Help wraps at 80 columns: compared with its whitespace folded.
+    const run = both(["run", "--help"]);
+    const fold = (t: string) => t.replace(/\s+/g, " ");
+    expect(fold(run.en.stdout)).toContain(
+      'language of the interview (choices: "de", "en", default: "de")',
+    );
+    expect(fold(run.de.stdout)).toContain(
+      'Sprache des Interviews (Auswahl: "de", "en", Standard: "de")',
+    );
+    expect(run.de.stdout).toContain(
+      "Beispiele:\n  $ reifegrad run                         # fragt nach Amt, Gruppe und Pseudonym\n",
+    );
+    expect(run.en.stdout).toContain(
+      "Examples:\n  $ reifegrad run                         # asks for department, group and a pseudonym\n",
+    );
+    const show = both(["questionnaires", "show", "--help"]);
+    expect(show.de.stdout).toMatch(/^Argumente:\n {2}id +Kennung des Fragebogens$/m);
   });
 });

@@ -12,7 +12,7 @@ import {
 import type { CliContext } from "../context.js";
 import type { ExitHolder } from "../main.js";
 import { formatsOf, writeReports } from "../write-reports.js";
-import { readAssessmentFile } from "./report.js";
+import { readAssessmentFile, versionsDiffer } from "./report.js";
 
 interface CompareOptions {
   out?: string;
@@ -55,10 +55,7 @@ export function compareCommand(ctx: CliContext, exit: ExitHolder): Command {
           1,
         );
       }
-      if (c.versionChanged)
-        ctx.stderr(
-          `${ctx.colorErr.yellow("warning")}: questionnaire versions differ (${before.questionnaire.version} → ${after.questionnaire.version}); the items are identical\n`,
-        );
+      if (c.versionChanged) versionsDiffer(ctx, before, after);
       const trend = buildTrend(before, after);
       const files = o.out ? renderTrendFiles(trend, after, formats, o.lang) : [];
       if (formats.includes("terminal") && !o.check)

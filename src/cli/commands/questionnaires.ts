@@ -7,7 +7,7 @@ import { loadQuestionnaires } from "../../questionnaire/load.js";
 import type { Questionnaire } from "../../questionnaire/model.js";
 import { presentQuestionnaire, type ShowFormat } from "../../questionnaire/present.js";
 import type { CliContext } from "../context.js";
-import { messageLang, say } from "../locale.js";
+import { type MessageLang, messageLang, say } from "../locale.js";
 import type { ExitHolder } from "../main.js";
 import { formatProblems } from "../problems.js";
 import { defaultQuestionnairePaths } from "../project-context.js";
@@ -90,9 +90,14 @@ export function listRows(questionnaires: readonly Questionnaire[]): Questionnair
     }));
 }
 
-export function renderRows(rows: readonly QuestionnaireRow[]): string {
+/** The list as a table, its headings in the user's language (the ids in it are the same). */
+export function renderRows(rows: readonly QuestionnaireRow[], lang: MessageLang = "en"): string {
+  const headings =
+    lang === "de"
+      ? ["Kennung", "Amt", "Gruppe", "Dimensionen", "Fragen"]
+      : ["id", "department", "group", "dimensions", "items"];
   const table = [
-    ["id", "department", "group", "dimensions", "items"],
+    headings,
     ...rows.map((r) => [r.id, r.department, r.group, String(r.dimensions), String(r.items)]),
   ];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
@@ -136,7 +141,8 @@ export function questionnairesCommand(ctx: CliContext, exit: ExitHolder): Comman
     .description("list the questionnaires (id, department, group, dimensions, items)")
     .addOption(questionnairesOption())
     .action(async (o: SourceOptions) => {
-      ctx.stdout(renderRows(listRows(await loadForCommand(ctx, exit, o))));
+      const rows = listRows(await loadForCommand(ctx, exit, o));
+      ctx.stdout(renderRows(rows, messageLang(ctx.env)));
     })
     .addCommand(show);
 }

@@ -8,6 +8,7 @@ import { parseAssessment } from "../../report/read-assessment.js";
 import { comparability, withPreviousWave } from "../../report/trend.js";
 import type { Assessment } from "../../scoring/assessment.js";
 import type { CliContext } from "../context.js";
+import { messageLang, say } from "../locale.js";
 import type { ExitHolder } from "../main.js";
 import { loadProjectContext } from "../project-context.js";
 import { addReportOptions, emitReports, type ReportFlags } from "../write-reports.js";
@@ -50,11 +51,20 @@ export function recordPrevious(
       1,
     );
   }
-  if (c.versionChanged)
-    ctx.stderr(
-      `${ctx.colorErr.yellow("warning")}: questionnaire versions differ (${previous.a.questionnaire.version} → ${current.questionnaire.version}); the items are identical\n`,
-    );
+  if (c.versionChanged) versionsDiffer(ctx, previous.a, current);
   return withPreviousWave(current, previous.a);
+}
+
+/** Two waves of comparable items under different questionnaire versions: said, not refused. */
+export function versionsDiffer(ctx: CliContext, before: Assessment, after: Assessment): void {
+  const change = `${before.questionnaire.version} → ${after.questionnaire.version}`;
+  ctx.stderr(
+    `${ctx.colorErr.yellow(say(messageLang(ctx.env), "Warnung", "warning"))}: ${say(
+      messageLang(ctx.env),
+      `die Fragebogenversionen unterscheiden sich (${change}); die Fragen sind dieselben`,
+      `questionnaire versions differ (${change}); the items are identical`,
+    )}\n`,
+  );
 }
 
 export function reportCommand(ctx: CliContext, exit: ExitHolder): Command {

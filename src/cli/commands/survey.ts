@@ -6,11 +6,14 @@ import { join } from "node:path";
 import { Command } from "commander";
 import { writeFileAtomic } from "../../io/files.js";
 import { UserError } from "../../io/user-error.js";
+import { renderMessage } from "../../messages/catalogue.js";
+import type { Params } from "../../messages/entry.js";
 import type { Questionnaire } from "../../questionnaire/model.js";
 import {
   buildSurvey,
   PLANNED_TARGETS,
   SURVEY_TARGETS,
+  type SurveyFile,
   type SurveyScope,
   type SurveyTarget,
 } from "../../survey/index.js";
@@ -82,25 +85,29 @@ export function surveyCommand(ctx: CliContext, exit: ExitHolder): Command {
       const first = scope.kind === "one" ? scope.questionnaire : scope.questionnaires[0]!;
       const lang = pickLanguage(first, o.lang);
       const result = await buildSurvey(target as SurveyTarget, scope, lang);
-      const files: { name: string; content: string | Uint8Array; role: string }[] = [
-        ...result.files,
-      ];
+      const files: SurveyFile[] = [...result.files];
       if (o.pdf) {
         const { printPdf } = await import("../print-pdf.js");
         const html = result.files.find((f) => f.name.endsWith(".html"))!;
         files.push({
           name: html.name.replace(/\.html$/, ".pdf"),
           content: await printPdf(ctx, String(html.content), undefined),
-          role: "paper form as an A4 PDF",
+          role: { de: "Papierfragebogen als A4-PDF", en: "paper form as an A4 PDF" },
         });
       }
       await mkdir(o.out, { recursive: true });
+      const said = messageLang(ctx.env);
       for (const f of files) {
         const path = join(o.out, f.name);
         await writeFileAtomic(path, f.content);
-        ctx.stderr(`wrote ${path} — ${f.role}\n`);
+        ctx.stderr(
+          say(said, `${path} geschrieben — ${f.role.de}\n`, `wrote ${path} — ${f.role.en}\n`),
+        );
       }
-      for (const n of result.notes) ctx.stderr(`note [${n.code}]: ${n.message}\n`);
+      for (const n of result.notes) {
+        const text = renderMessage(n.said.id, n.said.params as Params, said);
+        ctx.stderr(`${say(said, "Hinweis", "note")} [${n.code}]: ${text}\n`);
+      }
     });
 }
 
