@@ -23,7 +23,8 @@ export interface Problem {
   readonly message: string;
   /**
    * A catalogued message (src/messages): its id and parameters, from which the CLI says it in the
-   * user's language. Problems without one (the import's own) are printed as `message` says.
+   * user's language; every problem reifegrad reports has one (`coded`). Without one, a problem
+   * is printed as `message` says.
    */
   readonly id?: MessageId;
   readonly params?: Params;
@@ -41,15 +42,6 @@ export interface Where {
   line?: number;
   column?: number;
   severity?: Severity;
-}
-
-export function problem(
-  code: string,
-  message: string,
-  where: { file?: string; line?: number; column?: number; hint?: string; severity?: Severity } = {},
-): Problem {
-  const { severity = "error", ...rest } = where;
-  return { code, severity, message, ...rest };
 }
 
 /**

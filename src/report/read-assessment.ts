@@ -154,20 +154,31 @@ const assessment = obj({
   previousWave: opt(previousWave),
 });
 
-/** Parses assessment JSON text: the assessment, or a one-line reason. */
-export function parseAssessment(textIn: string): { assessment: Assessment } | { error: string } {
+/** Parses assessment JSON text: the assessment, or a one-line reason (English, and German). */
+export function parseAssessment(
+  textIn: string,
+): { assessment: Assessment } | { error: string; errorDe: string } {
   let v: unknown;
   try {
     v = JSON.parse(textIn.replace(/^\uFEFF/, ""));
   } catch (e) {
-    return { error: `not valid JSON (${(e as Error).message.split("\n")[0]})` };
+    const why = (e as Error).message.split("\n")[0];
+    return { error: `not valid JSON (${why})`, errorDe: `kein gültiges JSON (${why})` };
   }
-  if (!isObj(v)) return { error: "not an assessment (expected a JSON object)" };
-  if (v.schemaVersion !== SCHEMA_VERSION)
+  if (!isObj(v))
     return {
-      error: `unsupported schemaVersion ${JSON.stringify(v.schemaVersion ?? null)} (this reifegrad reads ${SCHEMA_VERSION})`,
+      error: "not an assessment (expected a JSON object)",
+      errorDe: "keine Bewertung (erwartet: ein JSON-Objekt)",
     };
+  if (v.schemaVersion !== SCHEMA_VERSION) {
+    const got = JSON.stringify(v.schemaVersion ?? null);
+    return {
+      error: `unsupported schemaVersion ${got} (this reifegrad reads ${SCHEMA_VERSION})`,
+      errorDe: `schemaVersion ${got} wird nicht unterstützt (diese reifegrad-Version liest ${SCHEMA_VERSION})`,
+    };
+  }
+  // The place in the file ($.units[0]…) and what it should hold, as the validator says it.
   const e = assessment(v, "$");
-  if (e) return { error: `not an assessment: ${e}` };
+  if (e) return { error: `not an assessment: ${e}`, errorDe: `keine Bewertung: ${e}` };
   return { assessment: v as unknown as Assessment };
 }

@@ -351,4 +351,19 @@ describe("the same mistakes in German and English (LANG=de_DE.UTF-8, LANG=C)", (
     const show = both(["questionnaires", "show", "--help"]);
     expect(show.de.stdout).toMatch(/^Argumente:\n {2}id +Kennung des Fragebogens$/m);
   });
+
+  it("report: a broken assessment file is named, with the reason in words of the locale", () => {
+    const dir = tempDir();
+    const file = join(dir, "assessment.json");
+    writeFileSync(file, '{"schemaVersion": 0}');
+    const r = both(["report", file, "--out", join(dir, "out")]);
+    expect(r.en.status).toBe(1);
+    expect(r.de.status).toBe(1);
+    expect(r.en.stderr).toContain(`${file}: unsupported schemaVersion 0`);
+    expect(r.de.stderr).toContain(`${file}: schemaVersion 0 wird nicht unterstützt`);
+    writeFileSync(file, "{");
+    const j = both(["report", file, "--out", join(dir, "out")]);
+    expect(j.en.stderr).toContain(`${file}: not valid JSON`);
+    expect(j.de.stderr).toContain(`${file}: kein gültiges JSON`);
+  });
 });

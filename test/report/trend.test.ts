@@ -103,6 +103,7 @@ describe("the recorded previous wave", () => {
     broken.previousWave.administration.dimensions[0].mean = "high";
     expect(parseAssessment(JSON.stringify(broken))).toEqual({
       error: expect.stringContaining("$.previousWave.administration.dimensions[0].mean"),
+      errorDe: expect.stringContaining("$.previousWave.administration.dimensions[0].mean"),
     });
     expect(reportTrend(after)).toBeUndefined();
   });

@@ -17,7 +17,8 @@ import { addReportOptions, emitReports, type ReportFlags } from "../write-report
 export async function readAssessmentFile(file: string): Promise<Assessment> {
   const text = (await readFileOrFail(file)).toString("utf8");
   const parsed = parseAssessment(text);
-  if ("error" in parsed) throw new UserError(`${file}: ${parsed.error}`, 1);
+  if ("error" in parsed)
+    throw new UserError({ de: `${file}: ${parsed.errorDe}`, en: `${file}: ${parsed.error}` }, 1);
   return parsed.assessment;
 }
 
