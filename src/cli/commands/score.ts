@@ -23,6 +23,7 @@ import {
   emitReports,
   type ReportFlags,
 } from "../write-reports.js";
+import { keepYoungGenerationSmall } from "../young-generation.js";
 import { readPreviousFile, recordPrevious } from "./report.js";
 
 export interface ScoreOptions extends ReportFlags, ImportOptions {
@@ -101,6 +102,7 @@ export function scoreCommand(ctx: CliContext, exit: ExitHolder): Command {
     );
   return addReportOptions(addImportOptions(cmd)).action(
     async (exports: string[], o: ScoreOptions, command: Command) => {
+      keepYoungGenerationSmall();
       const pc = await loadProjectContext(ctx, o.config);
       exit.code = await runScore(ctx, exports, o, command, pc);
     },
