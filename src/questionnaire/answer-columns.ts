@@ -1,5 +1,6 @@
 // The columns of reifegrad's own answer CSV for a questionnaire, with the codes each accepts.
 // Used by `reifegrad template`; the same names are the item references of `when` (item[row]).
+import { missingLabels } from "./missing.js";
 import type { Item, Questionnaire } from "./model.js";
 import { textIn } from "./text.js";
 
@@ -18,8 +19,8 @@ export interface AnswerColumn {
 }
 
 const YESNO: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  de: { yes: "ja", no: "nein", dk: "weiß nicht", na: "nicht zutreffend" },
-  en: { yes: "yes", no: "no", dk: "don't know", na: "not applicable" },
+  de: { yes: "ja", no: "nein" },
+  en: { yes: "yes", no: "no" },
 };
 const NOTES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   de: { number: "eine Zahl", text: "freier Text", multi: "mehrere Codes, durch ; getrennt" },
@@ -30,6 +31,8 @@ const NOTES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 export function answerColumns(q: Omit<Questionnaire, "contentHash">, lang: string): AnswerColumn[] {
   const t = (text: Parameters<typeof textIn>[0]) => textIn(text, lang, q.languages);
   const notes = NOTES[lang] ?? NOTES.en!;
+  // Yes/no items' missing answers in the questionnaire's own words.
+  const missing = missingLabels(q);
   return q.items.flatMap((item): AnswerColumn[] => {
     const base = { item: item.id, type: item.type };
     switch (item.type) {
@@ -56,7 +59,11 @@ export function answerColumns(q: Omit<Questionnaire, "contentHash">, lang: strin
           {
             ...base,
             name: item.id,
-            codes: Object.entries(labels).map(([code, label]) => ({ code, label })),
+            codes: [
+              ...Object.entries(labels).map(([code, label]) => ({ code, label })),
+              { code: "dk", label: t(missing.dk) },
+              { code: "na", label: t(missing.na) },
+            ],
           },
         ];
       }

@@ -1,7 +1,9 @@
 // The data-protection and voluntariness notice a survey opens with: purpose, controller,
 // voluntariness, retention, contact. A questionnaire may declare its own (`notice:` in the YAML,
-// per language); what it leaves out comes from the defaults below, which the city edits.
-import type { Text } from "../questionnaire/model.js";
+// per language); what it leaves out comes from the defaults below, which the city edits. The
+// default names the missing answers in the questionnaire's own words.
+import { DEFAULT_MISSING, type MissingLabels, missingLabels } from "../questionnaire/missing.js";
+import type { Questionnaire, Text } from "../questionnaire/model.js";
 import { textIn } from "../questionnaire/text.js";
 
 export const NOTICE_PARTS = [
@@ -14,6 +16,16 @@ export const NOTICE_PARTS = [
 export type NoticePart = (typeof NOTICE_PARTS)[number];
 export type Notice = Readonly<Record<NoticePart, Text>>;
 
+/** The voluntariness part, naming the missing answers by the given labels. */
+function voluntariness(missing: MissingLabels): Text {
+  const dk = (l: string) => missing.dk[l] ?? DEFAULT_MISSING.dk[l];
+  const na = (l: string) => missing.na[l] ?? DEFAULT_MISSING.na[l];
+  return {
+    de: `Die Teilnahme ist freiwillig. Sie können Fragen auslassen oder mit „${dk("de")}“ oder „${na("de")}“ beantworten und jederzeit abbrechen; Nachteile entstehen Ihnen daraus nicht.`,
+    en: `Taking part is voluntary. You may skip questions, answer “${dk("en")}” or “${na("en")}”, and stop at any time, without any disadvantage to you.`,
+  };
+}
+
 export const DEFAULT_NOTICE: Notice = {
   purpose: {
     de: "Diese Befragung ermittelt, wie weit die Digitalisierung der Stadtverwaltung je Amt und Handlungsfeld ist. Die Ergebnisse fließen in die Digitalisierungsstrategie ein.",
@@ -23,10 +35,7 @@ export const DEFAULT_NOTICE: Notice = {
     de: "Verantwortlich für die Befragung: die Stadtverwaltung, Stabsstelle Digitalisierung (Anschrift bitte ergänzen).",
     en: "Responsible for the survey: the city administration, digitalisation unit (please add the address).",
   },
-  voluntariness: {
-    de: "Die Teilnahme ist freiwillig. Sie können Fragen auslassen oder mit „weiß nicht“ oder „nicht zutreffend“ beantworten und jederzeit abbrechen; Nachteile entstehen Ihnen daraus nicht.",
-    en: "Taking part is voluntary. You may skip questions, answer “don't know” or “not applicable”, and stop at any time, without any disadvantage to you.",
-  },
+  voluntariness: voluntariness(DEFAULT_MISSING),
   retention: {
     de: "Es werden keine Namen erfasst. Ergebnisse werden nur für Gruppen ab fünf Personen gezeigt. Die Einzelantworten werden nach der Auswertung gelöscht, spätestens zwölf Monate nach Ende der Befragung.",
     en: "No names are collected. Results are shown only for groups of at least five people. The individual answers are deleted after the analysis, at the latest twelve months after the survey closes.",
@@ -54,14 +63,19 @@ export const NOTICE_HEADINGS: Readonly<Record<string, Readonly<Record<NoticePart
   },
 };
 
-/** The questionnaire's notice, each part in every language, defaults for what it leaves out. */
-export function noticeOf(q: {
-  readonly id: string;
-  readonly notice?: Readonly<Partial<Record<NoticePart, Text>>>;
-}): Notice {
+/**
+ * The questionnaire's notice, each part in every language, defaults for what it leaves out (the
+ * missing answers named in its own words).
+ */
+export function noticeOf(
+  q: Pick<Questionnaire, "id" | "scales"> & {
+    readonly notice?: Readonly<Partial<Record<NoticePart, Text>>>;
+  },
+): Notice {
   const own = q.notice ?? {};
+  const defaults: Notice = { ...DEFAULT_NOTICE, voluntariness: voluntariness(missingLabels(q)) };
   const out = {} as Record<NoticePart, Text>;
-  for (const part of NOTICE_PARTS) out[part] = { ...DEFAULT_NOTICE[part], ...(own[part] ?? {}) };
+  for (const part of NOTICE_PARTS) out[part] = { ...defaults[part], ...(own[part] ?? {}) };
   return out;
 }
 

@@ -3,6 +3,7 @@
 // enters; skip rules and group restrictions printed as instructions. And the data-entry CSV
 // template: reifegrad's own headings (respondent, department, group, item ids; grid rows as
 // item[row]), so what is typed from the paper goes straight to `score`.
+import { DEFAULT_MISSING } from "../questionnaire/missing.js";
 import type { Text } from "../questionnaire/model.js";
 import { textIn } from "../questionnaire/text.js";
 import {
@@ -33,8 +34,6 @@ const WORDS = {
     exclusive: (labels: string) => `${labels} nur allein ankreuzen`,
     number: "Zahl",
     text: "Ihre Antwort",
-    dk: "weiß nicht",
-    na: "nicht zutreffend",
     thanks: "Vielen Dank für Ihre Teilnahme!",
     entry: "Für die Erfassung",
     entryText: (file: string, dept: string) =>
@@ -59,8 +58,6 @@ const WORDS = {
     exclusive: (labels: string) => `tick ${labels} only on its own`,
     number: "Number",
     text: "Your answer",
-    dk: "don't know",
-    na: "not applicable",
     thanks: "Thank you for taking part!",
     entry: "For data entry",
     entryText: (file: string, dept: string) =>
@@ -249,8 +246,8 @@ function answerBlock(p: PlannedItem, w: Words, t: (x: Text | undefined) => strin
       return `<div class="number"><span class="label">${esc(w.number)}:</span> <span class="field" data-column="${esc(item.id)}"></span>${item.unit ? ` <span class="unit">${esc(t(item.unit))}</span>` : ""}</div>${boxes(
         item.id,
         [
-          { code: "dk", label: w.dk },
-          { code: "na", label: w.na },
+          { code: "dk", label: t((p.missing ?? DEFAULT_MISSING).dk) },
+          { code: "na", label: t((p.missing ?? DEFAULT_MISSING).na) },
         ],
       )}`;
     case "text":

@@ -2,6 +2,7 @@
 // one, the core) or from every department questionnaire at once (one survey, the department as the
 // first question). Sections follow the dimensions; each item knows which groups and departments it
 // is asked of and its skip rule. Pure: every survey target renders from this plan alone.
+import { DEFAULT_MISSING, type MissingLabels, missingLabels } from "../questionnaire/missing.js";
 import type { Dimension, Group, Item, Questionnaire, Scale, Text } from "../questionnaire/model.js";
 import { type Notice, noticeOf } from "./notice.js";
 
@@ -11,6 +12,8 @@ export interface PlannedItem {
   readonly scale?: Scale;
   /** Departments the item is asked of (a survey for all departments); undefined = every one. */
   readonly departments?: readonly string[];
+  /** Yes/no and number items: the questionnaire's labels of its missing answers. */
+  readonly missing?: MissingLabels;
 }
 
 export interface Section {
@@ -110,7 +113,10 @@ export function planForAll(questionnaires: readonly Questionnaire[], lang: strin
 
 function planned(q: Questionnaire, item: Item): PlannedItem {
   const scale = "scale" in item ? q.scales.get(item.scale) : undefined;
-  return scale ? { item, scale } : { item };
+  if (scale) return { item, scale };
+  return item.type === "yesno" || item.type === "number"
+    ? { item, missing: missingLabels(q) }
+    : { item };
 }
 
 function sections(dimensions: readonly Dimension[], items: readonly PlannedItem[]): Section[] {
@@ -126,13 +132,20 @@ function ordered(languages: readonly string[], lang: string): string[] {
   return languages.includes(lang) ? [lang, ...languages.filter((l) => l !== lang)] : [...languages];
 }
 
-/** Labels of yes/no items and their missing answers, in the words the importer knows. */
-export const YESNO_OPTIONS: readonly { readonly code: string; readonly label: Text }[] = [
-  { code: "yes", label: { de: "ja", en: "yes" } },
-  { code: "no", label: { de: "nein", en: "no" } },
-  { code: "dk", label: { de: "weiß nicht", en: "don't know" } },
-  { code: "na", label: { de: "nicht zutreffend", en: "not applicable" } },
-];
+/**
+ * Labels of yes/no items and their missing answers, in the words the importer knows: the missing
+ * answers in the questionnaire's own words (its scales'), the built-in ones when it has none.
+ */
+export function yesnoOptions(
+  missing: MissingLabels = DEFAULT_MISSING,
+): readonly { readonly code: string; readonly label: Text }[] {
+  return [
+    { code: "yes", label: { de: "ja", en: "yes" } },
+    { code: "no", label: { de: "nein", en: "no" } },
+    { code: "dk", label: missing.dk },
+    { code: "na", label: missing.na },
+  ];
+}
 
 /** The answer options of a single-answer item (likert, grid row, single, yes/no), in order. */
 export function optionsOf(
@@ -147,7 +160,7 @@ export function optionsOf(
     case "multi":
       return item.choices;
     case "yesno":
-      return YESNO_OPTIONS;
+      return yesnoOptions(p.missing);
     default:
       return [];
   }

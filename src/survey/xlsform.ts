@@ -10,7 +10,7 @@ import type { Text } from "../questionnaire/model.js";
 import { textIn } from "../questionnaire/text.js";
 import { allOf, type Operand, translate, XLSFORM_XPATH } from "./expression.js";
 import { noticeLines } from "./notice.js";
-import { optionsOf, type PlannedItem, type SurveyPlan, YESNO_OPTIONS } from "./plan.js";
+import { optionsOf, type PlannedItem, type SurveyPlan } from "./plan.js";
 import { askedOf, restriction, SELECTOR, type SurveyNote, surveyNote } from "./selectors.js";
 
 /** A legal XLSForm name: a letter or "_" first, then letters, digits, "_", "-" and ".". */
@@ -81,7 +81,7 @@ export function xlsform(plan: SurveyPlan): XlsForm {
   };
   const listOf = (p: PlannedItem): string => {
     const item = p.item;
-    if (item.type === "yesno") return list("yesno", YESNO_OPTIONS);
+    if (item.type === "yesno") return list("yesno", optionsOf(p));
     if ((item.type === "likert" || item.type === "grid") && p.scale)
       return list(`scale_${item.scale}`, p.scale.options);
     return list(`list_${item.id}`, optionsOf(p));

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Item, Questionnaire } from "../../src/questionnaire/model.js";
 import { textIn } from "../../src/questionnaire/text.js";
-import { bundled, type Respondent, respondents } from "../survey/fixtures.js";
+import { bundled, type Respondent, respondents, yesnoLabel } from "../survey/fixtures.js";
 import { exportCsv, type GfAnswer, runScript } from "../survey/googleforms-sim.js";
 import { ownCsv, scored, scoreFile } from "../survey/scoring.js";
 import { cli, tempDir } from "./cli.js";
@@ -18,10 +18,6 @@ const ALL = bundled();
 const CASES = ALL.filter(
   (q) => q.department || q.groups.find((g) => g.id === q.group)?.perspective === "external",
 );
-const YESNO: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  de: { yes: "ja", no: "nein", dk: "weiß nicht", na: "nicht zutreffend" },
-  en: { yes: "yes", no: "no", dk: "don't know", na: "not applicable" },
-};
 
 /** A respondent answers the form by what it shows: titles, row texts and labels. */
 function answerer(q: Questionnaire, r: Respondent, lang: string): GfAnswer {
@@ -36,7 +32,7 @@ function answerer(q: Questionnaire, r: Respondent, lang: string): GfAnswer {
       case "multi":
         return t(item.choices.find((c) => c.code === code)!.label);
       case "yesno":
-        return YESNO[lang]![code]!;
+        return yesnoLabel(q, code, lang);
       default:
         return code;
     }

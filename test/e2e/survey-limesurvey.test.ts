@@ -11,7 +11,7 @@ import { answerHeader } from "../../src/questionnaire/answer-columns.js";
 import type { Item, Questionnaire } from "../../src/questionnaire/model.js";
 import { textIn } from "../../src/questionnaire/text.js";
 import { limesurveyCode } from "../../src/responses/import/presets/limesurvey.js";
-import { bundled, type Respondent, respondents } from "../survey/fixtures.js";
+import { bundled, type Respondent, respondents, yesnoLabel } from "../survey/fixtures.js";
 import {
   type ExportOptions,
   exportResponses,
@@ -23,10 +23,6 @@ import {
 import { cli, tempDir } from "./cli.js";
 
 const ALL = bundled();
-const YESNO: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  de: { yes: "ja", no: "nein", dk: "weiß nicht", na: "nicht zutreffend" },
-  en: { yes: "yes", no: "no", dk: "don't know", na: "not applicable" },
-};
 
 function ownCsv(q: Questionnaire, rs: readonly Respondent[]): string {
   const header = answerHeader(q);
@@ -57,7 +53,7 @@ function picker(q: Questionnaire, r: Respondent, lang: string) {
       case "single":
         return t(item.choices.find((c) => c.code === code)!.label);
       case "yesno":
-        return YESNO[lang]![code];
+        return yesnoLabel(q, code, lang);
       default:
         return code;
     }

@@ -9,7 +9,7 @@ import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import type { Item, Questionnaire } from "../../src/questionnaire/model.js";
 import { textIn } from "../../src/questionnaire/text.js";
-import { bundled, type Respondent, respondents } from "../survey/fixtures.js";
+import { bundled, type Respondent, respondents, yesnoLabel } from "../survey/fixtures.js";
 import { ownCsv, scored, scoreFile } from "../survey/scoring.js";
 import { chromiumAvailable, openChromium } from "./chromium.js";
 import { cli, tempDir } from "./cli.js";
@@ -18,10 +18,6 @@ const ALL = bundled();
 const CASES = ALL.filter(
   (q) => q.department || q.groups.find((g) => g.id === q.group)?.perspective === "external",
 );
-const YESNO: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  de: { yes: "ja", no: "nein", dk: "weiß nicht", na: "nicht zutreffend" },
-  en: { yes: "yes", no: "no", dk: "don't know", na: "not applicable" },
-};
 
 const unhtml = (s: string) =>
   s
@@ -90,7 +86,7 @@ function typed(
       case "multi":
         return t(item.choices.find((c) => c.code === code)!.label);
       case "yesno":
-        return YESNO[lang]![code]!;
+        return yesnoLabel(q, code, lang);
       default:
         return code;
     }

@@ -99,3 +99,21 @@ function answer(
       return [[item.id, pickOf(["Mehr Schulungen", "Bessere Geräte, bitte", "Weniger Papier"])]];
   }
 }
+
+const YESNO: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  de: { yes: "ja", no: "nein" },
+  en: { yes: "yes", no: "no" },
+};
+
+/**
+ * What a yes/no item's answer reads in a survey: ja / nein, and the missing answers in the
+ * questionnaire's own words (the first of its scale answers of that kind: "trifft auf mich nicht
+ * zu" in the citizens' survey), never a generic "nicht zutreffend".
+ */
+export function yesnoLabel(q: Questionnaire, code: string, lang: string): string {
+  const kind = code === "dk" ? "dont_know" : code === "na" ? "not_applicable" : undefined;
+  if (kind === undefined) return YESNO[lang]![code]!;
+  const own = [...q.scales.values()].flatMap((s) => s.options).find((o) => o.missing === kind);
+  if (!own) throw new Error(`${q.id} has no scale answer for ${code}`);
+  return own.label[lang] ?? own.label[q.languages[0]!]!;
+}

@@ -1,6 +1,7 @@
 // What an export is matched against: every item of the loaded questionnaires (ids are unique
 // across a composed set, so one union serves every department), their texts in every language,
 // grid rows, choices and scale labels, departments and respondent groups.
+import { type MissingLabels, missingLabels } from "../../questionnaire/missing.js";
 import type { Item, Questionnaire, Scale } from "../../questionnaire/model.js";
 import { limesurveyAnswerCodes, limesurveyCode } from "./presets/limesurvey.js";
 import { normalizeKey } from "./text.js";
@@ -18,6 +19,8 @@ export interface CatalogItem {
   readonly item: Item;
   /** The scale of likert and grid items, resolved in the questionnaire the item came from. */
   readonly scale?: Scale;
+  /** Yes/no and number items: the questionnaire's own labels of its missing answers. */
+  readonly missing?: MissingLabels;
 }
 
 export interface Catalog {
@@ -58,7 +61,11 @@ export function buildCatalog(
     for (const item of q.items) {
       if (items.has(item.id)) continue;
       const scale = "scale" in item ? q.scales.get(item.scale) : undefined;
-      items.set(item.id, scale ? { item, scale } : { item });
+      const own = item.type === "yesno" || item.type === "number";
+      items.set(
+        item.id,
+        scale ? { item, scale } : own ? { item, missing: missingLabels(q) } : { item },
+      );
       itemByKey.set(normalizeKey(item.id), item.id);
     }
   }

@@ -34,17 +34,26 @@ export interface ValueOverrides {
 
 export const NO_OVERRIDES: ValueOverrides = { global: new Map(), byItem: new Map() };
 
+/** The bundled questionnaires' words for "not applicable" (staff, citizens, businesses). */
+const NOT_RELEVANT = [
+  "trifft auf meine Tätigkeit nicht zu",
+  "trifft auf mich nicht zu",
+  "trifft auf unser Unternehmen nicht zu",
+  "not relevant to my work",
+  "not relevant to me",
+  "not relevant to our business",
+];
 const YESNO_LABELS: Readonly<Record<string, readonly string[]>> = {
   // LimeSurvey's export option "Convert Y to 1, N to 2" (its suggested values) gives 1 and 2.
   yes: ["yes", "ja", "y", "j", "true", "wahr", "1"],
   no: ["no", "nein", "n", "false", "falsch", "0", "2"],
   dk: ["dk", "weiß nicht", "weiss nicht", "don't know", "dont know", "do not know", "keine angabe"],
-  na: ["na", "n/a", "nicht zutreffend", "not applicable", "trifft nicht zu"],
+  na: ["na", "n/a", "nicht zutreffend", "not applicable", "trifft nicht zu", ...NOT_RELEVANT],
 };
 /** Missing-answer labels accepted by number items. */
 const NUMBER_MISSING: Readonly<Record<string, readonly string[]>> = {
   dk: YESNO_LABELS.dk!,
-  na: ["na", "n/a", "nicht zutreffend", "not applicable"],
+  na: ["na", "n/a", "nicht zutreffend", "not applicable", ...NOT_RELEVANT],
 };
 /** A multi-choice column (LimeSurvey `Q[SQ001]`) is ticked with one of these (1/2: converted Y/N). */
 const TICKED = new Set(["y", "yes", "ja", "j", "1", "x", "true", "wahr", "selected", "ausgewählt"]);
@@ -96,10 +105,19 @@ function entriesOf(c: CatalogItem): { code: string; labels: string[] }[] {
     case "multi":
       return item.choices.map((ch: Choice) => ({ code: ch.code, labels: Object.values(ch.label) }));
     case "yesno":
-      return Object.entries(YESNO_LABELS).map(([code, labels]) => ({ code, labels: [...labels] }));
+      return Object.entries(YESNO_LABELS).map(([code, labels]) => ({
+        code,
+        labels: [...ownMissing(c, code), ...labels],
+      }));
     default:
       return [];
   }
+}
+
+/** The questionnaire's own labels of a missing answer (yes/no, number items): matched first. */
+function ownMissing(c: CatalogItem, code: string): string[] {
+  const m = code === "dk" ? c.missing?.dk : code === "na" ? c.missing?.na : undefined;
+  return m ? Object.values(m) : [];
 }
 
 /** The codes an item accepts, for messages. */
@@ -118,7 +136,7 @@ export function compileConverter(
     case "text":
       return (raw) => raw;
     case "number":
-      return numberConverter(item, o);
+      return numberConverter(c, o);
     case "multi":
       return multiConverter(c, multiSeparator, o);
     default:
@@ -154,9 +172,13 @@ function lookupConverter(c: CatalogItem, o: ValueOverrides): Converter {
   };
 }
 
-function numberConverter(item: Extract<Item, { type: "number" }>, o: ValueOverrides): Converter {
+function numberConverter(c: CatalogItem, o: ValueOverrides): Converter {
+  const item = c.item as Extract<Item, { type: "number" }>;
   const missing = table(
-    Object.entries(NUMBER_MISSING).map(([code, labels]) => ({ code, labels: [...labels] })),
+    Object.entries(NUMBER_MISSING).map(([code, labels]) => ({
+      code,
+      labels: [...ownMissing(c, code), ...labels],
+    })),
     item.id,
     o,
   );

@@ -1,6 +1,14 @@
 // Asks one step through the Prompter: builds the prompt for the item type and turns the reply into
 // an answer code or an action (help, back, save and quit).
-import type { Choice, Item, MissingKind, Questionnaire, Scale } from "../../questionnaire/model.js";
+import { missingLabels } from "../../questionnaire/missing.js";
+import type {
+  Choice,
+  Item,
+  MissingKind,
+  Questionnaire,
+  Scale,
+  Text,
+} from "../../questionnaire/model.js";
 import { answerProblem, type InterviewState, parseNumber, type Step } from "./flow.js";
 import type { PromptChoice, Prompter } from "./prompter.js";
 import { type Lang, pick, type UiTexts, uiTexts } from "./texts.js";
@@ -86,11 +94,13 @@ function selectChoices(
   } else if (item.type === "single") {
     list = item.choices.map((c) => ({ value: c.code, name: t(c), ...kind(c.missing) }));
   } else if (item.type === "yesno") {
+    // The missing answers in the questionnaire's own words, as its scales have them.
+    const missing = missingLabels(ctx.q);
     list = [
       { value: "yes", name: ui.yes },
       { value: "no", name: ui.no },
-      { value: "dk", name: ui.dontKnow, missing: "dont_know" },
-      { value: "na", name: ui.notApplicable, missing: "not_applicable" },
+      { value: "dk", name: t({ label: missing.dk }), missing: "dont_know" },
+      { value: "na", name: t({ label: missing.na }), missing: "not_applicable" },
     ];
   }
   const keys = ui.prompt.keys;
@@ -191,8 +201,10 @@ export function numberInput(
   const ui = uiTexts(ctx.lang);
   const t = raw.trim().toLowerCase();
   if (t === "") return step.item.required ? { error: ui.required } : { value: "" };
-  if (ui.tokens.dontKnow.includes(t)) return { value: "dk" };
-  if (ui.tokens.notApplicable.includes(t)) return { value: "na" };
+  const missing = missingLabels(ctx.q);
+  const said = (label: Text) => pick(label, ctx.lang, ctx.q).toLowerCase();
+  if (ui.tokens.dontKnow.includes(t) || t === said(missing.dk)) return { value: "dk" };
+  if (ui.tokens.notApplicable.includes(t) || t === said(missing.na)) return { value: "na" };
   const n = parseNumber(t);
   if (n === undefined) return { error: ui.notANumber };
   if (answerProblem(ctx.q, step, n)) return { error: ui.outOfRange };
@@ -205,7 +217,7 @@ async function askInput(ctx: AskContext, step: Step, ui: UiTexts): Promise<Reply
   const shown =
     kind === "number" && current !== undefined ? displayNumber(current, ctx.lang) : current;
   const raw = await ctx.prompter.input({
-    message: `${questionText(ctx, step)}\n  ${ui.inputHint(kind)}\n `,
+    message: `${questionText(ctx, step)}\n  ${ui.inputHint(kind, hintLabels(ctx))}\n `,
     ...(shown !== undefined ? { default: shown } : {}),
     validate: (v) => {
       if (inputAction(v)) return undefined;
@@ -219,6 +231,12 @@ async function askInput(ctx: AskContext, step: Step, ui: UiTexts): Promise<Reply
   if (kind === "text") return { kind: "answer", value: raw.trim() };
   const r = numberInput(ctx, step, raw);
   return "error" in r ? { kind: "again" } : { kind: "answer", value: r.value };
+}
+
+/** Don't know / not applicable in the questionnaire's words, for the hint under a number input. */
+function hintLabels(ctx: AskContext): { dk: string; na: string } {
+  const m = missingLabels(ctx.q);
+  return { dk: pick(m.dk, ctx.lang, ctx.q), na: pick(m.na, ctx.lang, ctx.q) };
 }
 
 function displayNumber(code: string, lang: Lang): string {

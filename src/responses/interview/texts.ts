@@ -13,12 +13,14 @@ export interface UiTexts {
   readonly noAnswer: string;
   readonly yes: string;
   readonly no: string;
-  readonly dontKnow: string;
-  readonly notApplicable: string;
   readonly noHelp: string;
   /** Heading of the notice a new interview opens with. */
   readonly notice: string;
-  readonly inputHint: (kind: "number" | "text") => string;
+  /** Under a number or text input; `missing` names don't know / not applicable (numbers). */
+  readonly inputHint: (
+    kind: "number" | "text",
+    missing: { readonly dk: string; readonly na: string },
+  ) => string;
   readonly notANumber: string;
   readonly outOfRange: string;
   readonly required: string;
@@ -62,12 +64,10 @@ const DE: UiTexts = {
   noAnswer: "keine Angabe",
   yes: "ja",
   no: "nein",
-  dontKnow: "weiß nicht",
-  notApplicable: "nicht zutreffend",
   noHelp: "Zu dieser Frage gibt es keinen Hilfetext.",
   notice: "Hinweise zur Befragung",
-  inputHint: (kind) =>
-    `${kind === "number" ? "Zahl (Komma erlaubt), wn = weiß nicht, nz = nicht zutreffend" : "Freitext, leer lassen = keine Angabe"} · ? Hilfe · < zurück · ! speichern und beenden`,
+  inputHint: (kind, m) =>
+    `${kind === "number" ? `Zahl (Komma erlaubt), wn = ${m.dk}, nz = ${m.na}` : "Freitext, leer lassen = keine Angabe"} · ? Hilfe · < zurück · ! speichern und beenden`,
   notANumber: "Bitte eine Zahl eingeben, z. B. 3 oder 2,5 (oder wn / nz).",
   outOfRange: "Diese Zahl liegt außerhalb des erwarteten Bereichs.",
   required: "Diese Frage ist eine Pflichtfrage.",
@@ -101,12 +101,10 @@ const EN: UiTexts = {
   noAnswer: "no answer",
   yes: "yes",
   no: "no",
-  dontKnow: "don't know",
-  notApplicable: "not applicable",
   noHelp: "There is no help text for this question.",
   notice: "About this survey",
-  inputHint: (kind) =>
-    `${kind === "number" ? "a number, dk = don't know, na = not applicable" : "free text, leave empty = no answer"} · ? help · < back · ! save and quit`,
+  inputHint: (kind, m) =>
+    `${kind === "number" ? `a number, dk = ${m.dk}, na = ${m.na}` : "free text, leave empty = no answer"} · ? help · < back · ! save and quit`,
   notANumber: "Please enter a number, e.g. 3 or 2.5 (or dk / na).",
   outOfRange: "This number is outside the expected range.",
   required: "This question is required.",
