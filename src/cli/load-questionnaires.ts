@@ -5,8 +5,9 @@ import { loadQuestionnairesCached } from "../io/questionnaire-cache.js";
 import { UserError } from "../io/user-error.js";
 import { hasErrors } from "../problem.js";
 import type { Questionnaire } from "../questionnaire/model.js";
+import { findRoot } from "../questionnaire/root.js";
 import { compilePlan } from "../scoring/respondent.js";
-import { administrationView, findRoot } from "../scoring/score.js";
+import { administrationView } from "../scoring/score.js";
 
 export async function loadValidQuestionnaires(
   paths: readonly string[],

@@ -3,6 +3,7 @@
 
 import { applySuppression } from "../disclosure/suppress.js";
 import type { Area, Dimension, Level, Questionnaire, Text } from "../questionnaire/model.js";
+import { isExternal } from "../questionnaire/root.js";
 import { compareStrings } from "../util/order.js";
 import {
   type Assessment,
@@ -35,7 +36,6 @@ import {
 } from "./exact.js";
 import { cronbach } from "./reliability.js";
 import type { CellKey, ScorerOptions } from "./score.js";
-import { isExternal } from "./score.js";
 import { ciHalfWidth, type Histogram, summarize, summarizeSorted, tQuantile } from "./stats.js";
 
 /** Exact means of a unit's dimensions, by id: what its score, gaps and comparisons come from. */

@@ -1,5 +1,6 @@
 // Streaming scorer: add respondents one at a time, then finish() builds the Assessment.
 import type { Condition, Questionnaire } from "../questionnaire/model.js";
+import { findRoot, isExternal } from "../questionnaire/root.js";
 import { AnswerCodes } from "../responses/answer-codes.js";
 import type { ResponseRecord } from "../responses/model.js";
 import { compareStrings } from "../util/order.js";
@@ -40,24 +41,6 @@ export interface ScorerOptions {
   readonly generatorVersion?: string;
 }
 
-/** Picks the root questionnaire: the base the department questionnaires extend. */
-export function findRoot(questionnaires: readonly Questionnaire[]): Questionnaire {
-  const bases = questionnaires.filter((q) => q.extendsChain.length === 1 && !q.department);
-  const extended = new Map<string, number>();
-  for (const q of questionnaires) {
-    const base = q.extendsChain[0];
-    if (base && q.extendsChain.length > 1) extended.set(base, (extended.get(base) ?? 0) + 1);
-  }
-  const sorted = [...bases].sort(
-    (a, b) => (extended.get(b.id) ?? 0) - (extended.get(a.id) ?? 0) || compareStrings(a.id, b.id),
-  );
-  const internal = sorted.filter((q) => !isExternal(q));
-  const root =
-    internal.find((q) => q.id === "core") ?? internal[0] ?? sorted[0] ?? questionnaires[0];
-  if (!root) throw new Error("no questionnaire to score with");
-  return root;
-}
-
 /**
  * A plan's dimensions as the administration sees them (the root's dimensions and weights):
  * where each root dimension is in the plan, and the scale of that overall score. Throws a
@@ -77,10 +60,6 @@ export function administrationView(
     `questionnaire ${plan.questionnaire.id} in the view of ${root.id}`,
   );
   return { rootDims, rootScale };
-}
-
-export function isExternal(q: Questionnaire): boolean {
-  return q.groups.find((g) => g.id === q.group)?.perspective === "external";
 }
 
 export interface CellKey {

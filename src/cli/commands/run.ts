@@ -11,6 +11,7 @@ import { UserError } from "../../io/user-error.js";
 import { inputFor } from "../../project/inputs.js";
 import { INTERVIEW_ANSWERS } from "../../project/model.js";
 import type { Questionnaire } from "../../questionnaire/model.js";
+import { findRoot, isExternal } from "../../questionnaire/root.js";
 import {
   answerColumns,
   finalAnswers,
@@ -25,7 +26,6 @@ import { pseudonymMessage, pseudonymProblem } from "../../responses/interview/ps
 import { interviewResult, renderResult } from "../../responses/interview/summary.js";
 import { type Lang, pick } from "../../responses/interview/texts.js";
 import { DEFAULT_SETTINGS } from "../../scoring/assessment.js";
-import { findRoot, isExternal } from "../../scoring/score.js";
 import type { CliContext } from "../context.js";
 import { loadValidQuestionnaires } from "../load-questionnaires.js";
 import { say } from "../locale.js";
