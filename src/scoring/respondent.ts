@@ -270,14 +270,16 @@ export class Workspace {
   /** Per option (at optBase): its exact score num / den (den 0: it scores nothing). */
   readonly optNum: Float64Array;
   readonly optDen: Float64Array;
-  /** Per dimension: its items' indexes in plan.items (the kernel sums a dimension in a run). */
-  readonly byDimension: readonly Int32Array[];
   /**
    * Per row of a batch and dimension (at row · dimensions + d): applicable and answered items,
-   * and the respondent's score as an integer over the dimension's L (NaN: none).
+   * Σ bᵢaᵢ, Σ bᵢ and min aᵢ over the answered items (integers), and the respondent's score as an
+   * integer over the dimension's L (NaN: none).
    */
   readonly applicable: Float64Array;
   readonly answered: Float64Array;
+  readonly wsum: Float64Array;
+  readonly wtot: Float64Array;
+  readonly mins: Float64Array;
   readonly keys: Float64Array;
   /** Per row of a batch and item (at row · items + i): KIND_* code and score (NaN: none). */
   readonly kinds: Int8Array;
@@ -324,11 +326,11 @@ export class Workspace {
       item.when ? compileCondition(item.when, indexOf, (at) => this.answers[at]!) : undefined,
     );
     const ni = plan.items.length;
-    this.byDimension = plan.dimensions.map((_, d) =>
-      Int32Array.from(plan.items.flatMap((p, i) => (p.dim === d ? [i] : []))),
-    );
     this.applicable = new Float64Array(rows * nd);
     this.answered = new Float64Array(rows * nd);
+    this.wsum = new Float64Array(rows * nd);
+    this.wtot = new Float64Array(rows * nd);
+    this.mins = new Float64Array(rows * nd);
     this.keys = new Float64Array(rows * nd);
     this.kinds = new Int8Array(rows * ni);
     this.itemScores = new Float64Array(rows * ni);
@@ -398,11 +400,10 @@ export interface OptionCounts {
 
 /**
  * The kernel: scores the first `n` rows of `ws.codes` (per plan key its answer code, row after
- * row), filling per row and dimension the applicable and answered items and the respondent's
- * score (`ws.keys`), per row and item its kind and score, and counting the answers into `counts`.
- * Row by row, a dimension's items in a run: its sums stay in locals, written once per row and
- * dimension. A dimension counts when answered / applicable ≥ minCoverage (and at least one item
- * is answered).
+ * row), filling per row and dimension the sums and the respondent's score (`ws.keys`), per row
+ * and item its kind and score, and counting the answers into `counts`. Item by item, then row by
+ * row: an item's table, condition and weight stay at hand for the whole batch. A dimension counts
+ * when answered / applicable ≥ minCoverage (and at least one item is answered).
  */
 export function scoreCodes(
   ws: Workspace,
@@ -411,65 +412,71 @@ export function scoreCodes(
   counts: OptionCounts,
   n: number,
 ): void {
-  const { plan, applicable, answered, keys, kinds, itemScores } = ws;
-  const { codes, tables, conditions, byDimension } = ws;
+  const { plan, applicable, answered, wsum, wtot, mins, keys, kinds, itemScores } = ws;
+  const { codes, tables, conditions } = ws;
   const { tally, optCounts } = counts;
   const nd = plan.dimensions.length;
   const ni = plan.items.length;
   const nk = plan.keys.length;
+  for (let o = 0; o < n * nd; o++) {
+    applicable[o] = 0;
+    answered[o] = 0;
+    wsum[o] = 0;
+    wtot[o] = 0;
+    mins[o] = Number.POSITIVE_INFINITY;
+  }
   const planned = plan.items;
-  const { scales, dimensions } = plan;
   const asked = askedOf(ws, group);
-  for (let r = 0, base = 0; r < n; r++, base += nk) {
-    for (let d = 0; d < nd; d++) {
-      let app = 0;
-      let ans = 0;
-      let wsum = 0;
-      let wtot = 0;
-      let low = Number.POSITIVE_INFINITY;
-      const items = byDimension[d]!;
-      for (let j = 0; j < items.length; j++) {
-        const i = items[j]!;
-        const p = planned[i]!;
-        const t = tables[i]!;
-        const condition = conditions[i];
-        const x = r * ni + i;
-        if (asked[i] === 0 || (condition !== undefined && !condition(codes, base))) {
-          kinds[x] = KIND_SKIPPED;
-          itemScores[x] = Number.NaN;
-          tally[i * KINDS + KIND_SKIPPED]!++;
-          continue;
-        }
-        let code = 0;
-        if (p.at >= 0) {
-          code = codes[base + p.at]!;
-          if (code >= t.kind.length || t.kind[code]! < 0) t.learn(code);
-        } else {
-          ws.row = base; // a grid: scored from several answers
-          t.set(0, p.scorer(ws.valuesOf(p)));
-        }
-        const kind = t.kind[code]!;
-        kinds[x] = kind;
-        tally[i * KINDS + kind]!++;
-        optCounts[t.option[code]!]!++;
-        const v = t.v;
-        const c = code * STRIDE;
-        itemScores[x] = v[c + X]!;
-        const scored = v[c + SCORED]!;
-        app += v[c + APPLICABLE]!;
-        ans += scored;
-        wsum += p.units * v[c + A]!;
-        wtot += p.units * scored;
-        const m = v[c + MIN]!;
-        if (m < low) low = m;
+  for (let i = 0; i < ni; i++) {
+    const p = planned[i]!;
+    const t = tables[i]!;
+    const condition = conditions[i];
+    const { dim, units, at } = p;
+    const skipped = i * KINDS + KIND_SKIPPED;
+    for (let r = 0, base = 0; r < n; r++, base += nk) {
+      const x = r * ni + i;
+      if (asked[i] === 0 || (condition !== undefined && !condition(codes, base))) {
+        kinds[x] = KIND_SKIPPED;
+        itemScores[x] = Number.NaN;
+        tally[skipped]!++;
+        continue;
       }
-      const o = r * nd + d;
-      applicable[o] = app;
-      answered[o] = ans;
+      let code = 0;
+      if (at >= 0) {
+        code = codes[base + at]!;
+        if (code >= t.kind.length || t.kind[code]! < 0) t.learn(code);
+      } else {
+        ws.row = base; // a grid: scored from several answers
+        t.set(0, p.scorer(ws.valuesOf(p)));
+      }
+      const kind = t.kind[code]!;
+      kinds[x] = kind;
+      tally[i * KINDS + kind]!++;
+      optCounts[t.option[code]!]!++;
+      const v = t.v;
+      const c = code * STRIDE;
+      itemScores[x] = v[c + X]!;
+      const o = r * nd + dim;
+      const scored = v[c + SCORED]!;
+      applicable[o]! += v[c + APPLICABLE]!;
+      answered[o]! += scored;
+      wsum[o]! += units * v[c + A]!;
+      wtot[o]! += units * scored;
+      const m = v[c + MIN]!;
+      if (m < mins[o]!) mins[o] = m;
+    }
+  }
+  const dims = plan.dimensions;
+  const scales = plan.scales;
+  for (let d = 0; d < nd; d++) {
+    const minimum = dims[d]!.aggregate === "min";
+    const perWeight = scales[d]!.perWeight;
+    for (let o = d; o < n * nd; o += nd) {
+      const k = answered[o]!;
       let key = Number.NaN;
-      if (ans > 0 && ans >= minCoverage * app) {
-        if (dimensions[d]!.aggregate === "min") key = low;
-        else if (wtot > 0) key = wsum * scales[d]!.perWeight[wtot]!;
+      if (k > 0 && k >= minCoverage * applicable[o]!) {
+        if (minimum) key = mins[o]!;
+        else if (wtot[o]! > 0) key = wsum[o]! * perWeight[wtot[o]!]!;
       }
       keys[o] = key;
     }
