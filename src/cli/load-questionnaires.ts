@@ -7,7 +7,7 @@ import { hasErrors } from "../problem.js";
 import type { Questionnaire } from "../questionnaire/model.js";
 import { findRoot } from "../questionnaire/root.js";
 import { compilePlan } from "../scoring/respondent.js";
-import { administrationView } from "../scoring/score.js";
+import { administrationView, checkMergedScales } from "../scoring/score.js";
 
 export async function loadValidQuestionnaires(
   paths: readonly string[],
@@ -32,19 +32,28 @@ export async function loadValidQuestionnaires(
   // Scores are exact integers over common denominators (src/scoring/denominators.ts): weights
   // or scores too fine for 2⁵³ cannot be scored exactly, so they are refused before any row.
   const root = findRoot(loaded.questionnaires);
+  const refuse = (where: string, e: unknown): never => {
+    if (!(e instanceof RangeError)) throw e;
+    throw new UserError(
+      {
+        de: `${where}: ${e.message}; verwenden Sie Gewichte und Punktwerte mit weniger Nachkommastellen (z. B. 1, 2, 0.5)`,
+        en: `${where}: ${e.message}; use weights and scores with fewer decimals (e.g. 1, 2, 0.5)`,
+      },
+      1,
+    );
+  };
   for (const q of loaded.questionnaires) {
     try {
       administrationView(compilePlan(q), root);
     } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-      throw new UserError(
-        {
-          de: `${q.source ?? q.id}: ${e.message}; verwenden Sie Gewichte und Punktwerte mit weniger Nachkommastellen (z. B. 1, 2, 0.5)`,
-          en: `${q.source ?? q.id}: ${e.message}; use weights and scores with fewer decimals (e.g. 1, 2, 0.5)`,
-        },
-        1,
-      );
+      refuse(q.source ?? q.id, e);
     }
+  }
+  // Departments and groups merge cells of several questionnaires: their scales together.
+  try {
+    checkMergedScales(loaded.questionnaires, root);
+  } catch (e) {
+    refuse(root.source ?? root.id, e);
   }
   return loaded.questionnaires;
 }

@@ -8,6 +8,7 @@ import type { Assessment, Settings } from "./assessment.js";
 import { buildAssessment } from "./build.js";
 import { Cell, type DimAcc, type ItemAcc } from "./cell.js";
 import { type OverallScale, overallScale } from "./denominators.js";
+import { lcm } from "./exact.js";
 import type { Values } from "./item-score.js";
 import { ReliabilityAcc } from "./reliability.js";
 import {
@@ -60,6 +61,31 @@ export function administrationView(
     `questionnaire ${plan.questionnaire.id} in the view of ${root.id}`,
   );
   return { rootDims, rootScale };
+}
+
+/**
+ * Units merge cells scored with different questionnaires, so a dimension's histograms meet over
+ * the lcm of its L in every plan, and the administration's overall over the lcm of every plan's
+ * view of it (`rootScale.Q`). A score is at most 100, so 100 · lcm must be a safe integer for the
+ * merged keys to stay exact. Throws a RangeError naming the first that is not.
+ */
+export function checkMergedScales(questionnaires: readonly Questionnaire[], root: Questionnaire) {
+  const scales = new Map<string, number>();
+  const merge = (id: string, d: number) => {
+    const m = lcm(scales.get(id) ?? 1, d);
+    if (!Number.isSafeInteger(100 * m))
+      throw new RangeError(
+        `${id === "" ? "the overall score" : `dimension ${id}`}: the questionnaires' scales together are too fine for exact scoring`,
+      );
+    scales.set(id, m);
+  };
+  for (const q of questionnaires) {
+    const plan = compilePlan(q);
+    plan.dimensions.forEach((d, i) => {
+      merge(d.id, plan.scales[i]!.L);
+    });
+    merge("", administrationView(plan, root).rootScale.Q);
+  }
 }
 
 export interface CellKey {

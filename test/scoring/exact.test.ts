@@ -71,4 +71,26 @@ describe("common denominators", () => {
     expect(r.stderr).toMatch(/tiny\.yaml: questionnaire tiny, dimension alpha: .*too fine/);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
+
+  it("refuses questionnaires whose scales are exact one by one but too fine together", () => {
+    // Departments and groups merge cells of several questionnaires: a dimension's scores meet
+    // over the lcm of every questionnaire's scale (here 199,648,680 and 899,475,720).
+    const dir = tempDir();
+    writeFileSync(join(dir, "tiny.yaml"), readFileSync("fixtures/scoring/tiny.yaml", "utf8"));
+    const dept = (id: string, w: string) =>
+      `format: 1\nid: ${id}\nextends: tiny\ndepartment: { id: ${id}, name: { de: ${id}, en: ${id} } }\n` +
+      `title: { de: ${id}, en: ${id} }\nitems:\n  - { id: ${id}_x, dimension: alpha, type: likert, ` +
+      `scale: agree5, weight: ${w}, text: { de: X, en: X } }\n`;
+    writeFileSync(join(dir, "da.yaml"), dept("da", "1.1"));
+    writeFileSync(join(dir, "db.yaml"), dept("db", "1.3"));
+    writeFileSync(join(dir, "x.csv"), "respondent,department,group,a1\nr1,da,staff,3\n");
+    const r = cli(["score", join(dir, "x.csv"), "--questionnaires", dir, "--out", join(dir, "o")]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/tiny\.yaml: dimension alpha: the questionnaires' scales together/);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    // Each one alone is scored.
+    writeFileSync(join(dir, "db.yaml"), dept("db", "1.1"));
+    const ok = cli(["score", join(dir, "x.csv"), "--questionnaires", dir, "--out", join(dir, "o")]);
+    expect(ok.status, ok.stderr).toBe(0);
+  });
 });
