@@ -56,7 +56,8 @@ describe("scoring properties", () => {
     fc.assert(
       fc.property(records, fc.integer(), (rs, seed) => {
         const shuffled = [...rs].sort(
-          (x, y) => ((x.respondent.length * seed) % 7) - ((y.respondent.length * seed) % 7),
+          (x, y) =>
+            (((x.respondent ?? "").length * seed) % 7) - (((y.respondent ?? "").length * seed) % 7),
         );
         shuffled.reverse();
         expect(renderJson(scoreRecords(qs, shuffled, opts))).toBe(

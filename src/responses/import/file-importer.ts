@@ -98,9 +98,12 @@ export class FileImporter {
     string,
     { value: string; line: number; rows: number; allowed: boolean }
   >();
-  /** (department, group) pairs seen, for "items without a column". */
-  private readonly seen = new Map<string, { department: string | undefined; group: string }>();
-  private readonly seenGroups = new Map<string | undefined, Set<string>>();
+  /**
+   * Per (department, group) seen: the slots its questionnaire does not always ask (for the
+   * answered-not-asked account); the pairs also tell "items without a column" at the end.
+   */
+  private readonly places = new Map<string | undefined, Map<string, NotAlwaysAsked[]>>();
+  private readonly seen: { readonly department: string | undefined; readonly group: string }[] = [];
   private readonly slots: number;
   private readonly coded: readonly CodedColumn[];
   /** The current row's codes: a record is valid until the next row (RowAnswers.copy keeps one). */
@@ -111,7 +114,6 @@ export class FileImporter {
   private readonly external: ReadonlySet<string>;
   /** Column of each slot (a multi item's first choice column), for messages. */
   private readonly slotCol: number[] = [];
-  private readonly notAlways = new Map<Questionnaire, Map<string, NotAlwaysAsked[]>>();
   /** Cells the account counts: dropped as invalid, or answers to items not asked. */
   readonly cells = {
     invalid: { count: 0, examples: [] as CellExample[] },
@@ -306,19 +308,16 @@ export class FileImporter {
       log.add(p);
       return { kind: "reject", reason: p.message };
     }
-    this.see(department, group);
-    const respondent = this.identify(row)?.id ?? `row-${line}`;
     const answers = new RowAnswers(plan.keyIndex, codes, this.options.codes);
     this.checkAsked(department, group, answers, line);
     return {
       kind: "record",
+      // One object shape for every row (a spread would give two, and a slow path).
       record: {
-        respondent,
-        ...(department !== undefined ? { department } : {}),
+        department,
         group,
         answers,
         aligned: answers,
-        source: { file, row: line },
       },
     };
   }
@@ -334,11 +333,17 @@ export class FileImporter {
    * `when` that does not hold): the scorer leaves them out; the account counts them.
    */
   private checkAsked(dep: string | undefined, group: string, answers: RowAnswers, line: number) {
-    const q = this.options.questionnaireFor(dep, group);
-    const byGroup = this.notAlways.get(q) ?? new Map<string, NotAlwaysAsked[]>();
-    const list = byGroup.get(group) ?? this.notAlwaysAsked(q, group);
-    if (byGroup.size === 0) this.notAlways.set(q, byGroup);
-    if (!byGroup.has(group)) byGroup.set(group, list);
+    let byGroup = this.places.get(dep);
+    if (!byGroup) {
+      byGroup = new Map();
+      this.places.set(dep, byGroup);
+    }
+    let list = byGroup.get(group);
+    if (!list) {
+      list = this.notAlwaysAsked(this.options.questionnaireFor(dep, group), group);
+      byGroup.set(group, list);
+      this.seen.push({ department: dep, group });
+    }
     for (const n of list) {
       const code = answers.codes[n.slot]!;
       if (code === 0 || ("when" in n && n.when(answers.codes, 0))) continue;
@@ -389,18 +394,6 @@ export class FileImporter {
         });
     }
     return out;
-  }
-
-  /** Notes a (department, group) pair (a Map per department: no key string built per row). */
-  private see(department: string | undefined, group: string): void {
-    let groups = this.seenGroups.get(department);
-    if (!groups) {
-      groups = new Set();
-      this.seenGroups.set(department, groups);
-    }
-    if (groups.has(group)) return;
-    groups.add(group);
-    this.seen.set(`${department ?? ""}\u0000${group}`, { department, group });
   }
 
   /** A row's multi-select choice columns: each item's ticked choices as one answer; how many. */
@@ -488,7 +481,7 @@ export class FileImporter {
     }
     const missing: string[] = [];
     const seenItems = new Set<string>();
-    for (const { department, group } of this.seen.values()) {
+    for (const { department, group } of this.seen) {
       const q = this.options.questionnaireFor(department, group);
       for (const item of q.items) {
         if (
