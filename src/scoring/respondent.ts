@@ -337,11 +337,35 @@ export class Workspace {
   }
 
   /** Empty answer counts for this plan (one per cell). */
-  newCounts(): OptionCounts {
+  newCounts(): CodeCounts {
     return {
-      tally: new Float64Array(this.plan.items.length * KINDS),
-      optCounts: new Float64Array(this.optSlots),
+      byCode: this.plan.items.map(() => new Float64Array(8)),
+      skipped: new Float64Array(this.plan.items.length),
     };
+  }
+
+  /**
+   * The counts by kind (KINDS per item) and by option (at optBase, a spare slot last) that a
+   * cell's code counts stand for: each counted code's kind and option are in its item's table.
+   */
+  tallies(counts: CodeCounts): { tally: Float64Array; optCounts: Float64Array } {
+    const tally = new Float64Array(this.plan.items.length * KINDS);
+    const optCounts = new Float64Array(this.optSlots);
+    this.plan.items.forEach((p, i) => {
+      const t = this.tables[i]!;
+      const cc = counts.byCode[i]!;
+      tally[i * KINDS + KIND_SKIPPED] = counts.skipped[i]!;
+      for (let c = 0; c < cc.length; c++) {
+        const k = cc[c]!;
+        if (k === 0) continue;
+        if (p.at < 0) tally[i * KINDS + c]! += k;
+        else {
+          tally[i * KINDS + t.kind[c]!]! += k;
+          optCounts[t.option[c]!]! += k;
+        }
+      }
+    });
+    return { tally, optCounts };
   }
 
   /** Writes a row's codes from answers by key to `row` in `to` (records without codes). */
@@ -390,12 +414,13 @@ function askedOf(ws: Workspace, group: string): Uint8Array {
 }
 
 /**
- * A cell's answer counts, filled by `scoreCodes` in the same pass: per item its outcome kinds
- * (KINDS per item), and per option of the single-code items its count (Workspace.optBase).
+ * A cell's answer counts, filled by `scoreCodes` in the same pass: per item, respondents by
+ * answer code (a grid, scored from several codes: by KIND_*), and those not asked. What the
+ * codes mean is counted once at the end (Workspace.tallies), not once per cell of a row.
  */
-export interface OptionCounts {
-  readonly tally: Float64Array;
-  readonly optCounts: Float64Array;
+export interface CodeCounts {
+  readonly byCode: Float64Array[];
+  readonly skipped: Float64Array;
 }
 
 /**
@@ -409,12 +434,12 @@ export function scoreCodes(
   ws: Workspace,
   group: string,
   minCoverage: number,
-  counts: OptionCounts,
+  counts: CodeCounts,
   n: number,
 ): void {
   const { plan, applicable, answered, wsum, wtot, mins, keys, kinds, itemScores } = ws;
   const { codes, tables, conditions } = ws;
-  const { tally, optCounts } = counts;
+  const { byCode, skipped } = counts;
   const nd = plan.dimensions.length;
   const ni = plan.items.length;
   const nk = plan.keys.length;
@@ -432,13 +457,13 @@ export function scoreCodes(
     const t = tables[i]!;
     const condition = conditions[i];
     const { dim, units, at } = p;
-    const skipped = i * KINDS + KIND_SKIPPED;
+    let counted = byCode[i]!;
     for (let r = 0, base = 0; r < n; r++, base += nk) {
       const x = r * ni + i;
       if (asked[i] === 0 || (condition !== undefined && !condition(codes, base))) {
         kinds[x] = KIND_SKIPPED;
         itemScores[x] = Number.NaN;
-        tally[skipped]!++;
+        skipped[i]!++;
         continue;
       }
       let code = 0;
@@ -451,8 +476,9 @@ export function scoreCodes(
       }
       const kind = t.kind[code]!;
       kinds[x] = kind;
-      tally[i * KINDS + kind]!++;
-      optCounts[t.option[code]!]!++;
+      const slot = at >= 0 ? code : kind;
+      if (slot >= counted.length) byCode[i] = counted = grown(counted, slot);
+      counted[slot]!++;
       const v = t.v;
       const c = code * STRIDE;
       itemScores[x] = v[c + X]!;

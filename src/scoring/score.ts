@@ -12,6 +12,7 @@ import { lcm } from "./exact.js";
 import type { Values } from "./item-score.js";
 import { ReliabilityAcc } from "./reliability.js";
 import {
+  type CodeCounts,
   compilePlan,
   KIND_BLANK,
   KIND_DONT_KNOW,
@@ -20,7 +21,6 @@ import {
   KIND_SCORE,
   KIND_SKIPPED,
   KINDS,
-  type OptionCounts,
   overallKey,
   type Plan,
   type PlannedItem,
@@ -113,8 +113,8 @@ interface Leaf {
   readonly dims: readonly DimAcc[];
   readonly items: readonly ItemAcc[];
   readonly texts: readonly { readonly at: number; readonly list: string[] }[];
-  /** Outcome tallies (KINDS per item) and counts per option (at Workspace.optBase). */
-  readonly counts: OptionCounts;
+  /** Respondents per item by answer code, and those not asked (see CodeCounts). */
+  readonly counts: CodeCounts;
   readonly rel: readonly { acc: ReliabilityAcc; idx: Int32Array; xs: Float64Array }[];
   /** Rows waiting to be scored: `pending` rows of the plan's keys' codes (see Scorer.add). */
   readonly batch: Int32Array;
@@ -288,7 +288,7 @@ export class Scorer {
     scoreCodes(ws, leaf.key.group, this.options.settings.minCoverage, leaf.counts, n);
     leaf.pending = 0;
     leaf.cell.respondents += n;
-    const { keys, applicable, answered, kinds, itemScores } = ws;
+    const { keys, applicable, answered, itemScores } = ws;
     const nd = plan.dimensions.length;
     const ni = plan.items.length;
     const minimum = plan.questionnaire.overall.aggregate === "min";
@@ -313,8 +313,10 @@ export class Scorer {
         let j = 0;
         for (; j < idx.length; j++) {
           const at = idx[j]!;
-          if (at < 0 || kinds[r * ni + at] !== KIND_SCORE) break;
-          xs[j] = itemScores[r * ni + at]!;
+          // An item's score is NaN unless it was answered with a score.
+          const x = at < 0 ? Number.NaN : itemScores[r * ni + at]!;
+          if (Number.isNaN(x)) break;
+          xs[j] = x;
         }
         if (j === idx.length) rel.acc.add(xs);
       }
@@ -366,8 +368,8 @@ export class Scorer {
 /** Moves a leaf's typed-array tallies into its cell's item accumulators (once, at the end). */
 function flushLeaf(leaf: Leaf): void {
   const { items } = leaf.entry.plan;
-  const { tally, optCounts } = leaf.counts;
   const { workspace } = leaf.entry;
+  const { tally, optCounts } = workspace.tallies(leaf.counts);
   const { optNum, optDen } = workspace;
   // A plain loop without a closure or [code, count, score] tuples per item: this runs once, cold,
   // for every item of every cell (see Histogram.merge).
@@ -390,9 +392,9 @@ function flushLeaf(leaf: Leaf): void {
       optDen,
       base,
     );
-    tally.fill(0, at, at + KINDS);
-    if (base >= 0) optCounts.fill(0, base, base + codes.length);
   }
+  for (const counted of leaf.counts.byCode) counted.fill(0);
+  leaf.counts.skipped.fill(0);
 }
 
 /** Answer codes of a composite item (grid rows as `row:code`, multi choices), for counts. */
