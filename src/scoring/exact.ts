@@ -10,7 +10,7 @@ export interface Ratio {
   readonly q: bigint;
 }
 
-function bigGcd(a: bigint, b: bigint): bigint {
+export function bigGcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
   while (y !== 0n) {

@@ -4,7 +4,7 @@
 // boundaries are exact and independent of the order rows arrive in; only the standard deviation
 // (a square root) and what follows from it are floats.
 import { tQuantile } from "../util/student-t.js";
-import { add, decimal, lcm, type Ratio, ratio, small, sub, toNumber, ZERO } from "./exact.js";
+import { add, bigGcd, decimal, lcm, type Ratio, ratio, small, toNumber } from "./exact.js";
 
 export { tQuantile };
 
@@ -120,19 +120,26 @@ export function summarize(h: Histogram): Summary | undefined {
 export function summarizeSorted(
   entries: readonly (readonly [Ratio, number])[],
 ): Summary | undefined {
+  // Over the entries' common denominator L the values are integers P: the sums need no
+  // reduction per entry, and Σ w·(v − mean)² = (n·Σ w·P² − (Σ w·P)²) / (n·L²) exactly.
   let n = 0;
-  let sum = ZERO;
+  let common = 1n;
   for (const [v, w] of entries) {
     n += w;
-    sum = add(sum, ratio(v.p * BigInt(w), v.q));
+    if (common % v.q !== 0n) common *= v.q / bigGcd(common, v.q);
   }
   if (n === 0 || entries.length === 0) return undefined;
-  const mean = ratio(sum.p, sum.q * BigInt(n));
-  let ss = ZERO;
+  let sum = 0n;
+  let squares = 0n;
   for (const [v, w] of entries) {
-    const d = sub(v, mean);
-    ss = add(ss, ratio(d.p * d.p * BigInt(w), d.q * d.q));
+    const P = v.p * (common / v.q);
+    const W = BigInt(w);
+    sum += W * P;
+    squares += W * P * P;
   }
+  const N = BigInt(n);
+  const mean = ratio(sum, common * N);
+  const ss = ratio(N * squares - sum * sum, N * common * common);
   const sd = n > 1 ? Math.sqrt(toNumber(ratio(ss.p, ss.q * BigInt(n - 1)))) : 0;
   const median = weightedMedian(entries);
   const lo = entries[0]![0];
