@@ -38,7 +38,9 @@ interface CodedColumn {
   readonly codes: KeyCodes;
   /** Code of each one-byte cell that converts cleanly (−1: convert it). */
   readonly byte: Int32Array;
-  readonly byte2: ReadonlyMap<number, number>;
+  /** Two-byte cells ("dk", "na", "10") as b0 · 256 + b1 and their codes: a few, searched in turn. */
+  readonly pairs: Int32Array;
+  readonly pairCodes: Int32Array;
 }
 
 export type RowOutcome =
@@ -90,6 +92,11 @@ const rejected = (reject: Problem) => ({ reject, reason: reject.message });
 /** Distinct department values remembered per file; beyond this, values are resolved each time. */
 const MEMO_LIMIT = 10_000;
 
+function pairCode(c: CodedColumn, pair: number): number {
+  for (let i = 0; i < c.pairs.length; i++) if (c.pairs[i] === pair) return c.pairCodes[i]!;
+  return -1;
+}
+
 export class FileImporter {
   private readonly departments = new Map<string, Resolved>();
   private readonly groups = new Map<string, string | undefined>();
@@ -140,7 +147,8 @@ export class FileImporter {
         column,
         codes,
         byte: Int32Array.from(column.byte, (v) => (v === undefined ? -1 : codes.code(v))),
-        byte2: new Map([...column.byte2].map(([pair, v]) => [pair, codes.code(v)])),
+        pairs: Int32Array.from(column.byte2.keys()),
+        pairCodes: Int32Array.from(column.byte2.values(), (v) => codes.code(v)),
       };
     });
   }
@@ -281,8 +289,7 @@ export class FileImporter {
       if (n === 0) continue;
       const slot = c.column.slot;
       // A one- or two-byte cell ("1" … "5", "dk") is a table lookup, no string.
-      const hit =
-        n === 1 ? c.byte[row.byte(col)]! : n === 2 ? (c.byte2.get(row.pair(col)) ?? -1) : -1;
+      const hit = n === 1 ? c.byte[row.byte(col)]! : n === 2 ? pairCode(c, row.pair(col)) : -1;
       if (hit >= 0) {
         codes[slot] = hit;
         answered++;
