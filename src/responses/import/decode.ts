@@ -33,49 +33,52 @@ export async function decodeExport(
   onStart?: (s: ReadStart) => void,
 ): Promise<ReadInfo> {
   const CHUNK = Math.max(1, Math.floor(chunkBytes));
-
-  let position = 0;
-  const readInto = async (target: Buffer, at: number): Promise<number> => {
-    const n = await source.read(target, at, CHUNK, position);
-    position += n;
-    return n;
-  };
   // Detection looks at the same first bytes whatever the chunk size.
   const probe = Buffer.allocUnsafe(DETECT_BYTES);
   const head = probe.subarray(0, await source.read(probe, 0, DETECT_BYTES, 0));
   const guess = req.encoding
     ? { encoding: req.encoding, bom: bomLength(head, req.encoding) }
     : guessEncoding(head);
-  // The byte-order mark is skipped, not split.
-  position = guess.bom;
-  let work = Buffer.allocUnsafe(2 * CHUNK);
-  let len = await readInto(work, 0);
-  let total = len + guess.bom;
-  onBytes?.(total);
   const enc = guess.encoding;
   const delimiter: Delimiter =
     req.delimiter ?? detectDelimiter(createDecoder(enc).decode(head.subarray(guess.bom), false));
   // A guessed UTF-8 must hold for every byte (`fatal`: the caller reads again otherwise).
   const validate = req.fatal && enc === "utf-8";
-  const utf16 = enc === "utf-16le" || enc === "utf-16be";
+  // UTF-16 is split as its UTF-8 transcoding; the byte-order mark is skipped, not split.
+  const transcoder = enc === "utf-16le" || enc === "utf-16be" ? createDecoder(enc) : undefined;
   const splitter = new ByteSplitter(
     delimiter,
     new RowView(enc === "windows-1252" ? cp1252Field : utf8Field),
   );
   onStart?.({ encoding: enc, bom: guess.bom > 0, delimiter });
-  // UTF-16: keep the raw chunk aside and put its UTF-8 transcoding into `work`.
-  const transcoder = utf16 ? createDecoder(enc) : undefined;
-  let eof = len < CHUNK;
-  /** File offset of work[0] (for RowView.offset). */
+
+  let position = guess.bom;
+  let eof = false;
+  const raw = Buffer.allocUnsafe(CHUNK);
+  /** The next chunk's bytes as split (UTF-16 transcoded); sets `eof` after the last. */
+  const nextChunk = async (): Promise<Buffer> => {
+    const n = await source.read(raw, 0, CHUNK, position);
+    onBytes?.(position === guess.bom ? guess.bom + n : n); // the mark counts with the first chunk
+    position += n;
+    eof = n < CHUNK;
+    const bytes = raw.subarray(0, n);
+    return transcoder ? Buffer.from(transcoder.decode(bytes, eof), "utf8") : bytes;
+  };
+  // work[0, len): the incomplete record left from the last chunk, then the next chunk.
+  let work = Buffer.allocUnsafe(2 * CHUNK);
+  let len = 0;
+  /** File offset of work[0] (for RowView.offset; UTF-8 and Windows-1252 files). */
   let base = guess.bom;
-  if (transcoder) {
-    const utf8 = Buffer.from(transcoder.decode(work.subarray(0, len), eof), "utf8");
-    work = Buffer.concat([utf8], Math.max(2 * CHUNK, utf8.length));
-    len = utf8.length;
-  }
-  let from = 0;
-  let validated = from;
+  let validated = 0;
   for (;;) {
+    const chunk = await nextChunk();
+    if (len + chunk.length > work.length) {
+      const bigger = Buffer.allocUnsafe(2 * (len + chunk.length));
+      work.copy(bigger, 0, 0, len);
+      work = bigger;
+    }
+    chunk.copy(work, len);
+    len += chunk.length;
     if (validate) {
       const upTo = eof ? len : work.lastIndexOf(10, len - 1) + 1;
       if (upTo > validated) {
@@ -84,48 +87,19 @@ export async function decodeExport(
       }
     }
     splitter.base = base;
-    const rest = splitter.split(work, from, len, eof, onRecord);
+    const rest = splitter.split(work, 0, len, eof, onRecord);
     if (eof) break;
+    // Move the incomplete record to the front; the next chunk goes after it.
+    work.copy(work, 0, rest, len);
     base += rest;
-    // Move the incomplete record to the front and read the next chunk after it.
-    const keep = len - rest;
-    if (keep + CHUNK > work.length) {
-      const bigger = Buffer.allocUnsafe(2 * (keep + CHUNK));
-      work.copy(bigger, 0, rest, len);
-      work = bigger;
-    } else if (rest > 0) {
-      work.copy(work, 0, rest, len);
-    }
     validated -= rest;
-    from = 0;
-    len = keep;
-    if (transcoder) {
-      const raw = Buffer.allocUnsafe(CHUNK);
-      const n = await readInto(raw, 0);
-      total += n;
-      onBytes?.(n);
-      eof = n < CHUNK;
-      const utf8 = Buffer.from(transcoder.decode(raw.subarray(0, n), eof), "utf8");
-      if (len + utf8.length > work.length) {
-        const bigger = Buffer.allocUnsafe(2 * (len + utf8.length));
-        work.copy(bigger, 0, 0, len);
-        work = bigger;
-      }
-      utf8.copy(work, len);
-      len += utf8.length;
-    } else {
-      const n = await readInto(work, len);
-      total += n;
-      onBytes?.(n);
-      eof = n < CHUNK;
-      len += n;
-    }
+    len -= rest;
   }
   return {
     encoding: enc,
     bom: guess.bom > 0,
     delimiter,
-    bytes: total,
+    bytes: position,
     issues: splitter.issues,
   };
 }
