@@ -137,9 +137,7 @@ export function planColumns(
       return;
     }
     firstCol.set(key, col);
-    if (t.text) {
-      // Free text is reported, not scored: its own key, never answered (see freeTextConverter).
-      const convert = freeTextConverter(t.item, t.text, t.choice, ci.item.type === "multi");
+    const itemColumn = (convert: Converter, byte2: ReadonlyMap<number, string>) =>
       itemCols.push({
         col,
         slot: slotOf(key),
@@ -147,8 +145,11 @@ export function planColumns(
         item: t.item,
         convert,
         byte: byteTable(convert),
-        byte2: new Map(),
+        byte2,
       });
+    if (t.text) {
+      // Free text is reported, not scored: its own key, never answered (see freeTextConverter).
+      itemColumn(freeTextConverter(t.item, t.text, t.choice, ci.item.type === "multi"), new Map());
       return;
     }
     items.add(t.item);
@@ -166,15 +167,7 @@ export function planColumns(
       const compiled = compileConverter(ci, preset.multiSeparator, overrides);
       // With an "Other" text column, LimeSurvey's full answers say "Other" for the code -oth-.
       const convert = others.has(t.item) ? otherChosen(compiled, t.item) : compiled;
-      itemCols.push({
-        col,
-        slot: slotOf(key),
-        key,
-        item: t.item,
-        convert,
-        byte: byteTable(convert),
-        byte2: pairTable(convert, codesOf(ci)),
-      });
+      itemColumn(convert, pairTable(convert, codesOf(ci)));
     }
   });
   const roleCols = (role: MetaRole) =>
