@@ -9,6 +9,8 @@ import type { Assessment, Unit } from "../scoring/assessment.js";
 import { countWord, fmt, fmtDate, fmtPct, type Lang, pick } from "./format.js";
 import { fill, labels } from "./labels.js";
 import { wrap } from "./svg.js";
+import { reportTrend } from "./trend.js";
+import { summaryTrendBlocks } from "./trend-blocks.js";
 import {
   describeSuppression,
   dimensionName,
@@ -291,6 +293,7 @@ export function renderTerminal(a: Assessment, options: TerminalOptions): string 
       c.yellow,
     );
   lines.push("");
+  lines.push(...trendLines(a, lang, W, c));
 
   const admin = a.administration;
   const top = (admin.priorities ?? []).slice(0, 5);
@@ -327,4 +330,25 @@ export function renderTerminal(a: Assessment, options: TerminalOptions): string 
     );
   }
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * With a previous wave: page one's sentences on the change (overall, and the dimensions that
+ * changed beyond noise); the departments × dimensions matrix of changes is in report.md/html.
+ */
+function trendLines(a: Assessment, lang: Lang, W: number, c: ChalkInstance): string[] {
+  const trend = reportTrend(a);
+  if (!trend) return [];
+  const lines: string[] = [];
+  for (const b of summaryTrendBlocks(trend, a, lang)) {
+    if (b.kind === "table") break; // the matrix and its key
+    if (b.kind === "heading") for (const l of wrapLines(b.text, W)) lines.push(c.bold(l));
+    if (b.kind === "paragraph") {
+      const text = b.parts.map((p) =>
+        typeof p === "string" ? p : "strong" in p ? p.strong : p.code,
+      );
+      lines.push(...wrapLines(text.join(""), W, "  ", "  "));
+    }
+  }
+  return [...lines, ""];
 }

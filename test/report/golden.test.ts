@@ -47,7 +47,10 @@ describe.each(["de", "en"] as Lang[])("golden files (%s)", (lang) => {
   test("csv for Excel", () => {
     golden(`csv-excel.${lang}.scores.csv`, renderScoresCsv(a, { excel: true }));
   });
-  test("the change since the previous wave (markdown, html)", () => {
+  test("the change since the previous wave (terminal, markdown, html)", () => {
+    const terminal = renderTerminal(trend, { lang, color: new Chalk({ level: 0 }) });
+    golden(`trend.terminal.${lang}.txt`, terminal);
+    expect(terminal).toContain(lang === "de" ? "Veränderung seit der Vorerhebung" : "Change since");
     golden(`trend.md.${lang}.md`, renderMarkdown(trend, { lang }));
     golden(`trend.html.${lang}.html`, renderHtml(trend, { lang }));
   });
