@@ -119,6 +119,9 @@ interface Leaf {
   /** Rows waiting to be scored: `pending` rows of the plan's keys' codes (see Scorer.add). */
   readonly batch: Int32Array;
   pending: number;
+  /** The last importer layout (key → position) seen here, and where its codes go in the plan. */
+  layout: ReadonlyMap<string, number> | undefined;
+  slots: Int32Array | undefined;
 }
 
 /** Rows per cell scored at once. */
@@ -129,7 +132,6 @@ export class Scorer {
   private readonly cells = new Map<string, Leaf>();
   private readonly leafCache = new Map<string, Map<string, Leaf>>();
   private readonly plans = new Map<string, PlanEntry>();
-  private readonly layouts = new WeakMap<object, Map<string, Int32Array>>();
   private readonly rootMinimum: boolean;
   private readonly byDepartment = new Map<string, Questionnaire>();
   private readonly byGroup = new Map<string, Questionnaire>();
@@ -188,7 +190,7 @@ export class Scorer {
     return entry;
   }
 
-  private leafFor(q: Questionnaire, department: string | undefined, group: string): Leaf {
+  private leafFor(department: string | undefined, group: string): Leaf {
     // Two plain lookups on the row's own strings; the composite key is built once per cell.
     let byGroup = this.leafCache.get(department ?? "");
     if (!byGroup) {
@@ -197,6 +199,7 @@ export class Scorer {
     }
     const cached = byGroup.get(group);
     if (cached) return cached;
+    const q = this.questionnaireFor(department, group);
     const k = `${q.id}\u0000${department ?? ""}\u0000${group}`;
     let leaf = this.cells.get(k);
     if (!leaf) {
@@ -211,6 +214,8 @@ export class Scorer {
         counts: entry.workspace.newCounts(),
         batch: new Int32Array(BATCH * entry.plan.keys.length),
         pending: 0,
+        layout: undefined,
+        slots: undefined,
         texts: this.options.settings.includeFreeText
           ? entry.plan.questionnaire.items
               .filter((i) => i.type === "text")
@@ -251,25 +256,19 @@ export class Scorer {
    * the processor's cache from row to row (rows of many cells arrive mixed).
    */
   add(record: ResponseRecord): void {
-    const { department, group } = record;
-    const q = this.questionnaireFor(department, group);
-    const leaf = this.leafFor(q, department, group);
+    const leaf = this.leafFor(record.department, record.group);
     const { plan, workspace } = leaf.entry;
     const to = leaf.batch;
     const row = leaf.pending * plan.keys.length;
     const aligned = record.aligned;
     if (aligned?.answerCodes === this.codes) {
-      // The importer's codes are this run's: only their positions differ from the plan's.
-      let layouts = this.layouts.get(aligned.index);
-      if (!layouts) {
-        layouts = new Map();
-        this.layouts.set(aligned.index, layouts);
+      // The importer's codes are this run's: only their positions differ from the plan's (the
+      // same layout row after row: one per file).
+      if (leaf.layout !== aligned.index) {
+        leaf.layout = aligned.index;
+        leaf.slots = Int32Array.from(plan.keys, (k) => aligned.index.get(k) ?? -1);
       }
-      let slots = layouts.get(q.id);
-      if (!slots) {
-        slots = Int32Array.from(plan.keys, (k) => aligned.index.get(k) ?? -1);
-        layouts.set(q.id, slots);
-      }
+      const slots = leaf.slots!;
       const from = aligned.codes;
       for (let i = 0; i < slots.length; i++) {
         const at = slots[i]!;
