@@ -1,10 +1,10 @@
 // Duplicate respondent ids across a set of files, found without keeping the ids: the first pass
-// stores one 53-bit hash per row (8 bytes; NaN for rows
-// without an id), then a hash set finds the hashes that occur more than once and a second look
-// where each occurs last. The scoring pass holds back a row whose hash repeats until the last
-// occurrence arrives, then compares the real ids (so a hash collision never drops a row).
-// Memory: 8 bytes per row, and 8 more per row for a moment while looking for repeats (a sorted
-// copy), plus the held rows.
+// stores one 53-bit hash per row (8 bytes; NaN for rows without an id), then a sorted copy of
+// their low halves finds the few that repeat, and a look at those whole tells which hashes occur
+// more than once and where each occurs last. The scoring pass holds back a row whose hash
+// repeats until the last occurrence arrives, then compares the real ids (so a hash collision
+// never drops a row). Memory: 8 bytes per row, and 4 more per row for a moment while looking for
+// repeats, plus the held rows.
 
 /** Rows per chunk: the column grows by chunks, never copying (nor leaving garbage behind). */
 const CHUNK = 1 << 16;
@@ -63,24 +63,30 @@ export class HashColumn {
  * row index of its last occurrence.
  */
 export function repeatedHashes(parts: readonly Float64Array[]): Map<number, number> {
-  // A sorted copy puts equal hashes side by side (a native sort; NaN never equals itself).
-  const ids = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  // A sorted copy of each hash's low 32 bits puts equal hashes side by side in half the memory of
+  // the hashes (a native sort; NaN becomes 0, which the exact look below skips). The few low
+  // halves that repeat are then looked at whole.
+  const lows = new Uint32Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) {
-    ids.set(p, at);
-    at += p.length;
-  }
-  ids.sort();
-  const dup = new Set<number>();
-  for (let i = 1; i < ids.length; i++) if (ids[i] === ids[i - 1]) dup.add(ids[i]!);
-  const last = new Map<number, number>();
-  if (dup.size === 0) return last;
+  for (const p of parts) for (let i = 0; i < p.length; i++) lows[at++] = p[i]! % 0x100000000;
+  lows.sort();
+  const candidates = new Set<number>();
+  for (let i = 1; i < lows.length; i++) if (lows[i] === lows[i - 1]) candidates.add(lows[i]!);
+  const seen = new Map<number, { count: number; last: number }>();
   let row = 0;
   for (const data of parts) {
     for (let i = 0; i < data.length; i++, row++) {
-      if (dup.has(data[i]!)) last.set(data[i]!, row);
+      const h = data[i]!;
+      if (Number.isNaN(h) || !candidates.has(h % 0x100000000)) continue;
+      const s = seen.get(h);
+      if (s) {
+        s.count++;
+        s.last = row;
+      } else seen.set(h, { count: 1, last: row });
     }
   }
+  const last = new Map<number, number>();
+  for (const [h, s] of seen) if (s.count > 1) last.set(h, s.last);
   return last;
 }
 
