@@ -30,7 +30,6 @@ export class ItemAcc {
   readonly counts = new Map<string, number>();
   /** A composite item (grid, multi, number) answered: its score and codes come with it. */
   addComposite(state: ItemState, codes: readonly string[]): void {
-    if (state.kind === "blank" || state.kind === "skipped" || state.kind === "invalid") return;
     if (state.kind === "score") this.scores.addKey(state.num, state.den);
     for (const c of codes) this.counts.set(c, (this.counts.get(c) ?? 0) + 1);
   }

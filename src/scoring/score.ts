@@ -322,7 +322,8 @@ export class Scorer {
       // Composite items: rare; their scores and codes counted from their answers.
       for (const i of plan.composites) {
         const o = ws.outcomeOf(i, r);
-        if (o.kind === "skipped") continue;
+        // Unanswered (most rows, for an item not in the export): no codes to count.
+        if (o.kind === "skipped" || o.kind === "blank" || o.kind === "invalid") continue;
         const p = plan.items[i]!;
         leaf.items[i]!.addComposite(o, p.item.type === "number" ? [] : codesOf(p, ws.valuesOf(p)));
       }

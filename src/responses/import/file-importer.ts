@@ -59,13 +59,6 @@ export function kept(o: RowOutcome): RowOutcome {
   return { kind: "record", record: { ...o.record, answers, aligned: answers } };
 }
 
-/** Where a row belongs; `core`: a department scored with the core (for the end-of-file note). */
-interface Place {
-  readonly department: string | undefined;
-  readonly group: string;
-  readonly core?: { readonly raw: string; readonly line: number; readonly allowed: boolean };
-}
-
 type Resolved =
   | { readonly id: string; readonly note?: "no-questionnaire" | "allowed" }
   | { readonly error: Said };
@@ -113,8 +106,14 @@ export class FileImporter {
   private readonly seen: { readonly department: string | undefined; readonly group: string }[] = [];
   private readonly slots: number;
   private readonly coded: readonly CodedColumn[];
-  /** The current row's codes: a record is valid until the next row (RowAnswers.copy keeps one). */
+  /**
+   * The current row: its codes, and the record and outcome that hand them on. All three are
+   * reused row after row (no garbage per row): valid until the next row; `kept` copies one.
+   */
   private readonly codes: Int32Array;
+  private readonly answers: RowAnswers;
+  private readonly record: { department: string | undefined; group: string } & ResponseRecord;
+  private readonly outcome: RowOutcome;
   /** Per slot, the codes of its key (choice columns build their answer first). */
   private readonly slotCodes: readonly KeyCodes[];
   private readonly interned = new ByteInterner();
@@ -140,6 +139,10 @@ export class FileImporter {
     const all = options.codes;
     this.slotCodes = [...plan.keyIndex.keys()].map((k) => all.of(k));
     this.codes = new Int32Array(this.slots);
+    this.answers = new RowAnswers(plan.keyIndex, this.codes, all);
+    const answers = this.answers;
+    this.record = { department: undefined, group: "", answers, aligned: answers };
+    this.outcome = { kind: "record", record: this.record };
     for (const c of [...plan.itemCols, ...plan.choiceCols]) this.slotCol[c.slot] ??= c.col;
     this.coded = plan.itemCols.map((column) => {
       const codes = all.of(column.key);
@@ -154,11 +157,12 @@ export class FileImporter {
   }
 
   /**
-   * Department and group of a row, or the problem that rejects it (`row()` logs it).
+   * Department and group of a row, into the record; or the problem that rejects the row (`row()`
+   * logs it). A department scored with the core is counted for the end-of-file note.
    */
   private resolvePlace(
     row: RowView,
-  ): Place | { readonly reject: Problem; readonly reason: string } {
+  ): { readonly reject: Problem; readonly reason: string } | undefined {
     const { plan, file } = this;
     const line = row.line;
     let group = this.options.group;
@@ -173,11 +177,12 @@ export class FileImporter {
       }
     }
     group ??= this.options.defaultGroup;
-    const department = this.options.department;
-    if (department !== undefined) return { department, group };
+    this.record.group = group;
+    this.record.department = this.options.department;
+    if (this.options.department !== undefined) return undefined;
     const raw = plan.departmentCol >= 0 ? this.interned.get(row, plan.departmentCol) : "";
     if (raw === "") {
-      if (this.external.has(group)) return { department, group };
+      if (this.external.has(group)) return undefined;
       const at = {
         file,
         line,
@@ -195,9 +200,9 @@ export class FileImporter {
     if ("error" in r) {
       return rejected(codedFrom(r.error, { file, line, column: plan.departmentCol + 1 }));
     }
-    return r.note
-      ? { department: r.id, group, core: { raw, line, allowed: r.note === "allowed" } }
-      : { department: r.id, group };
+    if (r.note) this.countCoreScored(r.id, raw, line, r.note === "allowed");
+    this.record.department = r.id;
+    return undefined;
   }
 
   /** A row of a department without its own questionnaire (reported once per file at the end). */
@@ -270,13 +275,12 @@ export class FileImporter {
         );
       }
     }
-    const place = this.resolvePlace(row);
-    if ("reject" in place) {
-      log.add(place.reject);
-      return { kind: "reject", reason: place.reason };
+    const rejects = this.resolvePlace(row);
+    if (rejects) {
+      log.add(rejects.reject);
+      return { kind: "reject", reason: rejects.reason };
     }
-    const { department, group, core } = place;
-    if (core) this.countCoreScored(department!, core.raw, core.line, core.allowed);
+    const { department, group } = this.record;
     // Answers, as codes, in a buffer reused row after row (typed arrays are costly to allocate).
     const codes = this.codes;
     codes.fill(0);
@@ -315,18 +319,8 @@ export class FileImporter {
       log.add(p);
       return { kind: "reject", reason: p.message };
     }
-    const answers = new RowAnswers(plan.keyIndex, codes, this.options.codes);
-    this.checkAsked(department, group, answers, line);
-    return {
-      kind: "record",
-      // One object shape for every row (a spread would give two, and a slow path).
-      record: {
-        department,
-        group,
-        answers,
-        aligned: answers,
-      },
-    };
+    this.checkAsked(department, group, this.answers, line);
+    return this.outcome;
   }
 
   /** Counts a cell for the account, keeping the first few as examples (column 0-based). */

@@ -65,6 +65,7 @@ export interface ImportSettings {
 }
 
 export interface ImportSinks {
+  /** A scored row: the record (and its codes) is valid until the next call; copy what you keep. */
   add(record: ResponseRecord): void;
   /** Rejected rows: the union of the files' columns, then file, row, reason. */
   reject?(cells: readonly string[]): void;
