@@ -306,7 +306,9 @@ export class Scorer {
       const rootOverall = overallKey(keys, r * nd, rootDims, rootScale, this.rootMinimum);
       if (!Number.isNaN(rootOverall)) leaf.cell.rootOverall.addKey(rootOverall, rootScale.Q);
       // Reliability: the respondents who answered every item of the dimension.
-      for (const rel of leaf.rel) {
+      // Indexed loops, not for-of, for every row: an iterator per loop and row is garbage.
+      for (let k = 0; k < leaf.rel.length; k++) {
+        const rel = leaf.rel[k]!;
         const { idx, xs } = rel;
         if (idx.length < 2) continue;
         let j = 0;
@@ -320,14 +322,16 @@ export class Scorer {
         if (j === idx.length) rel.acc.add(xs);
       }
       // Composite items: rare; their scores and codes counted from their answers.
-      for (const i of plan.composites) {
+      for (let k = 0; k < plan.composites.length; k++) {
+        const i = plan.composites[k]!;
         const o = ws.outcomeOf(i, r);
         // Unanswered (most rows, for an item not in the export): no codes to count.
         if (o.kind === "skipped" || o.kind === "blank" || o.kind === "invalid") continue;
         const p = plan.items[i]!;
         leaf.items[i]!.addComposite(o, p.item.type === "number" ? [] : codesOf(p, ws.valuesOf(p)));
       }
-      for (const t of leaf.texts) {
+      for (let k = 0; k < leaf.texts.length; k++) {
+        const t = leaf.texts[k]!;
         const code = t.at < 0 ? 0 : leaf.batch[r * plan.keys.length + t.at]!;
         const v = ws.answers[t.at]?.[code]?.trim();
         if (v) t.list.push(v);

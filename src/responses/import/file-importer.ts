@@ -345,7 +345,9 @@ export class FileImporter {
       byGroup.set(group, list);
       this.seen.push({ department: dep, group });
     }
-    for (const n of list) {
+    // Indexed, not for-of: this runs for every row (an iterator per row is garbage).
+    for (let k = 0; k < list.length; k++) {
+      const n = list[k]!;
       const code = answers.codes[n.slot]!;
       if (code === 0 || ("when" in n && n.when(answers.codes, 0))) continue;
       const value = this.slotCodes[n.slot]!.strings[code] ?? "";

@@ -258,7 +258,11 @@ export class ByteInterner {
     while (a < b && buf[a]! <= 32) a++;
     while (b > a && buf[b - 1]! <= 32) b--;
     if (a === b) return "";
-    const h = hashBytes(buf, a, b);
+    // A small-integer hash: a 53-bit one would be boxed on every call. Collisions only cost a
+    // decode (the bytes are compared).
+    let h = 0x811c9dc5;
+    for (let i = a; i < b; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    h &= 0x3fffffff;
     const hit = this.map.get(h);
     if (hit && hit.bytes.length === b - a) {
       let same = true;
