@@ -68,16 +68,18 @@ export function repeatedHashes(parts: readonly Float64Array[]): Map<number, numb
   // halves that repeat are then looked at whole.
   const lows = new Uint32Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) for (let i = 0; i < p.length; i++) lows[at++] = p[i]! % 0x100000000;
+  // x >>> 0 is x modulo 2³² for these integers (and 0 for NaN), without a floating-point modulo.
+  for (const p of parts) for (let i = 0; i < p.length; i++) lows[at++] = p[i]! >>> 0;
   lows.sort();
   const candidates = new Set<number>();
   for (let i = 1; i < lows.length; i++) if (lows[i] === lows[i - 1]) candidates.add(lows[i]!);
+  if (candidates.size === 0) return new Map(); // the usual case: nobody answered twice
   const seen = new Map<number, { count: number; last: number }>();
   let row = 0;
   for (const data of parts) {
     for (let i = 0; i < data.length; i++, row++) {
       const h = data[i]!;
-      if (Number.isNaN(h) || !candidates.has(h % 0x100000000)) continue;
+      if (Number.isNaN(h) || !candidates.has(h >>> 0)) continue;
       const s = seen.get(h);
       if (s) {
         s.count++;
