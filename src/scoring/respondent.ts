@@ -386,7 +386,11 @@ export class Workspace {
   /** The answers at a composite item's keys, as the item scorer reads them (an aligned array). */
   valuesOf(p: PlannedItem): Values {
     const { codes, row } = this;
-    for (const [, at] of p.answerColumns) this.values[at] = this.answers[at]![codes[row + at]!];
+    // Indexed: a destructuring for-of would allocate per row of a grid.
+    for (let k = 0; k < p.answerColumns.length; k++) {
+      const at = p.answerColumns[k]![1];
+      this.values[at] = this.answers[at]![codes[row + at]!];
+    }
     return this.values;
   }
 }

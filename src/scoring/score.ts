@@ -266,7 +266,7 @@ export class Scorer {
       // same layout row after row: one per file).
       if (leaf.layout !== aligned.index) {
         leaf.layout = aligned.index;
-        leaf.slots = Int32Array.from(plan.keys, (k) => aligned.index.get(k) ?? -1);
+        leaf.slots = positionsOf(plan.keys, aligned.index);
       }
       const slots = leaf.slots!;
       const from = aligned.codes;
@@ -274,7 +274,7 @@ export class Scorer {
         const at = slots[i]!;
         to[row + i] = at < 0 ? 0 : from[at]!;
       }
-    } else workspace.read((k) => record.answers.get(k), to, row);
+    } else readByKey(record, workspace, to, row);
     if (++leaf.pending === BATCH) this.scoreBatch(leaf);
   }
 
@@ -367,6 +367,19 @@ export class Scorer {
       questionnaireFor: (d, g) => this.questionnaireFor(d, g),
     });
   }
+}
+
+// Apart from Scorer.add, these two: a closure there over the record or its layout would make V8
+// allocate a context on every call, whichever branch runs.
+
+/** A record without the run's codes, read key by key (the interview). */
+function readByKey(record: ResponseRecord, workspace: Workspace, to: Int32Array, row: number) {
+  workspace.read((k) => record.answers.get(k), to, row);
+}
+
+/** Where each plan key is in an importer's layout (−1: not there). */
+function positionsOf(keys: readonly string[], index: ReadonlyMap<string, number>): Int32Array {
+  return Int32Array.from(keys, (k) => index.get(k) ?? -1);
 }
 
 /** Moves a leaf's typed-array tallies into its cell's item accumulators (once, at the end). */
