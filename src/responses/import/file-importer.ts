@@ -36,8 +36,6 @@ export interface RowOptions {
 interface CodedColumn {
   readonly column: ItemColumn;
   readonly codes: KeyCodes;
-  /** Code of each one-byte cell that converts cleanly (−1: convert it). */
-  readonly byte: Int32Array;
   /** Two-byte cells ("dk", "na", "10") as b0 · 256 + b1 and their codes: a few, searched in turn. */
   readonly pairs: Int32Array;
   readonly pairCodes: Int32Array;
@@ -106,6 +104,11 @@ export class FileImporter {
   private readonly seen: { readonly department: string | undefined; readonly group: string }[] = [];
   private readonly slots: number;
   private readonly coded: readonly CodedColumn[];
+  /** Per item column k (as in `coded`): its column, its slot, and at k · 256 + byte the code of
+   * a one-byte cell (−1: convert it); flat arrays, no object to reach through per cell. */
+  private readonly cols: Int32Array;
+  private readonly slotOf: Int32Array;
+  private readonly byteCodes: Int32Array;
   /**
    * The current row: its codes, and the record and outcome that hand them on. All three are
    * reused row after row (no garbage per row): valid until the next row; `kept` copies one.
@@ -144,16 +147,21 @@ export class FileImporter {
     this.record = { department: undefined, group: "", answers, aligned: answers };
     this.outcome = { kind: "record", record: this.record };
     for (const c of [...plan.itemCols, ...plan.choiceCols]) this.slotCol[c.slot] ??= c.col;
-    this.coded = plan.itemCols.map((column) => {
+    this.byteCodes = new Int32Array(plan.itemCols.length * 256);
+    this.coded = plan.itemCols.map((column, k) => {
       const codes = all.of(column.key);
+      column.byte.forEach((v, b) => {
+        this.byteCodes[k * 256 + b] = v === undefined ? -1 : codes.code(v);
+      });
       return {
         column,
         codes,
-        byte: Int32Array.from(column.byte, (v) => (v === undefined ? -1 : codes.code(v))),
         pairs: Int32Array.from(column.byte2.keys()),
         pairCodes: Int32Array.from(column.byte2.values(), (v) => codes.code(v)),
       };
     });
+    this.cols = Int32Array.from(this.coded, (c) => c.column.col);
+    this.slotOf = Int32Array.from(this.coded, (c) => c.column.slot);
   }
 
   /**
@@ -285,20 +293,28 @@ export class FileImporter {
     const codes = this.codes;
     codes.fill(0);
     let answered = 0;
-    const coded = this.coded;
-    for (let k = 0; k < coded.length; k++) {
-      const c = coded[k]!;
-      const col = c.column.col;
-      const n = row.size(col);
+    const { coded, cols, slotOf, byteCodes } = this;
+    const { buf, start, end } = row;
+    for (let k = 0; k < cols.length; k++) {
+      const col = cols[k]!;
+      if (col >= row.count) continue;
+      const a = start[col]!;
+      const n = end[col]! - a;
       if (n === 0) continue;
-      const slot = c.column.slot;
+      const slot = slotOf[k]!;
       // A one- or two-byte cell ("1" … "5", "dk") is a table lookup, no string.
-      const hit = n === 1 ? c.byte[row.byte(col)]! : n === 2 ? pairCode(c, row.pair(col)) : -1;
+      const hit =
+        n === 1
+          ? byteCodes[k * 256 + buf[a]!]!
+          : n === 2
+            ? pairCode(coded[k]!, buf[a]! * 256 + buf[a + 1]!)
+            : -1;
       if (hit >= 0) {
         codes[slot] = hit;
         answered++;
         continue;
       }
+      const c = coded[k]!;
       let v = row.text(col)!;
       if (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) v = v.trim();
       if (v === "" || v === NOT_SHOWN) continue;

@@ -1,8 +1,8 @@
 // Splits CSV bytes into records, chunk by chunk, without decoding the text: delimiters, quotes
 // and newlines are single bytes in UTF-8 and Windows-1252 (UTF-16 is transcoded to UTF-8 first),
 // so a record is a list of byte spans into the chunk. A field becomes a string only when someone
-// asks (`RowView.text`); Likert codes are looked up by their byte. Unquoted fields are scanned
-// byte by byte and a quoted field jumps from quote to quote (RFC 4180: doubled quotes,
+// asks (`RowView.text`); Likert codes are looked up by their bytes (FileImporter.row). Unquoted
+// fields are scanned byte by byte and a quoted field jumps from quote to quote (RFC 4180: doubled quotes,
 // delimiters and newlines inside quotes); every line goes through the same loop. Lines end in LF
 // or CRLF; blank lines are skipped. `line` is the file line where a record starts, so a message
 // points where an editor shows the row.
@@ -87,22 +87,6 @@ export class RowView {
     if (a === b) return "";
     const t = this.decode(this.buf, a, b);
     return this.escaped[i] ? t.replaceAll('""', '"') : t;
-  }
-
-  /** Byte length of the field (0 = empty or absent). */
-  size(i: number): number {
-    return i < this.count ? this.end[i]! - this.start[i]! : 0;
-  }
-
-  /** The two bytes of a two-byte field as one number (b0 · 256 + b1). */
-  pair(i: number): number {
-    const a = this.start[i]!;
-    return this.buf[a]! * 256 + this.buf[a + 1]!;
-  }
-
-  /** The single byte of a one-byte field. */
-  byte(i: number): number {
-    return this.buf[this.start[i]!]!;
   }
 
   fields(): string[] {
