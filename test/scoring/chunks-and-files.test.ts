@@ -4,10 +4,13 @@
 // library API the CLI uses — the whole file read at once, the whole file read in random tiny
 // chunks, and the rows split into several files — must give byte-identical assessment.json.
 import { Buffer } from "node:buffer";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { ByteSplitter, RowView, utf8Field } from "../../src/responses/import/split.js";
+import { loadFixture } from "./helpers.js";
 import { loadTexts, scoreFiles, tempDir, writeFile } from "./score-files.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -555,4 +558,34 @@ describe("scoring is the same whole, in random chunks and split into files (issu
       });
     }
   });
+
+  // UTF-16 is transcoded chunk by chunk: a chunk may end inside a code unit or a surrogate pair.
+  it("reads UTF-16 (LE and BE, with BOM) in any chunk size as the same UTF-8 text", async () => {
+    const questionnaires = loadFixture(
+      "questionnaires/core.yaml",
+      "questionnaires/departments/bauen.yaml",
+    );
+    // The demo has umlauts in free text; a character outside the BMP adds a surrogate pair.
+    const demo = readFileSync("fixtures/demo/staff-survey.csv", "utf8");
+    const text = demo.replace("Außen", "Außen 🙂");
+    expect(text).not.toBe(demo);
+    const { dir, cleanup } = tempDir();
+    try {
+      const utf8 = writeFile(dir, "utf8.csv", text);
+      const le = join(dir, "le.csv");
+      writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+      const be = join(dir, "be.csv");
+      const swapped = Buffer.from(text, "utf16le").swap16();
+      writeFileSync(be, Buffer.concat([Buffer.from([0xfe, 0xff]), swapped]));
+      const want = await scoreFiles(questionnaires, [utf8]);
+      for (const file of [le, be])
+        for (const chunkBytes of [3, 7, 1001]) {
+          const got = await scoreFiles(questionnaires, [file], { chunkBytes });
+          expect(got.json, `${file} in chunks of ${chunkBytes} bytes`).toBe(want.json);
+          expect(got.account.totals).toEqual(want.account.totals);
+        }
+    } finally {
+      cleanup();
+    }
+  }, 120_000);
 });

@@ -52,33 +52,38 @@ export async function decodeExport(
   );
   onStart?.({ encoding: enc, bom: guess.bom > 0, delimiter });
 
-  let position = guess.bom;
-  let eof = false;
-  const raw = Buffer.allocUnsafe(CHUNK);
-  /** The next chunk's bytes as split (UTF-16 transcoded); sets `eof` after the last. */
-  const nextChunk = async (): Promise<Buffer> => {
-    const n = await source.read(raw, 0, CHUNK, position);
-    onBytes?.(position === guess.bom ? guess.bom + n : n); // the mark counts with the first chunk
-    position += n;
-    eof = n < CHUNK;
-    const bytes = raw.subarray(0, n);
-    return transcoder ? Buffer.from(transcoder.decode(bytes, eof), "utf8") : bytes;
-  };
   // work[0, len): the incomplete record left from the last chunk, then the next chunk.
   let work = Buffer.allocUnsafe(2 * CHUNK);
   let len = 0;
+  const room = (n: number) => {
+    if (n <= work.length) return;
+    const bigger = Buffer.allocUnsafe(2 * n);
+    work.copy(bigger, 0, 0, len);
+    work = bigger;
+  };
+  let position = guess.bom;
+  let eof = false;
+  /** Appends the next chunk to work (UTF-16 transcoded in place); sets `eof` after the last. */
+  const appendChunk = async (): Promise<void> => {
+    room(len + CHUNK);
+    const n = await source.read(work, len, CHUNK, position);
+    onBytes?.(position === guess.bom ? guess.bom + n : n); // the mark counts with the first chunk
+    position += n;
+    eof = n < CHUNK;
+    if (!transcoder) {
+      len += n;
+      return;
+    }
+    const utf8 = Buffer.from(transcoder.decode(work.subarray(len, len + n), eof), "utf8");
+    room(len + utf8.length);
+    utf8.copy(work, len);
+    len += utf8.length;
+  };
   /** File offset of work[0] (for RowView.offset; UTF-8 and Windows-1252 files). */
   let base = guess.bom;
   let validated = 0;
   for (;;) {
-    const chunk = await nextChunk();
-    if (len + chunk.length > work.length) {
-      const bigger = Buffer.allocUnsafe(2 * (len + chunk.length));
-      work.copy(bigger, 0, 0, len);
-      work = bigger;
-    }
-    chunk.copy(work, len);
-    len += chunk.length;
+    await appendChunk();
     if (validate) {
       const upTo = eof ? len : work.lastIndexOf(10, len - 1) + 1;
       if (upTo > validated) {
