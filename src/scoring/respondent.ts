@@ -189,9 +189,9 @@ const STRIDE = 5;
 
 /**
  * What each code of one item means, filled the first time the code is met: its KIND_* (−1: not
- * yet known), where it is counted in OptionCounts.optCounts (a spare slot: not an option), and
- * STRIDE numbers in one typed array, so a cell of the per-row loop reads three arrays at one
- * place and adds without branching on the kind of answer.
+ * yet known), where it is counted among the options (Workspace.tallies; a spare slot: not an
+ * option), and STRIDE numbers in one typed array, so a cell of the per-row loop reads its
+ * meaning at one place and adds without branching on the kind of answer.
  */
 class CodeTable {
   kind = new Int8Array(16).fill(-1);
@@ -263,9 +263,9 @@ export class Workspace {
   readonly tables: readonly CodeTable[];
   /** Per item: its `when` over the row's codes (undefined = always asked). */
   readonly conditions: readonly (((codes: Int32Array, row: number) => boolean) | undefined)[];
-  /** Per item: where its options are counted in OptionCounts.optCounts (−1: no option list). */
+  /** Per item: where its options are counted in tallies().optCounts (−1: no option list). */
   readonly optBase: Int32Array;
-  /** Length of OptionCounts.optCounts: every option, and a spare slot for other answers. */
+  /** Length of tallies().optCounts: every option, and a spare slot for other answers. */
   readonly optSlots: number;
   /** Per option (at optBase): its exact score num / den (den 0: it scores nothing). */
   readonly optNum: Float64Array;
