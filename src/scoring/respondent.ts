@@ -461,10 +461,12 @@ export function scoreCodes(
     const t = tables[i]!;
     const condition = conditions[i];
     const { dim, units, at } = p;
+    const notAsked = asked[i] === 0;
+    const minimum = plan.dimensions[dim]!.aggregate === "min";
     let counted = byCode[i]!;
     for (let r = 0, base = 0; r < n; r++, base += nk) {
       const x = r * ni + i;
-      if (asked[i] === 0 || (condition !== undefined && !condition(codes, base))) {
+      if (notAsked || (condition !== undefined && !condition(codes, base))) {
         kinds[x] = KIND_SKIPPED;
         itemScores[x] = Number.NaN;
         skipped[i]!++;
@@ -492,8 +494,8 @@ export function scoreCodes(
       answered[o]! += scored;
       wsum[o]! += units * v[c + A]!;
       wtot[o]! += units * scored;
-      const m = v[c + MIN]!;
-      if (m < mins[o]!) mins[o] = m;
+      // Only a weakest-link dimension reads its minimum.
+      if (minimum && v[c + MIN]! < mins[o]!) mins[o] = v[c + MIN]!;
     }
   }
   const dims = plan.dimensions;
