@@ -139,8 +139,11 @@ export function summarizeSorted(
   }
   const N = BigInt(n);
   const mean = ratio(sum, common * N);
-  const ss = ratio(N * squares - sum * sum, N * common * common);
-  const sd = n > 1 ? Math.sqrt(toNumber(ratio(ss.p, ss.q * BigInt(n - 1)))) : 0;
+  // The sample variance Σ w·(v − mean)² / (n − 1), reduced once.
+  const sd =
+    n > 1
+      ? Math.sqrt(toNumber(ratio(N * squares - sum * sum, N * common * common * BigInt(n - 1))))
+      : 0;
   const median = weightedMedian(entries);
   const lo = entries[0]![0];
   const hi = entries[entries.length - 1]![0];

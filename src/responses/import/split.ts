@@ -2,9 +2,9 @@
 // and newlines are single bytes in UTF-8 and Windows-1252 (UTF-16 is transcoded to UTF-8 first),
 // so a record is a list of byte spans into the chunk. A field becomes a string only when someone
 // asks (`RowView.text`); Likert codes are looked up by their bytes (FileImporter.row). Unquoted
-// fields are scanned byte by byte and a quoted field jumps from quote to quote (RFC 4180: doubled quotes,
-// delimiters and newlines inside quotes); every line goes through the same loop. Lines end in LF
-// or CRLF; blank lines are skipped. `line` is the file line where a record starts, so a message
+// fields are scanned byte by byte and a quoted field jumps from quote to quote (RFC 4180:
+// doubled quotes, delimiters and newlines inside quotes); every line goes through the same loop.
+// Lines end in LF or CRLF; blank lines are skipped. `line` is the file line where a record starts, so a message
 // points where an editor shows the row.
 import { Buffer } from "node:buffer";
 import type { Delimiter } from "./csv.js";
