@@ -145,8 +145,11 @@ export function compileConverter(
 }
 
 function lookupConverter(c: CatalogItem, o: ValueOverrides): Converter {
-  const t = table(entriesOf(c), c.item.id, o);
+  const entries = entriesOf(c);
+  const t = table(entries, c.item.id, o);
   const numericCodes = [...t.values()].filter((v) => /^-?\d+$/.test(v));
+  // Once, not per rejected value: planColumns tries every one-byte value on each column.
+  const codes = entries.map((e) => e.code);
   return (raw) => {
     const hit = t.get(raw);
     if (hit !== undefined) return hit;
@@ -161,14 +164,11 @@ function lookupConverter(c: CatalogItem, o: ValueOverrides): Converter {
       if (numericCodes.length > 0) {
         return {
           code: "value-out-of-range",
-          says: said("value-out-of-range.scale", { raw, item: c.item.id, codes: codesOf(c) }),
+          says: said("value-out-of-range.scale", { raw, item: c.item.id, codes }),
         };
       }
     }
-    return {
-      code: "unknown-label",
-      says: said("unknown-label", { raw, item: c.item.id, codes: codesOf(c) }),
-    };
+    return { code: "unknown-label", says: said("unknown-label", { raw, item: c.item.id, codes }) };
   };
 }
 
