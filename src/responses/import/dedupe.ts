@@ -1,9 +1,8 @@
 // Duplicate respondent ids across a set of files, found without keeping the ids: the first pass
-// stores one 53-bit hash per row (8 bytes; NaN for rows without an id), then a sorted copy of
-// their low halves finds the few that repeat, and a look at those whole tells which hashes occur
-// more than once and where each occurs last. The scoring pass holds back a row whose hash
-// repeats until the last occurrence arrives, then compares the real ids (so a hash collision
-// never drops a row). Memory: 8 bytes per row, and 4 more per row for a moment while looking for
+// stores one 53-bit hash per row (8 bytes; NaN for rows without an id), then a bit filter finds
+// the few that may repeat, and a look at those whole tells which hashes occur more than once and
+// where each occurs last. The scoring pass holds back a row whose hash repeats until the last
+// occurrence arrives, then compares the real ids (so a hash collision never drops a row). Memory: 8 bytes per row, and 2 more per row for a moment while looking for
 // repeats, plus the held rows.
 
 /** Rows per chunk: the column grows by chunks, never copying (nor leaving garbage behind). */
@@ -60,36 +59,48 @@ export class HashColumn {
 
 /**
  * Hashes that occur more than once in the parts (read as one column; NaN: no id), each with the
- * row index of its last occurrence.
+ * row index of its last occurrence (in the order of their first).
+ *
+ * A filter of 16 bits per row finds the candidates without sorting every hash: a hash's low bits
+ * pick a bit, and a bit set twice marks its slot. Only the rows on marked slots (about one in
+ * sixteen at most) are sorted whole to see which hashes really repeat. The filter is a quarter of
+ * the hashes' size, and a freed scratch buffer stays in the process (glibc), so it is kept small.
  */
 export function repeatedHashes(parts: readonly Float64Array[]): Map<number, number> {
-  // A sorted copy of each hash's low 32 bits puts equal hashes side by side in half the memory of
-  // the hashes (a native sort in place: a radix sort was faster but needed as much again, and a
-  // freed buffer stays in the process's memory; NaN becomes 0, which the exact look below skips).
-  // The few low halves that repeat are then looked at whole.
-  const lows = new Uint32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  // x >>> 0 is x modulo 2³² for these integers (and 0 for NaN), without a floating-point modulo.
-  for (const p of parts) for (let i = 0; i < p.length; i++) lows[at++] = p[i]! >>> 0;
-  lows.sort();
-  const candidates = new Set<number>();
-  for (let i = 1; i < lows.length; i++) if (lows[i] === lows[i - 1]) candidates.add(lows[i]!);
-  if (candidates.size === 0) return new Map(); // the usual case: nobody answered twice
-  const seen = new Map<number, { count: number; last: number }>();
-  let row = 0;
-  for (const data of parts) {
-    for (let i = 0; i < data.length; i++, row++) {
-      const h = data[i]!;
-      if (Number.isNaN(h) || !candidates.has(h >>> 0)) continue;
-      const s = seen.get(h);
-      if (s) {
-        s.count++;
-        s.last = row;
-      } else seen.set(h, { count: 1, last: row });
+  const rows = parts.reduce((n, p) => n + p.length, 0);
+  let size = 1024;
+  while (size < 16 * rows && size < 2 ** 31) size *= 2;
+  const mask = size - 1;
+  const filter = new Int32Array(size >>> 5);
+  // x >>> 0 is x modulo 2³² for these integers, without a floating-point modulo.
+  const again: number[] = [];
+  for (const p of parts) {
+    for (let i = 0; i < p.length; i++) {
+      if (Number.isNaN(p[i]!)) continue;
+      const slot = (p[i]! >>> 0) & mask;
+      const bit = 1 << (slot & 31);
+      if (filter[slot >>> 5]! & bit) again.push(slot);
+      else filter[slot >>> 5]! |= bit;
     }
   }
+  if (again.length === 0) return new Map(); // the usual case: nobody answered twice
+  const marked = (h: number) => {
+    const slot = (h >>> 0) & mask;
+    return !Number.isNaN(h) && (filter[slot >>> 5]! & (1 << (slot & 31))) !== 0;
+  };
+  filter.fill(0);
+  for (const slot of again) filter[slot >>> 5]! |= 1 << (slot & 31);
+  const candidates: number[] = [];
+  for (const p of parts)
+    for (let i = 0; i < p.length; i++) if (marked(p[i]!)) candidates.push(p[i]!);
+  const sorted = Float64Array.from(candidates).sort();
+  const repeats = new Set<number>();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeats.add(sorted[i]!);
   const last = new Map<number, number>();
-  for (const [h, s] of seen) if (s.count > 1) last.set(h, s.last);
+  let row = 0;
+  for (const p of parts)
+    for (let i = 0; i < p.length; i++, row++)
+      if (marked(p[i]!) && repeats.has(p[i]!)) last.set(p[i]!, row);
   return last;
 }
 
