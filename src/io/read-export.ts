@@ -56,7 +56,7 @@ export function fileExportReader(chunkBytes = CHUNK_BYTES, sheet?: string): Expo
   /** A workbook's sheet as CSV, converted once for both passes. */
   const sheets = new Map<string, Promise<Buffer>>();
   return {
-    async read(req, onRecord, onBytes, onStart): Promise<ReadInfo> {
+    async read(req, onRecord, onBytes): Promise<ReadInfo> {
       if (isWorkbook(req.file)) {
         if (!sheets.has(req.file)) sheets.set(req.file, workbookAsCsv(req.file, sheet));
         const csv = await sheets.get(req.file)!;
@@ -70,7 +70,6 @@ export function fileExportReader(chunkBytes = CHUNK_BYTES, sheet?: string): Expo
           { ...req, encoding: "utf-8", delimiter: "," },
           onRecord,
           onBytes,
-          onStart,
         );
       }
       let fh: Awaited<ReturnType<typeof open>>;
@@ -84,7 +83,7 @@ export function fileExportReader(chunkBytes = CHUNK_BYTES, sheet?: string): Expo
           read: async (target, at, length, position) =>
             (await fh.read(target, at, length, position)).bytesRead,
         };
-        return await decodeExport(bytes, chunkBytes, req, onRecord, onBytes, onStart);
+        return await decodeExport(bytes, chunkBytes, req, onRecord, onBytes);
       } finally {
         await fh.close();
       }

@@ -395,16 +395,6 @@ export class Workspace {
   }
 }
 
-export {
-  KIND_BLANK,
-  KIND_DONT_KNOW,
-  KIND_INVALID,
-  KIND_NOT_APPLICABLE,
-  KIND_SCORE,
-  KIND_SKIPPED,
-  KINDS,
-} from "./item-score.js";
-
 /** Which items a group is asked (1) by their `groups`, computed once per group. */
 function askedOf(ws: Workspace, group: string): Uint8Array {
   let mask = ws.asked.get(group);

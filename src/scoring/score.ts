@@ -9,11 +9,7 @@ import { buildAssessment } from "./build.js";
 import { Cell, type DimAcc, type ItemAcc } from "./cell.js";
 import { type OverallScale, overallScale } from "./denominators.js";
 import { lcm } from "./exact.js";
-import type { Values } from "./item-score.js";
-import { ReliabilityAcc } from "./reliability.js";
 import {
-  type CodeCounts,
-  compilePlan,
   KIND_BLANK,
   KIND_DONT_KNOW,
   KIND_INVALID,
@@ -21,6 +17,12 @@ import {
   KIND_SCORE,
   KIND_SKIPPED,
   KINDS,
+  type Values,
+} from "./item-score.js";
+import { ReliabilityAcc } from "./reliability.js";
+import {
+  type CodeCounts,
+  compilePlan,
   overallKey,
   type Plan,
   type PlannedItem,

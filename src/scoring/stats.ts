@@ -79,10 +79,6 @@ export class Histogram {
       if (!Number.isNaN(keys[i]!)) this.addKey(keys[i]!, other.den, counts[i]!);
   }
 
-  get size(): number {
-    return this.used;
-  }
-
   /** [value, weight] pairs in ascending order of value. */
   sorted(): [Ratio, number][] {
     const { keys, counts } = this;

@@ -6,7 +6,7 @@
 import { Buffer, isUtf8 } from "node:buffer";
 import { type Delimiter, detectDelimiter } from "./csv.js";
 import { bomLength, createDecoder, guessEncoding } from "./encoding.js";
-import type { ReadInfo, ReadRequest, ReadStart } from "./run.js";
+import type { ReadInfo, ReadRequest } from "./run.js";
 import { ByteSplitter, cp1252Field, type RowSink, RowView, utf8Field } from "./split.js";
 
 /** Bytes the encoding and delimiter are detected from, whatever the chunk size. */
@@ -30,7 +30,6 @@ export async function decodeExport(
   req: ReadRequest,
   onRecord: RowSink,
   onBytes?: (n: number) => void,
-  onStart?: (s: ReadStart) => void,
 ): Promise<ReadInfo> {
   const CHUNK = Math.max(1, Math.floor(chunkBytes));
   // Detection looks at the same first bytes whatever the chunk size.
@@ -50,7 +49,6 @@ export async function decodeExport(
     delimiter,
     new RowView(enc === "windows-1252" ? cp1252Field : utf8Field),
   );
-  onStart?.({ encoding: enc, bom: guess.bom > 0, delimiter });
 
   // work[0, len): the incomplete record left from the last chunk, then the next chunk.
   let work = Buffer.allocUnsafe(2 * CHUNK);

@@ -4,12 +4,7 @@
 import { type Said, said } from "../../messages/catalogue.js";
 import { codedFrom, type Problem } from "../../problem.js";
 import { closest } from "../../questionnaire/suggest.js";
-import {
-  type ParsedYaml,
-  type Path,
-  parseYaml,
-  type SourceFile,
-} from "../../questionnaire/yaml-source.js";
+import { type Path, parseYaml, type SourceFile } from "../../questionnaire/yaml-source.js";
 import type { Catalog, ColumnTarget } from "./catalog.js";
 import type { Mapping } from "./mapping-model.js";
 import { PRESET_IDS, type PresetId } from "./presets/index.js";
@@ -306,5 +301,3 @@ function groupsOf(r: Reading): Map<string, string> {
   }
   return groups;
 }
-
-export type { ParsedYaml };

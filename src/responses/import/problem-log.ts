@@ -22,29 +22,6 @@ export class ProblemLog {
     if (n <= this.cap) this.kept.push(p);
   }
 
-  /** Adds another log's problems after this one's (e.g. of a file's second half). */
-  absorb(other: {
-    readonly kept: readonly Problem[];
-    readonly counts: ReadonlyMap<string, number>;
-    readonly errors: number;
-    readonly warnings: number;
-  }): void {
-    const keptPerCode = new Map<string, number>();
-    let keptErrors = 0;
-    for (const p of other.kept) {
-      this.add(p);
-      keptPerCode.set(p.code, (keptPerCode.get(p.code) ?? 0) + 1);
-      if (p.severity === "error") keptErrors++;
-    }
-    // The ones the other log only counted.
-    for (const [code, n] of other.counts) {
-      const more = n - (keptPerCode.get(code) ?? 0);
-      if (more > 0) this.counts.set(code, (this.counts.get(code) ?? 0) + more);
-    }
-    this.errors += other.errors - keptErrors;
-    this.warnings += other.warnings - (other.kept.length - keptErrors);
-  }
-
   get total(): number {
     return this.errors + this.warnings;
   }

@@ -36,21 +36,9 @@ export interface ReadInfo {
   readonly issues: readonly SplitIssue[];
 }
 
-/** What a read settled before its first record. */
-export interface ReadStart {
-  readonly encoding: EncodingName;
-  readonly bom: boolean;
-  readonly delimiter: Delimiter;
-}
-
 /** Streams a file's records (the first is the header). */
 export interface ExportReader {
-  read(
-    req: ReadRequest,
-    onRecord: RowSink,
-    onBytes?: (n: number) => void,
-    onStart?: (s: ReadStart) => void,
-  ): Promise<ReadInfo>;
+  read(req: ReadRequest, onRecord: RowSink, onBytes?: (n: number) => void): Promise<ReadInfo>;
 }
 
 export interface ImportSettings {

@@ -4,9 +4,10 @@
 // asks (`RowView.text`); Likert codes are looked up by their bytes (FileImporter.row). Unquoted
 // fields are scanned byte by byte and a quoted field jumps from quote to quote (RFC 4180:
 // doubled quotes, delimiters and newlines inside quotes); every line goes through the same loop.
-// Lines end in LF or CRLF; blank lines are skipped. `line` is the file line where a record starts, so a message
-// points where an editor shows the row.
+// Lines end in LF or CRLF; blank lines are skipped. `line` is the file line where a record
+// starts, so a message points where an editor shows the row.
 import { Buffer } from "node:buffer";
+import { grown } from "../answer-codes.js";
 import type { Delimiter } from "./csv.js";
 
 const QUOTE = 34;
@@ -48,18 +49,10 @@ export class RowView {
 
   /** Makes room for at least `fields` fields. */
   reserve(fields: number): void {
-    let n = this.start.length;
-    if (fields <= n) return;
-    while (n < fields) n *= 2;
-    const s = new Int32Array(n);
-    s.set(this.start);
-    this.start = s;
-    const e = new Int32Array(n);
-    e.set(this.end);
-    this.end = e;
-    const x = new Uint8Array(n);
-    x.set(this.escaped);
-    this.escaped = x;
+    if (fields <= this.start.length) return;
+    this.start = grown(this.start, fields - 1);
+    this.end = grown(this.end, fields - 1);
+    this.escaped = grown(this.escaped, fields - 1);
   }
 
   push(a: number, b: number, esc: boolean): void {
@@ -107,18 +100,12 @@ export class ByteSplitter {
   private readonly d: number;
   /** File offset of the buffer's first byte, set by the reader before each `split`. */
   base = 0;
+  private line = 1;
   constructor(
     delimiter: Delimiter,
     readonly row: RowView = new RowView(),
-    /** File line of the first record (a reader starting mid-file knows it from a first pass). */
-    private line = 1,
   ) {
     this.d = delimiter.charCodeAt(0);
-  }
-
-  /** File line of the next record. */
-  get nextLine(): number {
-    return this.line;
   }
 
   /**
