@@ -39,7 +39,22 @@ function chalkAt(level: 0 | 1): ChalkInstance {
   return new chalk.Chalk({ level });
 }
 
+/**
+ * A reader that stops early (`reifegrad --help | head`) closes the pipe: the CLI then stops
+ * quietly, as a Unix filter does, instead of dying of an unhandled EPIPE with a stack trace.
+ */
+function onStreamError(e: NodeJS.ErrnoException): void {
+  if (e.code === "EPIPE") process.exit();
+  throw e;
+}
+let pipesWatched = false;
+
 export function processContext(): CliContext {
+  if (!pipesWatched) {
+    pipesWatched = true;
+    process.stdout.on("error", onStreamError);
+    process.stderr.on("error", onStreamError);
+  }
   const env = process.env;
   const stdoutIsTTY = Boolean(process.stdout.isTTY);
   const stderrIsTTY = Boolean(process.stderr.isTTY);
