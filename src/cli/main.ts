@@ -153,6 +153,11 @@ function extrasDe(full: string, description: string): string {
   return full.slice(0, at) + EXTRAS_DE.reduce((t, [re, de]) => t.replace(re, de), full.slice(at));
 }
 
+/** Commander's placeholders in a usage line, in German. */
+function usageDe(usage: string): string {
+  return usage.replace("[options]", "[Optionen]").replace("[command]", "[Befehl]");
+}
+
 /** How commander words its help: in German under a German locale, as commander does otherwise. */
 function helpConfiguration(lang: MessageLang): Partial<Help> {
   const config: Partial<Help> = { subcommandTerm: helpTerm };
@@ -160,6 +165,8 @@ function helpConfiguration(lang: MessageLang): Partial<Help> {
   return {
     ...config,
     styleTitle: (title: string) => TITLES_DE[title] ?? title,
+    styleUsage: usageDe,
+    subcommandTerm: (cmd: Command) => usageDe(helpTerm(cmd)),
     optionDescription: (o: Option) =>
       extrasDe(defaultHelp.optionDescription(o), o.description ?? ""),
     argumentDescription: (a: Argument) =>
