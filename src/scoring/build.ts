@@ -2,7 +2,7 @@
 // comparisons, reliability — then applies anonymity suppression.
 
 import { applySuppression } from "../disclosure/suppress.js";
-import type { Area, Dimension, Level, Questionnaire, Text } from "../questionnaire/model.js";
+import type { Dimension, Level, Questionnaire, Text } from "../questionnaire/model.js";
 import { isExternal } from "../questionnaire/root.js";
 import { compareStrings } from "../util/order.js";
 import {
@@ -26,6 +26,7 @@ import {
   cmp,
   decimal,
   div,
+  min,
   mul,
   type Ratio,
   ratio,
@@ -65,9 +66,10 @@ function areaResults(
   means: ReadonlyMap<string, Ratio>,
 ): { id: string; names: Text; weight: number; score: Ratio; dimensions: string[] }[] {
   const out: { id: string; names: Text; weight: number; score: Ratio; dimensions: string[] }[] = [];
-  const weights = new Map(spec.dimensions.map((d) => [d.id, decimal(d.weight)]));
-  for (const area of spec.areas) {
-    const members = spec.dimensions.filter((d) => d.area === area.id).map((d) => d.id);
+  const { dimensions, areas } = spec.questionnaire;
+  const weights = new Map(dimensions.map((d) => [d.id, decimal(d.weight)]));
+  for (const area of areas) {
+    const members = dimensions.filter((d) => d.area === area.id).map((d) => d.id);
     if (members.length === 0 || members.some((id) => !means.has(id))) continue;
     const score = weightedMean(
       members.map((id) => ({ value: means.get(id)!, weight: weights.get(id)! })),
@@ -139,11 +141,10 @@ interface UnitSpec {
   readonly names: Text;
   readonly group?: string;
   readonly cell: Cell;
-  readonly dimensions: readonly Dimension[];
-  readonly areas: readonly Area[];
+  /** Whose dimensions, areas and overall aggregate the unit is scored on. */
+  readonly questionnaire: Questionnaire;
   /** Overall histogram to describe (root view for the administration). */
   readonly overallHist: Histogram;
-  readonly aggregate: "mean" | "min";
   readonly targets?: Readonly<Record<string, string>>;
   /** Department-weighted administration: stats from department cells instead of pooling. */
   readonly strata?: readonly Stratum[];
@@ -251,10 +252,8 @@ function departmentUnits(
         kind: "department",
         names,
         cell: merged,
-        dimensions: q.dimensions,
-        areas: q.areas,
+        questionnaire: q,
         overallHist: merged.overall,
-        aggregate: q.overall.aggregate,
         ...targets,
       },
       true,
@@ -288,10 +287,8 @@ function departmentGroupUnits(
         group: g,
         names: gmap.get(g)?.name ?? nameById(ctx, g),
         cell,
-        dimensions: q.dimensions,
-        areas: q.areas,
+        questionnaire: q,
         overallHist: cell.overall,
-        aggregate: q.overall.aggregate,
         ...targets,
       },
       false,
@@ -330,10 +327,8 @@ function administrationUnit(
       kind: "administration",
       names: root.title,
       cell: adminCell,
-      dimensions: root.dimensions,
-      areas: root.areas,
+      questionnaire: root,
       overallHist: adminCell.rootOverall,
-      aggregate: root.overall.aggregate,
       ...(adminStrata ? { strata: adminStrata } : {}),
     },
     true,
@@ -376,10 +371,8 @@ function groupUnits(
         group: g,
         names: groupsOf(q).get(g)?.name ?? rootGroups.get(g)?.name ?? nameById(ctx, g),
         cell,
-        dimensions: external ? q.dimensions : root.dimensions,
-        areas: external ? q.areas : root.areas,
+        questionnaire: external ? q : root,
         overallHist: external ? cell.overall : cell.rootOverall,
-        aggregate: external ? q.overall.aggregate : root.overall.aggregate,
       },
       external,
     );
@@ -462,9 +455,11 @@ function makeUnit(ctx: UnitContext, spec: UnitSpec, withDetail: boolean): Unit {
         }
       : {}),
     dimensions: dims,
-    ...targetsAndPriorities(dims, spec.dimensions, means),
+    ...targetsAndPriorities(dims, spec.questionnaire.dimensions, means),
     ...(withDetail ? { items: itemResults(spec.cell, ctx.itemDimension) } : {}),
-    ...(withDetail ? { reliability: reliabilityOf(spec.cell, spec.dimensions, settings) } : {}),
+    ...(withDetail
+      ? { reliability: reliabilityOf(spec.cell, spec.questionnaire.dimensions, settings) }
+      : {}),
     ...(withDetail && settings.includeFreeText
       ? { freeText: freeTextOf(spec.cell, ctx.questionOf) }
       : {}),
@@ -487,7 +482,7 @@ function dimensionResults(
   const dims: DimensionResult[] = [];
   const means = new Map<string, Ratio>();
   const errors = new Map<string, StandardError>();
-  for (const d of spec.dimensions) {
+  for (const d of spec.questionnaire.dimensions) {
     const acc = spec.cell.dims.get(d.id);
     if (!acc) continue;
     const r = spec.strata
@@ -529,14 +524,14 @@ function indexScore(
   const scored = dims.filter((d) => d.mean !== undefined);
   if (scored.length === 0 || scored.length !== dims.length) return undefined;
   const parts =
-    areas.length > 0 && spec.dimensions.every((d) => d.area !== undefined)
+    areas.length > 0 && spec.questionnaire.dimensions.every((d) => d.area !== undefined)
       ? areas.map((x) => ({ value: x.score, weight: decimal(x.weight) }))
       : scored.map((d) => ({
           value: means.get(d.id)!,
-          weight: decimal(spec.dimensions.find((x) => x.id === d.id)!.weight),
+          weight: decimal(spec.questionnaire.dimensions.find((x) => x.id === d.id)!.weight),
         }));
-  return spec.aggregate === "min"
-    ? parts.map((x) => x.value).reduce((a, b) => (cmp(a, b) <= 0 ? a : b))
+  return spec.questionnaire.overall.aggregate === "min"
+    ? parts.map((x) => x.value).reduce(min)
     : weightedMean(parts);
 }
 
@@ -834,24 +829,19 @@ function itemInfos(questionnaires: readonly Questionnaire[]): ItemInfo[] {
       if (item.type === "text") continue;
       const scale =
         item.type === "likert" || item.type === "grid" ? q.scales.get(item.scale) : undefined;
+      const choices = item.type === "single" || item.type === "multi" ? item.choices : undefined;
       const options =
-        scale?.options.map((o) => ({
+        (scale?.options ?? choices)?.map((o) => ({
           code: o.code,
           label: o.label,
           ...(o.missing ? { missing: o.missing } : {}),
         })) ??
-        (item.type === "single" || item.type === "multi"
-          ? item.choices.map((c) => ({
-              code: c.code,
-              label: c.label,
-              ...(c.missing ? { missing: c.missing } : {}),
-            }))
-          : item.type === "yesno"
-            ? [
-                { code: "no", label: { de: "nein", en: "no" } },
-                { code: "yes", label: { de: "ja", en: "yes" } },
-              ]
-            : []);
+        (item.type === "yesno"
+          ? [
+              { code: "no", label: { de: "nein", en: "no" } },
+              { code: "yes", label: { de: "ja", en: "yes" } },
+            ]
+          : []);
       out.set(item.id, {
         id: item.id,
         dimension: item.dimension,

@@ -18,6 +18,9 @@ export class DimAcc {
   }
 }
 
+/** Respondents of an item by kind of answer. */
+type Kinds = Pick<ItemAcc, "n" | "dontKnow" | "notApplicable" | "blank" | "skipped" | "invalid">;
+
 export class ItemAcc {
   n = 0;
   /** Item scores 0–100 → count; exact and order-independent means. */
@@ -40,26 +43,14 @@ export class ItemAcc {
    * (no options: a composite item, whose scores and codes come through addComposite).
    */
   addTallies(
-    t: {
-      n: number;
-      dontKnow: number;
-      notApplicable: number;
-      blank: number;
-      skipped: number;
-      invalid: number;
-    },
+    t: Kinds,
     codes: readonly string[],
     counts: Float64Array,
     nums: Float64Array,
     dens: Float64Array,
     base: number,
   ): void {
-    this.n += t.n;
-    this.dontKnow += t.dontKnow;
-    this.notApplicable += t.notApplicable;
-    this.blank += t.blank;
-    this.skipped += t.skipped;
-    this.invalid += t.invalid;
+    this.addKinds(t);
     // Indexed loops and forEach, not destructuring for-of, in the once-per-run merges of this
     // file: see Histogram.merge.
     for (let o = 0; o < codes.length; o++) {
@@ -72,14 +63,18 @@ export class ItemAcc {
     }
   }
 
+  private addKinds(t: Kinds): void {
+    this.n += t.n;
+    this.dontKnow += t.dontKnow;
+    this.notApplicable += t.notApplicable;
+    this.blank += t.blank;
+    this.skipped += t.skipped;
+    this.invalid += t.invalid;
+  }
+
   merge(o: ItemAcc): void {
-    this.n += o.n;
+    this.addKinds(o);
     this.scores.merge(o.scores);
-    this.dontKnow += o.dontKnow;
-    this.notApplicable += o.notApplicable;
-    this.blank += o.blank;
-    this.skipped += o.skipped;
-    this.invalid += o.invalid;
     o.counts.forEach((k, c) => {
       this.counts.set(c, (this.counts.get(c) ?? 0) + k);
     });

@@ -157,10 +157,6 @@ export function lookupAnswer(table: ReadonlyMap<string, Outcome>, v: string | un
   return table.get(v) ?? invalid(v);
 }
 
-function lookup(table: Map<string, Outcome>, at: number): ItemScorer {
-  return (values) => lookupAnswer(table, values[at]);
-}
-
 /** The codes whose position `Outcome.option` gives, for single-code items; undefined otherwise. */
 export function optionCodes(item: Item, q: Questionnaire): readonly string[] | undefined {
   switch (item.type) {
@@ -191,7 +187,7 @@ function tableDen(table: ReadonlyMap<string, Outcome>): number {
 }
 
 function fromTable(table: Map<string, Outcome>, at: number): CompiledItem {
-  return { score: lookup(table, at), den: tableDen(table), table };
+  return { score: (values) => lookupAnswer(table, values[at]), den: tableDen(table), table };
 }
 
 export function compileItemScorer(
@@ -228,13 +224,9 @@ function multiScorer(
   const byCode = new Map(choices.map((c) => [c.code, c]));
   const scoredChoices = choices.filter((c) => !c.missing && !c.exclusive);
   // Choice scores as integers over their common denominator, so a sum is an integer sum.
-  const den = scoredChoices.reduce((d, c) => lcm(d, small(decimal(c.score))[1]), 1);
-  const units = new Map(
-    scoredChoices.map((c) => {
-      const [num, d] = small(decimal(c.score));
-      return [c.code, num * (den / d)];
-    }),
-  );
+  const exact = scoredChoices.map((c) => small(decimal(c.score)));
+  const den = exact.reduce((d, [, q]) => lcm(d, q), 1);
+  const units = new Map(scoredChoices.map((c, i) => [c.code, exact[i]![0] * (den / exact[i]![1])]));
   const count = scoredChoices.length;
   const score: ItemScorer = (values) => {
     const v = values[at];

@@ -346,20 +346,11 @@ export class Scorer {
     for (const leaf of this.cells.values()) this.scoreBatch(leaf);
   }
 
-  /** Moves the per-row typed-array tallies into the cells; safe to repeat. */
-  private flush(): void {
-    for (const leaf of this.cells.values()) flushLeaf(leaf);
-  }
-
   finish(input?: unknown): Assessment {
     this.scorePending();
-    this.flush();
-    const cells = [...this.cells.values()].sort((a, b) =>
-      compareStrings(
-        `${a.key.questionnaire}\u0000${a.key.department ?? ""}\u0000${a.key.group}`,
-        `${b.key.questionnaire}\u0000${b.key.department ?? ""}\u0000${b.key.group}`,
-      ),
-    );
+    for (const leaf of this.cells.values()) flushLeaf(leaf);
+    // In the order of their keys (questionnaire, department, group), whatever order rows came in.
+    const cells = [...this.cells].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
     return buildAssessment({
       root: this.root,
       questionnaires: this.questionnaires,

@@ -40,7 +40,8 @@ export async function decodeExport(
     : guessEncoding(head);
   const enc = guess.encoding;
   const delimiter: Delimiter =
-    req.delimiter ?? detectDelimiter(createDecoder(enc).decode(head.subarray(guess.bom), false));
+    req.delimiter ??
+    detectDelimiter(createDecoder(enc).decode(head.subarray(guess.bom), { stream: true }));
   // A guessed UTF-8 must hold for every byte (`fatal`: the caller reads again otherwise).
   const validate = req.fatal && enc === "utf-8";
   // UTF-16 is split as its UTF-8 transcoding; the byte-order mark is skipped, not split.
@@ -72,7 +73,8 @@ export async function decodeExport(
       len += n;
       return;
     }
-    const utf8 = Buffer.from(transcoder.decode(work.subarray(len, len + n), eof), "utf8");
+    const text = transcoder.decode(work.subarray(len, len + n), { stream: !eof });
+    const utf8 = Buffer.from(text, "utf8");
     room(len + utf8.length);
     utf8.copy(work, len);
     len += utf8.length;

@@ -3,29 +3,30 @@
 
 export type EncodingName = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
-export const ENCODINGS: readonly EncodingName[] = ["utf-8", "utf-16le", "utf-16be", "windows-1252"];
-
 export interface EncodingGuess {
   readonly encoding: EncodingName;
   /** Bytes of byte-order mark at the start of the file (skipped by the decoder). */
   readonly bom: number;
 }
 
-/** Accepts the usual spellings: utf8, UTF-16, cp1252, latin1 (treated as Windows-1252). */
+/** Spellings (lower case, without spaces, "_" and "-"); latin1 is read as Windows-1252. */
+const SPELLINGS: Readonly<Record<string, EncodingName>> = {
+  utf8: "utf-8",
+  utf16le: "utf-16le",
+  utf16: "utf-16le",
+  ucs2: "utf-16le",
+  utf16be: "utf-16be",
+  windows1252: "windows-1252",
+  cp1252: "windows-1252",
+  latin1: "windows-1252",
+  iso88591: "windows-1252",
+  ansi: "windows-1252",
+};
+
+/** Accepts the usual spellings: utf8, UTF-16, cp1252, latin1, ISO-8859-1. */
 export function parseEncodingName(s: string): EncodingName | undefined {
-  const k = s.toLowerCase().replace(/[\s_]/g, "");
-  if (k === "utf8" || k === "utf-8") return "utf-8";
-  if (k === "utf16le" || k === "utf-16le" || k === "utf16" || k === "utf-16" || k === "ucs2")
-    return "utf-16le";
-  if (k === "utf16be" || k === "utf-16be") return "utf-16be";
-  if (
-    ["windows1252", "windows-1252", "cp1252", "latin1", "iso-8859-1", "iso8859-1", "ansi"].includes(
-      k,
-    )
-  ) {
-    return "windows-1252";
-  }
-  return undefined;
+  const k = s.toLowerCase().replace(/[\s_-]/g, "");
+  return Object.hasOwn(SPELLINGS, k) ? SPELLINGS[k] : undefined;
 }
 
 /** The BOM decides; without one, UTF-8 if the sample is valid UTF-8 (a cut-off last character is fine). */
@@ -52,16 +53,9 @@ export function isValidUtf8Prefix(bytes: Uint8Array): boolean {
   }
 }
 
-/** A streaming decoder; `fatal` makes invalid UTF-8 throw (used to switch to Windows-1252). */
-export interface ChunkDecoder {
-  decode(chunk: Uint8Array, final: boolean): string;
-}
-
-export function createDecoder(encoding: EncodingName, fatal = false): ChunkDecoder {
-  const d = new TextDecoder(encoding, { fatal, ignoreBOM: true });
-  return {
-    decode: (chunk, final) => d.decode(chunk, { stream: !final }),
-  };
+/** A streaming decoder that leaves a byte-order mark in (the reader skips it itself). */
+export function createDecoder(encoding: EncodingName) {
+  return new TextDecoder(encoding, { ignoreBOM: true });
 }
 
 /** The error a fatal TextDecoder throws on bytes that are not valid in its encoding. */

@@ -102,7 +102,6 @@ export class FileImporter {
    */
   private readonly places = new Map<string | undefined, Map<string, NotAlwaysAsked[]>>();
   private readonly seen: { readonly department: string | undefined; readonly group: string }[] = [];
-  private readonly slots: number;
   private readonly coded: readonly CodedColumn[];
   /** Per item column k (as in `coded`): its column, its slot, and at k · 256 + byte the code of
    * a one-byte cell (−1: convert it); flat arrays, no object to reach through per cell. */
@@ -137,11 +136,10 @@ export class FileImporter {
     private readonly options: RowOptions,
     private readonly log: ProblemLog,
   ) {
-    this.slots = plan.keyIndex.size;
     this.external = catalog.externalGroups;
     const all = options.codes;
     this.slotCodes = [...plan.keyIndex.keys()].map((k) => all.of(k));
-    this.codes = new Int32Array(this.slots);
+    this.codes = new Int32Array(plan.keyIndex.size);
     this.answers = new RowAnswers(plan.keyIndex, this.codes, all);
     const answers = this.answers;
     this.record = { department: undefined, group: "", answers, aligned: answers };
@@ -191,18 +189,9 @@ export class FileImporter {
     const raw = plan.departmentCol >= 0 ? this.interned.get(row, plan.departmentCol) : "";
     if (raw === "") {
       if (this.external.has(group)) return undefined;
-      const at = {
-        file,
-        line,
-        ...(plan.departmentCol >= 0 ? { column: plan.departmentCol + 1 } : {}),
-      };
-      return rejected(
-        coded(
-          plan.departmentCol >= 0 ? "missing-department.row" : "missing-department.file",
-          {},
-          at,
-        ),
-      );
+      const inRow = plan.departmentCol >= 0;
+      const at = { file, line, ...(inRow ? { column: plan.departmentCol + 1 } : {}) };
+      return rejected(coded(inRow ? "missing-department.row" : "missing-department.file", {}, at));
     }
     const r = this.resolveDepartment(raw);
     if ("error" in r) {
@@ -269,19 +258,11 @@ export class FileImporter {
     const { plan, file, log } = this;
     const line = row.line;
     if (this.isIncomplete(row)) return INCOMPLETE;
-    if (row.count > plan.header.length) {
-      let extra = false;
-      for (let i = plan.header.length; i < row.count; i++) extra ||= row.trimmed(i) !== "";
-      if (extra) {
-        log.add(
-          codedFrom(said("extra-fields", { fields: row.count, header: plan.header.length }), {
-            file,
-            line,
-            column: plan.header.length + 1,
-            severity: "warning",
-          }),
-        );
-      }
+    let extra = false;
+    for (let i = plan.header.length; i < row.count; i++) extra ||= row.trimmed(i) !== "";
+    if (extra) {
+      const at = { file, line, column: plan.header.length + 1, severity: "warning" } as const;
+      log.add(coded("extra-fields", { fields: row.count, header: plan.header.length }, at));
     }
     const rejects = this.resolvePlace(row);
     if (rejects) {
@@ -293,7 +274,8 @@ export class FileImporter {
     const codes = this.codes;
     codes.fill(0);
     let answered = 0;
-    const { coded, cols, slotOf, byteCodes } = this;
+    const { cols, slotOf, byteCodes } = this;
+    const byCol = this.coded;
     const { buf, start, end } = row;
     for (let k = 0; k < cols.length; k++) {
       const col = cols[k]!;
@@ -307,14 +289,14 @@ export class FileImporter {
         n === 1
           ? byteCodes[k * 256 + buf[a]!]!
           : n === 2
-            ? pairCode(coded[k]!, buf[a]! * 256 + buf[a + 1]!)
+            ? pairCode(byCol[k]!, buf[a]! * 256 + buf[a + 1]!)
             : -1;
       if (hit >= 0) {
         codes[slot] = hit;
         answered++;
         continue;
       }
-      const c = coded[k]!;
+      const c = byCol[k]!;
       let v = row.text(col)!;
       if (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) v = v.trim();
       if (v === "" || v === NOT_SHOWN) continue;
@@ -331,7 +313,7 @@ export class FileImporter {
     }
     if (plan.choiceCols.length > 0) answered += this.choices(row, codes);
     if (answered === 0) {
-      const p = codedFrom(said("no-answers", {}), { file, line, severity: "warning" });
+      const p = coded("no-answers", {}, { file, line, severity: "warning" });
       log.add(p);
       return { kind: "reject", reason: p.message };
     }

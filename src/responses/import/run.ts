@@ -226,24 +226,15 @@ export async function importFiles(
 async function settleFile(p: Pass1, file: string, index: number): Promise<Settled> {
   const start = p.hashes.length;
   const startDone = p.progress.done;
-  let r: Awaited<ReturnType<typeof readHeaderAndHashes>>;
   try {
-    r = await readHeaderAndHashes(p, file, p.settings.encoding, index);
+    return await readHeaderAndHashes(p, file, p.settings.encoding, index);
   } catch (e) {
     if (p.settings.encoding !== undefined || !isInvalidEncodingError(e)) throw e;
     // Not UTF-8 after all (e.g. an umlaut far down a German Excel file): start the file again.
     p.hashes.length = start;
     p.progress.done = startDone;
-    r = await readHeaderAndHashes(p, file, "windows-1252", index);
+    return await readHeaderAndHashes(p, file, "windows-1252", index);
   }
-  return {
-    file,
-    info: r.info,
-    preset: r.preset.preset,
-    presetDetected: r.preset.detected,
-    header: r.header,
-    headerRows: r.headerRows,
-  };
 }
 
 /** One read of a file in pass 1: the header and preset, then a respondent hash per row. */
@@ -252,7 +243,7 @@ async function readHeaderAndHashes(
   file: string,
   encoding: EncodingName | undefined,
   index: number,
-) {
+): Promise<Settled> {
   const { settings } = p;
   let header: readonly string[] | undefined;
   let importer: FileImporter | undefined;
@@ -303,12 +294,9 @@ async function readHeaderAndHashes(
     },
     p.progress.onBytes,
   );
-  return {
-    info,
-    header: header ?? [],
-    headerRows,
-    preset: preset ?? choosePreset(settings, header ?? []),
-  };
+  preset ??= choosePreset(settings, header ?? []);
+  const { preset: chosen, detected: presetDetected } = preset;
+  return { file, info, preset: chosen, presetDetected, header: header ?? [], headerRows };
 }
 
 /** The preset forced by the options or the mapping, else the one header and first row show. */
@@ -486,16 +474,10 @@ async function importFile(
     rejectEarlierSubmissions(p, h, key, s.file, line);
     settle(outcome, fields, line);
   };
-  const read = {
-    file: s.file,
-    encoding: s.info.encoding,
-    delimiter: s.info.delimiter,
-    fatal: false,
-  };
+  const { encoding, delimiter } = s.info;
+  const read = { file: s.file, encoding, delimiter, fatal: false };
   const { issues } = await p.reader.read(read, onRow, p.progress.onBytes);
-  for (const issue of issues) {
-    log.add(coded(issue.code, {}, { file: s.file, line: issue.line }));
-  }
+  for (const i of issues) log.add(coded(i.code, {}, { file: s.file, line: i.line }));
   importer?.finish();
   if (importer) acc.cells = importer.cells;
   if (!plan) log.add(coded("empty-file", {}, { file: s.file, severity: "warning" }));
@@ -568,11 +550,8 @@ function accountOf(
   for (const a of accounts) {
     totals.invalidCells += a.cells.invalid.count;
     totals.notAskedCells += a.cells.notAsked.count;
-    totals.rows += a.rows;
-    totals.scored += a.scored;
-    totals.rejected += a.rejected;
-    totals.incomplete += a.incomplete;
-    totals.duplicates += a.duplicates;
+    for (const k of ["rows", "scored", "rejected", "incomplete", "duplicates"] as const)
+      totals[k] += a[k];
   }
   const byCode: Record<string, number> = {};
   for (const code of [...log.counts.keys()].sort()) byCode[code] = log.counts.get(code)!;
