@@ -233,11 +233,7 @@ export interface Assessment {
   readonly schemaVersion: typeof SCHEMA_VERSION;
   readonly generator: { readonly name: "reifegrad"; readonly version: string };
   /** The root questionnaire (the core every department extends). */
-  readonly questionnaire: {
-    readonly id: string;
-    readonly version: string;
-    readonly contentHash: string;
-  };
+  readonly questionnaire: Pick<QuestionnaireRef, "id" | "version" | "contentHash">;
   readonly questionnaires: readonly QuestionnaireRef[];
   readonly languages: readonly string[];
   /** Report date (YYYY-MM-DD) from the data or --date; never the wall clock. */

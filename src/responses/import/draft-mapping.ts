@@ -32,8 +32,6 @@ export function draftMapping(d: DraftInput, catalog: Catalog): string {
     "format: 1",
     `preset: ${file.preset}`,
   ];
-  const metaCol = (role: string) =>
-    plan.kinds.findIndex((k) => k.kind === "meta" && k.role === role);
   const role = (key: string, col: number, todo: string) =>
     out.push(col >= 0 ? `${key}: ${q(plan.header[col]!)}` : `# ${key}: ~   # TODO: ${todo}`);
   // Only an id that names a person across surveys: a mapped respondent column counts across files,
@@ -42,7 +40,7 @@ export function draftMapping(d: DraftInput, catalog: Catalog): string {
   role("respondent", person, "column naming a person across surveys, e.g. a token (optional)");
   role("department", plan.departmentCol, "column with the department (or pass --department)");
   role("group", plan.groupCol, "column with the respondent group (optional)");
-  if (plan.submittedCol >= 0 && metaCol("submitted") >= 0) role("submitted", plan.submittedCol, "");
+  if (plan.submittedCol >= 0) role("submitted", plan.submittedCol, "");
   out.push("columns:");
   // A heading once, however often it repeats (a key twice is invalid YAML): it maps every column.
   const written = new Set<string>();

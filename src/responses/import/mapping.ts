@@ -3,6 +3,7 @@
 // problem carries file:line:column.
 import { type Said, said } from "../../messages/catalogue.js";
 import { codedFrom, type Problem } from "../../problem.js";
+import { isRecord } from "../../questionnaire/shape.js";
 import { closest } from "../../questionnaire/suggest.js";
 import { type Path, parseYaml, type SourceFile } from "../../questionnaire/yaml-source.js";
 import type { Catalog, ColumnTarget } from "./catalog.js";
@@ -27,9 +28,6 @@ const TOP = [
   "departments",
   "groups",
 ];
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** What each section's reader needs: the parsed file, the catalog, and where problems go. */
 interface Reading {

@@ -1,8 +1,7 @@
 // Google Forms (responses sheet downloaded as CSV): Timestamp, [Email Address], question titles;
 // grid rows as `Title [Row]`; checkboxes joined by ", " (labels may contain ", ", so the split
 // goes by the known labels). Headings follow the form's language.
-import type { Preset } from "./types.js";
-import { roles } from "./types.js";
+import { type Preset, roles } from "./types.js";
 
 const fixed = roles({
   timestamp: "meta",

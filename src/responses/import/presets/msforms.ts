@@ -1,8 +1,7 @@
 // Microsoft Forms (Excel download, saved as CSV): ID, Start time, Completion time, Email, Name,
 // [Last modified time], then question texts. Metadata headings follow the form owner's language.
 // Multi-select answers are joined by ";" (often with a trailing ";").
-import type { Preset } from "./types.js";
-import { roles } from "./types.js";
+import { type Preset, roles } from "./types.js";
 
 const fixed = roles({
   id: "response-id",

@@ -1,8 +1,7 @@
 // reifegrad's own answer format (also what `reifegrad run` writes): respondent, department, group,
 // then one column per item id, grid rows as `item[row]`, multi-select codes joined by ";".
 // Also the fallback for a plain CSV with item ids or texts as headings.
-import type { Preset } from "./types.js";
-import { roles } from "./types.js";
+import { type Preset, roles } from "./types.js";
 
 export const reifegrad: Preset = {
   id: "reifegrad",
