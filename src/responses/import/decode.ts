@@ -79,8 +79,6 @@ export async function decodeExport(
     utf8.copy(work, len);
     len += utf8.length;
   };
-  /** File offset of work[0] (for RowView.offset; UTF-8 and Windows-1252 files). */
-  let base = guess.bom;
   let validated = 0;
   for (;;) {
     await appendChunk();
@@ -91,12 +89,10 @@ export async function decodeExport(
         validated = upTo;
       }
     }
-    splitter.base = base;
     const rest = splitter.split(work, 0, len, eof, onRecord);
     if (eof) break;
     // Move the incomplete record to the front; the next chunk goes after it.
     work.copy(work, 0, rest, len);
-    base += rest;
     validated -= rest;
     len -= rest;
   }

@@ -37,8 +37,6 @@ export class RowView {
   escaped = new Uint8Array(64);
   count = 0;
   line = 0;
-  /** File offset of the record's first byte (UTF-8 and Windows-1252 files). */
-  offset = 0;
   /**
    * Fields to record per record; the rest of an unquoted line is skipped with one memchr. A sink
    * that needs only the first columns (the duplicate pass) lowers it after the header.
@@ -98,8 +96,6 @@ export interface SplitIssue {
 export class ByteSplitter {
   readonly issues: SplitIssue[] = [];
   private readonly d: number;
-  /** File offset of the buffer's first byte, set by the reader before each `split`. */
-  base = 0;
   private line = 1;
   constructor(
     delimiter: Delimiter,
@@ -205,7 +201,6 @@ export class ByteSplitter {
         i++;
       }
       row.line = this.line;
-      row.offset = this.base + pos;
       this.line += 1 + newlines;
       pos = Math.min(i, to);
       if (!blank) sink(row);
