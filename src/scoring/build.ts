@@ -62,11 +62,11 @@ interface DimensionStats {
  * has a mean. Area weights come from the questionnaire.
  */
 function areaResults(
-  spec: UnitSpec,
+  q: Questionnaire,
   means: ReadonlyMap<string, Ratio>,
 ): { id: string; names: Text; weight: number; score: Ratio; dimensions: string[] }[] {
   const out: { id: string; names: Text; weight: number; score: Ratio; dimensions: string[] }[] = [];
-  const { dimensions, areas } = spec.questionnaire;
+  const { dimensions, areas } = q;
   const weights = new Map(dimensions.map((d) => [d.id, decimal(d.weight)]));
   for (const area of areas) {
     const members = dimensions.filter((d) => d.area === area.id).map((d) => d.id);
@@ -426,8 +426,14 @@ function assemble(
 function makeUnit(ctx: UnitContext, spec: UnitSpec, withDetail: boolean): Unit {
   const { levels, languages, settings } = ctx;
   const { dims, means, errors } = dimensionResults(ctx, spec);
-  const areas = areaResults(spec, means);
-  const exactScore = indexScore(spec, dims, means, areas);
+  const q = spec.questionnaire;
+  const areas = areaResults(q, means);
+  const exactScore = indexScore(
+    q,
+    dims.map((d) => d.id),
+    means,
+    areas,
+  );
   const ostats = spec.strata ? undefined : statsOf(spec.overallHist, levels, settings)?.stats;
   const overall: Overall = {
     ...(ostats ?? {}),
@@ -512,25 +518,25 @@ function dimensionResults(
 }
 
 /**
- * The unit's index (exact), when every dimension has a mean: the weighted mean (or the minimum)
- * of the areas when areas cover every dimension, else of the dimensions.
+ * A unit's index (exact), when each of its dimensions `ids` (in questionnaire order) has a mean:
+ * the weighted mean (or the minimum) of the areas when areas cover every dimension, else of the
+ * dimensions. The interview's own result (interview/summary.ts) is decided by the same rule.
  */
-function indexScore(
-  spec: UnitSpec,
-  dims: readonly DimensionResult[],
+export function indexScore(
+  q: Questionnaire,
+  ids: readonly string[],
   means: ReadonlyMap<string, Ratio>,
-  areas: ReturnType<typeof areaResults>,
+  areas = areaResults(q, means),
 ): Ratio | undefined {
-  const scored = dims.filter((d) => d.mean !== undefined);
-  if (scored.length === 0 || scored.length !== dims.length) return undefined;
+  if (ids.length === 0 || ids.some((id) => !means.has(id))) return undefined;
   const parts =
-    areas.length > 0 && spec.questionnaire.dimensions.every((d) => d.area !== undefined)
+    areas.length > 0 && q.dimensions.every((d) => d.area !== undefined)
       ? areas.map((x) => ({ value: x.score, weight: decimal(x.weight) }))
-      : scored.map((d) => ({
-          value: means.get(d.id)!,
-          weight: decimal(spec.questionnaire.dimensions.find((x) => x.id === d.id)!.weight),
+      : ids.map((id) => ({
+          value: means.get(id)!,
+          weight: decimal(q.dimensions.find((x) => x.id === id)!.weight),
         }));
-  return spec.questionnaire.overall.aggregate === "min"
+  return q.overall.aggregate === "min"
     ? parts.map((x) => x.value).reduce(min)
     : weightedMean(parts);
 }

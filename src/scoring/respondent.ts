@@ -9,6 +9,7 @@ import {
   type OverallScale,
   overallScale,
 } from "./denominators.js";
+import { type Ratio, ratio } from "./exact.js";
 import {
   type AnswerGetter,
   compileItemScorer,
@@ -148,6 +149,8 @@ export interface DimensionScore {
   readonly answered: number;
   /** The respondent's dimension score, when coverage ≥ minimum; else undefined. */
   readonly score: number | undefined;
+  /** The same score exact, for levels and the overall index (a float can miss a threshold). */
+  readonly exact: Ratio | undefined;
 }
 
 export interface RespondentScores {
@@ -175,6 +178,7 @@ export function scoreRespondent(
       applicable: ws.applicable[d]!,
       answered: ws.answered[d]!,
       score: Number.isNaN(ws.keys[d]!) ? undefined : ws.keys[d]! / plan.scales[d]!.L,
+      exact: Number.isNaN(ws.keys[d]!) ? undefined : ratio(ws.keys[d]!, plan.scales[d]!.L),
     })),
   };
 }
@@ -529,27 +533,4 @@ export function overallKey(
     if (v < low) low = v;
   }
   return factor.length === 0 ? Number.NaN : minimum ? low : sum;
-}
-
-/**
- * Weighted mean (or minimum) of dimension scores; undefined unless every listed dimension has a
- * score, so that an overall score always means the same mix of dimensions.
- */
-export function combineDimensions(
-  scores: ArrayLike<number | undefined>,
-  weights: readonly number[],
-  aggregate: "mean" | "min",
-): number | undefined {
-  let sum = 0;
-  let tot = 0;
-  let min = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < scores.length; i++) {
-    const s = scores[i];
-    if (s === undefined || Number.isNaN(s)) return undefined;
-    sum += weights[i]! * s;
-    tot += weights[i]!;
-    if (s < min) min = s;
-  }
-  if (tot === 0) return undefined;
-  return aggregate === "min" ? min : sum / tot;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ratio } from "../../src/scoring/exact.js";
 import { compilePlan, scoreRespondent } from "../../src/scoring/respondent.js";
 import { loadFixture } from "./helpers.js";
 
@@ -19,7 +20,7 @@ describe("respondent scores (hand-computed)", () => {
   it("don't know and not applicable are missing, not zero", () => {
     // a1 = dk (applicable, unanswered), a2 = na (not applicable), a3 = 3 → 50: coverage 1/2
     const r = score({ a1: "dk", a2: "na", a3: "3" });
-    expect(r.dimensions[0]).toEqual({ applicable: 2, answered: 1, score: 50 });
+    expect(r.dimensions[0]).toEqual({ applicable: 2, answered: 1, score: 50, exact: ratio(50) });
   });
 
   it("a dimension below the minimum coverage has no score", () => {
@@ -33,13 +34,13 @@ describe("respondent scores (hand-computed)", () => {
     // b2 = no → b3 is skipped: beta = min(b1 = 4 → 75, b2 = no → 0) = 0 with 2 applicable items
     const r = score({ b1: "4", b2: "no", b3: "5" });
     expect(r.items[5]).toMatchObject({ kind: "skipped" });
-    expect(r.dimensions[1]).toEqual({ applicable: 2, answered: 2, score: 0 });
+    expect(r.dimensions[1]).toEqual({ applicable: 2, answered: 2, score: 0, exact: ratio(0) });
   });
 
   it("unknown codes are invalid and never scored", () => {
     // a1 invalid counts as applicable but unanswered: a2 = 1 reversed → 100, a3 = 5 → 100
     const r = score({ a1: "7", a2: "1", a3: "5" });
     expect(r.items[0]).toMatchObject({ kind: "invalid", value: "7" });
-    expect(r.dimensions[0]).toEqual({ applicable: 3, answered: 2, score: 100 });
+    expect(r.dimensions[0]).toEqual({ applicable: 3, answered: 2, score: 100, exact: ratio(100) });
   });
 });

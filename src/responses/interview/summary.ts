@@ -1,8 +1,9 @@
 // The respondent's result at the end of an interview: score and level per dimension, overall.
 // Returns lines; the command prints them.
 import type { Questionnaire } from "../../questionnaire/model.js";
-import { levelOf } from "../../scoring/build.js";
-import { combineDimensions, compilePlan, scoreRespondent } from "../../scoring/respondent.js";
+import { indexScore, levelOf } from "../../scoring/build.js";
+import { type Ratio, toNumber } from "../../scoring/exact.js";
+import { compilePlan, scoreRespondent } from "../../scoring/respondent.js";
 import { finalAnswers, type InterviewState } from "./flow.js";
 import { type Lang, pick } from "./texts.js";
 
@@ -21,6 +22,11 @@ export interface InterviewResult {
   readonly overallLevel: string | undefined;
 }
 
+/**
+ * The interview's result as the department's report will show it: levels decided on exact
+ * scores, and the overall index by the assessment's own rule (every dimension scored; areas
+ * when they cover the dimensions).
+ */
 export function interviewResult(
   q: Questionnaire,
   state: InterviewState,
@@ -30,28 +36,24 @@ export function interviewResult(
   const answers = finalAnswers(q, state);
   const plan = compilePlan(q);
   const r = scoreRespondent(plan, state.group, (k) => answers.get(k), minCoverage);
-  const levelName = (s: number | undefined) =>
+  const levelName = (s: Ratio | undefined) =>
     s === undefined ? undefined : pick(levelOf(q.levels, s).name, lang, q);
+  const means = new Map<string, Ratio>();
   const dimensions = plan.dimensions.map((d, i): DimensionResult => {
     const s = r.dimensions[i]!;
+    if (s.exact) means.set(d.id, s.exact);
     return {
       id: d.id,
       name: pick(d.name, lang, q),
       score: s.score,
-      level: levelName(s.score),
+      level: levelName(s.exact),
       answered: s.answered,
       applicable: s.applicable,
     };
   });
-  const withItems = dimensions
-    .map((d, i) => ({ d, w: plan.dimensions[i]!.weight }))
-    .filter((x) => x.d.applicable > 0);
-  const overall = combineDimensions(
-    withItems.map((x) => x.d.score),
-    withItems.map((x) => x.w),
-    q.overall.aggregate,
-  );
-  return { dimensions, overall, overallLevel: levelName(overall) };
+  const ids = plan.dimensions.map((d) => d.id);
+  const overall = indexScore(q, ids, means);
+  return { dimensions, overall: overall && toNumber(overall), overallLevel: levelName(overall) };
 }
 
 export function renderResult(
