@@ -40,21 +40,24 @@ function chalkAt(level: 0 | 1): ChalkInstance {
 }
 
 /**
- * A reader that stops early (`reifegrad --help | head`) closes the pipe: the CLI then stops
- * quietly, as a Unix filter does, instead of dying of an unhandled EPIPE with a stack trace.
+ * A stream whose reader stopped early (`reifegrad --help | head`, `score … 2>&1 | head`): the
+ * command goes on without it (its files still get written, its exit code still says how it went)
+ * instead of dying of an unhandled EPIPE with a stack trace.
  */
-function onStreamError(e: NodeJS.ErrnoException): void {
-  if (e.code === "EPIPE") process.exit();
-  throw e;
+const closed = new WeakSet<NodeJS.WriteStream>();
+function writer(stream: NodeJS.WriteStream): (text: string) => void {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    closed.add(stream);
+  });
+  return (text) => {
+    if (!closed.has(stream)) stream.write(text);
+  };
 }
-let pipesWatched = false;
+let out: { stdout: (t: string) => void; stderr: (t: string) => void } | undefined;
 
 export function processContext(): CliContext {
-  if (!pipesWatched) {
-    pipesWatched = true;
-    process.stdout.on("error", onStreamError);
-    process.stderr.on("error", onStreamError);
-  }
+  out ??= { stdout: writer(process.stdout), stderr: writer(process.stderr) };
   const env = process.env;
   const stdoutIsTTY = Boolean(process.stdout.isTTY);
   const stderrIsTTY = Boolean(process.stderr.isTTY);
@@ -63,8 +66,8 @@ export function processContext(): CliContext {
   return {
     cwd: process.cwd(),
     env,
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout: out.stdout,
+    stderr: out.stderr,
     get color() {
       color ??= chalkAt(colorLevel(stdoutIsTTY, env));
       return color;
