@@ -9,19 +9,22 @@ import { interview, type RunOptions } from "../../src/cli/commands/run.js";
 import type { CliContext } from "../../src/cli/context.js";
 import { FakePrompter, FIXTURES, type Scripted } from "./helpers.js";
 
-async function project(inputs: string) {
+async function project(inputs: string, settings = "") {
   const dir = await mkdtemp(join(tmpdir(), "run-project-"));
   await cp(FIXTURES, join(dir, "q"), { recursive: true });
   await writeFile(
     join(dir, "reifegrad.yaml"),
-    `format: 1\nquestionnaires: [q]\ninputs:\n${inputs}`,
+    `format: 1\nquestionnaires: [q]\ninputs:\n${inputs}${settings}`,
   );
   await mkdir(join(dir, "notes"));
   let err = "";
+  let out = "";
   const ctx: CliContext = {
     cwd: join(dir, "notes"),
     env: {},
-    stdout: () => {},
+    stdout: (t) => {
+      out += t;
+    },
     stderr: (t) => {
       err += t;
     },
@@ -33,13 +36,14 @@ async function project(inputs: string) {
   };
   const run = async (o: Partial<RunOptions>, script: Scripted[]) => {
     err = "";
+    out = "";
     const prompter = new FakePrompter(script);
     const code = await interview(
       ctx,
       { lang: "de", sessions: ".reifegrad/sessions", ...o },
       prompter,
     );
-    return { code, err, prompter };
+    return { code, err, out, prompter };
   };
   return { dir, run };
 }
@@ -67,6 +71,17 @@ describe("reifegrad run in an assessment folder", () => {
     expect(r.err).not.toContain("Warnung");
     expect(await readFile(join(dir, "interviews/answers.csv"), "utf8")).toMatch(/^r-1,amt,staff,/m);
     expect(await readdir(join(dir, ".reifegrad/sessions"))).toEqual([]);
+  });
+
+  it("the result at the end uses the project's minimum coverage, as its report will", async () => {
+    // Grundlagen: b_strategy "weiß nicht", b_efile "nein" (b_efile_use skipped): 1 of 2 answered.
+    const script: Scripted[] = [{ select: "dk" }, ...AMT_INTERVIEW.slice(1)];
+    const inputs = "  - { path: interviews/answers.csv, optional: true }\n";
+    const who = { department: "amt", group: "staff", respondent: "r-3" };
+    const strict = await project(inputs, "settings:\n  minCoverage: 0.6\n");
+    expect((await strict.run(who, script)).out).toMatch(/Grundlagen +– zu wenige Antworten/);
+    const plain = await project(inputs);
+    expect((await plain.run(who, script)).out).toMatch(/Grundlagen +0 +\S/);
   });
 
   it("interrupted sessions are kept in the project's .reifegrad/sessions", async () => {

@@ -463,7 +463,9 @@ async function continueSession(env: Env, start: Session, q: Questionnaire): Prom
     );
     return outcome.kind === "interrupted" ? EXIT.interrupted : EXIT.ok;
   }
-  const result = interviewResult(q, outcome.state, lang, DEFAULT_SETTINGS.minCoverage);
+  // The project's coverage rule, as `score` will apply it to this interview.
+  const minCoverage = env.pc?.project.settings.minCoverage ?? DEFAULT_SETTINGS.minCoverage;
+  const result = interviewResult(q, outcome.state, lang, minCoverage);
   ctx.stdout(
     `\n${renderResult(result, lang, { bold: (s) => ctx.color.bold(s), dim: (s) => ctx.color.dim(s) })}`,
   );
