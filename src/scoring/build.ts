@@ -428,12 +428,8 @@ function makeUnit(ctx: UnitContext, spec: UnitSpec, withDetail: boolean): Unit {
   const { dims, means, errors } = dimensionResults(ctx, spec);
   const q = spec.questionnaire;
   const areas = areaResults(q, means);
-  const exactScore = indexScore(
-    q,
-    dims.map((d) => d.id),
-    means,
-    areas,
-  );
+  const ids = dims.map((d) => d.id);
+  const exactScore = indexScore(q, ids, means, areas);
   const ostats = spec.strata ? undefined : statsOf(spec.overallHist, levels, settings)?.stats;
   const overall: Overall = {
     ...(ostats ?? {}),
@@ -461,11 +457,9 @@ function makeUnit(ctx: UnitContext, spec: UnitSpec, withDetail: boolean): Unit {
         }
       : {}),
     dimensions: dims,
-    ...targetsAndPriorities(dims, spec.questionnaire.dimensions, means),
+    ...targetsAndPriorities(dims, q.dimensions, means),
     ...(withDetail ? { items: itemResults(spec.cell, ctx.itemDimension) } : {}),
-    ...(withDetail
-      ? { reliability: reliabilityOf(spec.cell, spec.questionnaire.dimensions, settings) }
-      : {}),
+    ...(withDetail ? { reliability: reliabilityOf(spec.cell, q.dimensions, settings) } : {}),
     ...(withDetail && settings.includeFreeText
       ? { freeText: freeTextOf(spec.cell, ctx.questionOf) }
       : {}),
