@@ -79,7 +79,9 @@ describe("reifegrad run in an assessment folder", () => {
     const inputs = "  - { path: interviews/answers.csv, optional: true }\n";
     const who = { department: "amt", group: "staff", respondent: "r-3" };
     const strict = await project(inputs, "settings:\n  minCoverage: 0.6\n");
-    expect((await strict.run(who, script)).out).toMatch(/Grundlagen +– zu wenige Antworten/);
+    const shown = (await strict.run(who, script)).out;
+    expect(shown).toMatch(/Grundlagen +– zu wenige Antworten/);
+    expect(shown).toMatch(/Gesamt +– +braucht einen Wert in jeder Dimension/);
     const plain = await project(inputs);
     expect((await plain.run(who, script)).out).toMatch(/Grundlagen +0 +\S/);
   });

@@ -80,9 +80,10 @@ export function renderResult(
     );
   }
   const label = de ? "Gesamt" : "Overall";
+  const why = de ? "braucht einen Wert in jeder Dimension" : "needs a score in every dimension";
   lines.push(
     result.overall === undefined
-      ? `  ${style.bold(label.padEnd(width))}    –`
+      ? `  ${style.bold(label.padEnd(width))}    –  ${style.dim(why)}`
       : `  ${style.bold(label.padEnd(width))}  ${num(result.overall)}  ${result.overallLevel}`,
   );
   return `${lines.join("\n")}\n`;
