@@ -14,6 +14,30 @@ export const TITLES_DE: Readonly<Record<string, string>> = {
   "Global Options:": "Globale Optionen:",
 };
 
+/**
+ * Placeholders in usage lines, option and argument terms (`[options]`, `<dir>`, `[exports...]`);
+ * lower case, as the German error messages write them (`--out <ordner>`). Names and ids stay.
+ */
+export const PLACEHOLDERS_DE: Readonly<Record<string, string>> = {
+  options: "Optionen",
+  command: "Befehl",
+  dir: "ordner",
+  file: "datei",
+  path: "pfad",
+  paths: "pfade",
+  exports: "exporte",
+  lang: "sprache",
+  char: "zeichen",
+  list: "liste",
+  share: "anteil",
+  tool: "werkzeug",
+  how: "art",
+  before: "alt",
+  after: "neu",
+  target: "ziel",
+  "YYYY-MM-DD": "JJJJ-MM-TT",
+};
+
 /** Commander's words in "(choices: …, default: …)" after an option. */
 export const EXTRAS_DE: readonly (readonly [RegExp, string])[] = [
   [/\bchoices: /g, "Auswahl: "],

@@ -4,7 +4,7 @@ import { type Argument, Command, CommanderError, Help, type Option } from "comma
 import { PACKAGE_VERSION } from "../io/paths.js";
 import { UserError } from "../io/user-error.js";
 import { type CliContext, loadColors, processContext } from "./context.js";
-import { EXTRAS_DE, HELP_DE, TITLES_DE } from "./help-de.js";
+import { EXTRAS_DE, HELP_DE, PLACEHOLDERS_DE, TITLES_DE } from "./help-de.js";
 import { type MessageLang, messageLang, say } from "./locale.js";
 import { helpAfterError, usageError } from "./usage-errors.js";
 
@@ -153,9 +153,13 @@ function extrasDe(full: string, description: string): string {
   return full.slice(0, at) + EXTRAS_DE.reduce((t, [re, de]) => t.replace(re, de), full.slice(at));
 }
 
-/** Commander's placeholders in a usage line, in German. */
-function usageDe(usage: string): string {
-  return usage.replace("[options]", "[Optionen]").replace("[command]", "[Befehl]");
+/** Commander's placeholders in a usage line or an option's term, in German (PLACEHOLDERS_DE). */
+function placeholdersDe(text: string): string {
+  return text.replace(/([<[])([\w.-]+?)(\.\.\.)?([>\]])/g, (all, open, name, dots, close) =>
+    Object.hasOwn(PLACEHOLDERS_DE, name)
+      ? `${open}${PLACEHOLDERS_DE[name]}${dots ?? ""}${close}`
+      : all,
+  );
 }
 
 /** How commander words its help: in German under a German locale, as commander does otherwise. */
@@ -165,8 +169,11 @@ function helpConfiguration(lang: MessageLang): Partial<Help> {
   return {
     ...config,
     styleTitle: (title: string) => TITLES_DE[title] ?? title,
-    styleUsage: usageDe,
-    subcommandTerm: (cmd: Command) => usageDe(helpTerm(cmd)),
+    styleUsage: placeholdersDe,
+    subcommandTerm: (cmd: Command) => placeholdersDe(helpTerm(cmd)),
+    styleOptionTerm: placeholdersDe,
+    // An argument's term is its bare name (`exports`).
+    styleArgumentTerm: (name: string) => PLACEHOLDERS_DE[name] ?? name,
     optionDescription: (o: Option) =>
       extrasDe(defaultHelp.optionDescription(o), o.description ?? ""),
     argumentDescription: (a: Argument) =>

@@ -309,8 +309,15 @@ describe("the same mistakes in German and English (LANG=de_DE.UTF-8, LANG=C)", (
   });
 
   it("--help: German under a German locale, the same options and examples in both", () => {
+    // The flags themselves, without their placeholders (`<dir>` reads `<ordner>` in German).
     const flags = (help: string) =>
-      [...help.matchAll(/^ {2}(-[^ ].*?)(?: {2,}|$)/gm)].map((m) => m[1]);
+      [...help.matchAll(/^ {2}(-[^ ].*?)(?: {2,}|$)/gm)].map((m) => m[1]!.replace(/ <.*$/, ""));
+    // Help wraps at 80 columns above the examples (a long German term would stop the wrapping).
+    const wide = (help: string) =>
+      help
+        .split(/\n(?:Examples|Beispiele):\n/)[0]!
+        .split("\n")
+        .filter((l) => l.length > 80);
     const program = both(["--help"]);
     expect(program.en.stdout).toMatch(/^Usage: reifegrad \[options\] \[command\]\n/);
     expect(program.de.stdout).toMatch(/^Aufruf: reifegrad \[Optionen\] \[Befehl\]\n/);
@@ -321,9 +328,12 @@ describe("the same mistakes in German and English (LANG=de_DE.UTF-8, LANG=C)", (
     expect(program.de.stdout).toMatch(/^ {2}run \[Optionen\] +ein Amt im Terminal interviewen/m);
     expect(program.de.stdout).toMatch(/^ {2}help \[Befehl\] +Hilfe zum Befehl anzeigen$/m);
     expect(program.de.stdout).not.toMatch(/\[(options|command)\]/);
+    expect(program.de.stdout).toMatch(/^ {2}compare \[Optionen\] <alt> <neu> /m);
+    expect([wide(program.de.stdout), wide(program.en.stdout)]).toEqual([[], []]);
     expect(flags(program.de.stdout)).toEqual(flags(program.en.stdout));
 
-    for (const name of ["run", "survey", "report", "validate", "score", "questionnaires"]) {
+    const all = ["init", "validate", "score", "map", "run", "questionnaires", "template", "survey"];
+    for (const name of [...all, "report", "compare"]) {
       const r = both([name, "--help"]);
       expect([r.de.status, r.en.status]).toEqual([0, 0]);
       expect(r.en.stdout).toMatch(new RegExp(`^Usage: reifegrad ${name} `));
@@ -332,8 +342,10 @@ describe("the same mistakes in German and English (LANG=de_DE.UTF-8, LANG=C)", (
       expect(r.de.stdout).not.toMatch(/^(Options|Arguments|Examples):$/m);
       expect(r.de.stdout).toMatch(/^ {2}-h, --help +Hilfe zum Befehl anzeigen$/m);
       expect(flags(r.de.stdout), name).toEqual(flags(r.en.stdout));
+      expect([wide(r.de.stdout), wide(r.en.stdout)], name).toEqual([[], []]);
       expect(r.de.stdout).not.toContain("(default:");
     }
+    expect(both(["score", "--help"]).de.stdout).toMatch(/^ {2}--config <datei> /m);
     // Help wraps at 80 columns: compared with its whitespace folded.
     const run = both(["run", "--help"]);
     const fold = (t: string) => t.replace(/\s+/g, " ");
