@@ -180,7 +180,7 @@ export interface Unit {
 export interface Comparison {
   readonly dimension: string;
   readonly internal: { readonly group: string; readonly n: number; readonly mean: number };
-  readonly external: { readonly group: string; readonly n: number; readonly mean: number };
+  readonly external: Comparison["internal"];
   /** internal − external: positive = staff see the administration better than outsiders do. */
   readonly difference: number;
   /** Confidence interval of the difference (Welch); absent when a side has no standard error. */

@@ -73,10 +73,7 @@ export function scored(num: number, den: number, option?: number): Outcome {
   return outcome("score", [num / g, den / g], option);
 }
 
-const scoredRatio = (r: Ratio, option?: number): Outcome => {
-  const [num, den] = small(r);
-  return outcome("score", [num, den], option);
-};
+const scoredRatio = (r: Ratio, option?: number): Outcome => outcome("score", small(r), option);
 
 const invalid = (v: string): Outcome => outcome("invalid", undefined, undefined, v);
 

@@ -6,6 +6,8 @@
 // total T = Σ xᵢ, and the variance of T (Σⱼ cov(xᵢ, xⱼ) = cov(xᵢ, T)); so a respondent costs
 // O(k) sums — Σ xᵢ, Σ xᵢ², Σ xᵢ·T, Σ T, Σ T² — not the O(k²) of a full covariance matrix.
 
+import type { Reliability } from "./assessment.js";
+
 export class ReliabilityAcc {
   n = 0;
   /** Per item: Σ x, Σ x², Σ x·T. */
@@ -51,15 +53,9 @@ export class ReliabilityAcc {
   }
 }
 
-export interface AlphaResult {
-  readonly n: number;
-  readonly alpha: number | null;
-  readonly items: readonly {
-    id: string;
-    itemTotal: number | null;
-    alphaIfDeleted: number | null;
-  }[];
-}
+export type AlphaResult = Pick<Reliability, "n" | "alpha"> & {
+  readonly items: readonly Omit<Reliability["itemStats"][number], "lowersAlpha">[];
+};
 
 /**
  * Below this share of the mean squares involved, a (co)variance is rounding noise: sums of

@@ -294,9 +294,8 @@ async function readHeaderAndHashes(
     },
     p.progress.onBytes,
   );
-  preset ??= choosePreset(settings, header ?? []);
-  const { preset: chosen, detected: presetDetected } = preset;
-  return { file, info, preset: chosen, presetDetected, header: header ?? [], headerRows };
+  const { preset: chosen, detected } = preset ?? choosePreset(settings, header ?? []);
+  return { file, info, preset: chosen, presetDetected: detected, header: header ?? [], headerRows };
 }
 
 /** The preset forced by the options or the mapping, else the one header and first row show. */

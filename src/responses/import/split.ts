@@ -152,8 +152,7 @@ export class ByteSplitter {
             // Quoted fields are short: a byte loop beats a native call per field.
             k = j;
             while (k < to && buf[k] !== QUOTE) k++;
-            if (k >= to) k = -1;
-            if (k < 0 || k >= to) {
+            if (k >= to) {
               if (!final) return pos;
               this.issues.push({ code: "unterminated-quote", line: this.line });
               k = to;

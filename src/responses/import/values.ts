@@ -105,19 +105,18 @@ function entriesOf(c: CatalogItem): { code: string; labels: string[] }[] {
     case "multi":
       return item.choices.map((ch: Choice) => ({ code: ch.code, labels: Object.values(ch.label) }));
     case "yesno":
-      return Object.entries(YESNO_LABELS).map(([code, labels]) => ({
-        code,
-        labels: [...ownMissing(c, code), ...labels],
-      }));
+      return withOwnMissing(c, YESNO_LABELS);
     default:
       return [];
   }
 }
 
-/** The questionnaire's own labels of a missing answer (yes/no, number items): matched first. */
-function ownMissing(c: CatalogItem, code: string): string[] {
-  const m = code === "dk" ? c.missing?.dk : code === "na" ? c.missing?.na : undefined;
-  return m ? Object.values(m) : [];
+/** Yes/no and number codes with labels; the questionnaire's own missing labels match first. */
+function withOwnMissing(c: CatalogItem, labels: Readonly<Record<string, readonly string[]>>) {
+  return Object.entries(labels).map(([code, l]) => {
+    const own = code === "dk" ? c.missing?.dk : code === "na" ? c.missing?.na : undefined;
+    return { code, labels: [...(own ? Object.values(own) : []), ...l] };
+  });
 }
 
 /** The codes an item accepts, for messages. */
@@ -174,14 +173,7 @@ function lookupConverter(c: CatalogItem, o: ValueOverrides): Converter {
 
 function numberConverter(c: CatalogItem, o: ValueOverrides): Converter {
   const item = c.item as Extract<Item, { type: "number" }>;
-  const missing = table(
-    Object.entries(NUMBER_MISSING).map(([code, labels]) => ({
-      code,
-      labels: [...ownMissing(c, code), ...labels],
-    })),
-    item.id,
-    o,
-  );
+  const missing = table(withOwnMissing(c, NUMBER_MISSING), item.id, o);
   return (raw) => {
     const x = parseNumber(raw);
     if (x === undefined) {
