@@ -44,14 +44,14 @@ function chalkAt(level: 0 | 1): ChalkInstance {
  * command goes on without it (its files still get written, its exit code still says how it went)
  * instead of dying of an unhandled EPIPE with a stack trace.
  */
-const closed = new WeakSet<NodeJS.WriteStream>();
 function writer(stream: NodeJS.WriteStream): (text: string) => void {
+  let open = true;
   stream.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code !== "EPIPE") throw e;
-    closed.add(stream);
+    open = false;
   });
   return (text) => {
-    if (!closed.has(stream)) stream.write(text);
+    if (open) stream.write(text);
   };
 }
 let out: { stdout: (t: string) => void; stderr: (t: string) => void } | undefined;

@@ -2,8 +2,9 @@
 // stores one 53-bit hash per row (8 bytes; NaN for rows without an id), then a bit filter finds
 // the few that may repeat, and a look at those whole tells which hashes occur more than once and
 // where each occurs last. The scoring pass holds back a row whose hash repeats until the last
-// occurrence arrives, then compares the real ids (so a hash collision never drops a row). Memory: 8 bytes per row, and 2 more per row for a moment while looking for
-// repeats, plus the held rows.
+// occurrence arrives, then compares the real ids (so a hash collision never drops a row).
+// Memory: 8 bytes per row, and 2 more per row for a moment while looking for repeats, plus the
+// held rows.
 
 /** Rows per chunk: the column grows by chunks, never copying (nor leaving garbage behind). */
 const CHUNK = 1 << 16;
@@ -72,11 +73,11 @@ export function repeatedHashes(parts: readonly Float64Array[]): Map<number, numb
   while (size < 16 * rows && size < 2 ** 31) size *= 2;
   const mask = size - 1;
   const filter = new Int32Array(size >>> 5);
-  // x >>> 0 is x modulo 2³² for these integers, without a floating-point modulo.
   const again: number[] = [];
   for (const p of parts) {
     for (let i = 0; i < p.length; i++) {
       if (Number.isNaN(p[i]!)) continue;
+      // x >>> 0 is x modulo 2³² for these integers, without a floating-point modulo.
       const slot = (p[i]! >>> 0) & mask;
       const bit = 1 << (slot & 31);
       if (filter[slot >>> 5]! & bit) again.push(slot);

@@ -219,7 +219,9 @@ export function parseNumber(raw: string): number | undefined {
 
 function multiConverter(c: CatalogItem, separator: string, o: ValueOverrides): Converter {
   const item = c.item as Extract<Item, { type: "multi" }>;
-  const t = table(entriesOf(c), item.id, o);
+  const entries = entriesOf(c);
+  const t = table(entries, item.id, o);
+  const itemCodes = entries.map((e) => e.code); // once, as in lookupConverter
   const order = new Map(item.choices.map((ch, i) => [ch.code, i]));
   // Labels and codes, longest first, for splitting "a, b, c" where a label may contain ", ".
   const labels = [...t.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
@@ -249,7 +251,7 @@ function multiConverter(c: CatalogItem, separator: string, o: ValueOverrides): C
             parts: other,
             raw,
             item: item.id,
-            codes: codesOf(c),
+            codes: itemCodes,
           }),
         };
   };
