@@ -183,22 +183,25 @@ export function scoreRespondent(
   };
 }
 
-/** Per code in CodeTable.v: what it adds to its dimension's sums, and its score. */
+/** Per code in CodeTable.v: what it adds to its row's sums, and its score. */
 const APPLICABLE = 0; // 1 unless not applicable
 const SCORED = 1; // 1 for a score
-const A = 2; // the score as an integer over the dimension's D (0: none)
-const MIN = 3; // A, or +∞ when there is no score (for weakest-link dimensions)
-const X = 4; // the score 0–100 (NaN: none), for reliability
-const STRIDE = 5;
+const WEIGHT = 2; // the item's weight for a score (0: none)
+const WA = 3; // the weight × the score as an integer over the dimension's D (0: none)
+const MIN = 4; // the score over D, or +∞ when there is no score (for weakest-link dimensions)
+const X = 5; // the score 0–100 (NaN: none), for reliability
+const STRIDE = 6;
 
 /**
- * What each code of one item means, filled the first time the code is met: its KIND_* (−1: not
- * yet known), where it is counted among the options (Workspace.tallies; a spare slot: not an
+ * What each code of one item means, learned before a batch is scored (a grid's code 0: for each
+ * row): its KIND_*, where it is counted among the options (Workspace.tallies; a spare slot: not an
  * option), and STRIDE numbers in one typed array, so a cell of the per-row loop reads its
  * meaning at one place and adds without branching on the kind of answer.
  */
 class CodeTable {
-  kind = new Int8Array(16).fill(-1);
+  kind = new Int8Array(16);
+  /** Codes below this are learned (single-key items). */
+  private known = 0;
   option = new Int32Array(16);
   v = new Float64Array(16 * STRIDE);
   readonly outcome: Outcome[] = [];
@@ -212,23 +215,24 @@ class CodeTable {
     private readonly spare: number,
   ) {}
 
-  /** Learns a code's outcome from its answer string (a single-key item). */
-  learn(code: number): void {
+  /** Learns every code its key has so far (a single-key item): all of a batch's, before it. */
+  learnAll(): void {
+    for (; this.known < this.strings.length; this.known++)
+      this.set(this.known, this.outcomeOf(this.known));
+  }
+
+  private outcomeOf(code: number): Outcome {
     const { p } = this;
     const answer = this.strings[code];
-    if (p.table) this.set(code, lookupAnswer(p.table, answer));
-    else {
-      const values = new Array<string | undefined>(this.keys);
-      values[p.at] = answer;
-      this.set(code, p.scorer(values));
-    }
+    if (p.table) return lookupAnswer(p.table, answer);
+    const values = new Array<string | undefined>(this.keys);
+    values[p.at] = answer;
+    return p.scorer(values);
   }
 
   set(code: number, o: Outcome): void {
     if (code >= this.kind.length) {
-      const n = this.kind.length;
       this.kind = grown(this.kind, code);
-      this.kind.fill(-1, n);
       this.option = grown(this.option, code);
       this.v = grown(this.v, code * STRIDE + STRIDE - 1);
     }
@@ -241,7 +245,8 @@ class CodeTable {
     this.option[code] = this.base >= 0 && option !== undefined ? this.base + option : this.spare;
     v[at + APPLICABLE] = o.code === KIND_NOT_APPLICABLE ? 0 : 1;
     v[at + SCORED] = score ? 1 : 0;
-    v[at + A] = a;
+    v[at + WEIGHT] = score ? this.p.units : 0;
+    v[at + WA] = this.p.units * a;
     v[at + MIN] = score ? a : Number.POSITIVE_INFINITY;
     v[at + X] = score ? o.num / o.den : Number.NaN;
     this.outcome[code] = o;
@@ -285,8 +290,8 @@ export class Workspace {
   readonly wtot: Float64Array;
   readonly mins: Float64Array;
   readonly keys: Float64Array;
-  /** Per row of a batch and item (at row · items + i): KIND_* code and score (NaN: none). */
-  readonly kinds: Int8Array;
+  /** Per row of a batch and item (at row · items + i): 1 when skipped, and its score (NaN: none). */
+  readonly skips: Uint8Array;
   readonly itemScores: Float64Array;
   /** Per group: which items it is asked. */
   readonly asked = new Map<string, Uint8Array>();
@@ -336,7 +341,7 @@ export class Workspace {
     this.wtot = new Float64Array(rows * nd);
     this.mins = new Float64Array(rows * nd);
     this.keys = new Float64Array(rows * nd);
-    this.kinds = new Int8Array(rows * ni);
+    this.skips = new Uint8Array(rows * ni);
     this.itemScores = new Float64Array(rows * ni);
   }
 
@@ -380,7 +385,7 @@ export class Workspace {
 
   /** Item i's outcome in row r of the last batch (a grid is scored again from its answers). */
   outcomeOf(i: number, r: number): ItemState {
-    if (this.kinds[r * this.plan.items.length + i] === KIND_SKIPPED) return SKIPPED;
+    if (this.skips[r * this.plan.items.length + i]) return SKIPPED;
     const p = this.plan.items[i]!;
     this.row = r * this.plan.keys.length;
     if (p.at < 0) return p.scorer(this.valuesOf(p));
@@ -435,59 +440,53 @@ export function scoreCodes(
   counts: CodeCounts,
   n: number,
 ): void {
-  const { plan, applicable, answered, wsum, wtot, mins, keys, kinds, itemScores } = ws;
+  const { plan, applicable, answered, wsum, wtot, mins, keys, skips, itemScores } = ws;
   const { codes, tables, conditions } = ws;
   const { byCode, skipped } = counts;
   const nd = plan.dimensions.length;
   const ni = plan.items.length;
   const nk = plan.keys.length;
-  for (let o = 0; o < n * nd; o++) {
-    applicable[o] = 0;
-    answered[o] = 0;
-    wsum[o] = 0;
-    wtot[o] = 0;
-    mins[o] = Number.POSITIVE_INFINITY;
-  }
+  applicable.fill(0, 0, n * nd);
+  answered.fill(0, 0, n * nd);
+  wsum.fill(0, 0, n * nd);
+  wtot.fill(0, 0, n * nd);
+  mins.fill(Number.POSITIVE_INFINITY, 0, n * nd);
+  skips.fill(0, 0, n * ni);
   const planned = plan.items;
   const asked = askedOf(ws, group);
   for (let i = 0; i < ni; i++) {
     const p = planned[i]!;
     const t = tables[i]!;
     const condition = conditions[i];
-    const { dim, units, at } = p;
+    const { dim, at } = p;
     const notAsked = asked[i] === 0;
-    const minimum = plan.dimensions[dim]!.aggregate === "min";
+    if (at >= 0) t.learnAll();
     let counted = byCode[i]!;
+    if (counted.length < t.kind.length) byCode[i] = counted = grown(counted, t.kind.length - 1);
+    const minimum = plan.dimensions[dim]!.aggregate === "min";
+    const { kind, v } = t;
     for (let r = 0, base = 0; r < n; r++, base += nk) {
       const x = r * ni + i;
       if (notAsked || (condition !== undefined && !condition(codes, base))) {
-        kinds[x] = KIND_SKIPPED;
+        skips[x] = 1;
         itemScores[x] = Number.NaN;
         skipped[i]!++;
         continue;
       }
       let code = 0;
-      if (at >= 0) {
-        code = codes[base + at]!;
-        if (code >= t.kind.length || t.kind[code]! < 0) t.learn(code);
-      } else {
-        ws.row = base; // a grid: scored from several answers
+      if (at >= 0) code = codes[base + at]!;
+      else {
+        ws.row = base; // a grid: scored from several answers, counted by kind
         t.set(0, p.scorer(ws.valuesOf(p)));
       }
-      const kind = t.kind[code]!;
-      kinds[x] = kind;
-      const slot = at >= 0 ? code : kind;
-      if (slot >= counted.length) byCode[i] = counted = grown(counted, slot);
-      counted[slot]!++;
-      const v = t.v;
+      counted[at >= 0 ? code : kind[0]!]!++;
       const c = code * STRIDE;
       itemScores[x] = v[c + X]!;
       const o = r * nd + dim;
-      const scored = v[c + SCORED]!;
       applicable[o]! += v[c + APPLICABLE]!;
-      answered[o]! += scored;
-      wsum[o]! += units * v[c + A]!;
-      wtot[o]! += units * scored;
+      answered[o]! += v[c + SCORED]!;
+      wsum[o]! += v[c + WA]!;
+      wtot[o]! += v[c + WEIGHT]!;
       // Only a weakest-link dimension reads its minimum.
       if (minimum && v[c + MIN]! < mins[o]!) mins[o] = v[c + MIN]!;
     }

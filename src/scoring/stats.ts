@@ -18,6 +18,7 @@ export class Histogram {
   private den = 0; // 0: nothing added yet
   private keys = new Float64Array(16).fill(Number.NaN); // NaN: a free slot
   private counts = new Float64Array(16);
+  private bits = 4; // keys.length = 2^bits
   private used = 0;
 
   /** Adds `count` respondents with the score key / den (safe integers). */
@@ -30,8 +31,10 @@ export class Histogram {
     }
     const keys = this.keys;
     const mask = keys.length - 1;
-    // Keys are safe integers: fold them to 31 bits, then mix.
-    let i = Math.imul((key % 0x7fffffff) | 0, 0x9e3779b1) >>> 0;
+    // Keys are safe integers: fold both halves to 32 bits (`%` on a double would be a slow fmod),
+    // mix, and take the top bits (keys often share low zero bits: multiples of a scale factor).
+    const h = Math.imul((key | 0) ^ ((key / 0x100000000) | 0), 0x9e3779b1);
+    let i = h >>> (32 - this.bits);
     for (;;) {
       i &= mask;
       const k = keys[i]!;
@@ -58,6 +61,7 @@ export class Histogram {
     const { keys, counts } = this;
     this.keys = new Float64Array(size).fill(Number.NaN);
     this.counts = new Float64Array(size);
+    this.bits = Math.log2(size);
     this.used = 0;
     for (let i = 0; i < keys.length; i++) {
       if (Number.isNaN(keys[i]!)) continue;

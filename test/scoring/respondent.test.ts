@@ -44,3 +44,31 @@ describe("respondent scores (hand-computed)", () => {
     expect(r.dimensions[0]).toEqual({ applicable: 3, answered: 2, score: 100, exact: ratio(100) });
   });
 });
+
+describe("a row's sums at their bounds", () => {
+  // The largest weight sum a weighted dimension may have (2¹⁶, denominators.ts): still exact.
+  const heavy = {
+    ...tiny!,
+    items: tiny!.items.map((i) =>
+      i.dimension === "alpha" ? { ...i, weight: i.id === "a3" ? 32768 : 16384 } : i,
+    ),
+  };
+  const heavyPlan = compilePlan(heavy);
+
+  it("weights summing to 2¹⁶ give the same mean and counts as 1, 1, 2", () => {
+    const r = scoreRespondent(heavyPlan, "staff", (k) => ({ a1: "5", a2: "2", a3: "4" })[k], 0.5);
+    expect(r.dimensions[0]).toEqual({
+      applicable: 3,
+      answered: 3,
+      score: 81.25,
+      exact: ratio(325, 4),
+    });
+    const na = scoreRespondent(
+      heavyPlan,
+      "staff",
+      (k) => ({ a1: "na", a2: "dk", a3: "4" })[k],
+      0.5,
+    );
+    expect(na.dimensions[0]).toEqual({ applicable: 2, answered: 1, score: 75, exact: ratio(75) });
+  });
+});
