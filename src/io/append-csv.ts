@@ -4,7 +4,7 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
+import { csvText } from "../util/csv-text.js";
 import { type LockOptions, withFileLock } from "./file-lock.js";
 import { fileError, writeFileAtomic } from "./files.js";
 import { UserError } from "./user-error.js";
@@ -52,7 +52,7 @@ export function appendToCsvText(
     (c, i, all) => !header.includes(c) && all.indexOf(c) === i,
   );
   const union = [...header, ...missing];
-  const line = stringify([union.map((c) => row.get(c) ?? "")], { eof: true });
+  const line = csvText([union.map((c) => row.get(c) ?? "")]);
   const result = {
     addedColumns: header.length === 0 ? [] : missing,
     rows: Math.max(records.length - 1, 0) + 1,
@@ -63,7 +63,7 @@ export function appendToCsvText(
     return { text: `${bom}${body}${sep}${line}`, result };
   }
   const widened = records.slice(1).map((r) => union.map((_, i) => r[i] ?? ""));
-  return { text: `${bom}${stringify([union, ...widened], { eof: true })}${line}`, result };
+  return { text: `${bom}${csvText([union, ...widened])}${line}`, result };
 }
 
 /**

@@ -3,8 +3,8 @@
 // item × answer code). New columns are appended at the end, so existing consumers keep working.
 // Text cells that a spreadsheet would run as a formula are prefixed with "'";
 // numbers stay numbers. `excel`: UTF-8 BOM, ";" and decimal comma, CRLF.
-import { stringify } from "csv-stringify/sync";
 import type { Assessment, DimensionResult, Overall, Unit } from "../scoring/assessment.js";
+import { csvText } from "../util/csv-text.js";
 import { plainNumber } from "./format.js";
 import { isExternalGroup, reportedItems, rootDimensions, visibleItems } from "./view.js";
 
@@ -36,12 +36,7 @@ function table(
       return neutralise(v);
     }),
   );
-  const text = stringify(cells, {
-    header: true,
-    columns: [...columns],
-    delimiter: o.excel ? ";" : ",",
-    record_delimiter: o.excel ? "windows" : "unix",
-  });
+  const text = csvText([columns, ...cells], o.excel ? ";" : ",", o.excel ? "\r\n" : "\n");
   return o.excel ? `\uFEFF${text}` : text;
 }
 

@@ -47,8 +47,7 @@ export function parseFormats(
 
 /**
  * The files of the chosen formats (terminal output is not a file). The Markdown, HTML and CSV
- * renderers are imported only when chosen: with csv-stringify they cost tens of milliseconds of
- * start-up that `--format json` need not pay.
+ * renderers are imported only when chosen: start-up that `--format json` need not pay.
  */
 export async function renderReportFiles(
   a: Assessment,

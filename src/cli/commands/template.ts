@@ -1,9 +1,9 @@
 // `reifegrad template <id>`: a blank answer CSV (header only) in reifegrad's own format, plus the
 // code list of every column.
 import { Command, Option } from "commander";
-import { stringify } from "csv-stringify/sync";
 import { writeFileAtomic } from "../../io/files.js";
 import { answerHeader, codeListLines } from "../../questionnaire/answer-columns.js";
+import { csvText } from "../../util/csv-text.js";
 import type { CliContext } from "../context.js";
 import { messageLang, say } from "../locale.js";
 import type { ExitHolder } from "../main.js";
@@ -32,7 +32,7 @@ export function templateCommand(ctx: CliContext, exit: ExitHolder): Command {
     .action(async (id: string, o: TemplateOptions) => {
       const q = pick(await loadForCommand(ctx, exit, o), id);
       const lang = pickLanguage(q, o.lang);
-      const csv = stringify([answerHeader(q)], { record_delimiter: "\n" });
+      const csv = csvText([answerHeader(q)]);
       const codes = `${codeListLines(q, lang).join("\n")}\n`;
       if (o.out) await writeFileAtomic(o.out, csv);
       else ctx.stdout(csv);
