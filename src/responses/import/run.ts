@@ -125,6 +125,8 @@ interface Settled {
   readonly header: readonly string[];
   /** Heading rows before the data: 2 in a LimeSurvey VV export. */
   readonly headerRows: number;
+  /** The columns' plan, made once the first data row chose the preset (pass 2 reuses it). */
+  readonly plan: ColumnPlan | undefined;
 }
 
 /** Bytes read so far, over both passes, reported to the progress sink. */
@@ -295,7 +297,15 @@ async function readHeaderAndHashes(
     p.progress.onBytes,
   );
   const { preset: chosen, detected } = preset ?? choosePreset(settings, header ?? []);
-  return { file, info, preset: chosen, presetDetected: detected, header: header ?? [], headerRows };
+  return {
+    file,
+    info,
+    preset: chosen,
+    presetDetected: detected,
+    header: header ?? [],
+    headerRows,
+    plan: importer?.plan,
+  };
 }
 
 /** The preset forced by the options or the mapping, else the one header and first row show. */
@@ -408,9 +418,10 @@ async function importFile(
   const { sinks, log } = p;
   // The header was read in pass 1; pass 2 skips it when it reads the file from the start.
   const plan: ColumnPlan | undefined =
-    s.header.length > 0
+    s.plan ??
+    (s.header.length > 0
       ? planColumns(s.file, s.header, s.preset, p.catalog, p.settings.mapping, p.settings.overrides)
-      : undefined;
+      : undefined);
   const acc = newAccount(s, plan);
   sinks.detected?.(acc);
   const colMap = p.rejects.columnsOf(s.header);
