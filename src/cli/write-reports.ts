@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type Command, Option } from "commander";
-import { writeFileAtomic } from "../io/files.js";
+import { checkOutFolder, writeFileAtomic } from "../io/files.js";
 import { UserError } from "../io/user-error.js";
 import { published } from "../report/json.js";
 import { ALL_FORMATS, parseFormats, renderReportFiles } from "../report/render.js";
@@ -57,6 +57,7 @@ export async function writeReports(
   o: WriteOptions,
 ): Promise<number> {
   const lang = messageLang(ctx.env);
+  checkOutFolder(o.out);
   if (o.check) {
     const results = await checkFiles(files, o.out);
     const stale = results.filter((r) => r.state !== "current");

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import type { SourceFile } from "../questionnaire/yaml-source.js";
 import { compareStrings } from "../util/order.js";
 import { UserError } from "./user-error.js";
@@ -17,6 +17,34 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
+  }
+}
+
+/**
+ * Fails (exit 2) unless `--out` is a folder or can become one: a file at the path, or at a
+ * folder on the way to it, would otherwise stop the writing with a system error (after the run).
+ */
+export function checkOutFolder(out: string): void {
+  const target = resolve(out);
+  for (let p = target; ; p = dirname(p)) {
+    let isFolder: boolean;
+    try {
+      isFolder = statSync(p).isDirectory();
+    } catch (e) {
+      // Not there (or under a file: ENOTDIR): look at the folder above.
+      const code = (e as NodeJS.ErrnoException).code;
+      if ((code === "ENOENT" || code === "ENOTDIR") && dirname(p) !== p) continue;
+      throw fileError(p, e);
+    }
+    if (isFolder) return;
+    const which = p === target ? out : p;
+    throw new UserError(
+      {
+        de: `--out ${out}: ${which} ist eine Datei, kein Ordner; geben Sie einen Ordner an (er wird angelegt, wenn er fehlt)`,
+        en: `--out ${out}: ${which} is a file, not a folder; name a folder (it is created if missing)`,
+      },
+      2,
+    );
   }
 }
 

@@ -76,6 +76,44 @@ describe("reifegrad score (walking skeleton)", () => {
     expect(r.stderr.trim().split("\n").length).toBeLessThanOrEqual(2);
   });
 
+  it("--out at a file (or under one) is a usage error before the import, not a crash after it", () => {
+    const dir = tempDir();
+    const file = join(dir, "reports");
+    writeFileSync(file, "not a folder\n");
+    for (const [out, blocker] of [
+      [file, file],
+      [join(file, "sub"), file],
+    ] as const) {
+      const r = cli(["score", "fixtures/demo/staff-survey.csv", "--out", out]);
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toBe(
+        `error: --out ${out}: ${out === file ? out : blocker} is a file, not a folder; name a folder (it is created if missing)\n`,
+      );
+      // Failed before any work: no import account, no rejects.
+      expect(r.stdout).toBe("");
+    }
+    const a = tempDir();
+    expect(
+      cli(["score", "fixtures/demo/staff-survey.csv", "--out", a, "--format", "json"]).status,
+    ).toBe(0);
+    const again = cli(["report", join(a, "assessment.json"), "--out", file, "--check"]);
+    expect([again.status, again.stderr.split(":")[0]]).toEqual([2, "error"]);
+    const json = join(a, "assessment.json");
+    const de = { env: { LANG: "de_DE.UTF-8" } };
+    for (const args of [
+      ["compare", json, json, "--out", file],
+      ["survey", "limesurvey", "--all", "--out", file],
+    ]) {
+      const r = cli(args, de);
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(
+        `Fehler: --out ${file}: ${file} ist eine Datei, kein Ordner; geben Sie einen Ordner an (er wird angelegt, wenn er fehlt)\n`,
+      );
+    }
+    expect(readFileSync(file, "utf8")).toBe("not a folder\n");
+  });
+
   it("wrong usage exits 2", () => {
     expect(cli(["score"]).status).toBe(2);
     expect(cli(["score", "fixtures/demo/staff-survey.csv", "--min-group-size", "2"]).status).toBe(

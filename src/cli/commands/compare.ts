@@ -1,6 +1,7 @@
 // `reifegrad compare <before.json> <after.json>`: the trend between two survey waves. Refuses
 // (exit 1) when the questionnaires' items differ in a way that breaks comparability.
 import { Command, Option } from "commander";
+import { checkOutFolder } from "../../io/files.js";
 import { UserError } from "../../io/user-error.js";
 import {
   buildTrend,
@@ -41,6 +42,7 @@ export function compareCommand(ctx: CliContext, exit: ExitHolder): Command {
           { de: "--check braucht --out <ordner>", en: "--check needs --out <dir>" },
           2,
         );
+      if (o.out) checkOutFolder(o.out);
       const before = await readAssessmentFile(beforeFile);
       const after = await readAssessmentFile(afterFile);
       const c = comparability(before, after);

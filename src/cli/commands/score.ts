@@ -1,5 +1,6 @@
 import { relative, resolve } from "node:path";
 import { Command, Option } from "commander";
+import { checkOutFolder } from "../../io/files.js";
 import { defaultQuestionnairePath, PACKAGE_VERSION } from "../../io/paths.js";
 import { UserError } from "../../io/user-error.js";
 import { hasErrors } from "../../problem.js";
@@ -168,6 +169,8 @@ async function scorePipeline(
       format: formats ? formats.join(",") : undefined,
     });
   }
+  // A file in the way of the reports fails now, not after the import (rejects.csv goes there).
+  if (o.out && o.out !== "-") checkOutFolder(o.out);
   const settings = {
     ...parseSettings(o),
     ...(pc?.project.settings.minResponseRate !== undefined

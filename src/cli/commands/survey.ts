@@ -4,7 +4,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { Command } from "commander";
-import { writeFileAtomic } from "../../io/files.js";
+import { checkOutFolder, writeFileAtomic } from "../../io/files.js";
 import { UserError } from "../../io/user-error.js";
 import { renderMessage } from "../../messages/catalogue.js";
 import type { Params } from "../../messages/entry.js";
@@ -71,6 +71,7 @@ export function surveyCommand(ctx: CliContext, exit: ExitHolder): Command {
       }
       if (!o.out)
         throw new UserError({ de: "--out <ordner> ist nötig", en: "--out <dir> is required" }, 2);
+      checkOutFolder(o.out);
       if (o.pdf && target !== "paper")
         throw new UserError(
           {
