@@ -4,16 +4,9 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { csvText, neutralise } from "../util/csv-text.js";
 
 const FLUSH_CHARS = 1 << 16;
-
-export function safeCell(v: string): string {
-  const c = v.charCodeAt(0);
-  // = + - @ tab CR
-  const formula = c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
-  const s = formula ? `'${v}` : v;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export class RejectsWriter {
   private readonly tmp: string;
@@ -31,7 +24,7 @@ export class RejectsWriter {
       this.fd = openSync(this.tmp, "w");
       this.pending = "\uFEFF"; // Excel reads UTF-8 only with a BOM
     }
-    this.pending += `${cells.map(safeCell).join(",")}\r\n`;
+    this.pending += csvText([cells.map(neutralise)], ",", "\r\n");
     this.rows++;
     if (this.pending.length >= FLUSH_CHARS) this.flush();
   }

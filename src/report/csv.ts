@@ -4,7 +4,7 @@
 // Text cells that a spreadsheet would run as a formula are prefixed with "'";
 // numbers stay numbers. `excel`: UTF-8 BOM, ";" and decimal comma, CRLF.
 import type { Assessment, DimensionResult, Overall, Unit } from "../scoring/assessment.js";
-import { csvText } from "../util/csv-text.js";
+import { csvText, neutralise } from "../util/csv-text.js";
 import { plainNumber } from "./format.js";
 import { isExternalGroup, reportedItems, rootDimensions, visibleItems } from "./view.js";
 
@@ -13,11 +13,6 @@ type Value = number | string | null | undefined;
 
 export interface CsvOptions {
   readonly excel?: boolean;
-}
-
-/** Neutralises formula injection: =, +, -, @, tab and CR at the start get a leading "'". */
-export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 function table(

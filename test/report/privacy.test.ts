@@ -2,12 +2,7 @@
 // run as formulas.
 import { Chalk } from "chalk";
 import { describe, expect, test } from "vitest";
-import {
-  neutralise,
-  renderItemAnswersCsv,
-  renderItemsCsv,
-  renderScoresCsv,
-} from "../../src/report/csv.js";
+import { renderItemAnswersCsv, renderItemsCsv, renderScoresCsv } from "../../src/report/csv.js";
 import { renderHtml } from "../../src/report/html.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { renderTerminal } from "../../src/report/terminal.js";
@@ -15,6 +10,7 @@ import { visibleItems } from "../../src/report/view.js";
 import type { Assessment, Unit } from "../../src/scoring/assessment.js";
 import { DEFAULT_SETTINGS } from "../../src/scoring/assessment.js";
 import { Scorer } from "../../src/scoring/score.js";
+import { neutralise } from "../../src/util/csv-text.js";
 import {
   DEPARTMENT_NAMES,
   fixtureQuestionnaires,
