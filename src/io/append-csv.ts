@@ -1,12 +1,12 @@
 // Appends one row to a CSV answers file under a lock: read, merge the header when it differs
 // (union of the columns, existing order first), write atomically (temp + rename). Concurrent
 // appends from several processes all land; a reader never sees half a file.
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { parse } from "csv-parse/sync";
 import { csvText } from "../util/csv-text.js";
 import { type LockOptions, withFileLock } from "./file-lock.js";
-import { fileError, writeFileAtomic } from "./files.js";
+import { fileError, makeFolder, writeFileAtomic } from "./files.js";
 import { UserError } from "./user-error.js";
 
 export interface AppendResult {
@@ -76,7 +76,7 @@ export async function appendCsvRow(
   row: ReadonlyMap<string, string>,
   lock: LockOptions = {},
 ): Promise<AppendResult> {
-  await mkdir(dirname(path), { recursive: true });
+  makeFolder(dirname(path));
   return withFileLock(
     `${path}.lock`,
     async () => {

@@ -1,7 +1,7 @@
 // The only code (with the rest of src/io) that touches the file system.
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { accessSync, constants, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import type { SourceFile } from "../questionnaire/yaml-source.js";
 import { compareStrings } from "../util/order.js";
@@ -9,23 +9,25 @@ import { UserError } from "./user-error.js";
 
 /** Writes via a temp file in the same folder and a rename, so readers never see half a file. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  makeFolder(dirname(path));
   const tmp = join(dirname(path), `.${randomBytes(6).toString("hex")}.tmp`);
   try {
     await writeFile(tmp, data);
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
-    throw e;
+    throw fileError(path, e);
   }
 }
 
 /**
- * Fails (exit 2) unless `--out` is a folder or can become one: a file at the path, or at a
- * folder on the way to it, would otherwise stop the writing with a system error (after the run).
+ * The folders of `path` (absolute) that do not exist yet, nearest to the root first, after
+ * checking that the first existing one is a folder we may write in. A file in the way fails,
+ * as a usage error of the flag when one is named.
  */
-export function checkOutFolder(out: string): void {
-  const target = resolve(out);
+function missingFolders(path: string, flag?: string): string[] {
+  const target = resolve(path);
+  const missing: string[] = [];
   for (let p = target; ; p = dirname(p)) {
     let isFolder: boolean;
     try {
@@ -33,18 +35,57 @@ export function checkOutFolder(out: string): void {
     } catch (e) {
       // Not there (or under a file: ENOTDIR): look at the folder above.
       const code = (e as NodeJS.ErrnoException).code;
-      if ((code === "ENOENT" || code === "ENOTDIR") && dirname(p) !== p) continue;
+      if ((code === "ENOENT" || code === "ENOTDIR") && dirname(p) !== p) {
+        missing.unshift(p);
+        continue;
+      }
       throw fileError(p, e);
     }
-    if (isFolder) return;
-    const which = p === target ? out : p;
-    throw new UserError(
-      {
-        de: `--out ${out}: ${which} ist eine Datei, kein Ordner; geben Sie einen Ordner an (er wird angelegt, wenn er fehlt)`,
-        en: `--out ${out}: ${which} is a file, not a folder; name a folder (it is created if missing)`,
-      },
-      2,
-    );
+    if (!isFolder) {
+      const which = p === target ? path : p;
+      const at = flag ? `${flag} ${path}: ` : "";
+      throw new UserError(
+        {
+          de: `${at}${which} ist eine Datei, kein Ordner; geben Sie einen Ordner an (er wird angelegt, wenn er fehlt)`,
+          en: `${at}${which} is a file, not a folder; name a folder (it is created if missing)`,
+        },
+        flag ? 2 : 1,
+      );
+    }
+    try {
+      accessSync(p, constants.W_OK);
+    } catch (e) {
+      throw fileError(p, e);
+    }
+    return missing;
+  }
+}
+
+/**
+ * Fails unless `--out` is a folder or can become one: a file in the way, or a folder we may
+ * not write in, would otherwise stop the writing with a system error after the whole run.
+ */
+export function checkOutFolder(out: string): void {
+  missingFolders(out, "--out");
+}
+
+/**
+ * Creates a folder and the missing ones above it, one by one: `mkdir` with `recursive` loops
+ * for ever when the system refuses a folder whose parent exists (under /proc, say).
+ */
+export function makeFolder(path: string): void {
+  for (const p of missingFolders(path)) {
+    try {
+      mkdirSync(p);
+    } catch (e) {
+      // Made meanwhile by another process: fine.
+      if ((e as NodeJS.ErrnoException).code === "EEXIST" && isFolder(p)) continue;
+      const [de, en] = reason(e);
+      throw new UserError({
+        de: `Ordner ${p} kann nicht angelegt werden: ${de}`,
+        en: `cannot create the folder ${p}: ${en}`,
+      });
+    }
   }
 }
 
@@ -58,16 +99,35 @@ export async function readFileOrFail(path: string): Promise<Buffer> {
 }
 
 export function fileError(path: string, e: unknown): UserError {
-  const code = (e as NodeJS.ErrnoException).code;
-  const [de, en] =
-    code === "ENOENT"
-      ? ["Datei oder Ordner nicht gefunden", "no such file or folder"]
-      : code === "EACCES"
-        ? ["keine Berechtigung", "permission denied"]
-        : code === "EISDIR"
-          ? ["ist ein Ordner, keine Datei", "is a folder, not a file"]
-          : [(e as Error).message, (e as Error).message];
+  const [de, en] = reason(e);
   return new UserError({ de: `${path}: ${de}`, en: `${path}: ${en}` });
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A system error's cause in words (de, en); the system's own text for the rare ones. */
+function reason(e: unknown): [string, string] {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === "ENOENT"
+    ? ["Datei oder Ordner nicht gefunden", "no such file or folder"]
+    : code === "EACCES" || code === "EPERM"
+      ? ["keine Berechtigung", "permission denied"]
+      : code === "EISDIR"
+        ? ["ist ein Ordner, keine Datei", "is a folder, not a file"]
+        : code === "EEXIST"
+          ? [
+              "ist im Weg (eine Datei oder ein Verweis ins Leere)",
+              "is in the way (a file or a link to nowhere)",
+            ]
+          : code === "EROFS"
+            ? ["nur lesbares Dateisystem", "read-only file system"]
+            : [(e as Error).message, (e as Error).message];
 }
 
 /**

@@ -2,9 +2,10 @@
 // `rejects.csv` is written atomically without holding the rows in memory. Cells that a
 // spreadsheet would run as a formula (= + - @ tab CR at the start) get a leading single quote.
 import { randomBytes } from "node:crypto";
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { csvText, neutralise } from "../util/csv-text.js";
+import { makeFolder } from "./files.js";
 
 const FLUSH_CHARS = 1 << 16;
 
@@ -20,7 +21,7 @@ export class RejectsWriter {
 
   write(cells: readonly string[]): void {
     if (this.fd === undefined) {
-      mkdirSync(dirname(this.path), { recursive: true });
+      makeFolder(dirname(this.path));
       this.fd = openSync(this.tmp, "w");
       this.pending = "\uFEFF"; // Excel reads UTF-8 only with a BOM
     }

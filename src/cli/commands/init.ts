@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
-import { cp, mkdir, readFile } from "node:fs/promises";
+import { cp, readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { Command } from "commander";
-import { readQuestionnaireSources, writeFileAtomic } from "../../io/files.js";
+import { makeFolder, readQuestionnaireSources, writeFileAtomic } from "../../io/files.js";
 import { BUNDLED_QUESTIONNAIRES, BUNDLED_SCHEMAS } from "../../io/paths.js";
 import { UserError } from "../../io/user-error.js";
 import { INTERVIEW_ANSWERS, PROJECT_FILE } from "../../project/model.js";
@@ -73,7 +73,7 @@ export function initCommand(ctx: CliContext, exit: ExitHolder): Command {
       );
       const { questionnaires } = loadQuestionnaires(sources);
       files[PROJECT_FILE] = projectYaml(questionnaires);
-      await mkdir(root, { recursive: true });
+      makeFolder(root);
       await cp(BUNDLED_QUESTIONNAIRES, join(root, "questionnaires"), {
         recursive: true,
         errorOnExist: true,

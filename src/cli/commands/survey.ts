@@ -1,10 +1,9 @@
 // `reifegrad survey <target>`: writes, from the composed questionnaires, a survey to import into a
 // survey tool (or to print), whose export `score` reads without a mapping file. Thin: picks the
 // questionnaires and the language, calls the pure generator (src/survey), writes the files.
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { Command } from "commander";
-import { checkOutFolder, writeFileAtomic } from "../../io/files.js";
+import { checkOutFolder, makeFolder, writeFileAtomic } from "../../io/files.js";
 import { UserError } from "../../io/user-error.js";
 import { renderMessage } from "../../messages/catalogue.js";
 import type { Params } from "../../messages/entry.js";
@@ -96,7 +95,7 @@ export function surveyCommand(ctx: CliContext, exit: ExitHolder): Command {
           role: { de: "Papierfragebogen als A4-PDF", en: "paper form as an A4 PDF" },
         });
       }
-      await mkdir(o.out, { recursive: true });
+      makeFolder(o.out);
       const said = messageLang(ctx.env);
       for (const f of files) {
         const path = join(o.out, f.name);
