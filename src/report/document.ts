@@ -32,6 +32,7 @@ import {
   lostCells,
   lostCellsNote,
   lowResponseRateWarning,
+  noGapsText,
   rankedDimensions,
   reportedItems,
   reportSubject,
@@ -257,7 +258,7 @@ function summarySection(a: Assessment, lang: Lang, L: Labels, trend?: Trend): Se
   }
   const top = (admin.priorities ?? []).slice(0, 5);
   const gaps: Block[] = [{ kind: "heading", text: gapsHeading(top.length, lang) }];
-  if (top.length === 0) gaps.push({ kind: "paragraph", parts: [L.noGaps] });
+  if (top.length === 0) gaps.push({ kind: "paragraph", parts: [noGapsText(a, lang)] });
   else
     gaps.push({
       kind: "list",
@@ -805,7 +806,7 @@ function actionSection(a: Assessment, lang: Lang, L: Labels): Section {
     u.suppressed ? [] : (u.priorities ?? []).map((p) => ({ u, p })),
   );
   if (all.length === 0) {
-    blocks.push({ kind: "paragraph", parts: [L.noGaps] });
+    blocks.push({ kind: "paragraph", parts: [noGapsText(a, lang)] });
     return { id: "actions", title: L.fieldsOfAction, blocks };
   }
   const adminRank = new Map((a.administration.priorities ?? []).map((p) => [p.dimension, p.rank]));

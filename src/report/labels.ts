@@ -35,6 +35,9 @@ const de = {
   strongest: "Stärkste Dimension",
   weakest: "Schwächste Dimension",
   noGaps: "Alle Dimensionen haben ihr Ziel erreicht oder haben kein Ziel.",
+  noGapsUnscored:
+    "Keine Dimension mit einem Wert liegt unter ihrem Ziel; ohne Wert, also ohne Aussage zum Ziel: {dims}.",
+  noScores: "Keine Dimension hat einen Wert: über Lücken zum Ziel lässt sich nichts sagen.",
   byDimension: "Ergebnisse nach Dimension",
   byDepartment: "Ergebnisse nach Organisationseinheit",
   fieldsOfAction: "Handlungsfelder",
@@ -230,6 +233,9 @@ const en: Labels = {
   strongest: "Strongest dimension",
   weakest: "Weakest dimension",
   noGaps: "Every dimension has reached its target or has none.",
+  noGapsUnscored:
+    "No dimension with a score is below its target; without a score, so nothing can be said about their target: {dims}.",
+  noScores: "No dimension has a score, so nothing can be said about gaps to the targets.",
   byDimension: "Results by dimension",
   byDepartment: "Results by department",
   fieldsOfAction: "Fields of action",

@@ -22,6 +22,7 @@ import {
   lostCells,
   lostCellsNote,
   lowResponseRateWarning,
+  noGapsText,
   reportSubject,
   responseRateText,
   rootDimensions,
@@ -302,7 +303,7 @@ export function renderTerminal(a: Assessment, options: TerminalOptions): string 
       ? L.biggestGapOne
       : fill(L.biggestGapsCount, { count: countWord(top.length, lang) });
   for (const l of wrapLines(heading, W)) lines.push(c.bold(l));
-  if (top.length === 0) lines.push(...wrapLines(L.noGaps, W, "  "));
+  if (top.length === 0) lines.push(...wrapLines(noGapsText(a, lang), W, "  "));
   top.forEach((p, i) => {
     const d = dimResult(admin, p.dimension);
     const text = `${dimensionName(a, p.dimension, lang)}: ${fill(L.gapBelowTarget, {

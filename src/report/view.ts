@@ -81,6 +81,22 @@ export function dimResult(u: Unit, id: string): DimensionResult | undefined {
   return u.dimensions.find((d) => d.id === id);
 }
 
+/**
+ * What to say when the administration has no gap to list: that every dimension reached its
+ * target only when every dimension with a target has a score (a suppressed or unanswered one
+ * could be far below it).
+ */
+export function noGapsText(a: Assessment, lang: Lang): string {
+  const L = labels(lang);
+  const dims = a.administration.dimensions;
+  if (!dims.some(hasScore)) return L.noScores;
+  const unscored = dims.filter((d) => d.targetScore !== undefined && !hasScore(d));
+  if (unscored.length === 0) return L.noGaps;
+  return fill(L.noGapsUnscored, {
+    dims: unscored.map((d) => dimensionName(a, d.id, lang)).join(", "),
+  });
+}
+
 /** True when a dimension cell has numbers that may be shown. */
 export function hasScore(d: DimensionResult | undefined): d is DimensionResult & { mean: number } {
   return d !== undefined && !d.suppressed && d.mean !== undefined;

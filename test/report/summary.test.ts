@@ -113,3 +113,41 @@ describe("the report document", () => {
       }
   });
 });
+
+describe("no gap to list", () => {
+  // The administration with no priorities, and some dimensions without a score.
+  const without = (ids: readonly string[]) => {
+    const w = loadWave("2026");
+    const admin = {
+      ...w.administration,
+      priorities: [],
+      dimensions: w.administration.dimensions.map((d) =>
+        ids.includes(d.id)
+          ? {
+              id: d.id,
+              name: d.name,
+              names: d.names,
+              n: 0,
+              target: d.target,
+              targetScore: d.targetScore,
+            }
+          : d,
+      ),
+    };
+    return { ...w, administration: admin };
+  };
+  test("says every target is reached only when every dimension with a target has a score", () => {
+    expect(renderMarkdown(without([]), { lang: "en" })).toContain(
+      "Every dimension has reached its target or has none.",
+    );
+    const md = renderMarkdown(without(["services"]), { lang: "en" });
+    expect(md).not.toContain("Every dimension has reached its target");
+    expect(md).toMatch(
+      /No dimension with a score is below its target; without a score, so nothing can be said about their target: [^.]+\./,
+    );
+    const all = without(["strategy", "processes", "services"]);
+    expect(renderMarkdown(all, { lang: "de" })).toContain(
+      "Keine Dimension hat einen Wert: über Lücken zum Ziel lässt sich nichts sagen.",
+    );
+  });
+});
