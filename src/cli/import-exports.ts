@@ -8,6 +8,7 @@ import { fileExportReader, listExportFiles, readHead, totalBytes } from "../io/r
 import { isWorkbook } from "../io/read-xlsx.js";
 import { RejectsWriter } from "../io/rejects-writer.js";
 import { UserError } from "../io/user-error.js";
+import { shown } from "../messages/entry.js";
 import { coded, hasErrors, type Problem } from "../problem.js";
 import { binaryKind } from "../responses/import/binary.js";
 import { buildCatalog, type Catalog, type KnownDepartment } from "../responses/import/catalog.js";
@@ -299,7 +300,7 @@ export async function importExports(
       const eg = c.examples
         .map(
           (e) =>
-            `${say(lang, "Zeile", "row")} ${e.row} ${say(lang, "Spalte", "column")} ${e.column} "${e.value}"`,
+            `${say(lang, "Zeile", "row")} ${e.row} ${say(lang, "Spalte", "column")} ${e.column} "${shown(lang, e.value)}"`,
         )
         .join("; ");
       const one = c.count === 1 ? what.replace("Zellen", "Zelle").replace("cells", "cell") : what;

@@ -3,7 +3,7 @@
 // them into words in the language of the user's locale when it prints (src/cli/problems.ts).
 // An id is the problem code, or `code.variant` where one code has several messages: the code is
 // the same in every language and is what tests and --json readers rely on.
-import type { Entry, Lang, Params } from "./entry.js";
+import { type Entry, type Lang, type Params, shown } from "./entry.js";
 import { IMPORT_MESSAGES } from "./import.js";
 import { PROJECT_MESSAGES } from "./project.js";
 import { QUESTIONNAIRE_MESSAGES } from "./questionnaire.js";
@@ -48,11 +48,18 @@ function entry(id: MessageId): Entry<Params> {
 
 /** The message in one language. */
 export function renderMessage(id: MessageId, params: Params, lang: Lang): string {
-  return entry(id)[lang](params);
+  return entry(id)[lang](quoted(params, lang));
+}
+
+/** The parameters with every text shown as a message quotes the user's data (see `shown`). */
+function quoted(params: Params, lang: Lang): Params {
+  const out: Record<string, Params[string]> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === "string" ? shown(lang, v) : v;
+  return out;
 }
 
 /** The hint in one language; undefined when the message has none (for these parameters). */
 export function renderHint(id: MessageId, params: Params, lang: Lang): string | undefined {
-  const hint = entry(id).hint?.[lang](params);
+  const hint = entry(id).hint?.[lang](quoted(params, lang));
   return hint === undefined || hint === "" ? undefined : hint;
 }

@@ -23,6 +23,21 @@ export function msg<P extends Params = Record<string, never>>(entry: Entry<P>): 
   return entry;
 }
 
+/** Characters of a quoted value a message shows; a longer one is cut (a cell can be megabytes). */
+const SHOWN = 200;
+
+/**
+ * A value from the user's data as a message quotes it: on one line, and cut after SHOWN
+ * characters with its length said, so a broken quote that swallowed a file, or a 50 MB cell,
+ * stays one readable line.
+ */
+export function shown(lang: Lang, value: string): string {
+  const line = value.replace(/\r?\n|\r/g, "⏎");
+  if (line.length <= SHOWN) return line;
+  const n = value.length.toLocaleString(lang === "de" ? "de-DE" : "en-US");
+  return `${line.slice(0, SHOWN)}… (${n} ${lang === "de" ? "Zeichen" : "characters"})`;
+}
+
 /** "a, b, c"; "none" / "keine" when empty. */
 export function list(lang: Lang, values: readonly string[] | undefined): string {
   const all = values ?? [];

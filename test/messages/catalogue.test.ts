@@ -3,7 +3,8 @@
 // the language. Codes of questionnaire messages are the documented ones.
 import { readdirSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { codeOf, type MessageId } from "../../src/messages/catalogue.js";
+import { codeOf, type MessageId, renderMessage } from "../../src/messages/catalogue.js";
+import { shown } from "../../src/messages/entry.js";
 import { IMPORT_MESSAGES } from "../../src/messages/import.js";
 import { PROJECT_MESSAGES } from "../../src/messages/project.js";
 import { QUESTIONNAIRE_MESSAGES } from "../../src/messages/questionnaire.js";
@@ -103,5 +104,26 @@ describe("the message catalogue", () => {
       message: "Das Amt „bauen“ steht zweimal in der Liste",
       hint: "Behalten Sie einen Eintrag (der erste ist departments[0]).",
     });
+  });
+});
+
+describe("values from the data in a message", () => {
+  test("are shown on one line and cut after 200 characters, with their length", () => {
+    const cell = "3".repeat(50_000);
+    const en = renderMessage(
+      "unknown-label",
+      { raw: cell, item: "str_01", codes: ["1", "2"] },
+      "en",
+    );
+    expect(en).toBe(
+      `"${"3".repeat(200)}… (50,000 characters)" is neither a code nor a label of item str_01 (codes: 1, 2)`,
+    );
+    const de = renderMessage(
+      "unknown-label",
+      { raw: `a\nb\r\nc${"x".repeat(300)}`, item: "i", codes: [] },
+      "de",
+    );
+    expect(de.startsWith(`„a⏎b⏎c${"x".repeat(195)}… (306 Zeichen)“`)).toBe(true);
+    expect(shown("en", "short")).toBe("short");
   });
 });
