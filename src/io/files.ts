@@ -171,12 +171,33 @@ export async function readQuestionnaireSources(
   const files = await listFiles(paths, isYaml);
   // Synchronous, like listFiles: a dozen small files.
   return files.map((file) => {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(file, "utf8");
+      bytes = readFileSync(file);
     } catch (e) {
       throw fileError(file, e);
     }
-    return { path: relative(cwd, file) || file, text };
+    const path = relative(cwd, file) || file;
+    return { path, text: utf8Text(bytes, path) };
   });
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * A questionnaire's text, which YAML requires to be UTF-8: a file saved as Latin-1 or UTF-16
+ * would otherwise load with replacement characters in every umlaut, and validate.
+ */
+function utf8Text(bytes: Buffer, path: string): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    // The line of the first byte that is not UTF-8: where the lenient decoding replaced it.
+    const lenient = bytes.toString("utf8");
+    const line = lenient.slice(0, lenient.indexOf("\uFFFD")).split("\n").length;
+    throw new UserError({
+      de: `${path}:${line}: die Datei ist nicht in UTF-8 gespeichert; speichern Sie sie als UTF-8 (YAML verlangt es)`,
+      en: `${path}:${line}: the file is not saved as UTF-8; save it as UTF-8 (YAML requires it)`,
+    });
+  }
 }

@@ -120,6 +120,55 @@ describe("reifegrad score (walking skeleton)", () => {
       2,
     );
     expect(cli(["no-such-command"]).status).toBe(2);
+    // Number() would read these as 1000000000 and 16; a day that does not exist.
+    for (const [flag, value] of [
+      ["--min-group-size", "1e9"],
+      ["--min-group-size", "0x10"],
+      ["--date", "2026-02-30"],
+      ["--date", "2026-13-45"],
+    ]) {
+      const r = cli([
+        "score",
+        "fixtures/demo/staff-survey.csv",
+        flag!,
+        value!,
+        "--format",
+        "json",
+        "--out",
+        "-",
+      ]);
+      expect(r.status, `${flag} ${value}`).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^error: ${flag} must .*\\(got "${value}"\\)\n$`));
+    }
+    const before = "fixtures/assessments/wave-2024.json";
+    const files = cli(["compare", before, "fixtures/assessments/wave-2026.json", "--format", "md"]);
+    expect([files.status, files.stderr]).toEqual([
+      2,
+      "error: --format md writes files: pass --out <dir>\n",
+    ]);
+    const empty = tempDir();
+    const none = cli(["questionnaires", "-q", empty]);
+    expect([none.status, none.stderr]).toEqual([
+      1,
+      `error: no questionnaires in ${empty} (*.yaml)\n`,
+    ]);
+  });
+
+  it("a questionnaire not saved as UTF-8 is refused with its line, not read with broken umlauts", () => {
+    const dir = tempDir();
+    const text = readFileSync("fixtures/scoring/tiny.yaml", "utf8").replace(
+      "Mini-Fragebogen",
+      "Mini-Fragebögen",
+    );
+    writeFileSync(join(dir, "tiny.yaml"), Buffer.from(text, "latin1"));
+    const line = text.split("\n").findIndex((l) => l.includes("Fragebögen")) + 1;
+    const r = cli(["validate", dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^error: \\S*tiny\\.yaml:${line}: the file is not saved as UTF-8; save it as UTF-8 \\(YAML requires it\\)\n$`,
+      ),
+    );
   });
 
   it("validate reports a YAML syntax error with file and line, exit 1", () => {

@@ -42,6 +42,15 @@ export function compareCommand(ctx: CliContext, exit: ExitHolder): Command {
           { de: "--check braucht --out <ordner>", en: "--check needs --out <dir>" },
           2,
         );
+      // Files asked for with nowhere to put them: nothing would be written (as in `score`).
+      if (!o.out && !formats.includes("terminal"))
+        throw new UserError(
+          {
+            de: `--format ${formats.join(",")} schreibt Dateien: geben Sie --out <ordner> an`,
+            en: `--format ${formats.join(",")} writes files: pass --out <dir>`,
+          },
+          2,
+        );
       if (o.out) checkOutFolder(o.out);
       const before = await readAssessmentFile(beforeFile);
       const after = await readAssessmentFile(afterFile);

@@ -22,11 +22,15 @@ export async function loadForCommand(
   exit: ExitHolder,
   o: SourceOptions,
 ): Promise<readonly Questionnaire[]> {
-  const sources = await readQuestionnaireSources(
-    o.questionnaires ? [o.questionnaires] : await defaultQuestionnairePaths(ctx),
-    ctx.cwd,
-  );
+  const paths = o.questionnaires ? [o.questionnaires] : await defaultQuestionnairePaths(ctx);
+  const sources = await readQuestionnaireSources(paths, ctx.cwd);
   const { questionnaires, problems } = loadQuestionnaires(sources);
+  // An empty folder would list nothing and exit 0, as if it were fine.
+  if (questionnaires.length === 0 && !hasErrors(problems))
+    throw new UserError({
+      de: `keine Fragebögen in ${paths.join(", ")} (*.yaml)`,
+      en: `no questionnaires in ${paths.join(", ")} (*.yaml)`,
+    });
   if (hasErrors(problems)) {
     const lang = messageLang(ctx.env);
     ctx.stderr(formatProblems(problems, ctx.colorErr, lang));

@@ -37,8 +37,18 @@ export interface ScoreOptions extends ReportFlags, ImportOptions {
   previous?: string;
 }
 
+/** YYYY-MM-DD naming a day that exists (no 2026-02-30). */
+function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
 export function parseSettings(o: ScoreOptions): Settings {
-  const k = Number(o.minGroupSize);
+  // Digits only: Number() would also take 1e9 and 0x10.
+  const k = /^\s*\d+\s*$/.test(o.minGroupSize) ? Number(o.minGroupSize) : Number.NaN;
   if (!Number.isInteger(k) || k < 3) {
     throw new UserError(
       {
@@ -178,11 +188,11 @@ async function scorePipeline(
       : {}),
     includeFreeText: Boolean(o.includeFreeText),
   };
-  if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) {
+  if (o.date !== undefined && !isCalendarDate(o.date)) {
     throw new UserError(
       {
-        de: `--date muss wie 2026-11-25 aussehen (angegeben: „${o.date}“)`,
-        en: `--date must look like 2026-11-25 (got "${o.date}")`,
+        de: `--date muss ein Tag wie 2026-11-25 sein (angegeben: „${o.date}“)`,
+        en: `--date must be a day like 2026-11-25 (got "${o.date}")`,
       },
       2,
     );
