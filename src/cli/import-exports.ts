@@ -203,8 +203,14 @@ export async function prepareImport(
   if (binaries.length > 0)
     throw new UserError(
       {
-        de: `${binaries.length} der Eingaben sind keine lesbaren CSV/TSV-Exporte`,
-        en: `${binaries.length} of the inputs are not readable CSV/TSV exports`,
+        de:
+          binaries.length === 1
+            ? "1 der Eingaben ist kein lesbarer CSV/TSV-Export"
+            : `${binaries.length} der Eingaben sind keine lesbaren CSV/TSV-Exporte`,
+        en:
+          binaries.length === 1
+            ? "1 of the inputs is not a readable CSV/TSV export"
+            : `${binaries.length} of the inputs are not readable CSV/TSV exports`,
       },
       1,
       binaries,
@@ -370,7 +376,7 @@ export function describeDetection(f: FileAccount, lang: MessageLang = "en"): str
       ? [say(lang, "Excel-Arbeitsmappe", "Excel workbook")]
       : [
           `${say(lang, "Kodierung", "encoding")} ${f.encoding}${f.bom ? " (BOM)" : ""}`,
-          `${say(lang, "Trennzeichen", "delimiter")} ${delimiterName(f.delimiter)}`,
+          `${say(lang, "Trennzeichen", "delimiter")} ${delimiterName(f.delimiter, lang)}`,
         ]),
     `preset ${f.preset}${f.presetDetected ? "" : say(lang, " (nicht erkannt)", " (not detected)")}`,
     identityRule(f.identity, lang),

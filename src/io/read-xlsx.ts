@@ -67,13 +67,24 @@ export async function workbookAsCsv(file: string, sheet?: string): Promise<Buffe
       }
     }
   } catch (e) {
-    throw new UserError(
-      `${file}: cannot read the workbook (${(e as Error).message}); open it in Excel and save it again as .xlsx, or as CSV UTF-8`,
-    );
+    const why = (e as Error).message;
+    throw new UserError({
+      de: `${file}: die Arbeitsmappe ist nicht lesbar (${why}); öffnen Sie sie in Excel und speichern Sie sie erneut als .xlsx oder als CSV UTF-8`,
+      en: `${file}: cannot read the workbook (${why}); open it in Excel and save it again as .xlsx, or as CSV UTF-8`,
+    });
   }
+  // A zip that is no workbook (or one without sheets) is bad data, not a wrong --sheet.
+  if (names.length === 0)
+    throw new UserError({
+      de: `${file}: keine Excel-Arbeitsmappe (keine Tabelle darin); exportieren Sie die Umfrage als .xlsx oder CSV`,
+      en: `${file}: not an Excel workbook (no sheet in it); export the survey as .xlsx or CSV`,
+    });
   if (!found)
     throw new UserError(
-      `${file}: the workbook has no sheet "${sheet}" (sheets: ${names.join(", ") || "none"}); pass --sheet with one of them`,
+      {
+        de: `${file}: die Arbeitsmappe hat keine Tabelle „${sheet}“ (Tabellen: ${names.join(", ")}); geben Sie mit --sheet eine davon an`,
+        en: `${file}: the workbook has no sheet "${sheet}" (sheets: ${names.join(", ")}); pass --sheet with one of them`,
+      },
       2,
     );
   return Buffer.from(lines.map((l) => `${l}\r\n`).join(""), "utf8");

@@ -66,9 +66,9 @@ describe("reifegrad compare", () => {
     const r = cli(["compare", BEFORE, file]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("not comparable");
-    expect(r.stderr).toMatch(/prc_01: reverse/);
-    expect(r.stderr).toMatch(/str_01: options/);
-    expect(r.stderr).toMatch(/srv_02: only-before/);
+    expect(r.stderr).toMatch(/prc_01: reversed differently\n/);
+    expect(r.stderr).toMatch(/str_01: other answer options\n/);
+    expect(r.stderr).toMatch(/srv_02: only in the earlier wave\n/);
     const c = comparability(load(BEFORE), after as Assessment);
     expect(c.differences.map((d) => d.item)).toEqual(["prc_01", "srv_02", "str_01"]);
   });

@@ -135,6 +135,22 @@ describe("score: nothing lost", () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  it("German readers get German detection and counts ('Trennzeichen Komma', one input 'ist')", () => {
+    const de = { env: { LANG: "de_DE.UTF-8" } };
+    const r = cli(
+      ["score", "fixtures/demo/staff-survey.csv", "--format", "json", "--out", "-"],
+      de,
+    );
+    expect(r.stderr.split("\n")[0]).toMatch(
+      /: Kodierung utf-8, Trennzeichen Komma, preset reifegrad,/,
+    );
+    const png = join(tempDir(), "bild.csv");
+    writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
+    const bad = cli(["score", png, "--out", tempDir()], de);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/\nFehler: 1 der Eingaben ist kein lesbarer CSV\/TSV-Export\n$/);
+  });
+
   it("bad cells are dropped with a problem each, the rows are kept", () => {
     const r = score([join(X, "bad-cells.csv")]);
     expect(r.status).toBe(0);

@@ -11,6 +11,7 @@ import {
   renderTrendTerminal,
 } from "../../report/compare.js";
 import type { CliContext } from "../context.js";
+import { messageLang, say } from "../locale.js";
 import type { ExitHolder } from "../main.js";
 import { formatsOf, writeReports } from "../write-reports.js";
 import { readAssessmentFile, versionsDiffer } from "./report.js";
@@ -21,6 +22,19 @@ interface CompareOptions {
   lang: "de" | "en";
   check?: boolean;
 }
+
+/** How an item differs between the waves (trend.ts's reasons), as the user reads it: de, en. */
+const REASONS: Record<string, [string, string]> = {
+  "only-before": ["nur in der früheren Erhebung", "only in the earlier wave"],
+  "only-after": ["nur in der späteren Erhebung", "only in the later wave"],
+  type: ["anderer Fragetyp", "another item type"],
+  dimension: ["andere Dimension", "another dimension"],
+  reverse: ["anders gepolt", "reversed differently"],
+  options: ["andere Antwortoptionen", "other answer options"],
+  rows: ["andere Zeilen", "other rows"],
+};
+/** Differing items listed before "… and N more". */
+const SHOWN = 20;
 
 export function compareCommand(ctx: CliContext, exit: ExitHolder): Command {
   return new Command("compare")
@@ -56,8 +70,18 @@ export function compareCommand(ctx: CliContext, exit: ExitHolder): Command {
       const after = await readAssessmentFile(afterFile);
       const c = comparability(before, after);
       if (!c.comparable) {
-        for (const d of c.differences) ctx.stderr(`  ${d.item}: ${d.reasons.join(", ")}\n`);
-        const items = c.differences.map((d) => d.item).join(", ");
+        const lang = messageLang(ctx.env);
+        const said = (r: string) => say(lang, ...(REASONS[r] ?? [r, r]));
+        // Unrelated files differ in every item: the first few say enough.
+        for (const d of c.differences.slice(0, SHOWN))
+          ctx.stderr(`  ${d.item}: ${d.reasons.map(said).join(", ")}\n`);
+        const more = c.differences.length - SHOWN;
+        if (more > 0) ctx.stderr(say(lang, `  … und ${more} weitere\n`, `  … and ${more} more\n`));
+        const items = c.differences
+          .slice(0, SHOWN)
+          .map((d) => d.item)
+          .join(", ")
+          .concat(more > 0 ? ", …" : "");
         throw new UserError(
           {
             de: `${beforeFile} und ${afterFile} sind nicht vergleichbar: ${c.differences.length} Frage(n) unterscheiden sich (${items})`,

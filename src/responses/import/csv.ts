@@ -3,7 +3,9 @@
 export type Delimiter = "," | ";" | "\t";
 export const DELIMITERS: readonly Delimiter[] = [",", ";", "\t"];
 
-export function delimiterName(d: Delimiter): string {
+/** The delimiter's name as `--delimiter` takes it, or in German for a German reader. */
+export function delimiterName(d: Delimiter, lang: "de" | "en" = "en"): string {
+  if (lang === "de") return d === "\t" ? "Tabulator" : d === ";" ? "Semikolon" : "Komma";
   return d === "\t" ? "tab" : d === ";" ? "semicolon" : "comma";
 }
 
