@@ -192,10 +192,13 @@ export async function prepareImport(
   const binaries: Problem[] = [];
   for (const f of files) {
     const head = await readHead(f);
-    const kind = binaryKind(head);
+    const kind = binaryKind(head, encoding?.startsWith("utf-16"));
     // A workbook (.xlsx, a ZIP) is read directly; any other binary is refused.
     if (kind && !(kind === "xlsx" && isWorkbook(f))) {
       binaries.push(coded("not-a-text-export", { file: f, kind }, { file: f, line: 1, column: 1 }));
+    } else if (!kind && head.includes(13) && !head.includes(10)) {
+      // Rows would run into one: every answer a column, every column unmatched.
+      binaries.push(coded("cr-line-ends", { file: f }, { file: f, line: 1, column: 1 }));
     } else if (!kind && looksHeaderless(head)) {
       binaries.push(coded("headerless-export", { file: f }, { file: f, line: 1, column: 1 }));
     }

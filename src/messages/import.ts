@@ -333,6 +333,18 @@ export const IMPORT_MESSAGES = {
             : "es ist eine Arbeitsmappe im alten Format oder ohne Endung .xlsx: Speichern Sie sie in Excel als .xlsx (wird direkt gelesen) oder mit Datei › Speichern unter › CSV UTF-8"
       }`,
   }),
+  "cr-line-ends": msg<{ file: string }>({
+    en: (p) =>
+      `the lines of ${p.file} end in CR alone (the old Mac format), which is not read as the end of a row`,
+    de: (p) =>
+      `die Zeilen von ${p.file} enden nur mit CR (das alte Mac-Format), das nicht als Zeilenende gelesen wird`,
+    hint: {
+      en: () =>
+        "save the export again as CSV UTF-8 (Excel: File › Save As › CSV UTF-8), or turn the line ends into LF, e.g. with tr '\\r' '\\n'",
+      de: () =>
+        "Speichern Sie den Export erneut als CSV UTF-8 (Excel: Datei › Speichern unter › CSV UTF-8), oder machen Sie die Zeilenenden zu LF, z. B. mit tr '\\r' '\\n'.",
+    },
+  }),
   "headerless-export": msg<{ file: string }>({
     en: (p) =>
       `the first row of ${p.file} holds answers, not column headings: this looks like the data file of LimeSurvey's SPSS export (.dat), which has no headings`,

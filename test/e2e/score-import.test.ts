@@ -135,6 +135,29 @@ describe("score: nothing lost", () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  it("UTF-16 without a byte-order mark is read with --encoding (its NUL bytes are text)", () => {
+    const dir = tempDir();
+    const text = readFileSync(join(X, "utf16le-bom.tsv")).subarray(2); // the BOM dropped
+    writeFileSync(join(dir, "nobom.tsv"), text);
+    const refused = score([join(dir, "nobom.tsv")]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("not-a-text-export");
+    const r = score([join(dir, "nobom.tsv"), "--encoding", "utf-16le"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain("encoding utf-16le, delimiter tab");
+    expect(r.stderr).toContain("5 rows read = 5 scored");
+  });
+
+  it("lines ending in CR alone (old Mac) are refused as such, not read as one long row", () => {
+    const dir = tempDir();
+    const lines = readFileSync("fixtures/demo/staff-survey.csv", "utf8").split("\n").slice(0, 8);
+    writeFileSync(join(dir, "mac.csv"), lines.join("\r"));
+    const r = score([join(dir, "mac.csv")]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("mac.csv:1:1 error cr-line-ends: the lines of");
+    expect(r.stderr).not.toContain("unmatched-column");
+  });
+
   it("German readers get German detection and counts ('Trennzeichen Komma', one input 'ist')", () => {
     const de = { env: { LANG: "de_DE.UTF-8" } };
     const r = cli(

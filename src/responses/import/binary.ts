@@ -6,12 +6,13 @@ export type BinaryKind = "xlsx" | "xls" | "pdf" | "binary";
 
 const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((x, i) => b[i] === x);
 
-export function binaryKind(head: Uint8Array): BinaryKind | undefined {
+/** `utf16`: the user declared UTF-16 (--encoding), so NUL bytes are text even without a BOM. */
+export function binaryKind(head: Uint8Array, utf16 = false): BinaryKind | undefined {
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return "xlsx"; // ZIP: .xlsx, .ods
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "xls"; // OLE2
   if (startsWith(head, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "pdf"; // %PDF-
   // UTF-16 text has NUL bytes too, but starts with a byte-order mark.
-  const utf16 = startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]);
-  if (!utf16 && head.includes(0)) return "binary";
+  const bom = startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]);
+  if (!utf16 && !bom && head.includes(0)) return "binary";
   return undefined;
 }
