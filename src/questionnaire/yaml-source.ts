@@ -58,11 +58,17 @@ export function parseYaml(source: SourceFile): { parsed?: ParsedYaml; problems: 
     // One tab or syntax error tends to cascade; report the first per line.
     if (tabLines.has(pos.line) || errorLines.has(pos.line)) continue;
     errorLines.add(pos.line);
+    const at = { file, line: pos.line, column: pos.col };
+    // Nesting deep enough to exhaust the parser's stack is the same problem as MAX_DEPTH.
+    if (/Maximum call stack/.test(err.message)) {
+      problems.push(coded("yaml-too-deep", { limit: MAX_DEPTH }, at));
+      continue;
+    }
     problems.push(
       coded(
         err.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
         { detail: firstLine(err.message) },
-        { file, line: pos.line, column: pos.col },
+        at,
       ),
     );
   }

@@ -152,6 +152,13 @@ describe("problems in YAML", () => {
     expect(r.problems.map((p) => p.code)).toEqual(["yaml-too-deep"]);
   });
 
+  test("nesting deep enough to exhaust the parser's stack is the same problem, not a stack error", () => {
+    const r = parseYaml({ path: "deep.yaml", text: `x: ${"[".repeat(5000)}${"]".repeat(5000)}\n` });
+    expect(r.parsed).toBeUndefined();
+    expect(r.problems.map((p) => p.code)).toEqual(["yaml-too-deep"]);
+    expect(r.problems[0]!.message).not.toMatch(/call stack/);
+  });
+
   test("positions after a comment that looks like an alias", () => {
     const text = "id: x\nitems:\n  - id: a\n    when: 'b == 1'\n  - id: b # note - *not an alias\n";
     const { parsed } = parseYaml({ path: "q.yaml", text });
