@@ -1,10 +1,11 @@
 // main.ts loads a command's module only when the line names it; help without a command is built
 // from each command's entry. The entries must say what the commands themselves declare.
+import { readdirSync } from "node:fs";
 import { Command } from "commander";
 import { expect, test } from "vitest";
 import { loadColors, processContext } from "../../src/cli/context.js";
 import { COMMANDS, commandNamed, commandsFor } from "../../src/cli/main.js";
-import { cli } from "./cli.js";
+import { cli, ROOT, tempDir } from "./cli.js";
 
 const line = (...words: string[]) => ["node", "reifegrad", ...words];
 
@@ -59,4 +60,19 @@ test("a command line loads only the command it names", async () => {
   expect(named[0]!.options.length).toBeGreaterThan(0);
   const all = await commandsFor(line(), ctx, { code: 0 });
   expect(all.map((c) => c.name())).toEqual(Object.keys(COMMANDS));
+});
+
+test("--out - is stdout wherever a command writes one file, and refused where it writes several", () => {
+  const cwd = tempDir();
+  const template = cli(["template", "core", "--out", "-"], { cwd });
+  expect(template.status, template.stderr).toBe(0);
+  expect(template.stdout).toMatch(/^respondent,department,group,str_01,/);
+  const map = cli(["map", `${ROOT}/fixtures/demo/staff-survey.csv`, "--out", "-"], { cwd });
+  expect(map.status, map.stderr).toBe(0);
+  expect(map.stdout).toMatch(/^# yaml-language-server/);
+  const waves = ["2024", "2026"].map((y) => `${ROOT}/fixtures/assessments/wave-${y}.json`);
+  const compare = cli(["compare", ...waves, "--out", "-"], { cwd });
+  expect(compare.status).toBe(2);
+  expect(compare.stderr).toMatch(/^error: compare has no --out -/);
+  expect(readdirSync(cwd)).toEqual([]); // no file or folder named "-"
 });

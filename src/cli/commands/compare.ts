@@ -56,6 +56,14 @@ export function compareCommand(ctx: CliContext, exit: ExitHolder): Command {
           { de: "--check braucht --out <ordner>", en: "--check needs --out <dir>" },
           2,
         );
+      if (o.out === "-")
+        throw new UserError(
+          {
+            de: "--out - gibt es bei compare nicht: ohne --out steht der Vergleich im Terminal; für Dateien geben Sie einen Ordner an",
+            en: "compare has no --out -: without --out the comparison goes to the terminal; for files name a folder",
+          },
+          2,
+        );
       // Files asked for with nowhere to put them: nothing would be written (as in `score`).
       if (!o.out && !formats.includes("terminal"))
         throw new UserError(

@@ -147,7 +147,8 @@ export function mapCommand(ctx: CliContext, exit: ExitHolder): Command {
       setup.catalog,
     );
     const todo = text.split("\n").filter((l) => l.includes("# TODO")).length;
-    if (out) {
+    // "-" is stdout, as for `score --out -` (not a file named "-").
+    if (out && out !== "-") {
       await writeFileAtomic(out, text);
       const n = plan.itemCols.length + plan.choiceCols.length;
       ctx.stderr(

@@ -30,6 +30,8 @@ export function templateCommand(ctx: CliContext, exit: ExitHolder): Command {
       ),
     )
     .action(async (id: string, o: TemplateOptions) => {
+      // "-" is stdout, as for `score --out -` (not a file named "-").
+      if (o.out === "-") o.out = undefined;
       const q = pick(await loadForCommand(ctx, exit, o), id);
       const lang = pickLanguage(q, o.lang);
       const csv = csvText([answerHeader(q)]);
