@@ -1,7 +1,7 @@
 // `init`'s folder as a git repository: raw answers are ignored, what CI needs is not; interviews
 // land where the project reads them; optional inputs with no file yet are warnings.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, ROOT, tempDir } from "./cli.js";
@@ -79,6 +79,16 @@ describe("init: .gitignore and the inputs layout", () => {
     expect(r.stderr).toMatch(/interviews\/answers\.csv: 1 rows read = 1 scored/);
     const a = JSON.parse(readFileSync(join(dir, "reports/assessment.json"), "utf8"));
     expect(a.counts.respondents).toBe(404);
+  });
+
+  it("an empty --ci-package is a usage error, and nothing is created", () => {
+    const dir = join(tempDir(), "project");
+    const r = cli(["init", dir, "--ci-package", ""]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      "error: --ci-package needs an install spec, e.g. git+https://host/group/reifegrad.git#v0.1.0\n",
+    );
+    expect(existsSync(dir)).toBe(false);
   });
 
   it("says it in German under a German locale", () => {

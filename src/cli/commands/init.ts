@@ -43,6 +43,15 @@ export function initCommand(ctx: CliContext, exit: ExitHolder): Command {
       "where the CI jobs install this reifegrad version from (an npm install spec, e.g. git+https://host/group/reifegrad.git#v0.1.0)",
     )
     .action(async (dir: string, o: { ciPackage?: string }) => {
+      // An empty spec would be written into the CI files and silence the warning below.
+      if (o.ciPackage !== undefined && o.ciPackage.trim() === "")
+        throw new UserError(
+          {
+            de: "--ci-package braucht eine Installationsangabe, z. B. git+https://host/gruppe/reifegrad.git#v0.1.0",
+            en: "--ci-package needs an install spec, e.g. git+https://host/group/reifegrad.git#v0.1.0",
+          },
+          2,
+        );
       const root = resolve(ctx.cwd, dir);
       const pin = await runningPin(o.ciPackage);
       const files: Record<string, string> = {
