@@ -57,7 +57,7 @@ export async function writeReports(
   o: WriteOptions,
 ): Promise<number> {
   const lang = messageLang(ctx.env);
-  checkOutFolder(o.out);
+  checkOutFolder(o.out, o.check);
   if (o.check) {
     const results = await checkFiles(files, o.out);
     const stale = results.filter((r) => r.state !== "current");

@@ -25,7 +25,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * checking that the first existing one is a folder we may write in. A file in the way fails,
  * as a usage error of the flag when one is named.
  */
-function missingFolders(path: string, flag?: string): string[] {
+function missingFolders(path: string, flag?: string, write = true): string[] {
   const target = resolve(path);
   const missing: string[] = [];
   for (let p = target; ; p = dirname(p)) {
@@ -53,7 +53,7 @@ function missingFolders(path: string, flag?: string): string[] {
       );
     }
     try {
-      accessSync(p, constants.W_OK);
+      if (write) accessSync(p, constants.W_OK);
     } catch (e) {
       throw fileError(p, e);
     }
@@ -64,9 +64,10 @@ function missingFolders(path: string, flag?: string): string[] {
 /**
  * Fails unless `--out` is a folder or can become one: a file in the way, or a folder we may
  * not write in, would otherwise stop the writing with a system error after the whole run.
+ * `check`: the reports are only compared (--check), so a read-only folder is fine.
  */
-export function checkOutFolder(out: string): void {
-  missingFolders(out, "--out");
+export function checkOutFolder(out: string, check = false): void {
+  missingFolders(out, "--out", !check);
 }
 
 /**

@@ -73,7 +73,7 @@ export function compareCommand(ctx: CliContext, exit: ExitHolder): Command {
           },
           2,
         );
-      if (o.out) checkOutFolder(o.out);
+      if (o.out) checkOutFolder(o.out, o.check);
       const before = await readAssessmentFile(beforeFile);
       const after = await readAssessmentFile(afterFile);
       const c = comparability(before, after);

@@ -180,7 +180,7 @@ async function scorePipeline(
     });
   }
   // A file in the way of the reports fails now, not after the import (rejects.csv goes there).
-  if (o.out && o.out !== "-") checkOutFolder(o.out);
+  if (o.out && o.out !== "-") checkOutFolder(o.out, o.check);
   const settings = {
     ...parseSettings(o),
     ...(pc?.project.settings.minResponseRate !== undefined
