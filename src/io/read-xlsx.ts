@@ -56,14 +56,15 @@ export async function workbookAsCsv(file: string, sheet?: string): Promise<Buffe
         continue;
       }
       found = true;
+      // A sheet leaves a row's empty cells at its end out: each row gets the header's width, so
+      // a row is not taken for one cut short (missing-fields).
+      let width = 0;
       for await (const row of w) {
         while (lines.length < row.number - 1) lines.push("");
-        lines.push(
-          row.values
-            .slice(1)
-            .map((v) => quote(cellText(v)))
-            .join(","),
-        );
+        const cells = row.values.slice(1).map((v) => quote(cellText(v)));
+        if (width === 0) width = cells.length;
+        while (cells.length < width) cells.push("");
+        lines.push(cells.join(","));
       }
     }
   } catch (e) {

@@ -183,6 +183,18 @@ export const IMPORT_MESSAGES = {
       de: () => "Prüfen Sie Anführungszeichen und Trennzeichen in dieser Zeile.",
     },
   }),
+  "missing-fields": msg<{ fields: number; header: number }>({
+    en: (p) =>
+      `row has ${p.fields} fields, the header ${p.header}; the missing ones count as unanswered`,
+    de: (p) =>
+      `die Zeile hat ${p.fields} Felder, die Kopfzeile ${p.header}; die fehlenden gelten als unbeantwortet`,
+    hint: {
+      en: () =>
+        "check whether the row was cut off (a line break inside an unquoted field, or a file edited by hand)",
+      de: () =>
+        "Prüfen Sie, ob die Zeile abgeschnitten ist (ein Zeilenumbruch in einem Feld ohne Anführungszeichen, oder eine von Hand bearbeitete Datei).",
+    },
+  }),
   "no-answers": msg({
     en: () => "row has no answers",
     de: () => "die Zeile enthält keine Antworten",

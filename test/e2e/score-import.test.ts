@@ -148,6 +148,20 @@ describe("score: nothing lost", () => {
     expect(r.stderr).toContain("5 rows read = 5 scored");
   });
 
+  it("a row cut short is reported where it ends (its missing cells count as unanswered)", () => {
+    const dir = tempDir();
+    const lines = readFileSync("fixtures/demo/staff-survey.csv", "utf8").split("\n").slice(0, 8);
+    const fields = lines[0]!.split(",").length;
+    lines[5] = lines[5]!.split(",").slice(0, 10).join(",");
+    writeFileSync(join(dir, "short.csv"), `${lines.join("\n")}\n`);
+    const r = score([join(dir, "short.csv")]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      `short.csv:6:11 warning missing-fields: row has 10 fields, the header ${fields}; the missing ones count as unanswered`,
+    );
+    expect(r.stderr).toContain("7 rows read = 7 scored");
+  });
+
   it("lines ending in CR alone (old Mac) are refused as such, not read as one long row", () => {
     const dir = tempDir();
     const lines = readFileSync("fixtures/demo/staff-survey.csv", "utf8").split("\n").slice(0, 8);

@@ -263,6 +263,10 @@ export class FileImporter {
     if (extra) {
       const at = { file, line, column: plan.header.length + 1, severity: "warning" } as const;
       log.add(coded("extra-fields", { fields: row.count, header: plan.header.length }, at));
+    } else if (row.count < plan.header.length) {
+      // A row cut short would otherwise pass as one that left its last items blank.
+      const at = { file, line, column: row.count + 1, severity: "warning" } as const;
+      log.add(coded("missing-fields", { fields: row.count, header: plan.header.length }, at));
     }
     const rejects = this.resolvePlace(row);
     if (rejects) {
