@@ -150,7 +150,7 @@ describe("reifegrad score (walking skeleton)", () => {
     const none = cli(["questionnaires", "-q", empty]);
     expect([none.status, none.stderr]).toEqual([
       1,
-      `error: no questionnaires in ${empty} (*.yaml)\n`,
+      `error: no questionnaires (*.yaml, *.yml) in ${empty}\n`,
     ]);
   });
 

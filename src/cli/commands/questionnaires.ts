@@ -28,8 +28,8 @@ export async function loadForCommand(
   // An empty folder would list nothing and exit 0, as if it were fine.
   if (questionnaires.length === 0 && !hasErrors(problems))
     throw new UserError({
-      de: `keine Fragebögen in ${paths.join(", ")} (*.yaml)`,
-      en: `no questionnaires in ${paths.join(", ")} (*.yaml)`,
+      de: `keine Fragebögen (*.yaml, *.yml) in ${paths.join(", ")}`,
+      en: `no questionnaires (*.yaml, *.yml) in ${paths.join(", ")}`,
     });
   if (hasErrors(problems)) {
     const lang = messageLang(ctx.env);
