@@ -27,6 +27,15 @@ async function readIfExists(path: string): Promise<string | undefined> {
   }
 }
 
+/**
+ * Fails now when the file at `path` exists and could not take a row (it is not CSV): before an
+ * interview is asked, not after it.
+ */
+export async function checkAppendable(path: string): Promise<void> {
+  const existing = await readIfExists(path);
+  if (existing !== undefined) appendToCsvText(existing, [], new Map(), path);
+}
+
 /** The new file text; pure, for tests. `columns` is the header a new file gets. */
 export function appendToCsvText(
   existing: string | undefined,

@@ -100,6 +100,14 @@ describe("reifegrad run (scripted)", () => {
     );
   });
 
+  it("a broken answers file is refused before the first question, not after the last", async () => {
+    const { cwd, run } = await workspace();
+    await writeFile(join(cwd, "answers.csv"), 'respondent,department\nr-0,"amt\n');
+    await expect(run({ department: "amt", group: "staff" }, [])).rejects.toThrow(
+      /answers\.csv: cannot add the row, the file is not valid CSV/,
+    );
+  });
+
   it("an interview of the whole administration merges its columns into an existing answers file", async () => {
     const { cwd, run } = await workspace();
     await writeFile(

@@ -4,7 +4,7 @@
 
 import { join, relative, resolve } from "node:path";
 import { Command, Option } from "commander";
-import { appendCsvRow } from "../../io/append-csv.js";
+import { appendCsvRow, checkAppendable } from "../../io/append-csv.js";
 import { defaultQuestionnairePath } from "../../io/paths.js";
 import { DEFAULT_SESSIONS_DIR, newId, type Session, SessionStore } from "../../io/session-store.js";
 import { UserError } from "../../io/user-error.js";
@@ -138,6 +138,8 @@ export async function interview(
     answersFile: o.answers ?? defaultAnswersFile(ctx, pc),
   };
   if (pc && o.resume === undefined) warnIfNotAnInput(ctx, pc, o.lang, env.answersFile);
+  // A broken answers file would only show when the finished interview is added to it.
+  if (o.resume === undefined) await checkAppendable(resolve(ctx.cwd, env.answersFile));
   const session = o.resume !== undefined ? await resumeSession(env) : await newSession(env);
   if (!session) return EXIT.ok;
   return continueSession(env, session.session, session.q);
