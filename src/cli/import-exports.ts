@@ -195,7 +195,8 @@ export async function prepareImport(
     const kind = binaryKind(head, encoding?.startsWith("utf-16"));
     // A workbook (.xlsx, a ZIP) is read directly; any other binary is refused.
     if (kind && !(kind === "xlsx" && isWorkbook(f))) {
-      binaries.push(coded("not-a-text-export", { file: f, kind }, { file: f, line: 1, column: 1 }));
+      const at = kind === "binary" ? nulPlace(head) : { line: 1, column: 1 };
+      binaries.push(coded("not-a-text-export", { file: f, kind }, { file: f, ...at }));
     } else if (!kind && head.includes(13) && !head.includes(10)) {
       // Rows would run into one: every answer a column, every column unmatched.
       binaries.push(coded("cr-line-ends", { file: f }, { file: f, line: 1, column: 1 }));
@@ -371,6 +372,25 @@ export async function importExports(
     );
   }
   return account;
+}
+
+/**
+ * Where a text file's stray NUL byte is (line, byte column), so it can be found; 1:1 for a file
+ * that is binary before it too (control bytes other than tab, CR and LF).
+ */
+function nulPlace(head: Uint8Array): { line: number; column: number } {
+  const i = head.indexOf(0);
+  let line = 1;
+  let start = 0;
+  for (let k = 0; k < i; k++) {
+    const b = head[k]!;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13) return { line: 1, column: 1 };
+    if (b === 10) {
+      line++;
+      start = k + 1;
+    }
+  }
+  return { line, column: i - start + 1 };
 }
 
 export function describeDetection(f: FileAccount, lang: MessageLang = "en"): string {

@@ -162,6 +162,24 @@ describe("score: nothing lost", () => {
     expect(r.stderr).toContain("7 rows read = 7 scored");
   });
 
+  it("a stray NUL byte in a text file is pointed at (line and column), a binary file is not", () => {
+    const dir = tempDir();
+    const lines = readFileSync("fixtures/demo/staff-survey.csv", "utf8").split("\n").slice(0, 8);
+    lines[5] = lines[5]!.replace(",", ",\u0000");
+    writeFileSync(join(dir, "nul.csv"), `${lines.join("\n")}\n`);
+    const r = score([join(dir, "nul.csv")]);
+    expect(r.status).toBe(1);
+    const column = lines[5]!.indexOf("\u0000") + 1;
+    expect(r.stderr).toContain(`nul.csv:6:${column} error not-a-text-export:`);
+    writeFileSync(
+      join(dir, "bild.csv"),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]),
+    );
+    expect(score([join(dir, "bild.csv")]).stderr).toContain(
+      "bild.csv:1:1 error not-a-text-export:",
+    );
+  });
+
   it("lines ending in CR alone (old Mac) are refused as such, not read as one long row", () => {
     const dir = tempDir();
     const lines = readFileSync("fixtures/demo/staff-survey.csv", "utf8").split("\n").slice(0, 8);
