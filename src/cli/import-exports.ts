@@ -10,7 +10,7 @@ import { RejectsWriter } from "../io/rejects-writer.js";
 import { UserError } from "../io/user-error.js";
 import { shown } from "../messages/entry.js";
 import { coded, hasErrors, type Problem } from "../problem.js";
-import { binaryKind } from "../responses/import/binary.js";
+import { binaryKind, nulPlace } from "../responses/import/binary.js";
 import { buildCatalog, type Catalog, type KnownDepartment } from "../responses/import/catalog.js";
 import { type Delimiter, delimiterName, parseDelimiter } from "../responses/import/csv.js";
 import { type EncodingName, parseEncodingName } from "../responses/import/encoding.js";
@@ -372,25 +372,6 @@ export async function importExports(
     );
   }
   return account;
-}
-
-/**
- * Where a text file's stray NUL byte is (line, byte column), so it can be found; 1:1 for a file
- * that is binary before it too (control bytes other than tab, CR and LF).
- */
-function nulPlace(head: Uint8Array): { line: number; column: number } {
-  const i = head.indexOf(0);
-  let line = 1;
-  let start = 0;
-  for (let k = 0; k < i; k++) {
-    const b = head[k]!;
-    if (b < 32 && b !== 9 && b !== 10 && b !== 13) return { line: 1, column: 1 };
-    if (b === 10) {
-      line++;
-      start = k + 1;
-    }
-  }
-  return { line, column: i - start + 1 };
 }
 
 export function describeDetection(f: FileAccount, lang: MessageLang = "en"): string {

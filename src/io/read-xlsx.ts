@@ -63,7 +63,7 @@ export async function workbookAsCsv(file: string, sheet?: string): Promise<Buffe
         while (lines.length < row.number - 1) lines.push("");
         const cells = row.values.slice(1).map((v) => quote(cellText(v)));
         if (width === 0) width = cells.length;
-        while (cells.length < width) cells.push("");
+        while (cells.length < width) cells.push(quote(""));
         lines.push(cells.join(","));
       }
     }

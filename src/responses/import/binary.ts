@@ -16,3 +16,22 @@ export function binaryKind(head: Uint8Array, utf16 = false): BinaryKind | undefi
   if (!utf16 && !bom && head.includes(0)) return "binary";
   return undefined;
 }
+
+/**
+ * Where a text file's stray NUL byte is (line, byte column), so it can be found; 1:1 for a file
+ * that is binary before it too (control bytes other than tab, CR and LF).
+ */
+export function nulPlace(head: Uint8Array): { line: number; column: number } {
+  const i = head.indexOf(0);
+  let line = 1;
+  let start = 0;
+  for (let k = 0; k < i; k++) {
+    const b = head[k]!;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13) return { line: 1, column: 1 };
+    if (b === 10) {
+      line++;
+      start = k + 1;
+    }
+  }
+  return { line, column: i - start + 1 };
+}
