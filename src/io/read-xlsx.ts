@@ -27,7 +27,8 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
  * The rows of one sheet (`sheet`: its name or 1-based number; default the first) as UTF-8 CSV,
- * every field quoted, "," between fields. Empty rows inside the sheet stay empty rows.
+ * every field quoted (but the empty ones padding a row to the header's width), "," between
+ * fields. Empty rows inside the sheet stay empty rows.
  */
 export async function workbookAsCsv(file: string, sheet?: string): Promise<Buffer> {
   const { default: ExcelJS } = await import("exceljs");
@@ -63,7 +64,7 @@ export async function workbookAsCsv(file: string, sheet?: string): Promise<Buffe
         while (lines.length < row.number - 1) lines.push("");
         const cells = row.values.slice(1).map((v) => quote(cellText(v)));
         if (width === 0) width = cells.length;
-        while (cells.length < width) cells.push(quote(""));
+        while (cells.length < width) cells.push("");
         lines.push(cells.join(","));
       }
     }
