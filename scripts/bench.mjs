@@ -7,13 +7,16 @@
 // item, the demo's shares of codes 1–5, `dk`, `na` and blanks; departments and groups in the
 // demo's proportions. About 117 MB at 1M rows.
 //
-// Runs, alternating per iteration so that a slow phase of the machine hits both alike:
+// Runs, alternating per iteration so that a slow phase of the machine hits all alike:
 // - reifegrad: `node bin/reifegrad.js score FILE --out DIR --format json
 //   --allow-unknown-departments` (the full statistics), the BUILT CLI — run `npm run build` first;
 // - pandas: scripts/pandas-baseline.py, read_csv(na_values=['dk','na']) +
-//   groupby('department')[items].mean(), timed as a whole process.
+//   groupby('department')[items].mean(), timed as a whole process;
+// - the floor: scripts/bench-floor.mjs, the per-row work of `score` hand-written for exactly this
+//   file in one fused pass (what plain JavaScript can do here when nothing is general); its
+//   dimension means are checked against reifegrad's for the departments scored with the core.
 // Prints per size the medians of the wall time, the peak RSS (/usr/bin/time -v, Debian package
-// `time`), the ratio reifegrad/pandas and the time per 1M rows, checks the issue's targets
+// `time`), the ratios to pandas and the time per 1M rows, checks the issue's targets
 // (≤ 0.3× pandas at 1M, ≤ 100 MB peak RSS at every size, time linear in rows) and writes
 // bench/out/results.json. pandas is not a project dependency: apt install python3-pandas.
 //
@@ -54,6 +57,7 @@ mkdirSync(OUT, { recursive: true });
 // The 48 scored core items, through the real loader.
 const { loadQuestionnaires } = await import("../dist/questionnaire/load.js");
 const { evaluateCondition } = await import("../dist/questionnaire/condition.js");
+const { DEFAULT_SETTINGS } = await import("../dist/scoring/assessment.js");
 const walk = (dir) =>
   readdirSync(dir)
     .sort()
@@ -132,6 +136,45 @@ function generate(n) {
   return file;
 }
 
+// The core's rules as the floor reads them. It knows 1–5 scales with dk and na, equal weights,
+// mean dimensions of at most six items and conditions `item >= n`: anything else stops the bench.
+const dimIds = core.dimensions.map((d) => d.id);
+const floorRule = (ok, what) => {
+  if (!ok) throw new Error(`scripts/bench-floor.mjs does not know ${what}`);
+};
+for (const d of core.dimensions) {
+  floorRule(d.aggregate === "mean", `dimension ${d.id}'s aggregate ${d.aggregate}`);
+  const count = scored.filter((i) => i.dimension === d.id).length;
+  floorRule(count >= 1 && count <= 6, `dimension ${d.id} with ${count} items`);
+}
+const floorSpec = join(OUT, "floor-spec.json");
+writeFileSync(
+  floorSpec,
+  `${JSON.stringify({
+    dims: dimIds.length,
+    minCoverage: DEFAULT_SETTINGS.minCoverage,
+    items: scored.map((item) => {
+      const codes = core.scales
+        .get(item.scale)
+        ?.options.map((o) => o.code)
+        .join(",");
+      floorRule(codes === "1,2,3,4,5,dk,na", `item ${item.id}'s options ${codes}`);
+      floorRule(item.weight === 1, `item ${item.id}'s weight ${item.weight}`);
+      const w = item.when;
+      floorRule(
+        !w || (w.kind === "compare" && w.op === ">=" && items.includes(w.item)),
+        `item ${item.id}'s condition`,
+      );
+      return {
+        dim: dimIds.indexOf(item.dimension),
+        reverse: item.reverse === true,
+        groups: item.groups ?? null,
+        when: w ? { item: items.indexOf(w.item), min: Number(w.value) } : null,
+      };
+    }),
+  })}\n`,
+);
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -139,14 +182,14 @@ const median = (xs) => {
 const haveTime = existsSync("/usr/bin/time");
 
 // Wall time of a whole process, and its peak RSS when /usr/bin/time is there.
-function timed(argv) {
+function timed(argv, keep) {
   const cmd = haveTime ? ["/usr/bin/time", "-v", ...argv] : argv;
   const t0 = performance.now();
   const r = spawnSync(cmd[0], cmd.slice(1), { encoding: "utf8", maxBuffer: 1 << 26 });
   const s = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`${argv.join(" ")} failed (${r.status}):\n${r.stderr}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-  return { s, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN };
+  return { s, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, ...(keep ? { out: r.stdout } : {}) };
 }
 
 const reifegrad = (file, n) =>
@@ -167,6 +210,28 @@ const python = ["python3", "/usr/bin/python3"].find(
   (py) => spawnSync(py, ["-c", "import pandas"], { stdio: "ignore" }).status === 0,
 );
 const pandas = (file) => timed([python, "scripts/pandas-baseline.py", file]);
+const floor = (file) => timed([process.execPath, "scripts/bench-floor.mjs", file, floorSpec], true);
+
+/**
+ * The floor computes what reifegrad computes: for each department scored with the core (no
+ * questionnaire of its own) the same respondents and mean per dimension (assessment.json writes six decimals).
+ */
+function checkFloor(out, n) {
+  const floorResult = JSON.parse(out);
+  const assessment = JSON.parse(readFileSync(join(OUT, `run-${n}`, "assessment.json"), "utf8"));
+  let compared = 0;
+  for (const unit of assessment.departments) {
+    if (itemsOf.has(unit.id)) continue;
+    dimIds.forEach((id, d) => {
+      const ours = unit.dimensions.find((x) => x.id === id);
+      const theirs = floorResult.departments[unit.id]?.[d];
+      if (!ours || !theirs || ours.n !== theirs.n || Math.abs(ours.mean - theirs.mean) > 5e-7)
+        throw new Error(`the floor differs from reifegrad: ${unit.id}, ${id}`);
+      compared++;
+    });
+  }
+  if (compared === 0) throw new Error("no department scored with the core to check the floor on");
+}
 
 const cpu = /model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "?";
 const machine = { node: process.version, nproc: cpus().length, cpu };
@@ -182,16 +247,19 @@ const fmt = (x, d = 0) =>
     : "–";
 const results = [];
 console.log(
-  "     rows      MB | reifegrad s  RSS MB  s/1M rows | pandas s  RSS MB | reifegrad/pandas",
+  "     rows      MB | reifegrad s  RSS MB  s/1M rows | pandas s  RSS MB | floor s | reifegrad/pandas  floor/pandas",
 );
 for (const n of sizes) {
   const file = generate(n);
   const ours = [];
   const theirs = [];
+  const floors = [];
   for (let i = 0; i < runs; i++) {
     ours.push(reifegrad(file, n));
     if (python) theirs.push(pandas(file));
+    floors.push(floor(file));
   }
+  checkFloor(floors[0].out, n);
   const row = {
     rows: n,
     mb: statSync(file).size / 1e6,
@@ -199,12 +267,14 @@ for (const n of sizes) {
     rssMb: Math.max(...ours.map((r) => r.rssMb)),
     pandasS: python ? median(theirs.map((r) => r.s)) : null,
     pandasRssMb: python ? Math.max(...theirs.map((r) => r.rssMb)) : null,
+    floorS: median(floors.map((r) => r.s)),
   };
   row.sPer1M = (row.s * 1e6) / n;
   row.ratio = python ? row.s / row.pandasS : null;
+  row.floorRatio = python ? row.floorS / row.pandasS : null;
   results.push(row);
   console.log(
-    `${fmt(n).padStart(9)} ${fmt(row.mb, 1).padStart(7)} | ${fmt(row.s, 2).padStart(11)} ${fmt(row.rssMb).padStart(7)} ${fmt(row.sPer1M, 2).padStart(10)} | ${fmt(row.pandasS ?? Number.NaN, 2).padStart(8)} ${fmt(row.pandasRssMb ?? Number.NaN).padStart(7)} | ${fmt(row.ratio ?? Number.NaN, 2).padStart(16)}`,
+    `${fmt(n).padStart(9)} ${fmt(row.mb, 1).padStart(7)} | ${fmt(row.s, 2).padStart(11)} ${fmt(row.rssMb).padStart(7)} ${fmt(row.sPer1M, 2).padStart(10)} | ${fmt(row.pandasS ?? Number.NaN, 2).padStart(8)} ${fmt(row.pandasRssMb ?? Number.NaN).padStart(7)} | ${fmt(row.floorS, 2).padStart(7)} | ${fmt(row.ratio ?? Number.NaN, 2).padStart(16)} ${fmt(row.floorRatio ?? Number.NaN, 2).padStart(13)}`,
   );
 }
 
