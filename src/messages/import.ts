@@ -466,6 +466,16 @@ export const IMPORT_MESSAGES = {
       de: (p) => `Codes: ${p.codes.join(", ")}`,
     },
   }),
+  "unknown-code.values": msg<{ code: string; closest?: string }>({
+    en: (p) => `no item has the answer code "${p.code}"${suggestion("en", p.closest)}`,
+    de: (p) => `keine Frage hat den Antwortcode „${p.code}“${suggestion("de", p.closest)}`,
+    hint: {
+      en: () =>
+        "values: maps an answer text to a code for every item that has that code (scale codes such as 1-5, dk, na, or choice codes); for one item's own codes use itemValues:",
+      de: () =>
+        "values: ordnet einen Antworttext dem Code jeder Frage zu, die diesen Code hat (Skalencodes wie 1-5, dk, na oder Auswahlcodes); für die Codes einer einzelnen Frage itemValues: verwenden",
+    },
+  }),
   "unknown-department.mapping": msg<{ id: string; closest?: string }>({
     en: (p) => `department "${p.id}" has no questionnaire${suggestion("en", p.closest)}`,
     de: (p) => `die Dienststelle „${p.id}“ hat keinen Fragebogen${suggestion("de", p.closest)}`,

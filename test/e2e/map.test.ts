@@ -136,5 +136,8 @@ describe("map", () => {
     expect(r.stderr).toMatch(
       new RegExp(`${f}:13:13 error unknown-code: "6" is not an answer code`),
     );
+    // values: a code that no item has (dk on the next line is a code of every scale).
+    expect(r.stderr).toContain(`${f}:15:21 error unknown-code: no item has the answer code "6"`);
+    expect(r.stderr).not.toMatch(new RegExp(`${f}:16:`));
   });
 });

@@ -237,6 +237,9 @@ describe("the same mistakes in German and English (LANG=de_DE.UTF-8, LANG=C)", (
     );
     expect(r.en.stderr).toMatch(/^error: the mapping file .*invalid\.yaml has errors$/m);
     expect(r.de.stderr).toMatch(/^Fehler: die Zuordnungsdatei .*invalid\.yaml enthält Fehler$/m);
+    expect(r.de.stderr).toContain(
+      `${f}:15:21 error unknown-code: keine Frage hat den Antwortcode „6“`,
+    );
   });
 
   it("init, survey, template, questionnaires, compare, run: the same mistakes and notes in both", () => {

@@ -10,7 +10,7 @@ import type { Catalog, ColumnTarget } from "./catalog.js";
 import type { Mapping } from "./mapping-model.js";
 import { PRESET_IDS, type PresetId } from "./presets/index.js";
 import { normalizeKey } from "./text.js";
-import { codesOf } from "./values.js";
+import { codesOf, mappableCodes } from "./values.js";
 
 export { EMPTY_MAPPING, type Mapping } from "./mapping-model.js";
 
@@ -59,7 +59,15 @@ export function parseMapping(
   const preset = presetOf(r);
   const columns = columnsOf(r);
   addAliases(r, columns);
-  const values = labels(r, section(r, "values"), ["values"]);
+  // A code no item has would map its answers to nothing: a typo, refused like itemValues'.
+  const anyCode = mappableCodes(catalog.items.values());
+  const values = labels(r, section(r, "values"), ["values"], anyCode, (code) =>
+    // A one- or two-character code is "near" every other: a suggestion only for longer ones.
+    said("unknown-code.values", {
+      code,
+      closest: code.length > 2 ? closest(code, anyCode) : undefined,
+    }),
+  );
   const itemValues = itemValuesOf(r);
   const departments = departmentsOf(r);
   const groups = groupsOf(r);
@@ -224,6 +232,7 @@ function labels(
   obj: Record<string, unknown>,
   path: Path,
   valid?: readonly string[],
+  unknown = (code: string): Said => said("unknown-code", { code, codes: valid ?? [] }),
 ): Map<string, string> {
   const m = new Map<string, string>();
   for (const [label, code] of Object.entries(obj)) {
@@ -232,7 +241,7 @@ function labels(
       continue;
     }
     if (valid && !valid.includes(String(code))) {
-      err(said("unknown-code", { code: String(code), codes: valid }), [...path, label]);
+      err(unknown(String(code)), [...path, label]);
       continue;
     }
     m.set(normalizeKey(label), String(code));

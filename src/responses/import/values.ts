@@ -124,6 +124,15 @@ export function codesOf(c: CatalogItem): string[] {
   return entriesOf(c).map((e) => e.code);
 }
 
+/** Every code a mapping's `values:` can give some item (a number item: its missing answers). */
+export function mappableCodes(items: Iterable<CatalogItem>): string[] {
+  const codes = new Set<string>();
+  for (const c of items)
+    for (const e of c.item.type === "number" ? withOwnMissing(c, NUMBER_MISSING) : entriesOf(c))
+      codes.add(e.code);
+  return [...codes];
+}
+
 /** Compiles the converter for a whole-item or grid-row column. */
 export function compileConverter(
   c: CatalogItem,
