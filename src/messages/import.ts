@@ -132,6 +132,18 @@ export const IMPORT_MESSAGES = {
         "Schreiben Sie eine Zahl wie 12 oder 12,5; ist sie unbekannt, bleibt die Zelle leer.",
     },
   }),
+  "no-scores": msg<{ percent: number }>({
+    en: (p) =>
+      `no respondent answered enough items of any dimension for a score (at least ${p.percent}% of its items): the reports hold no score`,
+    de: (p) =>
+      `kein Befragter hat genug Fragen einer Dimension für einen Wert beantwortet (mindestens ${p.percent} % ihrer Fragen): die Berichte enthalten keinen Wert`,
+    hint: {
+      en: () =>
+        "map the missing columns with --mapping (see item-without-column; `reifegrad map <export>` drafts a mapping), or lower --min-coverage",
+      de: () =>
+        "ordnen Sie die fehlenden Spalten mit --mapping zu (siehe item-without-column; `reifegrad map <export>` entwirft eine Zuordnung) oder senken Sie --min-coverage",
+    },
+  }),
   "item-without-column": msg<{ count: number; shown: readonly string[] }>({
     en: (p) =>
       `${p.count} item${p.count === 1 ? "" : "s"} asked of these respondents ha${p.count === 1 ? "s" : "ve"} no column: ${p.shown.join(", ")}${p.count > p.shown.length ? ` … and ${p.count - p.shown.length} more` : ""}`,

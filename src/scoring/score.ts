@@ -341,6 +341,13 @@ export class Scorer {
     }
   }
 
+  /** Whether any respondent so far has a score in any dimension (before any suppression). */
+  hasScores(): boolean {
+    this.scorePending();
+    for (const leaf of this.cells.values()) if (leaf.dims.some((d) => d.hist.size > 0)) return true;
+    return false;
+  }
+
   /** Scores every waiting row (before anything reads the cells). */
   private scorePending(): void {
     for (const leaf of this.cells.values()) this.scoreBatch(leaf);

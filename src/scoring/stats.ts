@@ -21,6 +21,11 @@ export class Histogram {
   private bits = 4; // keys.length = 2^bits
   private used = 0;
 
+  /** Distinct scores counted so far (0: nobody has a score). */
+  get size(): number {
+    return this.used;
+  }
+
   /** Adds `count` respondents with the score key / den (safe integers). */
   addKey(key: number, den: number, count = 1): void {
     if (den !== this.den) {

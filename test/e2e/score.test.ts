@@ -171,6 +171,25 @@ describe("reifegrad score (walking skeleton)", () => {
     );
   });
 
+  it("an export that gives no respondent a dimension score: a warning, and exit 1 under --strict", () => {
+    const dir = tempDir();
+    const file = join(dir, "one-item.csv");
+    const rows = [1, 2, 3, 4, 5, 3].map((v, i) => `R${i + 1},bauen,staff,${v}`);
+    writeFileSync(file, ["respondent,department,group,str_01", ...rows, ""].join("\n"));
+    const r = cli(["score", file, "--out", join(dir, "out"), "--format", "json"]);
+    // One strategy item of six: below the 50 % coverage in every dimension.
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^warning no-scores: no respondent answered enough items .*50%/m);
+    const a = JSON.parse(readFileSync(join(dir, "out", "assessment.json"), "utf8"));
+    expect(a.counts.answers).toBe(6); // the answer counts are still written
+    const low = cli(["score", file, "--out", join(dir, "low"), "--min-coverage", "0.1"]);
+    expect(low.status, low.stderr).toBe(0);
+    expect(low.stderr).not.toContain("no-scores");
+    const strict = cli(["score", file, "--out", join(dir, "strict"), "--strict"]);
+    expect(strict.status).toBe(1);
+    expect(existsSync(join(dir, "strict", "assessment.json"))).toBe(false);
+  });
+
   it("validate reports a YAML syntax error with file and line, exit 1", () => {
     const dir = tempDir();
     const file = join(dir, "broken.yaml");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderJson } from "../../src/report/json.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/scoring/assessment.js";
-import { scoreRecords } from "../../src/scoring/score.js";
+import { Scorer, scoreRecords } from "../../src/scoring/score.js";
 import { loadFixture, rec, tinyWithAreas } from "./helpers.js";
 
 const qs = loadFixture("fixtures/scoring/tiny.yaml");
@@ -70,6 +70,15 @@ describe("Scorer: units, levels, targets, priorities", () => {
     expect(d2.overall.score).toBeNull();
     expect(d2.items!.find((i) => i.id === "a1")!.dontKnow).toBe(5);
     expect(b.counts.dontKnow).toBe(25);
+  });
+
+  it("hasScores: whether anyone has a score in any dimension (what score warns about)", () => {
+    const s = new Scorer(qs, { settings: settings() });
+    expect(s.hasScores()).toBe(false);
+    for (let i = 0; i < 5; i++) s.add(rec({ a1: "dk", a2: "dk", a3: "dk", b1: "dk" }, "d2"));
+    expect(s.hasScores()).toBe(false); // rows, but no dimension reaches coverage
+    s.add(d1[0]!);
+    expect(s.hasScores()).toBe(true);
   });
 });
 

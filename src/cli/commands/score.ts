@@ -3,13 +3,15 @@ import { Command, Option } from "commander";
 import { checkOutFolder } from "../../io/files.js";
 import { defaultQuestionnairePath, PACKAGE_VERSION } from "../../io/paths.js";
 import { UserError } from "../../io/user-error.js";
-import { hasErrors } from "../../problem.js";
+import { coded, hasErrors } from "../../problem.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../scoring/assessment.js";
 import { Scorer } from "../../scoring/score.js";
 import type { CliContext } from "../context.js";
 import { addImportOptions, type ImportOptions, importExports } from "../import-exports.js";
 import { loadValidQuestionnaires } from "../load-questionnaires.js";
+import { messageLang, say } from "../locale.js";
 import type { ExitHolder } from "../main.js";
+import { formatProblems } from "../problems.js";
 import {
   applyProjectDefaults,
   loadProjectContext,
@@ -295,5 +297,23 @@ async function scorePipeline(
       },
       1,
     );
+  // Reports without a single score could pass for a result: said plainly (the item counts,
+  // rejects and free text are still written), and under --strict the run fails.
+  if (!scorer.hasScores()) {
+    const lang = messageLang(ctx.env);
+    const percent = Math.round(settings.minCoverage * 100);
+    ctx.stderr(
+      formatProblems(
+        [coded("no-scores", { percent }, { severity: "warning" })],
+        ctx.colorErr,
+        lang,
+      ),
+    );
+    if (o.strict)
+      throw new UserError(
+        say(lang, "--strict: nichts geschrieben", "--strict: nothing written"),
+        1,
+      );
+  }
   return emitReports(ctx, previous ? recordPrevious(ctx, assessment, previous) : assessment, o);
 }
