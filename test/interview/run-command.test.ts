@@ -143,5 +143,10 @@ describe("reifegrad run (scripted)", () => {
     await expect(run({ department: "Amt 99" }, [])).rejects.toThrow(
       /unknown department "Amt 99" \(known: amt, core/,
     );
+    // A letter off a department: a typo, refused before a question (not an interview with the
+    // core under the wrong id); a unit id far from every department is still interviewed.
+    await expect(run({ department: "amtt", group: "staff" }, [])).rejects.toThrow(
+      /unknown department "amtt" \(did you mean "amt"\?\); a unit without its own questionnaire: --department core/,
+    );
   });
 });

@@ -60,6 +60,25 @@ const AMT_INTERVIEW: Scripted[] = [
 ];
 
 describe("reifegrad run in an assessment folder", () => {
+  it("a unit the project lists is interviewed with the core even when its id is near a department's", async () => {
+    const inputs = "  - { path: interviews/answers.csv, optional: true }\n";
+    const { dir, run } = await project(
+      inputs,
+      "departments:\n  - { id: amts, method: interview }\n",
+    );
+    const r = await run({ department: "amts", group: "management", respondent: "r-9" }, [
+      { select: "5" },
+      { select: "yes" },
+      { select: "5" },
+      { select: "4" },
+    ]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain("„amts“ hat keinen eigenen Fragebogen");
+    expect(await readFile(join(dir, "interviews/answers.csv"), "utf8")).toMatch(
+      /^r-9,amts,management,/m,
+    );
+  });
+
   it("adds the interview to interviews/answers.csv and says `reifegrad score` reads it", async () => {
     const { dir, run } = await project(
       "  - { path: exports/*.csv, optional: true }\n  - { path: interviews/answers.csv, optional: true }\n",

@@ -12,6 +12,7 @@ import { inputFor } from "../../project/inputs.js";
 import { INTERVIEW_ANSWERS } from "../../project/model.js";
 import type { Questionnaire } from "../../questionnaire/model.js";
 import { findRoot, isExternal } from "../../questionnaire/root.js";
+import { closest } from "../../questionnaire/suggest.js";
 import {
   answerColumns,
   finalAnswers,
@@ -216,6 +217,23 @@ async function newSession(env: Env): Promise<{ session: Session; q: Questionnair
   const root = findRoot(env.questionnaires);
   if (o.department !== undefined) {
     chosen = list.find((c) => c.keys.includes(o.department!));
+    // A unit the project lists is meant; an id a letter or two from a department is a typo, and
+    // an interview with the core under it would be an hour of the department's time lost.
+    const listed = env.pc?.project.departments.some((d) => d.id === o.department) === true;
+    const near = listed
+      ? undefined
+      : closest(
+          o.department,
+          list.flatMap((c) => c.keys),
+        );
+    if (!chosen && near !== undefined)
+      throw new UserError(
+        {
+          de: `unbekanntes Amt „${o.department}“ (meinten Sie „${near}“?); eine Einheit ohne eigenen Fragebogen: --department core, dann ihre Kennung eingeben, oder sie in reifegrad.yaml unter departments aufführen`,
+          en: `unknown department "${o.department}" (did you mean "${near}"?); a unit without its own questionnaire: --department core, then enter its id, or list it under departments in reifegrad.yaml`,
+        },
+        2,
+      );
     if (!chosen && UNIT_ID.test(o.department)) {
       chosen = list.find((c) => c.q === root);
       unit = o.department;
