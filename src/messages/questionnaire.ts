@@ -2,9 +2,83 @@
 // An id is the problem code, or `code.variant` where one code has several messages; a shape's
 // range and enum checks report their own codes (format.ts) with the messages "out-of-range" and
 // "invalid-value".
+import type { FoundKind, WhenSyntax } from "../questionnaire/when.js";
 import { type Lang, list, msg, place, suggestion } from "./entry.js";
 
 const de = (lang: Lang) => lang === "de";
+
+/** What the `when` parser found where it went wrong (questionnaire/when.ts), as a message says it. */
+function tokenName(lang: Lang, kind: FoundKind | undefined, v = ""): string {
+  const q = de(lang) ? `„${v}“` : `"${v}"`;
+  switch (kind) {
+    case "end":
+      return de(lang) ? "das Ende" : "the end";
+    case "num":
+      return de(lang) ? `die Zahl ${v}` : `number ${v}`;
+    case "str":
+      return de(lang) ? `der Text ${q}` : `string ${q}`;
+    case "row":
+      return de(lang) ? `„[${v}]“` : `"[${v}]"`;
+    default:
+      return q;
+  }
+}
+
+const WHEN_EXPECTED = {
+  "close-paren": { en: '")"', de: "„)“" },
+  "open-paren-after-answered": { en: '"(" after answered', de: "„(“ nach answered" },
+  "bracket-after-in": { en: '"[" after in', de: "„[“ nach in" },
+  "comma-or-bracket": { en: '"," or "]"', de: "„,“ oder „]“" },
+} as const;
+
+function whenDetail(lang: Lang, p: WhenSyntax): string {
+  const found = tokenName(lang, p.foundKind, p.found);
+  const en = !de(lang);
+  switch (p.reason) {
+    case "row-not-closed":
+      return en
+        ? '"[" of a grid row is not closed with "]"'
+        : "„[“ einer Matrixzeile wird nicht mit „]“ geschlossen";
+    case "single-equals":
+      return en ? 'use "==" to compare, not "="' : "vergleichen Sie mit „==“, nicht mit „=“";
+    case "exclamation":
+      return en ? 'use "not" or "!=", not "!"' : "verwenden Sie „not“ oder „!=“, nicht „!“";
+    case "string-not-closed":
+      return en ? "string is not closed" : "ein Text in Anführungszeichen wird nicht geschlossen";
+    case "unexpected-character":
+      return en ? `unexpected character ${found}` : `unerwartetes Zeichen ${found}`;
+    case "trailing":
+      return en
+        ? `unexpected ${found}; expected "and", "or" or the end`
+        : `unerwartet: ${found}; erwartet: „and“, „or“ oder das Ende`;
+    case "expected": {
+      const what = WHEN_EXPECTED[p.expected ?? "close-paren"][lang];
+      return en ? `expected ${what}, found ${found}` : `erwartet: ${what}, gefunden: ${found}`;
+    }
+    case "too-deep":
+      return en ? "expression is nested too deeply" : "der Ausdruck ist zu tief verschachtelt";
+    case "expected-comparison":
+      return en
+        ? `expected a comparison (==, !=, <, <=, >, >=) or "in" after ${p.ref}, found ${found}`
+        : `nach ${p.ref} fehlt ein Vergleich (==, !=, <, <=, >, >=) oder „in“, gefunden: ${found}`;
+    case "expected-item":
+      return en
+        ? `expected an item id, found ${found}`
+        : `erwartet: eine Fragen-Kennung, gefunden: ${found}`;
+    case "empty-row":
+      return en ? "grid row id is empty" : "die Kennung der Matrixzeile ist leer";
+    case "expected-value":
+      return en
+        ? `expected a value (number, "text" or code), found ${found}`
+        : `erwartet: ein Wert (Zahl, „Text“ oder Code), gefunden: ${found}`;
+    case "too-long":
+      return en
+        ? `expression is longer than ${p.limit} characters`
+        : `der Ausdruck ist länger als ${p.limit} Zeichen`;
+    case "empty":
+      return en ? "expression is empty" : "der Ausdruck ist leer";
+  }
+}
 
 /** How a wrong value is described: its kind and (for scalars) its text. */
 export type ValueKind = "empty" | "list" | "mapping" | "string" | "number" | "boolean" | "other";
@@ -673,9 +747,9 @@ export const QUESTIONNAIRE_MESSAGES = {
   }),
 
   // ── Skip logic (rules/when.ts) ──────────────────────────────────────────────────────────────
-  "when-syntax": msg<{ item: string; detail: string }>({
-    en: (p) => `when of "${p.item}": ${p.detail}`,
-    de: (p) => `Die Bedingung (when) von „${p.item}“ ist fehlerhaft: ${p.detail}`,
+  "when-syntax": msg<{ item: string } & WhenSyntax>({
+    en: (p) => `when of "${p.item}": ${whenDetail("en", p)}`,
+    de: (p) => `Die Bedingung (when) von „${p.item}“ ist fehlerhaft: ${whenDetail("de", p)}`,
     hint: {
       en: () =>
         'write e.g. `when: "str_01 >= 3 and it_cloud == yes"`; see the grammar in docs/questionnaire-format.md',

@@ -26,7 +26,45 @@ export interface Reference {
 
 export type ParseResult =
   | { readonly ok: true; readonly condition: Condition; readonly references: readonly Reference[] }
-  | { readonly ok: false; readonly message: string /** 0-based */; readonly offset: number };
+  | { readonly ok: false; readonly error: WhenSyntax /** 0-based */; readonly offset: number };
+
+/** What a token is, for a message that names what was found. */
+export type FoundKind = "end" | "word" | "num" | "str" | "op" | "row" | "punct";
+
+/**
+ * What is wrong with a `when` expression, as data: the message catalogue (when-syntax) puts it
+ * into words in the user's language.
+ */
+export type WhenSyntax = {
+  readonly reason:
+    | "row-not-closed"
+    | "single-equals"
+    | "exclamation"
+    | "string-not-closed"
+    | "unexpected-character"
+    | "trailing"
+    | "expected"
+    | "too-deep"
+    | "expected-comparison"
+    | "expected-item"
+    | "empty-row"
+    | "expected-value"
+    | "too-long"
+    | "empty";
+  /** The character or token found, and its kind. */
+  readonly found?: string;
+  readonly foundKind?: FoundKind;
+  /** For "expected": what should have come. */
+  readonly expected?:
+    | "close-paren"
+    | "open-paren-after-answered"
+    | "bracket-after-in"
+    | "comma-or-bracket";
+  /** For "expected-comparison": the item before the missing comparison. */
+  readonly ref?: string;
+  /** For "too-long": the limit in characters. */
+  readonly limit?: number;
+};
 
 type Op = "==" | "!=" | "<" | "<=" | ">" | ">=";
 
@@ -41,10 +79,18 @@ type Token =
 
 class SyntaxError_ {
   constructor(
-    readonly message: string,
+    readonly error: WhenSyntax,
     readonly offset: number,
   ) {}
 }
+
+/** A token as a message names it. */
+const found = (t: Token): Pick<WhenSyntax, "found" | "foundKind"> =>
+  "v" in t
+    ? { found: String(t.v), foundKind: t.t }
+    : t.t === "end"
+      ? { foundKind: "end" }
+      : { found: t.t, foundKind: "punct" };
 
 const KEYWORDS = new Set(["and", "or", "not", "in", "true", "false", "answered"]);
 /** Longer than any sensible condition; bounds the work on hostile input. */
@@ -64,7 +110,7 @@ function tokenize(src: string): Token[] {
     const prev = out.at(-1);
     if (c === "[" && prev?.t === "word" && prev.at + prev.v.length === start) {
       const end = src.indexOf("]", i);
-      if (end < 0) throw new SyntaxError_('"[" of a grid row is not closed with "]"', start);
+      if (end < 0) throw new SyntaxError_({ reason: "row-not-closed" }, start);
       out.push({ t: "row", v: src.slice(i + 1, end).trim(), at: start });
       i = end + 1;
       continue;
@@ -85,8 +131,8 @@ function tokenize(src: string): Token[] {
       i++;
       continue;
     }
-    if (c === "=") throw new SyntaxError_('use "==" to compare, not "="', start);
-    if (c === "!") throw new SyntaxError_('use "not" or "!=", not "!"', start);
+    if (c === "=") throw new SyntaxError_({ reason: "single-equals" }, start);
+    if (c === "!") throw new SyntaxError_({ reason: "exclamation" }, start);
     if (c === '"' || c === "'") {
       let value = "";
       i++;
@@ -95,7 +141,7 @@ function tokenize(src: string): Token[] {
         value += src[i];
         i++;
       }
-      if (i >= src.length) throw new SyntaxError_("string is not closed", start);
+      if (i >= src.length) throw new SyntaxError_({ reason: "string-not-closed" }, start);
       i++;
       out.push({ t: "str", v: value, at: start });
       continue;
@@ -112,7 +158,7 @@ function tokenize(src: string): Token[] {
       i += word[0].length;
       continue;
     }
-    throw new SyntaxError_(`unexpected character "${c}"`, start);
+    throw new SyntaxError_({ reason: "unexpected-character", found: c }, start);
   }
   out.push({ t: "end", at: src.length });
   return out;
@@ -128,8 +174,7 @@ class Parser {
   parse(): Condition {
     const c = this.or();
     const t = this.peek();
-    if (t.t !== "end")
-      throw new SyntaxError_(`unexpected ${describe(t)}; expected "and", "or" or the end`, t.at);
+    if (t.t !== "end") throw new SyntaxError_({ reason: "trailing", ...found(t) }, t.at);
     return c;
   }
 
@@ -143,9 +188,9 @@ class Parser {
     const t = this.peek();
     return t.t === "word" && t.v === v;
   }
-  private expect(type: Token["t"], what: string): Token {
+  private expect(type: Token["t"], expected: WhenSyntax["expected"]): Token {
     const t = this.next();
-    if (t.t !== type) throw new SyntaxError_(`expected ${what}, found ${describe(t)}`, t.at);
+    if (t.t !== type) throw new SyntaxError_({ reason: "expected", expected, ...found(t) }, t.at);
     return t;
   }
 
@@ -168,8 +213,7 @@ class Parser {
   private not(): Condition {
     if (this.isWord("not")) {
       const t = this.next();
-      if (++this.depth > MAX_NESTING)
-        throw new SyntaxError_("expression is nested too deeply", t.at);
+      if (++this.depth > MAX_NESTING) throw new SyntaxError_({ reason: "too-deep" }, t.at);
       const operand = this.not();
       this.depth--;
       return { kind: "not", operand };
@@ -180,18 +224,17 @@ class Parser {
     const t = this.peek();
     if (t.t === "(") {
       this.next();
-      if (++this.depth > MAX_NESTING)
-        throw new SyntaxError_("expression is nested too deeply", t.at);
+      if (++this.depth > MAX_NESTING) throw new SyntaxError_({ reason: "too-deep" }, t.at);
       const inner = this.or();
       this.depth--;
-      this.expect(")", '")"');
+      this.expect(")", "close-paren");
       return inner;
     }
     if (this.isWord("answered")) {
       this.next();
-      this.expect("(", '"(" after answered');
+      this.expect("(", "open-paren-after-answered");
       const ref = this.ref();
-      this.expect(")", '")"');
+      this.expect(")", "close-paren");
       this.references.push({ ...ref, kind: "answered", values: [] });
       return { kind: "answered", item: ref.ref };
     }
@@ -203,30 +246,27 @@ class Parser {
       return { kind: "compare", item: ref.ref, op: op.v, value: lit.value };
     }
     if (op.t === "word" && op.v === "in") {
-      this.expect("[", '"[" after in');
+      this.expect("[", "bracket-after-in");
       const values = [this.literal()];
       while (this.peek().t === ",") {
         this.next();
         values.push(this.literal());
       }
-      this.expect("]", '"," or "]"');
+      this.expect("]", "comma-or-bracket");
       this.references.push({ ...ref, kind: "in", values });
       return { kind: "in", item: ref.ref, values: values.map((v) => v.value) };
     }
-    throw new SyntaxError_(
-      `expected a comparison (==, !=, <, <=, >, >=) or "in" after ${ref.ref}, found ${describe(op)}`,
-      op.at,
-    );
+    throw new SyntaxError_({ reason: "expected-comparison", ref: ref.ref, ...found(op) }, op.at);
   }
   private ref(): { ref: string; item: string; row?: string; offset: number } {
     const t = this.next();
     if (t.t !== "word" || KEYWORDS.has(t.v) || !/^[A-Za-z_]/.test(t.v)) {
-      throw new SyntaxError_(`expected an item id, found ${describe(t)}`, t.at);
+      throw new SyntaxError_({ reason: "expected-item", ...found(t) }, t.at);
     }
     const row = this.peek();
     if (row.t === "row") {
       this.next();
-      if (row.v === "") throw new SyntaxError_("grid row id is empty", row.at);
+      if (row.v === "") throw new SyntaxError_({ reason: "empty-row" }, row.at);
       return { ref: `${t.v}[${row.v}]`, item: t.v, row: row.v, offset: t.at };
     }
     return { ref: t.v, item: t.v, offset: t.at };
@@ -242,45 +282,22 @@ class Parser {
         if (KEYWORDS.has(t.v)) break;
         return { value: t.v, offset: t.at };
     }
-    throw new SyntaxError_(`expected a value (number, "text" or code), found ${describe(t)}`, t.at);
-  }
-}
-
-function describe(t: Token): string {
-  switch (t.t) {
-    case "end":
-      return "the end";
-    case "word":
-      return `"${t.v}"`;
-    case "num":
-      return `number ${t.v}`;
-    case "str":
-      return `string "${t.v}"`;
-    case "op":
-      return `"${t.v}"`;
-    case "row":
-      return `"[${t.v}]"`;
-    default:
-      return `"${t.t}"`;
+    throw new SyntaxError_({ reason: "expected-value", ...found(t) }, t.at);
   }
 }
 
 /** Parses a `when` expression; a syntax error comes back with its 0-based offset. */
 export function parseCondition(source: string): ParseResult {
   if (source.length > MAX_CONDITION_LENGTH) {
-    return {
-      ok: false,
-      message: `expression is longer than ${MAX_CONDITION_LENGTH} characters`,
-      offset: 0,
-    };
+    return { ok: false, error: { reason: "too-long", limit: MAX_CONDITION_LENGTH }, offset: 0 };
   }
-  if (source.trim() === "") return { ok: false, message: "expression is empty", offset: 0 };
+  if (source.trim() === "") return { ok: false, error: { reason: "empty" }, offset: 0 };
   try {
     const parser = new Parser(tokenize(source));
     const condition = parser.parse();
     return { ok: true, condition, references: parser.references };
   } catch (e) {
-    if (e instanceof SyntaxError_) return { ok: false, message: e.message, offset: e.offset };
+    if (e instanceof SyntaxError_) return { ok: false, error: e.error, offset: e.offset };
     throw e;
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it, test } from "vitest";
+import { renderMessage } from "../../src/messages/catalogue.js";
 import {
   evaluateCondition,
   evaluateKnown,
@@ -8,7 +9,7 @@ import {
 
 const parse = (s: string) => {
   const r = parseCondition(s);
-  if (!r.ok) throw new Error(`${r.message} at ${r.offset}`);
+  if (!r.ok) throw new Error(`${r.error.reason} at ${r.offset}`);
   return r;
 };
 const answers =
@@ -74,8 +75,26 @@ describe("parseCondition", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.offset).toBe(offset);
-      expect(r.message).toMatch(message);
+      expect(renderMessage("when-syntax", { item: "x", ...r.error }, "en")).toMatch(message);
     }
+  });
+
+  test.each([
+    ["q1 = 3", "vergleichen Sie mit „==“, nicht mit „=“"],
+    ["q1 >= 3)", "unerwartet: „)“; erwartet: „and“, „or“ oder das Ende"],
+    ["(q1 >= 3", "erwartet: „)“, gefunden: das Ende"],
+    ["q1 3", "nach q1 fehlt ein Vergleich (==, !=, <, <=, >, >=) oder „in“, gefunden: die Zahl 3"],
+    ['q1 == "open', "ein Text in Anführungszeichen wird nicht geschlossen"],
+    ['q1 in "a"', "erwartet: „[“ nach in, gefunden: der Text „a“"],
+    ["and == 1", "erwartet: eine Fragen-Kennung, gefunden: „and“"],
+    ["", "der Ausdruck ist leer"],
+  ])("says what is wrong with %j in German too", (src, detail) => {
+    const r = parseCondition(src);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(renderMessage("when-syntax", { item: "x", ...r.error }, "de")).toBe(
+        `Die Bedingung (when) von „x“ ist fehlerhaft: ${detail}`,
+      );
   });
 
   test("refuses hostile input without running away", () => {
@@ -132,7 +151,7 @@ describe("evaluateCondition", () => {
 describe("evaluateKnown (answers still to come)", () => {
   const cond = (s: string) => {
     const r = parseCondition(s);
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(r.error.reason);
     return r.condition;
   };
   const lookup =

@@ -22,7 +22,7 @@ export const whenSyntaxRule: Rule = {
       if (!result.ok) {
         report(
           "when-syntax",
-          { item: item.id, detail: result.message },
+          { item: item.id, ...result.error },
           origin.parsed.charAt([...origin.path, "when"], result.offset),
         );
       }
