@@ -223,7 +223,8 @@ export const QUESTIONNAIRE_MESSAGES = {
   }),
   "yaml-alias-limit": msg<{ detail: string; limit: number }>({
     en: (p) => `refused to expand aliases: ${p.detail}`,
-    de: (p) => `YAML-Aliase (*name) werden nicht aufgelöst: ${p.detail}`,
+    // The parser's own reason is English (and says no more than the hint): not repeated here.
+    de: () => "YAML-Aliase (*name) werden zu oft aufgelöst; die Datei wird nicht ausgewertet",
     hint: {
       en: (p) =>
         `YAML aliases (*name) may be expanded at most ${p.limit} times in total; write the content out`,

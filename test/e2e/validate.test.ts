@@ -96,6 +96,13 @@ describe("reifegrad validate", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("alias-bomb.yaml:1:1 error yaml-alias-limit:");
     expect(Date.now() - started).toBeLessThan(10_000);
+    // In German without the YAML parser's English reason.
+    const de = cli(["validate", "fixtures/questionnaires/invalid/alias-bomb.yaml"], {
+      env: { LANG: "de_DE.UTF-8" },
+    });
+    expect(de.stderr).toContain(
+      "alias-bomb.yaml:1:1 error yaml-alias-limit: YAML-Aliase (*name) werden zu oft aufgelöst; die Datei wird nicht ausgewertet\n",
+    );
   });
 
   it("says so when a folder holds no questionnaire files", () => {
