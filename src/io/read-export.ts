@@ -64,13 +64,25 @@ export function fileExportReader(chunkBytes = CHUNK_BYTES, sheet?: string): Expo
           read: async (target, at, length, position) =>
             csv.copy(target, at, position, Math.min(csv.length, position + length)),
         };
-        return decodeExport(
+        // The account and the progress bar count the workbook's own bytes (the total is the
+        // files' sizes), not those of the CSV it is read as: its reading is scaled to them.
+        const size = (await stat(req.file)).size;
+        let read = 0;
+        let told = 0;
+        const scaled = (n: number) => {
+          read += n;
+          const now = Math.round((read / csv.length) * size);
+          onBytes?.(now - told);
+          told = now;
+        };
+        const info = await decodeExport(
           bytes,
           chunkBytes,
           { ...req, encoding: "utf-8", delimiter: "," },
           onRecord,
-          onBytes,
+          scaled,
         );
+        return { ...info, bytes: size };
       }
       let fh: Awaited<ReturnType<typeof open>>;
       try {

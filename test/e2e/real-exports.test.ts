@@ -1,6 +1,6 @@
 // Issue 18: real exports as the tools write them, without lost answers. One fixture per case in
 // fixtures/exports/ (written by scripts/make-export-fixtures.mjs to follow each tool's export code).
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, tempDir } from "./cli.js";
@@ -381,6 +381,9 @@ describe("Excel workbooks read directly", () => {
     expect(fromXlsx).toEqual(fromCsv);
     expect(a.totals).toEqual(b.totals);
     expect(a.problems).toEqual(b.problems);
+    // The account's bytes are the workbook's own, not those of the CSV it is read as.
+    expect(a.files[0].bytes).toBe(statSync(join(X, "msforms-de.xlsx")).size);
+    expect(b.files[0].bytes).toBe(statSync(join(X, "msforms-de.csv")).size);
   });
 
   it("--sheet picks a sheet; an unknown one is a usage error naming the sheets", () => {
