@@ -87,8 +87,8 @@ const ends = new Int32Array(FIXED + NI + 8);
 const codes = new Int8Array(NI);
 const hashes = new Float64Array(1 << 21);
 let rows = 0;
-let last = null;
-let lastKey = Buffer.alloc(0);
+/** Cells by a hash of their key's bytes; each keeps its bytes to compare (no string per row). */
+const byHash = new Map();
 
 function row(buf) {
   let h = 0x811c9dc5;
@@ -96,12 +96,20 @@ function row(buf) {
   hashes[rows] = h;
   const a = starts[1];
   const b = ends[2];
-  // Rows of one cell often follow each other: compare the bytes before building a string.
-  if (!last || b - a !== lastKey.length || buf.compare(lastKey, 0, lastKey.length, a, b) !== 0) {
-    last = cellOf(buf, a, b, starts[2]);
-    lastKey = Buffer.from(buf.subarray(a, b));
+  let k = 0x811c9dc5;
+  for (let i = a; i < b; i++) k = Math.imul(k ^ buf[i], 16777619);
+  let cell;
+  for (const c of byHash.get(k) ?? []) {
+    if (c.key.length !== b - a) continue;
+    let same = true;
+    for (let i = 0; i < c.key.length && same; i++) same = c.key[i] === buf[a + i];
+    if (same) cell = c;
   }
-  const cell = last;
+  if (!cell) {
+    cell = cellOf(buf, a, b, starts[2]);
+    cell.key = Buffer.from(buf.subarray(a, b));
+    byHash.set(k, [...(byHash.get(k) ?? []), cell]);
+  }
   for (let j = 0; j < NI; j++) {
     const s = starts[FIXED + j];
     const n = ends[FIXED + j] - s;
@@ -159,46 +167,50 @@ function row(buf) {
   rows++;
 }
 
-// Chunks of 1 MiB; a row cut by a chunk's end moves to the front of the buffer.
-const fd = openSync(file, "r");
-let buf = Buffer.allocUnsafe(2 << 20);
-let have = 0;
-let header = true;
-for (let eof = false; !eof; ) {
-  if (have + (1 << 20) > buf.length) {
-    const bigger = Buffer.allocUnsafe(buf.length * 2);
-    buf.copy(bigger, 0, 0, have);
-    buf = bigger;
-  }
-  const got = readSync(fd, buf, have, 1 << 20, null);
-  eof = got === 0;
-  have += got;
-  let from = 0;
-  let n = 0;
-  let fieldStart = 0;
-  for (let i = 0; i < have; i++) {
-    const c = buf[i];
-    if (c === 44) {
-      starts[n] = fieldStart;
-      ends[n++] = i;
-      fieldStart = i + 1;
-    } else if (c === 10) {
-      starts[n] = fieldStart;
-      ends[n++] = i;
-      if (header) header = false;
-      else row(buf);
-      n = 0;
-      fieldStart = i + 1;
-      from = i + 1;
-    } else if (c === 34) {
-      const close = buf.indexOf(34, i + 1);
-      if (close < 0 || close >= have) break;
-      i = close;
+// Chunks of 1 MiB; a row cut by a chunk's end moves to the front of the buffer. (In a function:
+// V8 optimises a function's loop better than one at the top of a module.)
+function readAll(fd) {
+  let buf = Buffer.allocUnsafe(2 << 20);
+  let have = 0;
+  let header = true;
+  for (let eof = false; !eof; ) {
+    if (have + (1 << 20) > buf.length) {
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, have);
+      buf = bigger;
     }
+    const got = readSync(fd, buf, have, 1 << 20, null);
+    eof = got === 0;
+    have += got;
+    let from = 0;
+    let n = 0;
+    let fieldStart = 0;
+    for (let i = 0; i < have; i++) {
+      const c = buf[i];
+      if (c === 44) {
+        starts[n] = fieldStart;
+        ends[n++] = i;
+        fieldStart = i + 1;
+      } else if (c === 10) {
+        starts[n] = fieldStart;
+        ends[n++] = i;
+        if (header) header = false;
+        else row(buf);
+        n = 0;
+        fieldStart = i + 1;
+        from = i + 1;
+      } else if (c === 34) {
+        const close = buf.indexOf(34, i + 1);
+        if (close < 0 || close >= have) break;
+        i = close;
+      }
+    }
+    buf.copy(buf, 0, from, have);
+    have -= from;
   }
-  buf.copy(buf, 0, from, have);
-  have -= from;
 }
+const fd = openSync(file, "r");
+readAll(fd);
 closeSync(fd);
 
 // Duplicates: the hashes sorted, neighbours compared.
