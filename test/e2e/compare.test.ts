@@ -5,12 +5,14 @@ import { describe, expect, it } from "vitest";
 import { buildTrend, comparability } from "../../src/report/compare.js";
 import { parseAssessment } from "../../src/report/read-assessment.js";
 import type { Assessment } from "../../src/scoring/assessment.js";
+import { ASSESSMENT_SCHEMA } from "../report/assessment-schema.js";
 import { cli, tempDir } from "./cli.js";
 
 const BEFORE = "fixtures/assessments/wave-2024.json";
 const AFTER = "fixtures/assessments/wave-2026.json";
 const load = (f: string) =>
-  (parseAssessment(readFileSync(f, "utf8")) as { assessment: Assessment }).assessment;
+  (parseAssessment(readFileSync(f, "utf8"), ASSESSMENT_SCHEMA) as { assessment: Assessment })
+    .assessment;
 
 describe("reifegrad compare", () => {
   it("shows the change per unit and dimension, warns about a new version with identical items", () => {

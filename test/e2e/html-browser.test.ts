@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parseAssessment } from "../../src/report/read-assessment.js";
 import { rootDimensions, shownDepartments, visibleItems } from "../../src/report/view.js";
 import type { Assessment } from "../../src/scoring/assessment.js";
+import { ASSESSMENT_SCHEMA } from "../report/assessment-schema.js";
 import { clippedCharts, OPEN_ALL_DETAILS } from "./chromium.js";
 import { cli, ROOT, tempDir } from "./cli.js";
 
@@ -32,8 +33,9 @@ describe.skipIf(!available)("report.html in Chromium", () => {
   it("renders without errors or network requests, with every chart drawn", async () => {
     const { chromium } = await import("playwright-core");
     const wave = "fixtures/assessments/wave-2024.json";
-    const a = (parseAssessment(readFileSync(wave, "utf8")) as { assessment: Assessment })
-      .assessment;
+    const a = (
+      parseAssessment(readFileSync(wave, "utf8"), ASSESSMENT_SCHEMA) as { assessment: Assessment }
+    ).assessment;
     const out = tempDir();
     const r = cli(["report", wave, "--out", out, "--format", "html", "--lang", "de"]);
     expect(r.status, r.stderr).toBe(0);

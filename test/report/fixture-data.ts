@@ -11,6 +11,7 @@ import { parseAssessment } from "../../src/report/read-assessment.js";
 import type { ResponseRecord } from "../../src/responses/model.js";
 import { type Assessment, DEFAULT_SETTINGS } from "../../src/scoring/assessment.js";
 import { Scorer } from "../../src/scoring/score.js";
+import { ASSESSMENT_SCHEMA } from "./assessment-schema.js";
 
 export const FIXTURE_QUESTIONNAIRES = "fixtures/assessments/src/questionnaires";
 
@@ -118,7 +119,7 @@ export function buildFixture(wave: "2024" | "2026"): Assessment {
 export function loadWave(wave: "2024" | "2026"): Assessment {
   const path = `fixtures/assessments/wave-${wave}.json`;
   if (process.env.UPDATE_GOLDEN === "1") writeFileSync(path, renderJson(buildFixture(wave)));
-  const parsed = parseAssessment(readFileSync(path, "utf8"));
+  const parsed = parseAssessment(readFileSync(path, "utf8"), ASSESSMENT_SCHEMA);
   if ("error" in parsed) throw new Error(parsed.error);
   return parsed.assessment;
 }

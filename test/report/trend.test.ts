@@ -15,6 +15,7 @@ import {
   withPreviousWave,
 } from "../../src/report/trend.js";
 import type { Assessment, Unit } from "../../src/scoring/assessment.js";
+import { ASSESSMENT_SCHEMA } from "./assessment-schema.js";
 import { loadWave } from "./fixture-data.js";
 
 const before = loadWave("2024");
@@ -96,12 +97,12 @@ describe("the recorded previous wave", () => {
 
   test("assessment.json carries it, reads back, and a second record replaces the first", () => {
     const a = published(withPreviousWave(after, before));
-    const parsed = parseAssessment(renderJson(a));
+    const parsed = parseAssessment(renderJson(a), ASSESSMENT_SCHEMA);
     expect("assessment" in parsed && previousWaveOf(parsed.assessment)).toEqual(previousWaveOf(a));
     expect(renderJson(published(withPreviousWave(a, before)))).toBe(renderJson(a));
     const broken = JSON.parse(renderJson(a));
     broken.previousWave.administration.dimensions[0].mean = "high";
-    expect(parseAssessment(JSON.stringify(broken))).toEqual({
+    expect(parseAssessment(JSON.stringify(broken), ASSESSMENT_SCHEMA)).toEqual({
       error: expect.stringContaining("$.previousWave.administration.dimensions[0].mean"),
       errorDe: expect.stringContaining("$.previousWave.administration.dimensions[0].mean"),
     });

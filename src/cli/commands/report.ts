@@ -1,22 +1,34 @@
 // `reifegrad report <assessment.json>`: renders the reports from a saved assessment alone (no raw
 // answers needed), or with --check verifies that the committed reports are current.
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { Command } from "commander";
 import { readFileOrFail } from "../../io/files.js";
+import { BUNDLED_SCHEMAS } from "../../io/paths.js";
 import { UserError } from "../../io/user-error.js";
 import { parseAssessment } from "../../report/read-assessment.js";
 import { comparability, withPreviousWave } from "../../report/trend.js";
 import type { Assessment } from "../../scoring/assessment.js";
+import type { Schema } from "../../util/json-schema-check.js";
 import type { CliContext } from "../context.js";
 import { messageLang, say } from "../locale.js";
 import type { ExitHolder } from "../main.js";
 import { loadProjectContext } from "../project-context.js";
 import { addReportOptions, emitReports, type ReportFlags } from "../write-reports.js";
 
+let schema: Promise<Schema> | undefined;
+
+/** The published schema of assessment.json, read once: what an assessment file is checked by. */
+function assessmentSchema(): Promise<Schema> {
+  schema ??= readFileOrFail(join(BUNDLED_SCHEMAS, "assessment.schema.json")).then(
+    (b) => JSON.parse(b.toString("utf8")) as Schema,
+  );
+  return schema;
+}
+
 /** Reads and checks an assessment file; a broken file is a one-line error naming it. */
 export async function readAssessmentFile(file: string): Promise<Assessment> {
   const text = (await readFileOrFail(file)).toString("utf8");
-  const parsed = parseAssessment(text);
+  const parsed = parseAssessment(text, await assessmentSchema());
   if ("error" in parsed)
     throw new UserError({ de: `${file}: ${parsed.errorDe}`, en: `${file}: ${parsed.error}` }, 1);
   return parsed.assessment;
