@@ -1,9 +1,10 @@
 // `compare`: the trend between two assessments (survey waves) as terminal lines and compare.json /
-// .md / .html. The core (comparability, buildTrend) is trend.ts, which the reports share for their
+// .md / .html / .csv. The core (comparability, buildTrend) is trend.ts, which the reports share for their
 // "change since the previous wave". Pure; refuses nothing itself — `comparability` says whether
 // the questionnaires allow a comparison, and the command refuses.
 
 import type { Assessment } from "../scoring/assessment.js";
+import { renderTrendCsv } from "./csv.js";
 import type { Doc, Section } from "./document.js";
 import { fmtDate, fmtSigned, type Lang, pick } from "./format.js";
 import { renderDocHtml } from "./html.js";
@@ -131,9 +132,9 @@ export function renderTrendTerminal(t: Trend, after: Assessment, lang: Lang): st
   return `${lines.map((l) => l.trimEnd()).join("\n")}\n`;
 }
 
-export const COMPARE_FORMATS = ["terminal", "md", "html", "json"] as const;
+export const COMPARE_FORMATS = ["terminal", "md", "html", "json", "csv"] as const;
 
-/** compare.json / compare.md / compare.html for the chosen formats. */
+/** compare.json / .md / .html / .csv for the chosen formats. */
 export function renderTrendFiles(
   t: Trend,
   after: Assessment,
@@ -143,6 +144,7 @@ export function renderTrendFiles(
   const files: RenderedFile[] = [];
   if (formats.includes("json"))
     files.push({ name: "compare.json", content: `${JSON.stringify(t, roundingReplacer, 2)}\n` });
+  if (formats.includes("csv")) files.push({ name: "compare.csv", content: renderTrendCsv(t) });
   if (formats.includes("md") || formats.includes("html")) {
     const doc = buildTrendDocument(t, after, lang);
     if (formats.includes("md")) files.push({ name: "compare.md", content: renderDocMarkdown(doc) });

@@ -1,11 +1,13 @@
 // Tidy CSV for R / pandas / SPSS: scores.csv (one row per unit × group × dimension, plus an
-// `overall` row), items.csv (one row per unit × item) and item-answers.csv (one row per unit ×
-// item × answer code). New columns are appended at the end, so existing consumers keep working.
+// `overall` row), items.csv (one row per unit × item), item-answers.csv (one row per unit ×
+// item × answer code), and the change between two waves (trend.csv, compare.csv: one row per
+// unit × dimension). New columns are appended at the end, so existing consumers keep working.
 // Text cells that a spreadsheet would run as a formula are prefixed with "'";
 // numbers stay numbers. `excel`: UTF-8 BOM, ";" and decimal comma, CRLF.
 import type { Assessment, DimensionResult, Overall, Unit } from "../scoring/assessment.js";
 import { csvText, neutralise } from "../util/csv-text.js";
 import { plainNumber } from "./format.js";
+import type { Trend, TrendPoint } from "./trend.js";
 import { isExternalGroup, reportedItems, rootDimensions, visibleItems } from "./view.js";
 
 /** A number, a text, or empty. */
@@ -229,4 +231,60 @@ export function renderItemAnswersCsv(a: Assessment, o: CsvOptions = {}): string 
     }
   }
   return table(ANSWER_COLUMNS, rows, o);
+}
+
+export const TREND_COLUMNS = [
+  "unit",
+  "unit_kind",
+  "dimension",
+  "before_n",
+  "before_mean",
+  "before_level",
+  "before_ci_half",
+  "after_n",
+  "after_mean",
+  "after_level",
+  "after_ci_half",
+  "change",
+  "change_ci_half",
+  "beyond_noise",
+  "level_change",
+  "target",
+  "target_score",
+  "progress",
+  "suppressed",
+] as const;
+
+/**
+ * The change between two waves (trend.ts), one row per unit × dimension (and `overall`): before,
+ * after, the change with half its 95% interval, and `beyond_noise` as true/false (read as logical
+ * by R and pandas). A unit or cell withheld in either wave has `suppressed` true and no numbers.
+ */
+export function renderTrendCsv(t: Trend, o: CsvOptions = {}): string {
+  const rows: Value[][] = [];
+  const point = (p: TrendPoint | undefined): Value[] => [p?.n, p?.mean, p?.level, p?.ciHalf];
+  for (const u of t.units) {
+    if (u.suppressed) {
+      rows.push([u.id, u.kind, null, ...Array<null>(15).fill(null), "true"]);
+      continue;
+    }
+    for (const c of u.cells) {
+      rows.push([
+        u.id,
+        u.kind,
+        c.dimension,
+        ...point(c.before),
+        ...point(c.after),
+        c.change,
+        c.changeCiHalf,
+        c.beyondNoise === undefined ? null : String(c.beyondNoise),
+        c.levelChange,
+        c.target,
+        c.targetScore,
+        c.progress,
+        c.suppressed ? "true" : null,
+      ]);
+    }
+  }
+  return table(TREND_COLUMNS, rows, o);
 }

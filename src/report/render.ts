@@ -3,6 +3,7 @@
 import type { Assessment } from "../scoring/assessment.js";
 import type { Lang } from "./format.js";
 import { renderJson } from "./json.js";
+import { reportTrend } from "./trend.js";
 
 export const FORMATS = ["terminal", "md", "html", "json", "csv"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -70,11 +71,16 @@ export async function renderReportFiles(
     files.push({ name: "report.html", content: renderHtml(a, { lang: o.lang, includeFreeText }) });
   }
   if (formats.includes("csv")) {
-    const { renderItemAnswersCsv, renderItemsCsv, renderScoresCsv } = await import("./csv.js");
+    const { renderItemAnswersCsv, renderItemsCsv, renderScoresCsv, renderTrendCsv } = await import(
+      "./csv.js"
+    );
     const csv = { excel: o.excel ?? false };
     files.push({ name: "scores.csv", content: renderScoresCsv(a, csv) });
     files.push({ name: "items.csv", content: renderItemsCsv(a, csv) });
     files.push({ name: "item-answers.csv", content: renderItemAnswersCsv(a, csv) });
+    // The change since the previous wave the assessment records, as compare.csv has it.
+    const trend = reportTrend(a);
+    if (trend) files.push({ name: "trend.csv", content: renderTrendCsv(trend, csv) });
   }
   return files;
 }

@@ -3,13 +3,19 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { Chalk } from "chalk";
 import { describe, expect, test } from "vitest";
-import { renderItemAnswersCsv, renderItemsCsv, renderScoresCsv } from "../../src/report/csv.js";
+import {
+  renderItemAnswersCsv,
+  renderItemsCsv,
+  renderScoresCsv,
+  renderTrendCsv,
+} from "../../src/report/csv.js";
 import type { Lang } from "../../src/report/format.js";
 import { renderHtml } from "../../src/report/html.js";
 import { published, renderJson } from "../../src/report/json.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
+import { renderReportFiles } from "../../src/report/render.js";
 import { renderTerminal } from "../../src/report/terminal.js";
-import { withPreviousWave } from "../../src/report/trend.js";
+import { buildTrend, reportTrend, withPreviousWave } from "../../src/report/trend.js";
 import { loadWave } from "./fixture-data.js";
 
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
@@ -54,6 +60,17 @@ describe.each(["de", "en"] as Lang[])("golden files (%s)", (lang) => {
     golden(`trend.md.${lang}.md`, renderMarkdown(trend, { lang }));
     golden(`trend.html.${lang}.html`, renderHtml(trend, { lang }));
   });
+});
+
+test("the change as tidy CSV: trend.csv beside the reports, the same as compare.csv", async () => {
+  const csv = renderTrendCsv(reportTrend(trend)!);
+  golden("trend.csv", csv);
+  // compare reads both whole assessments; the report only the previous wave's record: same rows.
+  expect(renderTrendCsv(buildTrend(a, later))).toBe(csv);
+  const names = async (x: typeof a) =>
+    (await renderReportFiles(x, ["csv"], { lang: "de" })).map((f) => f.name);
+  expect(await names(trend)).toEqual(["scores.csv", "items.csv", "item-answers.csv", "trend.csv"]);
+  expect(await names(later)).toEqual(["scores.csv", "items.csv", "item-answers.csv"]);
 });
 
 test("assessment.json with the previous wave recorded", () => {

@@ -41,7 +41,7 @@ export function compareCommand(ctx: CliContext, exit: ExitHolder): Command {
     .description("show the change between two assessments (survey waves)")
     .argument("<before>", "the earlier assessment.json")
     .argument("<after>", "the later assessment.json")
-    .option("-o, --out <dir>", "folder for compare.json / compare.md / compare.html")
+    .option("-o, --out <dir>", "folder for compare.json / .md / .html / .csv")
     .option(
       "--format <list>",
       `formats, comma-separated: ${COMPARE_FORMATS.join(",")}`,
