@@ -188,8 +188,7 @@ export const HELP_DE: Readonly<Record<string, string>> = {
   // report, compare
   "the previous wave: record it in assessment.json and show the change since then (with an assessment file; a project names it in reifegrad.yaml)":
     "die Vorerhebung: in assessment.json vermerken und die Veränderung seitdem zeigen (mit einer assessment.json; ein Projekt nennt sie in reifegrad.yaml)",
-  "folder for compare.json / .md / .html / .csv":
-    "Ordner für compare.json / .md / .html / .csv",
+  "folder for compare.json / .md / .html / .csv": "Ordner für compare.json / .md / .html / .csv",
   "formats, comma-separated: terminal,md,html,json,csv":
     "Formate, durch Kommas getrennt: terminal,md,html,json,csv",
   "write nothing; exit 1 listing every file in --out that would change":

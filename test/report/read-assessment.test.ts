@@ -17,8 +17,9 @@ const base = JSON.parse(text);
 const paths: (string | number)[][] = [];
 const walk = (v: unknown, p: (string | number)[]) => {
   paths.push(p);
-  if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...p, i]));
-  else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
+  if (Array.isArray(v)) {
+    for (const [i, x] of v.entries()) walk(x, [...p, i]);
+  } else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
 };
 walk(base, []);
 
