@@ -141,7 +141,7 @@ export const IMPORT_MESSAGES = {
       en: () =>
         "map the missing columns with --mapping (see item-without-column; `reifegrad map <export>` drafts a mapping), or lower --min-coverage",
       de: () =>
-        "ordnen Sie die fehlenden Spalten mit --mapping zu (siehe item-without-column; `reifegrad map <export>` entwirft eine Zuordnung) oder senken Sie --min-coverage",
+        "Ordnen Sie die fehlenden Spalten mit --mapping zu (siehe item-without-column; `reifegrad map <export>` entwirft eine Zuordnung), oder senken Sie --min-coverage.",
     },
   }),
   "item-without-column": msg<{ count: number; shown: readonly string[] }>({
@@ -153,7 +153,7 @@ export const IMPORT_MESSAGES = {
       en: () =>
         "their answers count as missing; map the columns in a mapping file if they exist under another heading",
       de: () =>
-        "Ihre Antworten zählen als fehlend; stehen die Spalten unter einer anderen Überschrift, ordnen Sie sie in einer Zuordnungsdatei zu.",
+        "Die Antworten auf diese Fragen zählen als fehlend; stehen die Spalten unter einer anderen Überschrift, ordnen Sie sie in einer Zuordnungsdatei zu.",
     },
   }),
   // One row of an export (file-importer.ts).
@@ -485,7 +485,7 @@ export const IMPORT_MESSAGES = {
       en: () =>
         "values: maps an answer text to a code for every item that has that code (scale codes such as 1-5, dk, na, or choice codes); for one item's own codes use itemValues:",
       de: () =>
-        "values: ordnet einen Antworttext dem Code jeder Frage zu, die diesen Code hat (Skalencodes wie 1-5, dk, na oder Auswahlcodes); für die Codes einer einzelnen Frage itemValues: verwenden",
+        "Unter values: gilt ein Antworttext für jede Frage, die diesen Code hat (Skalencodes wie 1-5, dk, na oder Auswahlcodes); für die Codes einer einzelnen Frage verwenden Sie itemValues.",
     },
   }),
   "unknown-department.mapping": msg<{ id: string; closest?: string }>({
