@@ -66,7 +66,12 @@ export function fileExportReader(chunkBytes = CHUNK_BYTES, sheet?: string): Expo
         };
         // The account and the progress bar count the workbook's own bytes (the total is the
         // files' sizes), not those of the CSV it is read as: its reading is scaled to them.
-        const size = (await stat(req.file)).size;
+        const size = await stat(req.file).then(
+          (st) => st.size,
+          (e) => {
+            throw fileError(req.file, e);
+          },
+        );
         let read = 0;
         let told = 0;
         const scaled = (n: number) => {

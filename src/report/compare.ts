@@ -1,8 +1,7 @@
 // `compare`: the trend between two assessments (survey waves) as terminal lines and compare.json /
-// .md / .html / .csv. The core (comparability, buildTrend) is trend.ts, which the reports share for their
-// "change since the previous wave". Pure; refuses nothing itself — `comparability` says whether
-// the questionnaires allow a comparison, and the command refuses.
-
+// .md / .html / .csv. The core (comparability, buildTrend) is trend.ts, which the reports share
+// for their "change since the previous wave". Pure; refuses nothing itself — `comparability` says
+// whether the questionnaires allow a comparison, and the command refuses.
 import type { Assessment } from "../scoring/assessment.js";
 import { renderTrendCsv } from "./csv.js";
 import type { Doc, Section } from "./document.js";
