@@ -214,7 +214,8 @@ const floor = (file) => timed([process.execPath, "scripts/bench-floor.mjs", file
 
 /**
  * The floor computes what reifegrad computes: for each department scored with the core (no
- * questionnaire of its own) the same respondents and mean per dimension (assessment.json writes six decimals).
+ * questionnaire of its own) the same respondents and mean per dimension (to the six decimals
+ * assessment.json writes).
  */
 function checkFloor(out, n) {
   const floorResult = JSON.parse(out);
